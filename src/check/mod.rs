@@ -1,0 +1,32 @@
+//! Checks on a resolved standard: structure, flows, components, staffing, complaint routes.
+//!
+//! Entry point: [`check`]. Each pass reads the model (and the compiled machines) and adds
+//! diagnostics; none changes anything.
+
+mod complaints;
+mod components;
+mod flow;
+mod points;
+mod staffing;
+mod unused;
+
+use crate::diag::Diagnostic;
+use crate::machine::Machine;
+use crate::model::Model;
+use crate::resolve::Usage;
+
+/// Checks one standard. `machines[i]` is the machine of `model.procedures[i]`.
+pub fn check(model: &Model, usage: &Usage, machines: &[Machine]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (proc, machine) in model.procedures.iter().zip(machines) {
+        flow::procedure(proc, machine, &mut out);
+    }
+    points::check(model, machines, &mut out);
+    components::check(model, &mut out);
+    staffing::check(model, &mut out);
+    complaints::check(model, &mut out);
+    if !model.services.is_empty() {
+        unused::check(model, usage, &mut out);
+    }
+    out
+}

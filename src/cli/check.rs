@@ -1,0 +1,43 @@
+//! `sopan check`.
+
+use super::{inputs, render, CheckFormat, LangArg, FAILED, OK, USAGE};
+use sopan::diag::Lang;
+use sopan::loader::FsLoader;
+use sopan::project::Project;
+
+/// Checks the paths and prints the report; returns the exit code.
+pub fn run(paths: &[String], format: CheckFormat, lang: Option<LangArg>, deny_warnings: bool, root: Option<&str>) -> u8 {
+    let entries = match inputs::entries(paths, root) {
+        Ok(e) => e,
+        Err(message) => {
+            eprintln!("sopan: {message}");
+            return USAGE;
+        }
+    };
+    let project = match Project::load(&FsLoader, &entries) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("sopan: {e}");
+            return USAGE;
+        }
+    };
+    match format {
+        CheckFormat::Json => println!("{}", render::json(&project, lang)),
+        CheckFormat::Human => {
+            eprint!("{}", render::human(&project, lang));
+            let summary_lang = match lang {
+                Some(LangArg::En) => Lang::En,
+                Some(LangArg::Id) => Lang::Id,
+                None if project.standards.first().is_some_and(|s| project.is_english(s.root)) => Lang::En,
+                None => Lang::Id,
+            };
+            eprintln!("{}", render::summary(&project, summary_lang));
+        }
+    }
+    let (errors, warnings) = render::counts(&project);
+    if errors > 0 || (deny_warnings && warnings > 0) {
+        FAILED
+    } else {
+        OK
+    }
+}

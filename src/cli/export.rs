@@ -1,0 +1,48 @@
+//! `sopan export`.
+
+use super::{inputs, render, ExportFormat, LangArg, FAILED, OK, USAGE};
+use sopan::loader::FsLoader;
+use sopan::project::Project;
+
+/// Prints the compiled model of one standard; a standard with errors prints its diagnostics.
+pub fn run(file: &str, format: ExportFormat, lang: Option<LangArg>, root: Option<&str>) -> u8 {
+    let entries = match inputs::entries(&[file.to_string()], root) {
+        Ok(e) => e,
+        Err(message) => {
+            eprintln!("sopan: {message}");
+            return USAGE;
+        }
+    };
+    let project = match Project::load(&FsLoader, &entries) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("sopan: {e}");
+            return USAGE;
+        }
+    };
+    let (errors, _) = render::counts(&project);
+    if errors > 0 {
+        eprint!("{}", render::human(&project, lang));
+        return FAILED;
+    }
+    let Some(standard) = project.standards.first() else {
+        eprintln!("sopan: `{file}` is included by another file and is not a standard on its own");
+        return USAGE;
+    };
+    let path = project.sources.get(standard.root).map(|f| f.path.clone()).unwrap_or_default();
+    let data = sopan::export::export(&standard.model, &path);
+    let text = match format {
+        ExportFormat::Json => serde_json::to_string_pretty(&data).map_err(|e| e.to_string()),
+        ExportFormat::Yaml => serde_yaml::to_string(&data).map_err(|e| e.to_string()),
+    };
+    match text {
+        Ok(t) => {
+            println!("{}", t.trim_end());
+            OK
+        }
+        Err(e) => {
+            eprintln!("sopan: {e}");
+            USAGE
+        }
+    }
+}

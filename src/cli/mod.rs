@@ -1,0 +1,114 @@
+//! Command-line parsing and dispatch. The only place with files, streams and exit codes.
+
+mod check;
+mod export;
+mod inputs;
+mod render;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::process::ExitCode;
+
+/// Exit code: no errors.
+pub const OK: u8 = 0;
+/// Exit code: the standards have errors (or warnings under `--deny-warnings`).
+pub const FAILED: u8 = 1;
+/// Exit code: bad usage or a file that cannot be read.
+pub const USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "sopan", version, about = "Check and run Indonesian public-service standards (.sop files)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Language of diagnostics.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    /// Bahasa Indonesia.
+    Id,
+    /// English.
+    En,
+}
+
+/// Output of `check`.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    /// miette's report, for people.
+    Human,
+    /// One JSON document, for CI.
+    Json,
+}
+
+/// Output of `export`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON.
+    Json,
+    /// YAML.
+    Yaml,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse and check standards: files or folders (recursive), default `standards/`.
+    Check {
+        /// Files or folders.
+        paths: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+        /// Language of messages (default: the language of each file's keywords).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Exit 1 on warnings too.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// Folder that includes may not leave (default: the folder given, or the nearest
+        /// `standards` folder above a file).
+        #[arg(long)]
+        root: Option<String>,
+    },
+    /// Print the compiled model of one standard as data.
+    Export {
+        /// The standard's file.
+        file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: ExportFormat,
+        /// Language of messages if the standard has errors.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Folder that includes may not leave.
+        #[arg(long)]
+        root: Option<String>,
+    },
+}
+
+/// Runs the command line and returns the exit code.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { USAGE } else { OK };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Check {
+            paths,
+            format,
+            lang,
+            deny_warnings,
+            root,
+        } => check::run(&paths, format, lang, deny_warnings, root.as_deref()),
+        Command::Export {
+            file,
+            format,
+            lang,
+            root,
+        } => export::run(&file, format, lang, root.as_deref()),
+    };
+    ExitCode::from(code)
+}

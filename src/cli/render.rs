@@ -1,0 +1,117 @@
+//! Writing diagnostics for people (miette) and for machines (JSON).
+
+use super::LangArg;
+use miette::{GraphicalReportHandler, GraphicalTheme};
+use serde::Serialize;
+use sopan::diag::{Diagnostic, Lang, Rendered, Severity};
+use sopan::project::Project;
+use sopan::span::line_col;
+use std::io::IsTerminal;
+
+/// The language a diagnostic is written in.
+pub fn lang_of(project: &Project, diag: &Diagnostic, choice: Option<LangArg>) -> Lang {
+    match choice {
+        Some(LangArg::Id) => Lang::Id,
+        Some(LangArg::En) => Lang::En,
+        None => match diag.loc {
+            Some(loc) if project.is_english(loc.file) => Lang::En,
+            _ => Lang::Id,
+        },
+    }
+}
+
+/// Renders every diagnostic for a terminal or a log.
+pub fn human(project: &Project, choice: Option<LangArg>) -> String {
+    let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let theme = if colour {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_links(false);
+    let mut out = String::new();
+    for diag in &project.diagnostics {
+        let rendered = Rendered::new(diag, &project.sources, lang_of(project, diag, choice));
+        if handler.render_report(&mut out, &rendered).is_err() {
+            out.push_str(&rendered.to_string());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Counts of errors and warnings.
+pub fn counts(project: &Project) -> (usize, usize) {
+    let errors = project.diagnostics.iter().filter(|d| d.severity() == Severity::Error).count();
+    let warnings = project.diagnostics.iter().filter(|d| d.severity() == Severity::Warning).count();
+    (errors, warnings)
+}
+
+#[derive(Serialize)]
+struct JsonReport {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<JsonDiagnostic>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic {
+    file: Option<String>,
+    code: &'static str,
+    severity: Severity,
+    message: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    help: Option<String>,
+}
+
+/// The JSON document of `check --format json`.
+pub fn json(project: &Project, choice: Option<LangArg>) -> String {
+    let (errors, warnings) = counts(project);
+    let diagnostics = project
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let lang = lang_of(project, d, choice);
+            let file = d.loc.and_then(|l| project.sources.get(l.file));
+            let (start, end) = match (d.loc, file) {
+                (Some(l), Some(f)) => (
+                    Some(line_col(&f.text, l.span.start as usize)),
+                    Some(line_col(&f.text, l.span.end as usize)),
+                ),
+                _ => (None, None),
+            };
+            JsonDiagnostic {
+                file: file.map(|f| f.path.clone()),
+                code: d.code(),
+                severity: d.severity(),
+                message: d.message(lang),
+                line: start.map(|s| s.0),
+                column: start.map(|s| s.1),
+                end_line: end.map(|e| e.0),
+                end_column: end.map(|e| e.1),
+                help: d.help(lang),
+            }
+        })
+        .collect();
+    let report = JsonReport {
+        files: project.sources.iter().count(),
+        errors,
+        warnings,
+        diagnostics,
+    };
+    serde_json::to_string_pretty(&report).unwrap_or_default()
+}
+
+/// The one-line summary after a human report.
+pub fn summary(project: &Project, lang: Lang) -> String {
+    let (errors, warnings) = counts(project);
+    let files = project.sources.iter().count();
+    match lang {
+        Lang::Id => format!("{files} berkas diperiksa: {errors} galat, {warnings} peringatan"),
+        Lang::En => format!("{files} files checked: {errors} errors, {warnings} warnings"),
+    }
+}

@@ -1,0 +1,475 @@
+//! Diagnostics: what is wrong, where, and how to fix it — in Indonesian or English.
+//!
+//! A [`Diagnostic`] carries structured data ([`Kind`]) and places; the words come from the
+//! catalogue at the edge, in the language asked for. Each kind has one stable code.
+
+mod catalogue;
+mod report;
+mod suggest;
+
+pub use report::Rendered;
+pub use suggest::did_you_mean;
+
+use crate::span::{FileId, Loc, Span};
+use serde::Serialize;
+
+/// The language diagnostics are written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Bahasa Indonesia.
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Picks the Indonesian or the English text.
+    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The standard cannot be used as written.
+    Error,
+    /// Probably a mistake, or an inconsistency of the source document.
+    Warning,
+    /// A hint.
+    Advice,
+}
+
+/// The sort of name a message talks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameKind {
+    /// `peran`.
+    Role,
+    /// `kelompok`.
+    Group,
+    /// A role or a group.
+    RoleOrGroup,
+    /// `langkah`.
+    Step,
+    /// A step or an end.
+    StepOrEnd,
+    /// `selesai`.
+    End,
+    /// `prosedur`.
+    Procedure,
+    /// `instansi`.
+    Agency,
+    /// `pengaduan` policy.
+    Complaints,
+    /// `saluran`.
+    Channel,
+    /// `fakta`.
+    Fact,
+    /// `tingkat`.
+    Tier,
+    /// `anggaran`.
+    Budget,
+    /// `kewajiban`.
+    Obligation,
+    /// `layanan`.
+    Service,
+    /// `kolom`.
+    Field,
+    /// A decision outcome.
+    Outcome,
+}
+
+/// Something the parser expected, said in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Phrase {
+    /// A keyword: (Indonesian, English).
+    Keyword(&'static str, &'static str),
+    /// An identifier.
+    Name,
+    /// A quoted text.
+    Text,
+    /// A whole number.
+    Number,
+    /// A date `YYYY-MM-DD`.
+    Date,
+    /// A duration such as `20 menit`.
+    Duration,
+    /// A unit of time.
+    Unit,
+    /// `->`.
+    Arrow,
+    /// `{`.
+    Open,
+    /// `}`.
+    Close,
+    /// `=`.
+    Equals,
+    /// The end of the file.
+    EndOfFile,
+    /// Any item the block accepts.
+    AnyItem,
+}
+
+/// A value that must be one of a fixed set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValueKind {
+    /// `survei tahunan`.
+    SurveyFrequency,
+    /// `tindak_lanjut bila kurang_baik`.
+    Grade,
+    /// `balas … bila fakta = nilai`.
+    FactValue,
+    /// `laporan { periode … }`.
+    ReportPeriod,
+}
+
+/// What went wrong, with the data the message needs. Each variant has one stable code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// The text does not follow the grammar.
+    Syntax {
+        /// What was found (first word), if anything.
+        found: Option<String>,
+        /// What would have been understood there.
+        expected: Vec<Phrase>,
+        /// A keyword close to what was written.
+        suggestion: Option<Phrase>,
+    },
+    /// The file holds nothing.
+    EmptyFile,
+    /// The file is not UTF-8.
+    NotUtf8 {
+        /// First bad byte.
+        offset: usize,
+    },
+    /// Braces nested deeper than anything the language needs.
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    },
+    /// An item that may appear once appears again.
+    DuplicateItem {
+        /// The item's keyword.
+        item: Phrase,
+    },
+    /// A name that is not defined.
+    UndefinedName {
+        /// What sort of thing.
+        kind: NameKind,
+        /// The name.
+        name: String,
+        /// A close defined name.
+        suggestion: Option<String>,
+    },
+    /// A name defined twice.
+    DuplicateName {
+        /// What sort of thing.
+        kind: NameKind,
+        /// The name.
+        name: String,
+    },
+    /// A name defined and never used.
+    UnusedName {
+        /// What sort of thing.
+        kind: NameKind,
+        /// The name.
+        name: String,
+    },
+    /// A name that matches in several procedures.
+    AmbiguousName {
+        /// The name.
+        name: String,
+        /// The procedures that have it.
+        procedures: Vec<String>,
+    },
+    /// No path from the start reaches the step.
+    UnreachableStep {
+        /// The step.
+        step: String,
+    },
+    /// No path from the step reaches an end.
+    NoWayToEnd {
+        /// The step.
+        step: String,
+    },
+    /// A loop that never leads out.
+    LoopWithoutExit {
+        /// The steps in it.
+        steps: Vec<String>,
+    },
+    /// A decision with too few outcomes or half of a pair.
+    MissingOutcome {
+        /// The missing counterpart, when known.
+        missing: Option<String>,
+    },
+    /// An outcome named twice in one decision.
+    DuplicateOutcome {
+        /// The outcome.
+        name: String,
+    },
+    /// One of the 14 components of PermenPAN-RB 15/2014 is absent.
+    MissingComponent {
+        /// 1..=14.
+        number: u8,
+    },
+    /// A required item is absent.
+    MissingItem {
+        /// The item's keyword.
+        item: Phrase,
+        /// Where it is required.
+        within: NameKind,
+    },
+    /// Staffing counts contradict the roles that act.
+    StaffingMismatch {
+        /// Internal roles that perform steps.
+        acting: usize,
+        /// People declared.
+        declared: u64,
+        /// Acting roles no staffing entry covers.
+        uncovered: Vec<String>,
+    },
+    /// A complaint channel with no reply rule.
+    ChannelWithoutReply {
+        /// The channel.
+        channel: String,
+    },
+    /// A severity tier with nobody to handle it.
+    TierWithoutRoute {
+        /// The tier.
+        tier: String,
+    },
+    /// An obligation or clock point on an event that cannot happen.
+    NeverHappens {
+        /// The step or end.
+        point: String,
+    },
+    /// A negative duration.
+    NegativeDuration,
+    /// `25..3`.
+    ReversedRange {
+        /// Lower as written.
+        low: i64,
+        /// Upper as written.
+        high: i64,
+    },
+    /// A unit of time not known.
+    UnknownUnit {
+        /// As written.
+        unit: String,
+        /// A close unit.
+        suggestion: Option<String>,
+    },
+    /// A duration longer than any standard could mean.
+    DurationTooLarge,
+    /// A date that does not exist.
+    InvalidDate {
+        /// As written.
+        text: String,
+    },
+    /// A number out of its range (a day number of 0, a negative head count).
+    InvalidNumber {
+        /// As written.
+        text: String,
+    },
+    /// An included file cannot be read.
+    IncludeNotFound {
+        /// The path as resolved.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// An include that leaves the standards root.
+    IncludeEscapesRoot {
+        /// The path as resolved.
+        path: String,
+    },
+    /// Files that include each other.
+    IncludeCycle {
+        /// The chain, first file repeated at the end.
+        chain: Vec<String>,
+    },
+    /// A value outside its fixed set.
+    UnknownValue {
+        /// Which set.
+        kind: ValueKind,
+        /// As written.
+        value: String,
+        /// A close allowed value.
+        suggestion: Option<String>,
+    },
+    /// A step with both `lanjut` and `keputusan`.
+    ConflictingFlow {
+        /// The step.
+        step: String,
+    },
+    /// Two steps with the same published number.
+    DuplicateStepNumber {
+        /// The number.
+        number: i64,
+    },
+}
+
+/// A secondary label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Note {
+    /// "first defined here".
+    FirstHere,
+    /// "staffing declared here".
+    StaffingHere,
+    /// "included here".
+    IncludedHere,
+}
+
+/// One problem found in the sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// What is wrong.
+    pub kind: Kind,
+    /// Where; `None` for problems of no particular place.
+    pub loc: Option<Loc>,
+    /// Other places that explain it.
+    pub notes: Vec<(Loc, Note)>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at a span of a file.
+    pub fn at(kind: Kind, file: FileId, span: Span) -> Self {
+        Diagnostic {
+            kind,
+            loc: Some(Loc { file, span }),
+            notes: Vec::new(),
+        }
+    }
+
+    /// A diagnostic at a place.
+    pub fn located(kind: Kind, loc: Loc) -> Self {
+        Diagnostic {
+            kind,
+            loc: Some(loc),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Adds a secondary label.
+    pub fn with_note(mut self, loc: Loc, note: Note) -> Self {
+        self.notes.push((loc, note));
+        self
+    }
+
+    /// The stable code, e.g. `sop::undefined-name`.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// The severity.
+    pub fn severity(&self) -> Severity {
+        self.kind.severity()
+    }
+
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        catalogue::message(&self.kind, lang)
+    }
+
+    /// The text of the primary label in `lang`.
+    pub fn label(&self, lang: Lang) -> String {
+        catalogue::label(&self.kind, lang)
+    }
+
+    /// How to fix it, in `lang`.
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        catalogue::help(&self.kind, lang)
+    }
+}
+
+impl Kind {
+    /// The stable code of this kind.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Kind::Syntax { .. } => "sop::syntax",
+            Kind::EmptyFile => "sop::empty-file",
+            Kind::NotUtf8 { .. } => "sop::not-utf8",
+            Kind::TooDeep { .. } => "sop::too-deep",
+            Kind::DuplicateItem { .. } => "sop::duplicate-item",
+            Kind::UndefinedName { .. } => "sop::undefined-name",
+            Kind::DuplicateName { .. } => "sop::duplicate-name",
+            Kind::UnusedName { .. } => "sop::unused-name",
+            Kind::AmbiguousName { .. } => "sop::ambiguous-name",
+            Kind::UnreachableStep { .. } => "sop::unreachable-step",
+            Kind::NoWayToEnd { .. } => "sop::no-way-to-end",
+            Kind::LoopWithoutExit { .. } => "sop::loop-without-exit",
+            Kind::MissingOutcome { .. } => "sop::missing-outcome",
+            Kind::DuplicateOutcome { .. } => "sop::duplicate-outcome",
+            Kind::MissingComponent { .. } => "sop::missing-component",
+            Kind::MissingItem { .. } => "sop::missing-item",
+            Kind::StaffingMismatch { .. } => "sop::staffing-mismatch",
+            Kind::ChannelWithoutReply { .. } => "sop::channel-without-reply",
+            Kind::TierWithoutRoute { .. } => "sop::tier-without-route",
+            Kind::NeverHappens { .. } => "sop::never-happens",
+            Kind::NegativeDuration => "sop::negative-duration",
+            Kind::ReversedRange { .. } => "sop::reversed-range",
+            Kind::UnknownUnit { .. } => "sop::unknown-unit",
+            Kind::DurationTooLarge => "sop::duration-too-large",
+            Kind::InvalidDate { .. } => "sop::invalid-date",
+            Kind::InvalidNumber { .. } => "sop::invalid-number",
+            Kind::IncludeNotFound { .. } => "sop::include-not-found",
+            Kind::IncludeEscapesRoot { .. } => "sop::include-escapes-root",
+            Kind::IncludeCycle { .. } => "sop::include-cycle",
+            Kind::UnknownValue { .. } => "sop::unknown-value",
+            Kind::ConflictingFlow { .. } => "sop::conflicting-flow",
+            Kind::DuplicateStepNumber { .. } => "sop::duplicate-step-number",
+        }
+    }
+
+    /// The severity of this kind.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Kind::UnusedName { .. }
+            | Kind::StaffingMismatch { .. }
+            | Kind::DuplicateStepNumber { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// Every stable code, for documentation and for the test that each has a snapshot.
+pub const CODES: &[&str] = &[
+    "sop::syntax",
+    "sop::empty-file",
+    "sop::not-utf8",
+    "sop::too-deep",
+    "sop::duplicate-item",
+    "sop::undefined-name",
+    "sop::duplicate-name",
+    "sop::unused-name",
+    "sop::ambiguous-name",
+    "sop::unreachable-step",
+    "sop::no-way-to-end",
+    "sop::loop-without-exit",
+    "sop::missing-outcome",
+    "sop::duplicate-outcome",
+    "sop::missing-component",
+    "sop::missing-item",
+    "sop::staffing-mismatch",
+    "sop::channel-without-reply",
+    "sop::tier-without-route",
+    "sop::never-happens",
+    "sop::negative-duration",
+    "sop::reversed-range",
+    "sop::unknown-unit",
+    "sop::duration-too-large",
+    "sop::invalid-date",
+    "sop::invalid-number",
+    "sop::include-not-found",
+    "sop::include-escapes-root",
+    "sop::include-cycle",
+    "sop::unknown-value",
+    "sop::conflicting-flow",
+    "sop::duplicate-step-number",
+];

@@ -1,0 +1,549 @@
+//! The compiled model as plain data: the contract hosts in other languages read
+//! (`sopan export --format json|yaml`). Field names are stable; see the README.
+
+use crate::model::{self, Count, Duration, Flow, Model, Node, Owner, Pause, Point};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One exported standard.
+#[derive(Debug, Clone, Serialize)]
+pub struct Export {
+    /// Root file.
+    pub file: String,
+    /// Agencies.
+    pub agencies: Vec<Agency>,
+    /// Roles.
+    pub roles: Vec<Role>,
+    /// Groups.
+    pub groups: Vec<Group>,
+    /// Services.
+    pub services: Vec<Service>,
+    /// Complaint policies.
+    pub complaints: Vec<Complaints>,
+    /// Every procedure.
+    pub procedures: Vec<Procedure>,
+}
+
+/// An agency.
+#[derive(Debug, Clone, Serialize)]
+pub struct Agency {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Address.
+    pub address: Option<String>,
+    /// Calendar name.
+    pub calendar: Option<String>,
+}
+
+/// A role.
+#[derive(Debug, Clone, Serialize)]
+pub struct Role {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Whether it belongs to the agency.
+    pub internal: bool,
+}
+
+/// A group.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Member role ids.
+    pub members: Vec<String>,
+}
+
+/// A service.
+#[derive(Debug, Clone, Serialize)]
+pub struct Service {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Agency id.
+    pub agency: Option<String>,
+    /// Version.
+    pub version: Option<String>,
+    /// Effective date `YYYY-MM-DD`.
+    pub effective: Option<String>,
+    /// Calendar name.
+    pub calendar: Option<String>,
+    /// Requirements.
+    pub requirements: Vec<String>,
+    /// Fee: amount in rupiah when stated, and text.
+    pub fee: Option<Fee>,
+    /// Product.
+    pub product: Vec<String>,
+    /// Complaint policy id.
+    pub complaints: Option<String>,
+    /// Legal basis.
+    pub legal_basis: Vec<String>,
+    /// Facilities.
+    pub facilities: Vec<String>,
+    /// Competencies by role or group.
+    pub competencies: BTreeMap<String, Vec<String>>,
+    /// Internal supervision.
+    pub supervision: Vec<String>,
+    /// Staffing: role or group → head count (`null` for "as needed").
+    pub staffing: BTreeMap<String, Option<u32>>,
+    /// Guarantee texts.
+    pub guarantees: Vec<String>,
+    /// Timed obligations.
+    pub obligations: Vec<Obligation>,
+    /// Security.
+    pub security: Vec<String>,
+    /// Evaluation.
+    pub evaluation: Evaluation,
+    /// Procedure ids.
+    pub procedures: Vec<String>,
+}
+
+/// A fee.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fee {
+    /// Rupiah.
+    pub amount: Option<i64>,
+    /// Text.
+    pub text: String,
+}
+
+/// Evaluation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    /// Survey frequency.
+    pub survey: Option<String>,
+    /// Grade at or below which the follow-up fires.
+    pub follow_up_when: Option<String>,
+    /// Follow-up text.
+    pub follow_up: Option<String>,
+    /// Other texts.
+    pub notes: Vec<String>,
+}
+
+/// An event: entering (`at`) or finishing (`after`) a step, or reaching an end.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    /// Procedure id.
+    pub procedure: String,
+    /// `"at"` or `"after"`.
+    pub when: &'static str,
+    /// Step or end id.
+    pub node: String,
+    /// Outcome required, if any.
+    pub outcome: Option<String>,
+}
+
+/// A timed obligation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Obligation {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// What starts its timer.
+    pub trigger: Option<Event>,
+    /// How long after.
+    pub delay: Option<Duration>,
+    /// What cancels it.
+    pub cancel: Option<Event>,
+    /// Action kind.
+    pub action: Option<String>,
+    /// Recipient role.
+    pub to: Option<String>,
+    /// Performer roles.
+    pub by: Vec<String>,
+}
+
+/// A complaint policy.
+#[derive(Debug, Clone, Serialize)]
+pub struct Complaints {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Channel id → title.
+    pub channels: BTreeMap<String, String>,
+    /// Fact id → possible values.
+    pub facts: BTreeMap<String, Vec<String>>,
+    /// Reply rules in order.
+    pub replies: Vec<Reply>,
+    /// Tiers in order.
+    pub tiers: Vec<Tier>,
+    /// Book fields in order.
+    pub book_fields: Vec<String>,
+    /// Roles keeping the book.
+    pub book_by: Vec<String>,
+    /// Report period.
+    pub report_period: Option<String>,
+    /// Report procedure.
+    pub report_procedure: Option<String>,
+    /// Procedure ids.
+    pub procedures: Vec<String>,
+}
+
+/// A reply rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reply {
+    /// Channel the complaint came by.
+    pub channel: String,
+    /// Fact → value, all of which must hold.
+    pub when: BTreeMap<String, String>,
+    /// Reply channels.
+    pub via: Vec<String>,
+}
+
+/// A severity tier.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tier {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Handler roles.
+    pub handler: Vec<String>,
+    /// Involved roles.
+    pub involved: Vec<String>,
+    /// Escalation roles.
+    pub escalated_to: Vec<String>,
+    /// Response deadline.
+    pub deadline: Option<Duration>,
+}
+
+/// A procedure.
+#[derive(Debug, Clone, Serialize)]
+pub struct Procedure {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// `agency`, `complaints:<id>` or `service:<id>`.
+    pub owner: String,
+    /// Start step id.
+    pub start: Option<String>,
+    /// Ends.
+    pub terminals: Vec<Terminal>,
+    /// The main (first) budget.
+    pub budget: Option<Budget>,
+    /// Every budget.
+    pub budgets: Vec<Budget>,
+    /// Steps in source order.
+    pub steps: Vec<Step>,
+}
+
+/// An end.
+#[derive(Debug, Clone, Serialize)]
+pub struct Terminal {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+}
+
+/// A budget.
+#[derive(Debug, Clone, Serialize)]
+pub struct Budget {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Allowed time.
+    pub duration: Duration,
+    /// Clock start (`null`: when the case opens).
+    pub start: Option<Event>,
+    /// Clock stop (`null`: any end).
+    pub stop: Option<Event>,
+    /// `"returned"` or step ids during which the clock pauses.
+    pub pauses: Vec<String>,
+}
+
+/// A step.
+#[derive(Debug, Clone, Serialize)]
+pub struct Step {
+    /// Identifier.
+    pub id: String,
+    /// Published number.
+    pub number: Option<u32>,
+    /// Title.
+    pub title: String,
+    /// Performer role ids.
+    pub roles: Vec<String>,
+    /// Standard time.
+    pub duration: Option<Duration>,
+    /// Inputs.
+    pub inputs: Vec<String>,
+    /// Output.
+    pub output: Vec<String>,
+    /// Remarks.
+    pub remarks: Vec<String>,
+    /// Working day it falls on.
+    pub on_day: Option<u32>,
+    /// Condition of a conditional step.
+    pub condition: Option<String>,
+    /// Decision question.
+    pub decision: Option<String>,
+    /// Next step or end when there is no decision.
+    pub next: Option<String>,
+    /// Outcome → the step or end it leads to (for a return: the step taken on resubmission).
+    pub outcomes: BTreeMap<String, String>,
+    /// Outcome (or `"next"`) → the role the file is returned to before that.
+    pub returns_to: BTreeMap<String, String>,
+}
+
+/// Exports one standard.
+pub fn export(model: &Model, file: &str) -> Export {
+    let role = |r: &model::RoleId| model.role(*r).map(|r| r.id.clone()).unwrap_or_default();
+    Export {
+        file: file.to_string(),
+        agencies: model
+            .agencies
+            .iter()
+            .map(|a| Agency {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                address: a.address.clone(),
+                calendar: a.calendar.clone(),
+            })
+            .collect(),
+        roles: model
+            .roles
+            .iter()
+            .map(|r| Role {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                internal: r.internal,
+            })
+            .collect(),
+        groups: model
+            .groups
+            .iter()
+            .map(|g| Group {
+                id: g.id.clone(),
+                title: g.title.clone(),
+                members: g.members.iter().map(role).collect(),
+            })
+            .collect(),
+        services: model.services.iter().map(|s| service(model, s)).collect(),
+        complaints: model.complaints.iter().map(|c| complaints(model, c)).collect(),
+        procedures: model.procedures.iter().map(|p| procedure(model, p)).collect(),
+    }
+}
+
+fn role_ids(model: &Model, ids: &[model::RoleId]) -> Vec<String> {
+    ids.iter().filter_map(|r| model.role(*r)).map(|r| r.id.clone()).collect()
+}
+
+fn proc_ids(model: &Model, ids: &[usize]) -> Vec<String> {
+    ids.iter().filter_map(|i| model.procedures.get(*i)).map(|p| p.id.clone()).collect()
+}
+
+fn service(model: &Model, s: &model::Service) -> Service {
+    Service {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        agency: s.agency.and_then(|a| model.agencies.get(a)).map(|a| a.id.clone()),
+        version: s.version.clone(),
+        effective: s.effective.map(|d| d.to_string()),
+        calendar: s.calendar.clone(),
+        requirements: s.requirements.clone(),
+        fee: s.fee.as_ref().map(|(amount, text)| Fee {
+            amount: *amount,
+            text: text.clone(),
+        }),
+        product: s.product.clone(),
+        complaints: s.complaints.and_then(|c| model.complaints.get(c)).map(|c| c.id.clone()),
+        legal_basis: s.legal_basis.clone(),
+        facilities: s.facilities.clone(),
+        competencies: s.competencies.iter().cloned().collect(),
+        supervision: s.supervision.clone(),
+        staffing: s
+            .staffing
+            .iter()
+            .map(|e| {
+                let n = match e.count {
+                    Count::People(n) => Some(n),
+                    Count::AsNeeded => None,
+                };
+                (e.subject.clone(), n)
+            })
+            .collect(),
+        guarantees: s.guarantees.clone(),
+        obligations: s
+            .obligations
+            .iter()
+            .map(|o| Obligation {
+                id: o.id.clone(),
+                title: o.title.clone(),
+                trigger: o.trigger.as_ref().map(|p| event(model, p)),
+                delay: o.delay,
+                cancel: o.cancel.as_ref().map(|p| event(model, p)),
+                action: o.action.clone(),
+                to: o.to.and_then(|r| model.role(r)).map(|r| r.id.clone()),
+                by: role_ids(model, &o.by),
+            })
+            .collect(),
+        security: s.security.clone(),
+        evaluation: Evaluation {
+            survey: s.survey.clone(),
+            follow_up_when: s.follow_up.as_ref().map(|f| f.0.clone()),
+            follow_up: s.follow_up.as_ref().map(|f| f.1.clone()),
+            notes: s.evaluation.clone(),
+        },
+        procedures: proc_ids(model, &s.procedures),
+    }
+}
+
+fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaints {
+    let channel = |i: &usize| c.channels.get(*i).map(|ch| ch.id.clone()).unwrap_or_default();
+    Complaints {
+        id: c.id.clone(),
+        title: c.title.clone(),
+        channels: c.channels.iter().map(|ch| (ch.id.clone(), ch.title.clone())).collect(),
+        facts: c.facts.iter().map(|f| (f.id.clone(), f.values.clone())).collect(),
+        replies: c
+            .replies
+            .iter()
+            .map(|r| Reply {
+                channel: channel(&r.channel),
+                when: r
+                    .conditions
+                    .iter()
+                    .map(|(f, v)| (c.facts.get(*f).map(|f| f.id.clone()).unwrap_or_default(), v.clone()))
+                    .collect(),
+                via: r.via.iter().map(channel).collect(),
+            })
+            .collect(),
+        tiers: c
+            .tiers
+            .iter()
+            .map(|t| Tier {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                handler: role_ids(model, &t.handler),
+                involved: role_ids(model, &t.involved),
+                escalated_to: role_ids(model, &t.escalate),
+                deadline: t.deadline,
+            })
+            .collect(),
+        book_fields: c.book.iter().flat_map(|b| b.fields.iter().map(|f| f.0.clone())).collect(),
+        book_by: c.book.as_ref().map(|b| role_ids(model, &b.by)).unwrap_or_default(),
+        report_period: c.report.as_ref().and_then(|r| r.period.clone()),
+        report_procedure: c
+            .report
+            .as_ref()
+            .and_then(|r| r.procedure)
+            .and_then(|p| model.procedures.get(p))
+            .map(|p| p.id.clone()),
+        procedures: proc_ids(model, &c.procedures),
+    }
+}
+
+fn node_id(p: &model::Procedure, node: Node) -> Option<String> {
+    match node {
+        Node::Step(i) | Node::Return { resume: i, .. } => p.steps.get(i).map(|s| s.id.clone()),
+        Node::End(i) => p.ends.get(i).map(|e| e.id.clone()),
+        Node::Unknown => None,
+    }
+}
+
+fn event(model: &Model, point: &Point) -> Event {
+    let p = model.procedures.get(point.procedure);
+    Event {
+        procedure: p.map(|p| p.id.clone()).unwrap_or_default(),
+        when: if point.after { "after" } else { "at" },
+        node: p.and_then(|p| node_id(p, point.node)).unwrap_or_default(),
+        outcome: point.outcome.clone(),
+    }
+}
+
+fn procedure(model: &Model, p: &model::Procedure) -> Procedure {
+    let budgets: Vec<Budget> = p
+        .budgets
+        .iter()
+        .map(|b| Budget {
+            id: b.id.clone(),
+            title: b.title.clone(),
+            duration: b.duration,
+            start: b.start.as_ref().map(|e| event(model, e)),
+            stop: b.stop.as_ref().map(|e| event(model, e)),
+            pauses: b
+                .pauses
+                .iter()
+                .map(|pause| match pause {
+                    Pause::Returned => "returned".to_string(),
+                    Pause::Step(i) => p.steps.get(*i).map(|s| s.id.clone()).unwrap_or_default(),
+                })
+                .collect(),
+        })
+        .collect();
+    Procedure {
+        id: p.id.clone(),
+        title: p.title.clone(),
+        owner: match p.owner {
+            Owner::Agency => "agency".to_string(),
+            Owner::Complaints(i) => format!("complaints:{}", model.complaints.get(i).map_or("", |c| c.id.as_str())),
+            Owner::Service(i) => format!("service:{}", model.services.get(i).map_or("", |s| s.id.as_str())),
+        },
+        start: p.start.and_then(|s| p.steps.get(s)).map(|s| s.id.clone()),
+        terminals: p
+            .ends
+            .iter()
+            .map(|e| Terminal {
+                id: e.id.clone(),
+                title: e.title.clone(),
+            })
+            .collect(),
+        budget: budgets.first().cloned(),
+        budgets,
+        steps: p.steps.iter().map(|s| step(model, p, s)).collect(),
+    }
+}
+
+fn step(model: &Model, p: &model::Procedure, s: &model::Step) -> Step {
+    let mut outcomes = BTreeMap::new();
+    let mut returns_to = BTreeMap::new();
+    let mut note_return = |key: &str, node: Node| {
+        if let Node::Return { role: Some(r), .. } = node {
+            if let Some(r) = model.role(r) {
+                returns_to.insert(key.to_string(), r.id.clone());
+            }
+        }
+    };
+    let (decision, next) = match &s.flow {
+        Flow::Stop => (None, None),
+        Flow::Next(node) => {
+            note_return("next", *node);
+            (None, node_id(p, *node))
+        }
+        Flow::Decision { question, outcomes: list, .. } => {
+            for (name, node, _) in list {
+                note_return(name, *node);
+                if let Some(target) = node_id(p, *node) {
+                    outcomes.insert(name.clone(), target);
+                }
+            }
+            (Some(question.clone()), None)
+        }
+    };
+    Step {
+        id: s.id.clone(),
+        number: s.number,
+        title: s.title.clone(),
+        roles: role_ids(model, &s.roles),
+        duration: s.duration,
+        inputs: s.inputs.clone(),
+        output: s.output.clone(),
+        remarks: s.remarks.clone(),
+        on_day: s.on_day,
+        condition: s.condition.clone(),
+        decision,
+        next,
+        outcomes,
+        returns_to,
+    }
+}

@@ -1,0 +1,237 @@
+//! Small converters shared by every block: names, texts, numbers, durations, lists.
+
+use super::convert::Converter;
+use super::Rule;
+use crate::ast::{DateLit, Duration, Int, Name, Point, Text, TextList};
+use crate::diag::{Diagnostic, Kind, Phrase};
+use crate::span::Span;
+use pest::iterators::Pair;
+
+/// A parsed pair.
+pub type P<'i> = Pair<'i, Rule>;
+
+/// The children of a pair without punctuation.
+pub fn kids(pair: P<'_>) -> Vec<P<'_>> {
+    pair.into_inner()
+        .filter(|p| !matches!(p.as_rule(), Rule::open | Rule::close | Rule::arrow | Rule::eq))
+        .collect()
+}
+
+/// The first child of a rule.
+pub fn first<'i>(kids: &[P<'i>], rule: Rule) -> Option<P<'i>> {
+    kids.iter().find(|p| p.as_rule() == rule).cloned()
+}
+
+/// All children of a rule.
+pub fn all<'i>(kids: &[P<'i>], rule: Rule) -> Vec<P<'i>> {
+    kids.iter().filter(|p| p.as_rule() == rule).cloned().collect()
+}
+
+impl Converter<'_> {
+    /// The span of a pair.
+    pub fn span(&self, pair: &P<'_>) -> Span {
+        let s = pair.as_span();
+        Span::new(s.start(), s.end())
+    }
+
+    /// An identifier.
+    pub fn name(&self, pair: &P<'_>) -> Name {
+        Name {
+            text: pair.as_str().trim().to_string(),
+            span: self.span(pair),
+        }
+    }
+
+    /// The first identifier among `kids`, or an empty name.
+    pub fn name_in(&self, kids: &[P<'_>]) -> Name {
+        first(kids, Rule::ident).map_or_else(
+            || Name {
+                text: String::new(),
+                span: Span::default(),
+            },
+            |p| self.name(&p),
+        )
+    }
+
+    /// A quoted text, unescaped.
+    pub fn text(&self, pair: &P<'_>) -> Text {
+        let raw = pair.as_str();
+        let body = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(raw);
+        let mut value = String::with_capacity(body.len());
+        let mut chars = body.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('n') => value.push('\n'),
+                    Some(other) => value.push(other),
+                    None => {}
+                }
+            } else {
+                value.push(c);
+            }
+        }
+        Text {
+            value,
+            span: self.span(pair),
+        }
+    }
+
+    /// The first quoted text among `kids`, or an empty text.
+    pub fn text_in(&self, kids: &[P<'_>]) -> Text {
+        first(kids, Rule::string).map_or_else(
+            || Text {
+                value: String::new(),
+                span: Span::default(),
+            },
+            |p| self.text(&p),
+        )
+    }
+
+    /// A `text_value`: one text or a braced block of texts.
+    pub fn text_list(&self, pair: &P<'_>) -> TextList {
+        let items = pair
+            .clone()
+            .into_inner()
+            .filter(|p| p.as_rule() == Rule::string)
+            .map(|p| self.text(&p))
+            .collect();
+        TextList {
+            items,
+            span: self.span(pair),
+        }
+    }
+
+    /// The `text_value` among `kids`.
+    pub fn text_list_in(&self, kids: &[P<'_>]) -> TextList {
+        first(kids, Rule::text_value).map_or_else(
+            || TextList {
+                items: Vec::new(),
+                span: Span::default(),
+            },
+            |p| self.text_list(&p),
+        )
+    }
+
+    /// An integer.
+    pub fn int(&self, pair: &P<'_>) -> Int {
+        Int {
+            value: pair.as_str().trim().parse().ok(),
+            span: self.span(pair),
+        }
+    }
+
+    /// A date literal.
+    pub fn date(&self, pair: &P<'_>) -> DateLit {
+        DateLit {
+            text: pair.as_str().to_string(),
+            span: self.span(pair),
+        }
+    }
+
+    /// The date among `kids`.
+    pub fn date_in(&self, kids: &[P<'_>]) -> Option<DateLit> {
+        first(kids, Rule::date).map(|p| self.date(&p))
+    }
+
+    /// An `ident_list`.
+    pub fn names(&self, pair: &P<'_>) -> Vec<Name> {
+        pair.clone()
+            .into_inner()
+            .filter(|p| p.as_rule() == Rule::ident)
+            .map(|p| self.name(&p))
+            .collect()
+    }
+
+    /// The `ident_list` among `kids`.
+    pub fn names_in(&self, kids: &[P<'_>]) -> Vec<Name> {
+        first(kids, Rule::ident_list).map_or_else(Vec::new, |p| self.names(&p))
+    }
+
+    /// A duration.
+    pub fn duration(&self, pair: &P<'_>) -> Duration {
+        let span = self.span(pair);
+        let kids = kids(pair.clone());
+        let at_most = first(&kids, Rule::kw_at_most).is_some();
+        let amount = first(&kids, Rule::amount).map(kids_of).unwrap_or_default();
+        let ints: Vec<Int> = amount.iter().map(|p| self.int(p)).collect();
+        let empty = Int { value: None, span };
+        let unit = first(&kids, Rule::unit).map_or_else(
+            || Name {
+                text: String::new(),
+                span,
+            },
+            |p| Name {
+                text: p.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                span: self.span(&p),
+            },
+        );
+        Duration {
+            at_most,
+            low: ints.first().cloned().unwrap_or(empty),
+            high: ints.get(1).cloned(),
+            unit,
+            span,
+        }
+    }
+
+    /// The duration among `kids`.
+    pub fn duration_in(&self, kids: &[P<'_>]) -> Option<Duration> {
+        first(kids, Rule::duration).map(|p| self.duration(&p))
+    }
+
+    /// A `point`: `saat x`, `setelah p.x dengan ya`.
+    pub fn point(&self, pair: &P<'_>) -> Point {
+        let span = self.span(pair);
+        let kids = kids(pair.clone());
+        let after = first(&kids, Rule::point_when)
+            .and_then(|p| p.into_inner().next())
+            .is_some_and(|p| p.as_rule() == Rule::kw_after);
+        let mut path: Vec<Name> = first(&kids, Rule::qualified)
+            .map(|q| q.into_inner().map(|p| self.name(&p)).collect())
+            .unwrap_or_default();
+        let target = path.pop().unwrap_or(Name {
+            text: String::new(),
+            span,
+        });
+        let outcome = first(&kids, Rule::ident).map(|p| self.name(&p));
+        Point {
+            after,
+            procedure: path.pop(),
+            target,
+            outcome,
+            span,
+        }
+    }
+
+    /// The point among `kids`.
+    pub fn point_in(&self, kids: &[P<'_>]) -> Option<Point> {
+        first(kids, Rule::point).map(|p| self.point(&p))
+    }
+
+    /// Stores a value that may be written once; a second one is reported and dropped.
+    pub fn once<T>(&mut self, slot: &mut Option<T>, value: T, item: Phrase, span: Span) {
+        if slot.is_some() {
+            let kind = Kind::DuplicateItem { item };
+            self.diags.push(Diagnostic::at(kind, self.file, span));
+        } else {
+            *slot = Some(value);
+        }
+    }
+
+    /// Reports a junk line of a block whose items `line_rule` reads.
+    pub fn junk(&mut self, pair: &P<'_>, line_rule: Rule) {
+        let base = pair.as_span().start();
+        let diag = super::syntax::junk(line_rule, pair.as_str(), base, self.file);
+        self.diags.push(diag);
+    }
+}
+
+fn kids_of(pair: P<'_>) -> Vec<P<'_>> {
+    kids(pair)
+}
+
+/// The phrase for the keyword a pair starts with.
+pub fn keyword_of(pair: &P<'_>) -> Phrase {
+    let rule = pair.clone().into_inner().next().map_or(pair.as_rule(), |k| k.as_rule());
+    super::expected::phrase(rule).unwrap_or(Phrase::AnyItem)
+}

@@ -1,0 +1,48 @@
+//! Text → [`ast::File`](crate::ast::File). The only module that knows pest.
+//!
+//! A file is read in one pass. Lines a block cannot read are collected as junk and re-read
+//! alone, so that one run reports every broken line with what was expected there, in words.
+
+mod block;
+mod complaints;
+mod convert;
+mod depth;
+mod expected;
+mod procedure;
+mod syntax;
+
+use crate::ast;
+use crate::diag::{Diagnostic, Kind};
+use crate::span::{FileId, Span};
+use pest::Parser as _;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "grammar/sop.pest"]
+struct SopParser;
+
+/// How deep braces may nest; the language itself needs five levels.
+pub const MAX_DEPTH: usize = 32;
+
+/// Parses one file. Always returns a tree (empty when nothing could be read) and the
+/// syntax problems found.
+pub fn parse(text: &str, file: FileId) -> (ast::File, Vec<Diagnostic>) {
+    if text.trim().is_empty() || depth::only_comments(text) {
+        return (ast::File::default(), vec![Diagnostic::at(Kind::EmptyFile, file, Span::new(0, 0))]);
+    }
+    if let Some(offset) = depth::too_deep(text, MAX_DEPTH) {
+        let kind = Kind::TooDeep { limit: MAX_DEPTH };
+        return (ast::File::default(), vec![Diagnostic::at(kind, file, Span::new(offset, offset + 1))]);
+    }
+    match SopParser::parse(Rule::file, text) {
+        Ok(mut pairs) => {
+            let mut conv = convert::Converter::new(file, text);
+            let tree = match pairs.next() {
+                Some(root) => conv.file(root),
+                None => ast::File::default(),
+            };
+            (tree, conv.diags)
+        }
+        Err(error) => (ast::File::default(), vec![syntax::from_pest(&error, text, 0, file)]),
+    }
+}
+

@@ -1,0 +1,208 @@
+//! Procedures: budgets, steps, decisions and ends.
+
+use super::block::{first, keyword_of, kids, P};
+use super::convert::Converter;
+use super::Rule;
+use crate::ast::{self, Pause, Target};
+
+impl Converter<'_> {
+    /// `prosedur x "T" { … }`.
+    pub fn procedure(&mut self, pair: P<'_>) -> ast::Procedure {
+        let kids = kids(pair);
+        let mut p = ast::Procedure {
+            name: self.name_in(&kids),
+            title: self.text_in(&kids),
+            start: None,
+            budgets: Vec::new(),
+            steps: Vec::new(),
+            terminals: Vec::new(),
+        };
+        for item in kids.into_iter().skip(3) {
+            let span = self.span(&item);
+            let phrase = keyword_of(&item);
+            match item.as_rule() {
+                Rule::start_step => {
+                    let name = self.name_in(&super::block::kids(item));
+                    self.once(&mut p.start, name, phrase, span);
+                }
+                Rule::budget => p.budgets.push(self.budget(item)),
+                Rule::step => p.steps.push(self.step(item)),
+                Rule::terminal => {
+                    let k = super::block::kids(item);
+                    p.terminals.push(ast::Terminal {
+                        name: self.name_in(&k),
+                        title: self.text_in(&k),
+                    });
+                }
+                Rule::junk => self.junk(&item, Rule::procedure_line),
+                _ => {}
+            }
+        }
+        p
+    }
+
+    fn budget(&mut self, pair: P<'_>) -> ast::Budget {
+        let span = self.span(&pair);
+        let kids = kids(pair);
+        let mut b = ast::Budget {
+            name: self.name_in(&kids),
+            title: first(&kids, Rule::string).map(|p| self.text(&p)),
+            duration: self.duration_in(&kids).unwrap_or_else(|| empty_duration(span)),
+            start: None,
+            stop: None,
+            pauses: Vec::new(),
+        };
+        for item in kids {
+            let span = self.span(&item);
+            let phrase = keyword_of(&item);
+            let rule = item.as_rule();
+            let k = super::block::kids(item.clone());
+            match rule {
+                Rule::budget_start => {
+                    if let Some(p) = self.point_in(&k) {
+                        self.once(&mut b.start, p, phrase, span);
+                    }
+                }
+                Rule::budget_stop => {
+                    if let Some(p) = self.point_in(&k) {
+                        self.once(&mut b.stop, p, phrase, span);
+                    }
+                }
+                Rule::budget_pause => match first(&k, Rule::ident) {
+                    Some(step) => b.pauses.push(Pause::Step(self.name(&step))),
+                    None => b.pauses.push(Pause::Returned(span)),
+                },
+                Rule::junk => self.junk(&item, Rule::budget_line),
+                _ => {}
+            }
+        }
+        b
+    }
+
+    fn step(&mut self, pair: P<'_>) -> ast::Step {
+        let kids = kids(pair);
+        let mut s = ast::Step {
+            number: first(&kids, Rule::step_number).map(|p| self.int(&p)),
+            name: self.name_in(&kids),
+            title: self.text_in(&kids),
+            by: Vec::new(),
+            inputs: None,
+            time: None,
+            output: None,
+            remarks: None,
+            on_day: None,
+            when: None,
+            next: None,
+            decision: None,
+        };
+        for item in kids {
+            let span = self.span(&item);
+            let phrase = keyword_of(&item);
+            let rule = item.as_rule();
+            if rule == Rule::junk {
+                self.junk(&item, Rule::step_line);
+                continue;
+            }
+            let k = super::block::kids(item.clone());
+            match rule {
+                Rule::step_by => s.by.extend(self.names_in(&k)),
+                Rule::step_inputs => self.once(&mut s.inputs, self.text_list_in(&k), phrase, span),
+                Rule::step_time => {
+                    if let Some(d) = self.duration_in(&k) {
+                        self.once(&mut s.time, d, phrase, span);
+                    }
+                }
+                Rule::step_output => self.once(&mut s.output, self.text_list_in(&k), phrase, span),
+                Rule::step_remarks => self.once(&mut s.remarks, self.text_list_in(&k), phrase, span),
+                Rule::step_on_day => {
+                    if let Some(n) = first(&k, Rule::int) {
+                        let n = self.int(&n);
+                        self.once(&mut s.on_day, n, phrase, span);
+                    }
+                }
+                Rule::step_when => self.once(&mut s.when, self.text_in(&k), phrase, span),
+                Rule::step_next => {
+                    if let Some(t) = first(&k, Rule::target) {
+                        let t = self.target(&t);
+                        self.once(&mut s.next, t, phrase, span);
+                    }
+                }
+                Rule::decision => {
+                    let d = self.decision(item);
+                    self.once(&mut s.decision, d, phrase, span);
+                }
+                _ => {}
+            }
+        }
+        s
+    }
+
+    fn decision(&mut self, pair: P<'_>) -> ast::Decision {
+        let kids = kids(pair);
+        let span = kids.first().map(|k| self.span(k)).unwrap_or_default();
+        let mut d = ast::Decision {
+            question: self.text_in(&kids),
+            outcomes: Vec::new(),
+            span,
+        };
+        for item in kids {
+            match item.as_rule() {
+                Rule::outcome => {
+                    let k = super::block::kids(item);
+                    if let Some(t) = first(&k, Rule::target) {
+                        d.outcomes.push(ast::Outcome {
+                            name: self.name_in(&k),
+                            target: self.target(&t),
+                        });
+                    }
+                }
+                Rule::junk => self.junk(&item, Rule::decision_line),
+                _ => {}
+            }
+        }
+        d
+    }
+
+    /// A `target`: a step or end, or a return to a role.
+    pub fn target(&self, pair: &P<'_>) -> Target {
+        let span = self.span(pair);
+        let inner = pair.clone().into_inner().next();
+        match inner {
+            Some(r) if r.as_rule() == Rule::return_target => {
+                let names: Vec<_> = r
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::ident)
+                    .map(|p| self.name(&p))
+                    .collect();
+                let mut names = names.into_iter();
+                let role = names.next().unwrap_or(ast::Name {
+                    text: String::new(),
+                    span,
+                });
+                Target::Return {
+                    role,
+                    resume: names.next(),
+                    span,
+                }
+            }
+            Some(ident) => Target::Go(self.name(&ident)),
+            None => Target::Go(ast::Name {
+                text: String::new(),
+                span,
+            }),
+        }
+    }
+}
+
+fn empty_duration(span: crate::span::Span) -> ast::Duration {
+    ast::Duration {
+        at_most: false,
+        low: ast::Int { value: Some(0), span },
+        high: None,
+        unit: ast::Name {
+            text: String::new(),
+            span,
+        },
+        span,
+    }
+}

@@ -1,0 +1,195 @@
+//! Complaint policies: channels, facts, reply rules, tiers, the book and the report.
+
+use super::{texts, Resolver};
+use crate::ast;
+use crate::diag::{did_you_mean, Diagnostic, Kind, NameKind, ValueKind};
+use crate::model::{self, Owner};
+use crate::span::{FileId, Loc};
+use std::collections::HashMap;
+
+/// Report periods in both languages.
+pub const PERIODS: &[&str] = &[
+    "harian", "mingguan", "bulanan", "triwulanan", "semesteran", "tahunan", "daily", "weekly", "monthly",
+    "quarterly", "half_yearly", "yearly",
+];
+
+impl Resolver<'_> {
+    /// Resolves a complaint policy with its procedures.
+    pub fn complaint_policy(&mut self, file: FileId, c: &ast::ComplaintPolicy) {
+        let loc = Loc {
+            file,
+            span: c.name.span,
+        };
+        if let Some((_, first)) = self.policies.get(&c.name.text) {
+            let first = *first;
+            self.duplicate(NameKind::Complaints, &c.name.text, loc, first);
+            return;
+        }
+        let index = self.model.complaints.len();
+        self.policies.insert(c.name.text.clone(), (index, loc));
+        let channels = self.named_list(file, NameKind::Channel, c.channels.iter().map(|(n, t)| (n, &t.value)));
+        let channel_ids: HashMap<String, usize> =
+            channels.iter().enumerate().map(|(i, ch)| (ch.id.clone(), i)).collect();
+        let facts = self.facts(file, &c.facts);
+        let replies = c
+            .replies
+            .iter()
+            .filter_map(|r| self.reply(file, r, &channel_ids, &facts))
+            .collect();
+        let tiers = self.tiers(file, &c.tiers);
+        let book = c.book.as_ref().map(|b| model::Book {
+            title: b.title.value.clone(),
+            by: self.role_refs(file, &b.by),
+            fields: b.fields.iter().map(|(n, t)| (n.text.clone(), t.value.clone())).collect(),
+        });
+        let procedures: Vec<usize> = c
+            .procedures
+            .iter()
+            .filter_map(|p| self.procedure(file, p, Owner::Complaints(index)))
+            .collect();
+        let report = c.report.as_ref().map(|r| self.report_of(file, r, &procedures));
+        self.model.complaints.push(model::ComplaintPolicy {
+            id: c.name.text.clone(),
+            title: c.title.value.clone(),
+            channels,
+            facts,
+            replies,
+            tiers,
+            book,
+            report,
+            procedures,
+            loc,
+        });
+    }
+
+    fn named_list<'n, I>(&mut self, file: FileId, kind: NameKind, items: I) -> Vec<model::Channel>
+    where
+        I: Iterator<Item = (&'n ast::Name, &'n String)>,
+    {
+        let mut out: Vec<model::Channel> = Vec::new();
+        for (name, title) in items {
+            let loc = Loc { file, span: name.span };
+            if let Some(first) = out.iter().find(|c| c.id == name.text).map(|c| c.loc) {
+                self.duplicate(kind, &name.text, loc, first);
+                continue;
+            }
+            out.push(model::Channel {
+                id: name.text.clone(),
+                title: title.clone(),
+                loc,
+            });
+        }
+        out
+    }
+
+    fn facts(&mut self, file: FileId, facts: &[ast::Fact]) -> Vec<model::Fact> {
+        let mut out: Vec<model::Fact> = Vec::new();
+        for f in facts {
+            let loc = Loc { file, span: f.name.span };
+            if let Some(first) = out.iter().find(|x| x.id == f.name.text).map(|x| x.loc) {
+                self.duplicate(NameKind::Fact, &f.name.text, loc, first);
+                continue;
+            }
+            out.push(model::Fact {
+                id: f.name.text.clone(),
+                title: f.title.value.clone(),
+                values: f.values.iter().map(|v| v.text.clone()).collect(),
+                loc,
+            });
+        }
+        out
+    }
+
+    fn reply(
+        &mut self,
+        file: FileId,
+        r: &ast::Reply,
+        channels: &HashMap<String, usize>,
+        facts: &[model::Fact],
+    ) -> Option<model::ReplyRule> {
+        let channel = self.channel_ref(file, &r.channel, channels);
+        let via: Vec<usize> = r.via.iter().filter_map(|v| self.channel_ref(file, v, channels)).collect();
+        let mut conditions = Vec::new();
+        for (fact, value) in &r.conditions {
+            let Some(fi) = facts.iter().position(|f| f.id == fact.text) else {
+                self.undefined(NameKind::Fact, fact, file, facts.iter().map(|f| f.id.as_str()));
+                continue;
+            };
+            if !facts[fi].values.contains(&value.text) {
+                let kind = Kind::UnknownValue {
+                    kind: ValueKind::FactValue,
+                    value: value.text.clone(),
+                    suggestion: did_you_mean(&value.text, facts[fi].values.iter().map(String::as_str)),
+                };
+                self.report(Diagnostic::at(kind, file, value.span));
+                continue;
+            }
+            conditions.push((fi, value.text.clone()));
+        }
+        Some(model::ReplyRule {
+            channel: channel?,
+            conditions,
+            via,
+            loc: Loc { file, span: r.span },
+        })
+    }
+
+    fn channel_ref(&mut self, file: FileId, name: &ast::Name, channels: &HashMap<String, usize>) -> Option<usize> {
+        if let Some(i) = channels.get(&name.text) {
+            return Some(*i);
+        }
+        let mut known: Vec<&str> = channels.keys().map(String::as_str).collect();
+        known.sort_unstable();
+        self.undefined(NameKind::Channel, name, file, known);
+        None
+    }
+
+    fn tiers(&mut self, file: FileId, tiers: &[ast::Tier]) -> Vec<model::Tier> {
+        let mut out: Vec<model::Tier> = Vec::new();
+        for t in tiers {
+            let loc = Loc { file, span: t.name.span };
+            if let Some(first) = out.iter().find(|x| x.id == t.name.text).map(|x| x.loc) {
+                self.duplicate(NameKind::Tier, &t.name.text, loc, first);
+                continue;
+            }
+            let tier = model::Tier {
+                id: t.name.text.clone(),
+                title: t.title.value.clone(),
+                handler: self.role_refs(file, &t.handler),
+                involved: self.role_refs(file, &t.involved),
+                escalate: self.role_refs(file, &t.escalate),
+                deadline: t.deadline.as_ref().and_then(|d| self.duration(file, d)),
+                remarks: texts(&t.remarks),
+                loc,
+            };
+            out.push(tier);
+        }
+        out
+    }
+
+    fn report_of(&mut self, file: FileId, r: &ast::Report, procedures: &[usize]) -> model::Report {
+        if let Some(period) = &r.period {
+            if !PERIODS.contains(&period.text.as_str()) {
+                let kind = Kind::UnknownValue {
+                    kind: ValueKind::ReportPeriod,
+                    value: period.text.clone(),
+                    suggestion: did_you_mean(&period.text, PERIODS.iter().copied()),
+                };
+                self.report(Diagnostic::at(kind, file, period.span));
+            }
+        }
+        let procedure = r.procedure.as_ref().and_then(|name| {
+            let found = procedures.iter().copied().find(|i| self.model.procedures[*i].id == name.text);
+            if found.is_none() {
+                let known: Vec<String> = procedures.iter().map(|i| self.model.procedures[*i].id.clone()).collect();
+                self.undefined(NameKind::Procedure, name, file, known.iter().map(String::as_str));
+            }
+            found
+        });
+        model::Report {
+            title: r.title.value.clone(),
+            period: r.period.as_ref().map(|p| p.text.clone()),
+            procedure,
+        }
+    }
+}
