@@ -111,7 +111,7 @@ pub fn summary(project: &Project, lang: Lang) -> String {
     let (errors, warnings) = counts(project);
     let files = project.sources.iter().count();
     match lang {
-        Lang::Id => format!("{files} berkas diperiksa: {errors} galat, {warnings} peringatan"),
-        Lang::En => format!("{files} files checked: {errors} errors, {warnings} warnings"),
+        Lang::Id => format!("{files} berkas diperiksa — galat: {errors}, peringatan: {warnings}"),
+        Lang::En => format!("{files} files checked — errors: {errors}, warnings: {warnings}"),
     }
 }
