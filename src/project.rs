@@ -83,12 +83,19 @@ impl Project {
             }
             inc
         };
-        let mut roots: Vec<FileId> = given.into_iter().filter(|f| !included[f.0 as usize]).collect();
+        let mut roots: Vec<FileId> = given.iter().copied().filter(|f| !included[f.0 as usize]).collect();
         roots.sort();
         roots.dedup();
         for root in roots {
             let standard = p.standard(root);
             p.standards.push(standard);
+        }
+        // Files that only include each other have no root: check each such file on its own.
+        for file in given {
+            if !p.standards.iter().any(|s| s.files.contains(&file)) {
+                let standard = p.standard(file);
+                p.standards.push(standard);
+            }
         }
         p.diagnostics.sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
         p.diagnostics.dedup();

@@ -1,6 +1,6 @@
 //! Events clocks and obligations hang on: they must be able to happen.
 
-use crate::diag::{did_you_mean, Diagnostic, Kind, NameKind, Phrase};
+use crate::diag::{did_you_mean, Diagnostic, Kind, NameKind};
 use crate::machine::Machine;
 use crate::model::{Flow, Model, Node, Point};
 
@@ -19,20 +19,6 @@ pub fn check(model: &Model, machines: &[Machine], out: &mut Vec<Diagnostic>) {
         for ob in &svc.obligations {
             for p in [&ob.trigger, &ob.cancel].into_iter().flatten() {
                 check_point(p, out);
-            }
-            if ob.trigger.is_none() {
-                let kind = Kind::MissingItem {
-                    item: Phrase::Keyword("pemicu", "trigger"),
-                    within: NameKind::Obligation,
-                };
-                out.push(Diagnostic::located(kind, ob.loc));
-            }
-            if ob.action.is_none() {
-                let kind = Kind::MissingItem {
-                    item: Phrase::Keyword("kirim", "send"),
-                    within: NameKind::Obligation,
-                };
-                out.push(Diagnostic::located(kind, ob.loc));
             }
         }
     }

@@ -16,9 +16,14 @@ use crate::diag::{Diagnostic, Kind};
 use crate::span::{FileId, Span};
 use pest::Parser as _;
 
-#[derive(pest_derive::Parser)]
-#[grammar = "grammar/sop.pest"]
-struct SopParser;
+/// The generated parser; its `Rule` type never leaves this module.
+mod grammar {
+    #[derive(pest_derive::Parser)]
+    #[grammar = "grammar/sop.pest"]
+    pub struct SopParser;
+}
+
+use grammar::{Rule, SopParser};
 
 /// How deep braces may nest; the language itself needs five levels.
 pub const MAX_DEPTH: usize = 32;

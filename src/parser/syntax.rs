@@ -81,9 +81,11 @@ fn suggest_keyword(word: &str, expected: &[Phrase]) -> Option<Phrase> {
     };
     let spellings = pool.iter().flat_map(|(id, en)| [*id, *en]);
     let best = did_you_mean(word, spellings)?;
+    // Suggest the spelling closest to what was typed, whatever the message language.
     pool.iter()
-        .find(|(id, en)| *id == best || *en == best)
-        .map(|(id, en)| Phrase::Keyword(id, en))
+        .flat_map(|(id, en)| [*id, *en])
+        .find(|s| *s == best)
+        .map(|s| Phrase::Keyword(s, s))
 }
 
 /// A junk line of a block: re-read it alone with the block's item rule to find what went wrong.

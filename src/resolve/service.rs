@@ -123,8 +123,10 @@ impl Resolver<'_> {
 
     fn staff_entry(&mut self, file: FileId, e: &ast::StaffEntry) -> Option<model::StaffEntry> {
         let roles = self.roles_or_group(file, &e.subject)?;
+        // An invalid count is reported here and then read as "as needed", so the staffing
+        // check does not report the same entry a second time.
         let count = match &e.count {
-            Some(n) => Count::People(self.count(file, n, 0)?),
+            Some(n) => self.count(file, n, 0).map_or(Count::AsNeeded, Count::People),
             None => Count::AsNeeded,
         };
         Some(model::StaffEntry {
@@ -135,6 +137,23 @@ impl Resolver<'_> {
     }
 
     fn obligation(&mut self, file: FileId, procs: &[usize], o: &ast::Obligation) -> model::Obligation {
+        let loc = Loc {
+            file,
+            span: o.name.span,
+        };
+        let required = [
+            (o.trigger.is_some(), Phrase::Keyword("pemicu", "trigger")),
+            (o.send.is_some(), Phrase::Keyword("kirim", "send")),
+        ];
+        for (present, item) in required {
+            if !present {
+                let kind = Kind::MissingItem {
+                    item,
+                    within: NameKind::Obligation,
+                };
+                self.report(Diagnostic::located(kind, loc));
+            }
+        }
         let (action, to) = match &o.send {
             Some((kind, to)) => (Some(kind.text.clone()), self.role_ref(file, to)),
             None => (None, None),
@@ -148,10 +167,7 @@ impl Resolver<'_> {
             action,
             to,
             by: self.role_refs(file, &o.by),
-            loc: Loc {
-                file,
-                span: o.name.span,
-            },
+            loc,
         }
     }
 

@@ -1,0 +1,37 @@
+//! Helpers shared by the integration tests.
+
+use miette::{GraphicalReportHandler, GraphicalTheme};
+use sopan::diag::{Lang, Rendered, Severity};
+use sopan::loader::FsLoader;
+use sopan::project::{Entry, Project};
+
+/// Loads one file with `root` as the standards root.
+pub fn load(path: &str, root: &str) -> Project {
+    let entry = Entry {
+        path: path.to_string(),
+        root: root.to_string(),
+    };
+    Project::load(&FsLoader, &[entry]).expect("the test file is readable")
+}
+
+/// Renders every diagnostic the way the CLI does, without colour, at a fixed width.
+pub fn render(project: &Project, lang: Lang) -> String {
+    let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+        .with_width(100)
+        .with_links(false);
+    let mut out = String::new();
+    for diag in &project.diagnostics {
+        let rendered = Rendered::new(diag, &project.sources, lang);
+        handler.render_report(&mut out, &rendered).expect("rendering to a string");
+        out.push('\n');
+    }
+    if out.is_empty() {
+        out.push_str("(no diagnostics)\n");
+    }
+    out
+}
+
+/// Number of errors.
+pub fn errors(project: &Project) -> usize {
+    project.diagnostics.iter().filter(|d| d.severity() == Severity::Error).count()
+}
