@@ -27,7 +27,8 @@ fn reachability(proc: &Procedure, machine: &Machine, out: &mut Vec<Diagnostic>) 
     let reachable = machine.reachable();
     for (i, step) in proc.steps.iter().enumerate() {
         let Some(state) = machine.step_state(i) else { continue };
-        if !reachable.get(state.0 as usize).copied().unwrap_or(true) {
+        // An unresolved target (already reported) may lead anywhere: do not guess.
+        if !machine.has_unresolved() && !reachable.get(state.0 as usize).copied().unwrap_or(true) {
             let kind = Kind::UnreachableStep { step: step.id.clone() };
             out.push(Diagnostic::located(kind, step.loc));
         }

@@ -36,6 +36,10 @@ fn point(model: &Model, machines: &[Machine], reachable: &[Vec<bool>], p: &Point
         Node::Return { .. } | Node::Unknown => return,
     };
     let (Some(state), Some(name)) = (state, name) else { return };
+    if machine.has_unresolved() {
+        // An unresolved target (already reported) may lead anywhere: do not guess.
+        return;
+    }
     if !seen.get(state.0 as usize).copied().unwrap_or(true) {
         out.push(Diagnostic::located(Kind::NeverHappens { point: name }, p.loc));
         return;

@@ -169,6 +169,14 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::MissingItem { item, within }, En) => {
             format!("the {} has no {}", kind_word(*within, lang), phrase(*item, lang))
         }
+        (Kind::StaffingMismatch { acting, declared, uncovered }, Id) if *acting as u64 <= *declared => format!(
+            "peran internal {} bertugas tetapi tidak tercakup dalam jumlah pelaksana",
+            ticks(uncovered)
+        ),
+        (Kind::StaffingMismatch { acting, declared, uncovered }, En) if *acting as u64 <= *declared => format!(
+            "internal roles {} perform steps but are not covered by staffing",
+            ticks(uncovered)
+        ),
         (Kind::StaffingMismatch { acting, declared, .. }, Id) => format!(
             "{acting} peran internal melaksanakan langkah, tetapi jumlah pelaksana hanya {declared} orang"
         ),

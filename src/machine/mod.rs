@@ -115,6 +115,11 @@ impl Machine {
         }
     }
 
+    /// Whether some flow leads to a target that did not resolve.
+    pub fn has_unresolved(&self) -> bool {
+        self.graph.node_weights().any(|s| *s == State::Unresolved)
+    }
+
     /// The start state.
     pub fn start(&self) -> Option<StateId> {
         self.start

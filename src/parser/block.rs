@@ -30,8 +30,11 @@ pub fn all<'i>(kids: &[P<'i>], rule: Rule) -> Vec<P<'i>> {
 impl Converter<'_> {
     /// The span of a pair.
     pub fn span(&self, pair: &P<'_>) -> Span {
+        // A rule with an optional tail can end after the blanks it skipped; labels should not.
         let s = pair.as_span();
-        Span::new(s.start(), s.end())
+        let text = pair.as_str();
+        let trimmed = text.trim_end().len();
+        Span::new(s.start(), s.start() + trimmed)
     }
 
     /// An identifier.

@@ -1,0 +1,126 @@
+//! The real binary: exit codes, output streams, the JSON document, export.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn sopan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sopan"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A scratch copy of the Pekanbaru standards with `edit` applied to the licence file.
+fn broken_copy(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("sopan-cli-{}-{name}", std::process::id()));
+    let pk = dir.join("standards/pekanbaru");
+    std::fs::create_dir_all(&pk).expect("scratch dir");
+    for f in ["dpmptsp.sop", "izin_praktik_dokter.sop"] {
+        let src = std::fs::read_to_string(format!("standards/pekanbaru/{f}")).expect("shipped file");
+        let out = if f == "izin_praktik_dokter.sop" { edit(src) } else { src };
+        std::fs::write(pk.join(f), out).expect("scratch file");
+    }
+    dir.join("standards")
+}
+
+#[test]
+fn check_of_the_shipped_standards_exits_0_and_warns_on_stderr() {
+    let out = sopan(&["check", "standards"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty(), "human output goes to stderr");
+    let err = text(&out.stderr);
+    assert!(err.contains("sop::staffing-mismatch"), "{err}");
+    assert!(err.contains("6 peran internal"), "{err}");
+}
+
+#[test]
+fn deny_warnings_turns_the_warning_into_exit_1() {
+    let out = sopan(&["check", "--deny-warnings", "standards"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn json_lists_every_error_with_lines_that_point_at_the_broken_text() {
+    let dir = broken_copy("json", |s| {
+        s.replace("oleh back_office", "oleh back_ofice")
+            .replace("waktu 20 menit", "waktu 20 mnt")
+            .replace("lengkap       -> cek_simple", "lengkap       -> cek_simpel")
+    });
+    let out = sopan(&["check", "--format", "json", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stderr.is_empty(), "json mode writes only stdout: {}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(doc["files"], 2);
+    assert_eq!(doc["errors"], 3);
+    assert_eq!(doc["warnings"], 1);
+    let source = std::fs::read_to_string(dir.join("pekanbaru/izin_praktik_dokter.sop")).expect("copy");
+    let lines: Vec<&str> = source.lines().collect();
+    let diags = doc["diagnostics"].as_array().expect("an array");
+    for (code, needle) in [
+        ("sop::undefined-name", "back_ofice"),
+        ("sop::unknown-unit", "mnt"),
+        ("sop::undefined-name", "cek_simpel"),
+    ] {
+        let hit = diags.iter().find(|d| {
+            let line = d["line"].as_u64().unwrap_or(0) as usize;
+            d["code"] == code && lines.get(line.wrapping_sub(1)).is_some_and(|l| l.contains(needle))
+        });
+        assert!(hit.is_some(), "no {code} pointing at `{needle}`: {diags:#?}");
+    }
+    for d in diags {
+        for key in ["file", "code", "severity", "message", "line", "column", "end_line", "end_column", "help"] {
+            assert!(d.get(key).is_some(), "{key} missing in {d}");
+        }
+        assert!(["error", "warning", "advice"].contains(&d["severity"].as_str().unwrap_or("")));
+    }
+}
+
+#[test]
+fn messages_follow_the_lang_flag() {
+    let dir = broken_copy("lang", |s| s.replace("oleh back_office", "oleh back_ofice"));
+    let path = dir.to_str().expect("utf-8 path");
+    let id = text(&sopan(&["check", path]).stderr);
+    let en = text(&sopan(&["check", "--lang", "en", path]).stderr);
+    assert!(id.contains("peran `back_ofice` tidak didefinisikan"), "{id}");
+    assert!(en.contains("role `back_ofice` is not defined"), "{en}");
+}
+
+#[test]
+fn usage_and_io_problems_exit_2() {
+    assert_eq!(sopan(&["check", "no/such/folder"]).status.code(), Some(2));
+    assert_eq!(sopan(&["check", "--format", "xml", "standards"]).status.code(), Some(2));
+    assert_eq!(sopan(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn export_prints_the_licence_procedure_as_json_and_yaml() {
+    let out = sopan(&["export", "standards/pekanbaru/izin_praktik_dokter.sop", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let procs = doc["procedures"].as_array().expect("procedures");
+    let licence = procs.iter().find(|p| p["id"] == "penerbitan").expect("penerbitan");
+    assert_eq!(licence["start"], "informasi");
+    assert_eq!(licence["steps"].as_array().map(Vec::len), Some(9));
+    assert_eq!(licence["steps"][1]["outcomes"]["lengkap"], "cek_simple");
+    assert_eq!(licence["steps"][6]["duration"]["unit"], "working_day");
+    assert_eq!(licence["budget"]["duration"]["max"], 2);
+    let yaml = sopan(&["export", "standards/pekanbaru/izin_praktik_dokter.sop", "--format", "yaml"]);
+    assert_eq!(yaml.status.code(), Some(0));
+    let value: serde_json::Value = serde_yaml::from_slice(&yaml.stdout).expect("YAML");
+    assert_eq!(value["procedures"], doc["procedures"]);
+}
+
+#[test]
+fn export_of_a_broken_standard_prints_diagnostics_and_exits_1() {
+    let dir = broken_copy("export", |s| s.replace("oleh back_office", "oleh back_ofice"));
+    let file = dir.join("pekanbaru/izin_praktik_dokter.sop");
+    let out = sopan(&["export", file.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(text(&out.stderr).contains("sop::undefined-name"));
+}
