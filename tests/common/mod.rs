@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests.
 
+#![allow(dead_code, reason = "each test crate uses a different part of these helpers")]
+
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use sopan::diag::{Lang, Rendered, Severity};
 use sopan::loader::FsLoader;
