@@ -329,24 +329,41 @@ pub fn export(model: &Model, file: &str) -> Export {
             })
             .collect(),
         services: model.services.iter().map(|s| service(model, s)).collect(),
-        complaints: model.complaints.iter().map(|c| complaints(model, c)).collect(),
-        procedures: model.procedures.iter().map(|p| procedure(model, p)).collect(),
+        complaints: model
+            .complaints
+            .iter()
+            .map(|c| complaints(model, c))
+            .collect(),
+        procedures: model
+            .procedures
+            .iter()
+            .map(|p| procedure(model, p))
+            .collect(),
     }
 }
 
 fn role_ids(model: &Model, ids: &[model::RoleId]) -> Vec<String> {
-    ids.iter().filter_map(|r| model.role(*r)).map(|r| r.id.clone()).collect()
+    ids.iter()
+        .filter_map(|r| model.role(*r))
+        .map(|r| r.id.clone())
+        .collect()
 }
 
 fn proc_ids(model: &Model, ids: &[usize]) -> Vec<String> {
-    ids.iter().filter_map(|i| model.procedures.get(*i)).map(|p| p.id.clone()).collect()
+    ids.iter()
+        .filter_map(|i| model.procedures.get(*i))
+        .map(|p| p.id.clone())
+        .collect()
 }
 
 fn service(model: &Model, s: &model::Service) -> Service {
     Service {
         id: s.id.clone(),
         title: s.title.clone(),
-        agency: s.agency.and_then(|a| model.agencies.get(a)).map(|a| a.id.clone()),
+        agency: s
+            .agency
+            .and_then(|a| model.agencies.get(a))
+            .map(|a| a.id.clone()),
         version: s.version.clone(),
         effective: s.effective.map(|d| d.to_string()),
         calendar: s.calendar.clone(),
@@ -356,7 +373,10 @@ fn service(model: &Model, s: &model::Service) -> Service {
             text: text.clone(),
         }),
         product: s.product.clone(),
-        complaints: s.complaints.and_then(|c| model.complaints.get(c)).map(|c| c.id.clone()),
+        complaints: s
+            .complaints
+            .and_then(|c| model.complaints.get(c))
+            .map(|c| c.id.clone()),
         legal_basis: s.legal_basis.clone(),
         facilities: s.facilities.clone(),
         competencies: s.competencies.iter().cloned().collect(),
@@ -399,12 +419,25 @@ fn service(model: &Model, s: &model::Service) -> Service {
 }
 
 fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaints {
-    let channel = |i: &usize| c.channels.get(*i).map(|ch| ch.id.clone()).unwrap_or_default();
+    let channel = |i: &usize| {
+        c.channels
+            .get(*i)
+            .map(|ch| ch.id.clone())
+            .unwrap_or_default()
+    };
     Complaints {
         id: c.id.clone(),
         title: c.title.clone(),
-        channels: c.channels.iter().map(|ch| (ch.id.clone(), ch.title.clone())).collect(),
-        facts: c.facts.iter().map(|f| (f.id.clone(), f.values.clone())).collect(),
+        channels: c
+            .channels
+            .iter()
+            .map(|ch| (ch.id.clone(), ch.title.clone()))
+            .collect(),
+        facts: c
+            .facts
+            .iter()
+            .map(|f| (f.id.clone(), f.values.clone()))
+            .collect(),
         replies: c
             .replies
             .iter()
@@ -413,7 +446,12 @@ fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaints {
                 when: r
                     .conditions
                     .iter()
-                    .map(|(f, v)| (c.facts.get(*f).map(|f| f.id.clone()).unwrap_or_default(), v.clone()))
+                    .map(|(f, v)| {
+                        (
+                            c.facts.get(*f).map(|f| f.id.clone()).unwrap_or_default(),
+                            v.clone(),
+                        )
+                    })
                     .collect(),
                 via: r.via.iter().map(channel).collect(),
             })
@@ -430,8 +468,16 @@ fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaints {
                 deadline: t.deadline,
             })
             .collect(),
-        book_fields: c.book.iter().flat_map(|b| b.fields.iter().map(|f| f.0.clone())).collect(),
-        book_by: c.book.as_ref().map(|b| role_ids(model, &b.by)).unwrap_or_default(),
+        book_fields: c
+            .book
+            .iter()
+            .flat_map(|b| b.fields.iter().map(|f| f.0.clone()))
+            .collect(),
+        book_by: c
+            .book
+            .as_ref()
+            .map(|b| role_ids(model, &b.by))
+            .unwrap_or_default(),
         report_period: c.report.as_ref().and_then(|r| r.period.clone()),
         report_procedure: c
             .report
@@ -486,8 +532,14 @@ fn procedure(model: &Model, p: &model::Procedure) -> Procedure {
         title: p.title.clone(),
         owner: match p.owner {
             Owner::Agency => "agency".to_string(),
-            Owner::Complaints(i) => format!("complaints:{}", model.complaints.get(i).map_or("", |c| c.id.as_str())),
-            Owner::Service(i) => format!("service:{}", model.services.get(i).map_or("", |s| s.id.as_str())),
+            Owner::Complaints(i) => format!(
+                "complaints:{}",
+                model.complaints.get(i).map_or("", |c| c.id.as_str())
+            ),
+            Owner::Service(i) => format!(
+                "service:{}",
+                model.services.get(i).map_or("", |s| s.id.as_str())
+            ),
         },
         start: p.start.and_then(|s| p.steps.get(s)).map(|s| s.id.clone()),
         terminals: p
@@ -520,7 +572,11 @@ fn step(model: &Model, p: &model::Procedure, s: &model::Step) -> Step {
             note_return("next", *node);
             (None, node_id(p, *node))
         }
-        Flow::Decision { question, outcomes: list, .. } => {
+        Flow::Decision {
+            question,
+            outcomes: list,
+            ..
+        } => {
             for (name, node, _) in list {
                 note_return(name, *node);
                 if let Some(target) = node_id(p, *node) {

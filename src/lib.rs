@@ -40,7 +40,10 @@
 //! assert_eq!(project.standards[0].model.procedures[0].steps[0].id, "periksa");
 //! ```
 
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 #![warn(missing_docs)]
 
 pub mod ast;

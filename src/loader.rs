@@ -29,7 +29,10 @@ impl MemoryLoader {
 
 impl Loader for MemoryLoader {
     fn read(&self, path: &str) -> Result<Vec<u8>, String> {
-        self.files.get(path).cloned().ok_or_else(|| "no such file".to_string())
+        self.files
+            .get(path)
+            .cloned()
+            .ok_or_else(|| "no such file".to_string())
     }
 }
 
@@ -82,7 +85,8 @@ pub fn within(root: &str, path: &str) -> bool {
     if root.is_empty() {
         return !path.starts_with("..") && !path.starts_with('/');
     }
-    path.strip_prefix(&root).is_some_and(|rest| rest.starts_with('/'))
+    path.strip_prefix(&root)
+        .is_some_and(|rest| rest.starts_with('/'))
 }
 
 #[cfg(test)]
@@ -91,7 +95,10 @@ mod tests {
 
     #[test]
     fn joins_and_normalises() {
-        assert_eq!(join("standards/pekanbaru", "dpmptsp.sop"), "standards/pekanbaru/dpmptsp.sop");
+        assert_eq!(
+            join("standards/pekanbaru", "dpmptsp.sop"),
+            "standards/pekanbaru/dpmptsp.sop"
+        );
         assert_eq!(join("standards/pekanbaru", "../x.sop"), "standards/x.sop");
         assert_eq!(join("standards", "../../etc/passwd"), "../etc/passwd");
         assert_eq!(join("/a/b", "../c"), "/a/c");

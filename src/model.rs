@@ -44,8 +44,18 @@ impl Unit {
 
     /// Every spelling, for "did you mean".
     pub const WORDS: &'static [&'static str] = &[
-        "menit", "minutes", "jam", "hours", "hari kerja", "working days", "hari", "days", "minggu",
-        "weeks", "bulan", "months",
+        "menit",
+        "minutes",
+        "jam",
+        "hours",
+        "hari kerja",
+        "working days",
+        "hari",
+        "days",
+        "minggu",
+        "weeks",
+        "bulan",
+        "months",
     ];
 
     /// Roughly how many minutes one unit lasts, to catch absurd durations (a working day is

@@ -83,7 +83,11 @@ impl Project {
             }
             inc
         };
-        let mut roots: Vec<FileId> = given.iter().copied().filter(|f| !included[f.0 as usize]).collect();
+        let mut roots: Vec<FileId> = given
+            .iter()
+            .copied()
+            .filter(|f| !included[f.0 as usize])
+            .collect();
         roots.sort();
         roots.dedup();
         for root in roots {
@@ -97,7 +101,8 @@ impl Project {
                 p.standards.push(standard);
             }
         }
-        p.diagnostics.sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
+        p.diagnostics
+            .sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
         p.diagnostics.dedup();
         Ok(p)
     }
@@ -125,7 +130,10 @@ impl Project {
         }
         let (text, bad) = match std::str::from_utf8(bytes) {
             Ok(t) => (t.to_string(), None),
-            Err(e) => (String::from_utf8_lossy(bytes).into_owned(), Some(e.valid_up_to())),
+            Err(e) => (
+                String::from_utf8_lossy(bytes).into_owned(),
+                Some(e.valid_up_to()),
+            ),
         };
         let id = self.sources.add(path.to_string(), &text);
         by_path.insert(path.to_string(), id);
@@ -133,10 +141,15 @@ impl Project {
         self.includes.push(Vec::new());
         if let Some(offset) = bad {
             let span = Span::new(offset, offset + 1);
-            self.diagnostics.push(Diagnostic::at(Kind::NotUtf8 { offset }, id, span));
+            self.diagnostics
+                .push(Diagnostic::at(Kind::NotUtf8 { offset }, id, span));
             return id;
         }
-        let normalised = self.sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
+        let normalised = self
+            .sources
+            .get(id)
+            .map(|f| f.text.clone())
+            .unwrap_or_default();
         let (tree, diags) = parser::parse(&normalised, id);
         self.diagnostics.extend(diags);
         let includes: Vec<ast::Text> = tree
@@ -160,7 +173,10 @@ impl Project {
                 match loader.read(&target) {
                     Ok(bytes) => Some(self.add(loader, by_path, &target, &bytes, root)),
                     Err(reason) => {
-                        let kind = Kind::IncludeNotFound { path: target, reason };
+                        let kind = Kind::IncludeNotFound {
+                            path: target,
+                            reason,
+                        };
                         self.diagnostics.push(Diagnostic::at(kind, id, inc.span));
                         None
                     }
@@ -185,15 +201,23 @@ impl Project {
         }
         order.push(file);
         stack.push(file);
-        let includes = self.includes.get(file.0 as usize).cloned().unwrap_or_default();
+        let includes = self
+            .includes
+            .get(file.0 as usize)
+            .cloned()
+            .unwrap_or_default();
         for (target, span) in includes {
             let Some(target) = target else { continue };
             if let Some(pos) = stack.iter().position(|f| *f == target) {
                 let mut chain: Vec<String> = stack[pos..].iter().map(|f| self.path(*f)).collect();
                 chain.push(self.path(target));
                 let diag = Diagnostic::at(Kind::IncludeCycle { chain }, file, span);
-                let first = Loc { file: target, span: Span::default() };
-                self.diagnostics.push(diag.with_note(first, Note::IncludedHere));
+                let first = Loc {
+                    file: target,
+                    span: Span::default(),
+                };
+                self.diagnostics
+                    .push(diag.with_note(first, Note::IncludedHere));
                 continue;
             }
             self.visit(target, order, stack);
@@ -202,7 +226,10 @@ impl Project {
     }
 
     fn path(&self, file: FileId) -> String {
-        self.sources.get(file).map(|f| f.path.clone()).unwrap_or_default()
+        self.sources
+            .get(file)
+            .map(|f| f.path.clone())
+            .unwrap_or_default()
     }
 
     fn standard(&mut self, root: FileId) -> Standard {
@@ -212,7 +239,12 @@ impl Project {
             .filter_map(|f| self.trees.get(f.0 as usize).map(|t| (*f, t)))
             .collect();
         let resolved = resolve::resolve(&trees, &self.sources);
-        let machines: Vec<Machine> = resolved.model.procedures.iter().map(Machine::compile).collect();
+        let machines: Vec<Machine> = resolved
+            .model
+            .procedures
+            .iter()
+            .map(Machine::compile)
+            .collect();
         let checks = check::check(&resolved.model, &resolved.usage, &machines);
         self.diagnostics.extend(resolved.diagnostics);
         self.diagnostics.extend(checks);

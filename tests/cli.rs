@@ -21,8 +21,13 @@ fn broken_copy(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
     let pk = dir.join("standards/pekanbaru");
     std::fs::create_dir_all(&pk).expect("scratch dir");
     for f in ["dpmptsp.sop", "izin_praktik_dokter.sop"] {
-        let src = std::fs::read_to_string(format!("standards/pekanbaru/{f}")).expect("shipped file");
-        let out = if f == "izin_praktik_dokter.sop" { edit(src) } else { src };
+        let src =
+            std::fs::read_to_string(format!("standards/pekanbaru/{f}")).expect("shipped file");
+        let out = if f == "izin_praktik_dokter.sop" {
+            edit(src)
+        } else {
+            src
+        };
         std::fs::write(pk.join(f), out).expect("scratch file");
     }
     dir.join("standards")
@@ -51,14 +56,24 @@ fn json_lists_every_error_with_lines_that_point_at_the_broken_text() {
             .replace("waktu 20 menit", "waktu 20 mnt")
             .replace("lengkap       -> cek_simple", "lengkap       -> cek_simpel")
     });
-    let out = sopan(&["check", "--format", "json", dir.to_str().expect("utf-8 path")]);
+    let out = sopan(&[
+        "check",
+        "--format",
+        "json",
+        dir.to_str().expect("utf-8 path"),
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(out.stderr.is_empty(), "json mode writes only stdout: {}", text(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "json mode writes only stdout: {}",
+        text(&out.stderr)
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     assert_eq!(doc["files"], 2);
     assert_eq!(doc["errors"], 3);
     assert_eq!(doc["warnings"], 1);
-    let source = std::fs::read_to_string(dir.join("pekanbaru/izin_praktik_dokter.sop")).expect("copy");
+    let source =
+        std::fs::read_to_string(dir.join("pekanbaru/izin_praktik_dokter.sop")).expect("copy");
     let lines: Vec<&str> = source.lines().collect();
     let diags = doc["diagnostics"].as_array().expect("an array");
     for (code, needle) in [
@@ -68,12 +83,28 @@ fn json_lists_every_error_with_lines_that_point_at_the_broken_text() {
     ] {
         let hit = diags.iter().find(|d| {
             let line = d["line"].as_u64().unwrap_or(0) as usize;
-            d["code"] == code && lines.get(line.wrapping_sub(1)).is_some_and(|l| l.contains(needle))
+            d["code"] == code
+                && lines
+                    .get(line.wrapping_sub(1))
+                    .is_some_and(|l| l.contains(needle))
         });
-        assert!(hit.is_some(), "no {code} pointing at `{needle}`: {diags:#?}");
+        assert!(
+            hit.is_some(),
+            "no {code} pointing at `{needle}`: {diags:#?}"
+        );
     }
     for d in diags {
-        for key in ["file", "code", "severity", "message", "line", "column", "end_line", "end_column", "help"] {
+        for key in [
+            "file",
+            "code",
+            "severity",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "help",
+        ] {
             assert!(d.get(key).is_some(), "{key} missing in {d}");
         }
         assert!(["error", "warning", "advice"].contains(&d["severity"].as_str().unwrap_or("")));
@@ -86,30 +117,51 @@ fn messages_follow_the_lang_flag() {
     let path = dir.to_str().expect("utf-8 path");
     let id = text(&sopan(&["check", path]).stderr);
     let en = text(&sopan(&["check", "--lang", "en", path]).stderr);
-    assert!(id.contains("peran `back_ofice` tidak didefinisikan"), "{id}");
+    assert!(
+        id.contains("peran `back_ofice` tidak didefinisikan"),
+        "{id}"
+    );
     assert!(en.contains("role `back_ofice` is not defined"), "{en}");
 }
 
 #[test]
 fn usage_and_io_problems_exit_2() {
     assert_eq!(sopan(&["check", "no/such/folder"]).status.code(), Some(2));
-    assert_eq!(sopan(&["check", "--format", "xml", "standards"]).status.code(), Some(2));
+    assert_eq!(
+        sopan(&["check", "--format", "xml", "standards"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(sopan(&["frobnicate"]).status.code(), Some(2));
 }
 
 #[test]
 fn export_prints_the_licence_procedure_as_json_and_yaml() {
-    let out = sopan(&["export", "standards/pekanbaru/izin_praktik_dokter.sop", "--format", "json"]);
+    let out = sopan(&[
+        "export",
+        "standards/pekanbaru/izin_praktik_dokter.sop",
+        "--format",
+        "json",
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let procs = doc["procedures"].as_array().expect("procedures");
-    let licence = procs.iter().find(|p| p["id"] == "penerbitan").expect("penerbitan");
+    let licence = procs
+        .iter()
+        .find(|p| p["id"] == "penerbitan")
+        .expect("penerbitan");
     assert_eq!(licence["start"], "informasi");
     assert_eq!(licence["steps"].as_array().map(Vec::len), Some(9));
     assert_eq!(licence["steps"][1]["outcomes"]["lengkap"], "cek_simple");
     assert_eq!(licence["steps"][6]["duration"]["unit"], "working_day");
     assert_eq!(licence["budget"]["duration"]["max"], 2);
-    let yaml = sopan(&["export", "standards/pekanbaru/izin_praktik_dokter.sop", "--format", "yaml"]);
+    let yaml = sopan(&[
+        "export",
+        "standards/pekanbaru/izin_praktik_dokter.sop",
+        "--format",
+        "yaml",
+    ]);
     assert_eq!(yaml.status.code(), Some(0));
     let value: serde_json::Value = serde_yaml::from_slice(&yaml.stdout).expect("YAML");
     assert_eq!(value["procedures"], doc["procedures"]);
@@ -117,7 +169,9 @@ fn export_prints_the_licence_procedure_as_json_and_yaml() {
 
 #[test]
 fn export_of_a_broken_standard_prints_diagnostics_and_exits_1() {
-    let dir = broken_copy("export", |s| s.replace("oleh back_office", "oleh back_ofice"));
+    let dir = broken_copy("export", |s| {
+        s.replace("oleh back_office", "oleh back_ofice")
+    });
     let file = dir.join("pekanbaru/izin_praktik_dokter.sop");
     let out = sopan(&["export", file.to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(1));

@@ -25,19 +25,31 @@ fn load(files: &[(&str, Vec<u8>)], entry: &str) -> Project {
 }
 
 fn codes(p: &Project) -> Vec<(&'static str, Option<u32>)> {
-    p.diagnostics.iter().map(|d| (d.code(), d.loc.map(|l| l.span.start))).collect()
+    p.diagnostics
+        .iter()
+        .map(|d| (d.code(), d.loc.map(|l| l.span.start)))
+        .collect()
 }
 
 #[test]
 fn bom_and_crlf_read_as_if_absent() {
-    let plain = load(&[(AGENCY, shipped(AGENCY).into()), (LICENCE, shipped(LICENCE).into())], LICENCE);
+    let plain = load(
+        &[
+            (AGENCY, shipped(AGENCY).into()),
+            (LICENCE, shipped(LICENCE).into()),
+        ],
+        LICENCE,
+    );
     let windows = |s: String| {
         let mut out = b"\xef\xbb\xbf".to_vec();
         out.extend(s.replace('\n', "\r\n").into_bytes());
         out
     };
     let odd = load(
-        &[(AGENCY, windows(shipped(AGENCY))), (LICENCE, windows(shipped(LICENCE)))],
+        &[
+            (AGENCY, windows(shipped(AGENCY))),
+            (LICENCE, windows(shipped(LICENCE))),
+        ],
         LICENCE,
     );
     assert_eq!(codes(&plain), codes(&odd));
@@ -52,13 +64,20 @@ fn an_empty_file_says_so() {
 
 #[test]
 fn non_utf8_bytes_name_the_offset() {
-    let p = load(&[("standards/a.sop", b"peran a \"\xff\" internal".to_vec())], "standards/a.sop");
+    let p = load(
+        &[("standards/a.sop", b"peran a \"\xff\" internal".to_vec())],
+        "standards/a.sop",
+    );
     assert_eq!(p.diagnostics[0].kind, Kind::NotUtf8 { offset: 9 });
 }
 
 #[test]
 fn ten_thousand_nested_blocks_do_not_overflow_the_stack() {
-    let text = format!("layanan x \"X\" {}{}", "{".repeat(10_000), "}".repeat(10_000));
+    let text = format!(
+        "layanan x \"X\" {}{}",
+        "{".repeat(10_000),
+        "}".repeat(10_000)
+    );
     let p = load(&[("standards/a.sop", text.into())], "standards/a.sop");
     assert!(matches!(p.diagnostics[0].kind, Kind::TooDeep { .. }));
     let open = format!("prosedur p \"P\" {}", "{".repeat(10_000));
@@ -73,7 +92,10 @@ fn a_file_cut_off_anywhere_gives_a_diagnostic_never_a_panic() {
     let mut cuts = 0;
     for (at, _) in licence.char_indices().step_by(3) {
         let cut = &licence[..at];
-        let p = load(&[(AGENCY, agency.clone().into()), (LICENCE, cut.into())], LICENCE);
+        let p = load(
+            &[(AGENCY, agency.clone().into()), (LICENCE, cut.into())],
+            LICENCE,
+        );
         let opens = cut.matches('{').count();
         let closes = cut.matches('}').count();
         if opens != closes {
@@ -94,7 +116,13 @@ fn junk_lines_are_all_reported() {
         text.push_str(&format!("rubbish{i} = {{ x }} 42\n"));
     }
     let p = load(&[("standards/a.sop", text.into())], "standards/a.sop");
-    assert_eq!(p.diagnostics.iter().filter(|d| d.code() == "sop::syntax").count(), 500);
+    assert_eq!(
+        p.diagnostics
+            .iter()
+            .filter(|d| d.code() == "sop::syntax")
+            .count(),
+        500
+    );
 }
 
 #[test]
@@ -136,6 +164,10 @@ fn big_file(target_bytes: usize) -> String {
 fn a_ten_megabyte_file_is_checked() {
     let text = big_file(10 * 1024 * 1024);
     let p = load(&[("standards/big.sop", text.into())], "standards/big.sop");
-    assert!(p.diagnostics.is_empty(), "{:?}", &p.diagnostics[..p.diagnostics.len().min(3)]);
+    assert!(
+        p.diagnostics.is_empty(),
+        "{:?}",
+        &p.diagnostics[..p.diagnostics.len().min(3)]
+    );
     assert!(p.standards[0].model.procedures.len() > 30_000);
 }

@@ -31,7 +31,12 @@ fn all_standards() -> Project {
 #[test]
 fn every_shipped_standard_checks_without_errors() {
     let project = all_standards();
-    assert_eq!(common::errors(&project), 0, "{}", common::render(&project, sopan::diag::Lang::En));
+    assert_eq!(
+        common::errors(&project),
+        0,
+        "{}",
+        common::render(&project, sopan::diag::Lang::En)
+    );
 }
 
 #[test]
@@ -58,20 +63,41 @@ fn the_staffing_inconsistency_of_the_source_is_a_warning() {
 fn the_licence_procedure_has_the_nine_steps_of_the_sop_table() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
     let data = export(&project.standards[0].model, "x");
-    let proc = data.procedures.iter().find(|p| p.id == "penerbitan").expect("the licence procedure");
+    let proc = data
+        .procedures
+        .iter()
+        .find(|p| p.id == "penerbitan")
+        .expect("the licence procedure");
     let numbers: Vec<Option<u32>> = proc.steps.iter().map(|s| s.number).collect();
     assert_eq!(numbers, (1..=9).map(Some).collect::<Vec<_>>());
     let roles: Vec<Vec<String>> = proc.steps.iter().map(|s| s.roles.clone()).collect();
     assert_eq!(roles[0], ["pemohon", "front_office"]);
     assert_eq!(roles[6], ["kepala_dinas"]);
-    let minutes: Vec<u32> = proc.steps.iter().filter_map(|s| s.duration).map(|d| d.max).collect();
+    let minutes: Vec<u32> = proc
+        .steps
+        .iter()
+        .filter_map(|s| s.duration)
+        .map(|d| d.max)
+        .collect();
     assert_eq!(minutes, [5, 20, 10, 10, 10, 10, 1, 3, 2]);
     let check = &proc.steps[1];
-    assert_eq!(check.decision.as_deref(), Some("Lengkap dan memenuhi syarat?"));
-    assert_eq!(check.outcomes.get("lengkap").map(String::as_str), Some("cek_simple"));
-    assert_eq!(check.returns_to.get("tidak_lengkap").map(String::as_str), Some("pemohon"));
+    assert_eq!(
+        check.decision.as_deref(),
+        Some("Lengkap dan memenuhi syarat?")
+    );
+    assert_eq!(
+        check.outcomes.get("lengkap").map(String::as_str),
+        Some("cek_simple")
+    );
+    assert_eq!(
+        check.returns_to.get("tidak_lengkap").map(String::as_str),
+        Some("pemohon")
+    );
     let budget = proc.budget.as_ref().expect("the 2 working-day budget");
-    assert_eq!((budget.duration.max, budget.pauses.clone()), (2, vec!["returned".to_string()]));
+    assert_eq!(
+        (budget.duration.max, budget.pauses.clone()),
+        (2, vec!["returned".to_string()])
+    );
 }
 
 #[test]
@@ -79,11 +105,18 @@ fn the_complaint_policy_routes_every_tier_and_channel() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
     let data = export(&project.standards[0].model, "x");
     let policy = &data.complaints[0];
-    let tiers: Vec<(&str, Vec<String>)> = policy.tiers.iter().map(|t| (t.id.as_str(), t.handler.clone())).collect();
+    let tiers: Vec<(&str, Vec<String>)> = policy
+        .tiers
+        .iter()
+        .map(|t| (t.id.as_str(), t.handler.clone()))
+        .collect();
     assert_eq!(tiers[0], ("ringan", vec!["petugas_pengaduan".to_string()]));
     assert_eq!(tiers[1].1, ["kepala_bidang", "kepala_dinas"]);
     assert_eq!(tiers[2].1, ["kepala_dinas", "walikota"]);
     assert_eq!(policy.channels.len(), 5);
-    assert_eq!(policy.book_fields, ["tanggal", "identitas", "jenis", "bobot"]);
+    assert_eq!(
+        policy.book_fields,
+        ["tanggal", "identitas", "jenis", "bobot"]
+    );
     assert_eq!(policy.report_procedure.as_deref(), Some("laporan_bulanan"));
 }

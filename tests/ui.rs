@@ -28,9 +28,16 @@ fn corpus() -> Vec<String> {
 
 fn snapshot_name(path: &str) -> String {
     let p = Path::new(path);
-    let stage = p.parent().and_then(|d| d.file_name()).map(|s| s.to_string_lossy().into_owned());
+    let stage = p
+        .parent()
+        .and_then(|d| d.file_name())
+        .map(|s| s.to_string_lossy().into_owned());
     let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned());
-    format!("{}__{}", stage.unwrap_or_default(), stem.unwrap_or_default())
+    format!(
+        "{}__{}",
+        stage.unwrap_or_default(),
+        stem.unwrap_or_default()
+    )
 }
 
 #[test]
@@ -38,11 +45,16 @@ fn corpus_matches_snapshots() {
     let mut seen_codes = BTreeSet::new();
     for path in corpus() {
         let project = common::load(&path, "tests/ui");
-        let ok = Path::new(&path).file_name().is_some_and(|n| n.to_string_lossy().starts_with("ok_"));
+        let ok = Path::new(&path)
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("ok_"));
         if ok {
             assert!(project.diagnostics.is_empty(), "{path} should check clean");
         } else {
-            assert!(!project.diagnostics.is_empty(), "{path} should produce a diagnostic");
+            assert!(
+                !project.diagnostics.is_empty(),
+                "{path} should produce a diagnostic"
+            );
         }
         seen_codes.extend(project.diagnostics.iter().map(|d| d.code()));
         let text = format!(
@@ -58,6 +70,13 @@ fn corpus_matches_snapshots() {
             insta::assert_snapshot!(snapshot_name(&path), text);
         });
     }
-    let missing: Vec<&str> = CODES.iter().copied().filter(|c| !seen_codes.contains(c)).collect();
-    assert!(missing.is_empty(), "codes with no failing case in tests/ui: {missing:?}");
+    let missing: Vec<&str> = CODES
+        .iter()
+        .copied()
+        .filter(|c| !seen_codes.contains(c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes with no failing case in tests/ui: {missing:?}"
+    );
 }

@@ -26,14 +26,20 @@ pub fn procedure(proc: &Procedure, machine: &Machine, out: &mut Vec<Diagnostic>)
 fn reachability(proc: &Procedure, machine: &Machine, out: &mut Vec<Diagnostic>) {
     let reachable = machine.reachable();
     for (i, step) in proc.steps.iter().enumerate() {
-        let Some(state) = machine.step_state(i) else { continue };
+        let Some(state) = machine.step_state(i) else {
+            continue;
+        };
         // An unresolved target (already reported) may lead anywhere: do not guess.
         if !machine.has_unresolved() && !reachable.get(state.0 as usize).copied().unwrap_or(true) {
-            let kind = Kind::UnreachableStep { step: step.id.clone() };
+            let kind = Kind::UnreachableStep {
+                step: step.id.clone(),
+            };
             out.push(Diagnostic::located(kind, step.loc));
         }
         if step.flow == Flow::Stop {
-            let kind = Kind::NoWayToEnd { step: step.id.clone() };
+            let kind = Kind::NoWayToEnd {
+                step: step.id.clone(),
+            };
             out.push(Diagnostic::located(kind, step.loc));
         }
     }
@@ -45,13 +51,21 @@ fn reachability(proc: &Procedure, machine: &Machine, out: &mut Vec<Diagnostic>) 
                 _ => None,
             })
             .collect();
-        let reached = states.iter().any(|s| reachable.get(s.0 as usize).copied().unwrap_or(false));
-        let Some(first) = steps.iter().min().and_then(|i| proc.steps.get(*i)) else { continue };
+        let reached = states
+            .iter()
+            .any(|s| reachable.get(s.0 as usize).copied().unwrap_or(false));
+        let Some(first) = steps.iter().min().and_then(|i| proc.steps.get(*i)) else {
+            continue;
+        };
         if !reached {
             continue;
         }
         let kind = Kind::LoopWithoutExit {
-            steps: steps.iter().filter_map(|i| proc.steps.get(*i)).map(|s| s.id.clone()).collect(),
+            steps: steps
+                .iter()
+                .filter_map(|i| proc.steps.get(*i))
+                .map(|s| s.id.clone())
+                .collect(),
         };
         out.push(Diagnostic::located(kind, first.loc));
     }
@@ -59,21 +73,24 @@ fn reachability(proc: &Procedure, machine: &Machine, out: &mut Vec<Diagnostic>) 
 
 fn decisions(proc: &Procedure, out: &mut Vec<Diagnostic>) {
     for step in &proc.steps {
-        let Flow::Decision { outcomes, loc, .. } = &step.flow else { continue };
+        let Flow::Decision { outcomes, loc, .. } = &step.flow else {
+            continue;
+        };
         let mut seen: HashMap<&str, crate::span::Loc> = HashMap::new();
         for (name, _, at) in outcomes {
             if let Some(first) = seen.get(name.as_str()) {
                 let kind = Kind::DuplicateOutcome { name: name.clone() };
-                out.push(
-                    Diagnostic::located(kind, *at)
-                    .with_note(*first, Note::FirstHere),
-                );
+                out.push(Diagnostic::located(kind, *at).with_note(*first, Note::FirstHere));
             } else {
                 seen.insert(name, *at);
             }
         }
         if seen.len() < 2 {
-            let missing = seen.keys().next().and_then(|only| counterpart(only)).map(str::to_string);
+            let missing = seen
+                .keys()
+                .next()
+                .and_then(|only| counterpart(only))
+                .map(str::to_string);
             out.push(Diagnostic::located(Kind::MissingOutcome { missing }, *loc));
         }
     }
@@ -96,11 +113,10 @@ fn numbers(proc: &Procedure, out: &mut Vec<Diagnostic>) {
     for step in &proc.steps {
         let Some(n) = step.number else { continue };
         if let Some(first) = seen.get(&n) {
-            let kind = Kind::DuplicateStepNumber { number: i64::from(n) };
-            out.push(
-                Diagnostic::located(kind, step.loc)
-                .with_note(*first, Note::FirstHere),
-            );
+            let kind = Kind::DuplicateStepNumber {
+                number: i64::from(n),
+            };
+            out.push(Diagnostic::located(kind, step.loc).with_note(*first, Note::FirstHere));
         } else {
             seen.insert(n, step.loc);
         }

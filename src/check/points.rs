@@ -7,7 +7,8 @@ use crate::model::{Flow, Model, Node, Point};
 /// Checks every budget point and every obligation.
 pub fn check(model: &Model, machines: &[Machine], out: &mut Vec<Diagnostic>) {
     let reachable: Vec<Vec<bool>> = machines.iter().map(Machine::reachable).collect();
-    let check_point = |p: &Point, out: &mut Vec<Diagnostic>| point(model, machines, &reachable, p, out);
+    let check_point =
+        |p: &Point, out: &mut Vec<Diagnostic>| point(model, machines, &reachable, p, out);
     for proc in &model.procedures {
         for b in &proc.budgets {
             for p in [&b.start, &b.stop].into_iter().flatten() {
@@ -24,30 +25,48 @@ pub fn check(model: &Model, machines: &[Machine], out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn point(model: &Model, machines: &[Machine], reachable: &[Vec<bool>], p: &Point, out: &mut Vec<Diagnostic>) {
-    let (Some(proc), Some(machine), Some(seen)) =
-        (model.procedures.get(p.procedure), machines.get(p.procedure), reachable.get(p.procedure))
-    else {
+fn point(
+    model: &Model,
+    machines: &[Machine],
+    reachable: &[Vec<bool>],
+    p: &Point,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (Some(proc), Some(machine), Some(seen)) = (
+        model.procedures.get(p.procedure),
+        machines.get(p.procedure),
+        reachable.get(p.procedure),
+    ) else {
         return;
     };
     let (state, name) = match p.node {
-        Node::Step(i) => (machine.step_state(i), proc.steps.get(i).map(|s| s.id.clone())),
+        Node::Step(i) => (
+            machine.step_state(i),
+            proc.steps.get(i).map(|s| s.id.clone()),
+        ),
         Node::End(i) => (machine.end_state(i), proc.ends.get(i).map(|e| e.id.clone())),
         Node::Return { .. } | Node::Unknown => return,
     };
-    let (Some(state), Some(name)) = (state, name) else { return };
+    let (Some(state), Some(name)) = (state, name) else {
+        return;
+    };
     if machine.has_unresolved() {
         // An unresolved target (already reported) may lead anywhere: do not guess.
         return;
     }
     if !seen.get(state.0 as usize).copied().unwrap_or(true) {
-        out.push(Diagnostic::located(Kind::NeverHappens { point: name }, p.loc));
+        out.push(Diagnostic::located(
+            Kind::NeverHappens { point: name },
+            p.loc,
+        ));
         return;
     }
     let Some(outcome) = &p.outcome else { return };
     let offered: Vec<&str> = match p.node {
         Node::Step(i) => match proc.steps.get(i).map(|s| &s.flow) {
-            Some(Flow::Decision { outcomes, .. }) => outcomes.iter().map(|(n, _, _)| n.as_str()).collect(),
+            Some(Flow::Decision { outcomes, .. }) => {
+                outcomes.iter().map(|(n, _, _)| n.as_str()).collect()
+            }
             _ => Vec::new(),
         },
         _ => Vec::new(),

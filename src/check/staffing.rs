@@ -15,7 +15,11 @@ pub fn check(model: &Model, out: &mut Vec<Diagnostic>) {
             .flat_map(|p| p.steps.iter().flat_map(|s| s.roles.iter().copied()))
             .filter(|r| model.role(*r).is_some_and(|r| r.internal))
             .collect();
-        let covered: BTreeSet<RoleId> = svc.staffing.iter().flat_map(|e| e.roles.iter().copied()).collect();
+        let covered: BTreeSet<RoleId> = svc
+            .staffing
+            .iter()
+            .flat_map(|e| e.roles.iter().copied())
+            .collect();
         let as_needed: BTreeSet<RoleId> = svc
             .staffing
             .iter()

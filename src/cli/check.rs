@@ -6,7 +6,13 @@ use sopan::loader::FsLoader;
 use sopan::project::Project;
 
 /// Checks the paths and prints the report; returns the exit code.
-pub fn run(paths: &[String], format: CheckFormat, lang: Option<LangArg>, deny_warnings: bool, root: Option<&str>) -> u8 {
+pub fn run(
+    paths: &[String],
+    format: CheckFormat,
+    lang: Option<LangArg>,
+    deny_warnings: bool,
+    root: Option<&str>,
+) -> u8 {
     let entries = match inputs::entries(paths, root) {
         Ok(e) => e,
         Err(message) => {
@@ -28,7 +34,13 @@ pub fn run(paths: &[String], format: CheckFormat, lang: Option<LangArg>, deny_wa
             let summary_lang = match lang {
                 Some(LangArg::En) => Lang::En,
                 Some(LangArg::Id) => Lang::Id,
-                None if project.standards.first().is_some_and(|s| project.is_english(s.root)) => Lang::En,
+                None if project
+                    .standards
+                    .first()
+                    .is_some_and(|s| project.is_english(s.root)) =>
+                {
+                    Lang::En
+                }
                 None => Lang::Id,
             };
             eprintln!("{}", render::summary(&project, summary_lang));

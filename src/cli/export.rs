@@ -29,7 +29,11 @@ pub fn run(file: &str, format: ExportFormat, lang: Option<LangArg>, root: Option
         eprintln!("sopan: `{file}` is included by another file and is not a standard on its own");
         return USAGE;
     };
-    let path = project.sources.get(standard.root).map(|f| f.path.clone()).unwrap_or_default();
+    let path = project
+        .sources
+        .get(standard.root)
+        .map(|f| f.path.clone())
+        .unwrap_or_default();
     let data = sopan::export::export(&standard.model, &path);
     let text = match format {
         ExportFormat::Json => serde_json::to_string_pretty(&data).map_err(|e| e.to_string()),

@@ -7,7 +7,11 @@ use std::path::{Path, PathBuf};
 /// its standards root. An unreadable path is an error message.
 pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, String> {
     let defaults = [String::from("standards")];
-    let paths = if paths.is_empty() { &defaults[..] } else { paths };
+    let paths = if paths.is_empty() {
+        &defaults[..]
+    } else {
+        paths
+    };
     let mut out = Vec::new();
     for p in paths {
         let path = Path::new(p);

@@ -16,7 +16,11 @@ pub const FAILED: u8 = 1;
 pub const USAGE: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "sopan", version, about = "Check and run Indonesian public-service standards (.sop files)")]
+#[command(
+    name = "sopan",
+    version,
+    about = "Check and run Indonesian public-service standards (.sop files)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -42,8 +42,16 @@ pub fn human(project: &Project, choice: Option<LangArg>) -> String {
 
 /// Counts of errors and warnings.
 pub fn counts(project: &Project) -> (usize, usize) {
-    let errors = project.diagnostics.iter().filter(|d| d.severity() == Severity::Error).count();
-    let warnings = project.diagnostics.iter().filter(|d| d.severity() == Severity::Warning).count();
+    let errors = project
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .count();
+    let warnings = project
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Warning)
+        .count();
     (errors, warnings)
 }
 

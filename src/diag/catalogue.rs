@@ -7,19 +7,39 @@ use super::{Kind, Lang, NameKind, Phrase, ValueKind};
 /// The 14 components of PermenPAN-RB 15/2014 with the keyword that writes each.
 pub const COMPONENTS: [(&str, &str, &str); 14] = [
     ("persyaratan", "requirements", "persyaratan"),
-    ("sistem, mekanisme dan prosedur", "system, mechanism and procedure", "prosedur"),
+    (
+        "sistem, mekanisme dan prosedur",
+        "system, mechanism and procedure",
+        "prosedur",
+    ),
     ("jangka waktu penyelesaian", "time to complete", "anggaran"),
     ("biaya/tarif", "fee", "biaya"),
     ("produk pelayanan", "product", "produk"),
-    ("penanganan pengaduan, saran dan masukan", "complaints, suggestions and feedback", "pengaduan"),
+    (
+        "penanganan pengaduan, saran dan masukan",
+        "complaints, suggestions and feedback",
+        "pengaduan",
+    ),
     ("dasar hukum", "legal basis", "dasar_hukum"),
-    ("sarana, prasarana dan/atau fasilitas", "facilities", "sarana"),
+    (
+        "sarana, prasarana dan/atau fasilitas",
+        "facilities",
+        "sarana",
+    ),
     ("kompetensi pelaksana", "competencies", "kompetensi"),
     ("pengawasan internal", "internal supervision", "pengawasan"),
     ("jumlah pelaksana", "staffing", "jumlah_pelaksana"),
     ("jaminan pelayanan", "service guarantees", "jaminan"),
-    ("jaminan keamanan dan keselamatan pelayanan", "security and safety", "keamanan"),
-    ("evaluasi kinerja pelaksana", "performance evaluation", "evaluasi"),
+    (
+        "jaminan keamanan dan keselamatan pelayanan",
+        "security and safety",
+        "keamanan",
+    ),
+    (
+        "evaluasi kinerja pelaksana",
+        "performance evaluation",
+        "evaluasi",
+    ),
 ];
 
 fn kind_word(kind: NameKind, lang: Lang) -> &'static str {
@@ -53,7 +73,10 @@ pub fn phrase(p: Phrase, lang: Lang) -> String {
         Phrase::Text => ("teks dalam tanda kutip", "a quoted text"),
         Phrase::Number => ("bilangan bulat", "a whole number"),
         Phrase::Date => ("tanggal `TTTT-BB-HH`", "a date `YYYY-MM-DD`"),
-        Phrase::Duration => ("durasi seperti `20 menit`", "a duration such as `20 minutes`"),
+        Phrase::Duration => (
+            "durasi seperti `20 menit`",
+            "a duration such as `20 minutes`",
+        ),
         Phrase::Unit => ("satuan waktu", "a unit of time"),
         Phrase::Arrow => ("`->`", "`->`"),
         Phrase::Open => ("`{`", "`{`"),
@@ -78,16 +101,25 @@ fn value_word(kind: ValueKind, lang: Lang) -> (&'static str, &'static str) {
     match kind {
         ValueKind::SurveyFrequency => (
             lang.pick("frekuensi survei", "survey frequency"),
-            lang.pick("tahunan, semesteran, triwulanan, bulanan", "yearly, half_yearly, quarterly, monthly"),
+            lang.pick(
+                "tahunan, semesteran, triwulanan, bulanan",
+                "yearly, half_yearly, quarterly, monthly",
+            ),
         ),
         ValueKind::Grade => (
             lang.pick("mutu", "grade"),
-            lang.pick("sangat_baik, baik, kurang_baik, tidak_baik", "very_good, good, poor, very_poor"),
+            lang.pick(
+                "sangat_baik, baik, kurang_baik, tidak_baik",
+                "very_good, good, poor, very_poor",
+            ),
         ),
         ValueKind::FactValue => (lang.pick("nilai fakta", "fact value"), ""),
         ValueKind::ReportPeriod => (
             lang.pick("periode laporan", "report period"),
-            lang.pick("harian, mingguan, bulanan, triwulanan, tahunan", "daily, weekly, monthly, quarterly, yearly"),
+            lang.pick(
+                "harian, mingguan, bulanan, triwulanan, tahunan",
+                "daily, weekly, monthly, quarterly, yearly",
+            ),
         ),
     }
 }
@@ -236,9 +268,9 @@ pub fn label(kind: &Kind, lang: Lang) -> String {
         Kind::MissingOutcome { .. } => ("keputusan ini", "this decision"),
         Kind::StaffingMismatch { .. } => ("jumlah pelaksana", "staffing"),
         Kind::NeverHappens { .. } => ("tidak pernah terjadi", "never happens"),
-        Kind::IncludeNotFound { .. } | Kind::IncludeEscapesRoot { .. } | Kind::IncludeCycle { .. } => {
-            ("disertakan di sini", "included here")
-        }
+        Kind::IncludeNotFound { .. }
+        | Kind::IncludeEscapesRoot { .. }
+        | Kind::IncludeCycle { .. } => ("disertakan di sini", "included here"),
         _ => ("di sini", "here"),
     };
     lang.pick(id, en).to_string()
@@ -248,10 +280,24 @@ pub fn label(kind: &Kind, lang: Lang) -> String {
 pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
     use Lang::*;
     let text = match (kind, lang) {
-        (Kind::Syntax { suggestion: Some(s), .. }, Id) => format!("maksud Anda {}?", phrase(*s, lang)),
-        (Kind::Syntax { suggestion: Some(s), .. }, En) => format!("did you mean {}?", phrase(*s, lang)),
+        (
+            Kind::Syntax {
+                suggestion: Some(s),
+                ..
+            },
+            Id,
+        ) => format!("maksud Anda {}?", phrase(*s, lang)),
+        (
+            Kind::Syntax {
+                suggestion: Some(s),
+                ..
+            },
+            En,
+        ) => format!("did you mean {}?", phrase(*s, lang)),
         (Kind::Syntax { .. }, _) => return None,
-        (Kind::EmptyFile, Id) => "tulis paling sedikit satu `layanan`, `peran` atau `sertakan`".into(),
+        (Kind::EmptyFile, Id) => {
+            "tulis paling sedikit satu `layanan`, `peran` atau `sertakan`".into()
+        }
         (Kind::EmptyFile, En) => "write at least one `service`, `role` or `include`".into(),
         (Kind::NotUtf8 { .. }, Id) => "simpan berkas sebagai UTF-8".into(),
         (Kind::NotUtf8 { .. }, En) => "save the file as UTF-8".into(),
@@ -259,33 +305,74 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::TooDeep { .. }, En) => "check that every `{` has its `}`".into(),
         (Kind::DuplicateItem { .. }, Id) => "hapus salah satunya".into(),
         (Kind::DuplicateItem { .. }, En) => "remove one of them".into(),
-        (Kind::UndefinedName { suggestion: Some(s), .. }, Id) => format!("maksud Anda `{s}`?"),
-        (Kind::UndefinedName { suggestion: Some(s), .. }, En) => format!("did you mean `{s}`?"),
-        (Kind::UndefinedName { kind, .. }, Id) => format!("definisikan {} itu dahulu", kind_word(*kind, lang)),
-        (Kind::UndefinedName { kind, .. }, En) => format!("define the {} first", kind_word(*kind, lang)),
+        (
+            Kind::UndefinedName {
+                suggestion: Some(s),
+                ..
+            },
+            Id,
+        ) => format!("maksud Anda `{s}`?"),
+        (
+            Kind::UndefinedName {
+                suggestion: Some(s),
+                ..
+            },
+            En,
+        ) => format!("did you mean `{s}`?"),
+        (Kind::UndefinedName { kind, .. }, Id) => {
+            format!("definisikan {} itu dahulu", kind_word(*kind, lang))
+        }
+        (Kind::UndefinedName { kind, .. }, En) => {
+            format!("define the {} first", kind_word(*kind, lang))
+        }
         (Kind::DuplicateName { .. }, Id) => "beri nama lain atau hapus salah satunya".into(),
         (Kind::DuplicateName { .. }, En) => "rename or remove one of them".into(),
         (Kind::UnusedName { .. }, Id) => "gunakan atau hapus definisinya".into(),
         (Kind::UnusedName { .. }, En) => "use it or remove it".into(),
         (Kind::AmbiguousName { procedures, name }, Id) => {
-            format!("tulis nama prosedurnya, misalnya `{}.{name}`", procedures.first()?)
+            format!(
+                "tulis nama prosedurnya, misalnya `{}.{name}`",
+                procedures.first()?
+            )
         }
         (Kind::AmbiguousName { procedures, name }, En) => {
-            format!("write the procedure too, e.g. `{}.{name}`", procedures.first()?)
+            format!(
+                "write the procedure too, e.g. `{}.{name}`",
+                procedures.first()?
+            )
         }
-        (Kind::UnreachableStep { .. }, Id) => "arahkan `lanjut` atau hasil keputusan ke langkah ini, atau hapus".into(),
-        (Kind::UnreachableStep { .. }, En) => "point a `next` or an outcome at this step, or remove it".into(),
-        (Kind::NoWayToEnd { .. }, Id) => "tambahkan `lanjut` ke langkah berikutnya atau ke `selesai`".into(),
+        (Kind::UnreachableStep { .. }, Id) => {
+            "arahkan `lanjut` atau hasil keputusan ke langkah ini, atau hapus".into()
+        }
+        (Kind::UnreachableStep { .. }, En) => {
+            "point a `next` or an outcome at this step, or remove it".into()
+        }
+        (Kind::NoWayToEnd { .. }, Id) => {
+            "tambahkan `lanjut` ke langkah berikutnya atau ke `selesai`".into()
+        }
         (Kind::NoWayToEnd { .. }, En) => "add a `next` to a following step or to an `end`".into(),
-        (Kind::LoopWithoutExit { .. }, Id) => "beri salah satu langkah keputusan yang keluar dari putaran".into(),
-        (Kind::LoopWithoutExit { .. }, En) => "give one step of the loop a decision that leads out".into(),
-        (Kind::MissingOutcome { .. }, Id) => "tulis setiap hasil dengan tujuannya, misalnya `tidak -> kembalikan ke pemohon`".into(),
-        (Kind::MissingOutcome { .. }, En) => "write every outcome with its target, e.g. `no -> return to applicant`".into(),
+        (Kind::LoopWithoutExit { .. }, Id) => {
+            "beri salah satu langkah keputusan yang keluar dari putaran".into()
+        }
+        (Kind::LoopWithoutExit { .. }, En) => {
+            "give one step of the loop a decision that leads out".into()
+        }
+        (Kind::MissingOutcome { .. }, Id) => {
+            "tulis setiap hasil dengan tujuannya, misalnya `tidak -> kembalikan ke pemohon`".into()
+        }
+        (Kind::MissingOutcome { .. }, En) => {
+            "write every outcome with its target, e.g. `no -> return to applicant`".into()
+        }
         (Kind::DuplicateOutcome { .. }, Id) => "setiap hasil hanya boleh punya satu tujuan".into(),
         (Kind::DuplicateOutcome { .. }, En) => "each outcome may lead to one place only".into(),
-        (Kind::MissingComponent { number }, Id) => format!("tambahkan `{}` pada layanan", component(*number).2),
+        (Kind::MissingComponent { number }, Id) => {
+            format!("tambahkan `{}` pada layanan", component(*number).2)
+        }
         (Kind::MissingComponent { number }, En) => {
-            format!("add `{}` to the service", english_keyword(component(*number).2))
+            format!(
+                "add `{}` to the service",
+                english_keyword(component(*number).2)
+            )
         }
         (Kind::MissingItem { item, .. }, Id) => format!("tambahkan {}", phrase(*item, lang)),
         (Kind::MissingItem { item, .. }, En) => format!("add {}", phrase(*item, lang)),
@@ -296,10 +383,16 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::StaffingMismatch { uncovered, .. }, En) if !uncovered.is_empty() => {
             format!("roles {} are not covered by staffing", ticks(uncovered))
         }
-        (Kind::StaffingMismatch { .. }, Id) => "sesuaikan jumlah pelaksana dengan peran yang bertugas".into(),
+        (Kind::StaffingMismatch { .. }, Id) => {
+            "sesuaikan jumlah pelaksana dengan peran yang bertugas".into()
+        }
         (Kind::StaffingMismatch { .. }, En) => "make the staffing match the roles that act".into(),
-        (Kind::ChannelWithoutReply { channel }, Id) => format!("tambahkan `balas {channel} -> {channel}`"),
-        (Kind::ChannelWithoutReply { channel }, En) => format!("add `reply {channel} -> {channel}`"),
+        (Kind::ChannelWithoutReply { channel }, Id) => {
+            format!("tambahkan `balas {channel} -> {channel}`")
+        }
+        (Kind::ChannelWithoutReply { channel }, En) => {
+            format!("add `reply {channel} -> {channel}`")
+        }
         (Kind::TierWithoutRoute { .. }, Id) => "tambahkan `penangan <peran>`".into(),
         (Kind::TierWithoutRoute { .. }, En) => "add `handler <role>`".into(),
         (Kind::NeverHappens { .. }, Id) => "pilih langkah yang tercapai dalam alur prosedur".into(),
@@ -308,10 +401,26 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::NegativeDuration, En) => "a duration cannot be less than 0".into(),
         (Kind::ReversedRange { low, high }, Id) => format!("tulis `{high}..{low}`"),
         (Kind::ReversedRange { low, high }, En) => format!("write `{high}..{low}`"),
-        (Kind::UnknownUnit { suggestion: Some(s), .. }, Id) => format!("maksud Anda `{s}`?"),
-        (Kind::UnknownUnit { suggestion: Some(s), .. }, En) => format!("did you mean `{s}`?"),
-        (Kind::UnknownUnit { .. }, Id) => "gunakan menit, jam, hari kerja, hari, minggu atau bulan".into(),
-        (Kind::UnknownUnit { .. }, En) => "use minutes, hours, working days, days, weeks or months".into(),
+        (
+            Kind::UnknownUnit {
+                suggestion: Some(s),
+                ..
+            },
+            Id,
+        ) => format!("maksud Anda `{s}`?"),
+        (
+            Kind::UnknownUnit {
+                suggestion: Some(s),
+                ..
+            },
+            En,
+        ) => format!("did you mean `{s}`?"),
+        (Kind::UnknownUnit { .. }, Id) => {
+            "gunakan menit, jam, hari kerja, hari, minggu atau bulan".into()
+        }
+        (Kind::UnknownUnit { .. }, En) => {
+            "use minutes, hours, working days, days, weeks or months".into()
+        }
         (Kind::DurationTooLarge, Id) => "periksa angka dan satuannya".into(),
         (Kind::DurationTooLarge, En) => "check the number and its unit".into(),
         (Kind::InvalidDate { .. }, Id) => "tulis tanggal yang ada dalam bentuk `TTTT-BB-HH`".into(),
@@ -319,12 +428,28 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::InvalidNumber { .. }, Id) => "gunakan bilangan bulat mulai dari 1".into(),
         (Kind::InvalidNumber { .. }, En) => "use a whole number from 1 up".into(),
         (Kind::IncludeNotFound { reason, .. }, _) => reason.clone(),
-        (Kind::IncludeEscapesRoot { .. }, Id) => "sertakan hanya berkas di dalam folder standar".into(),
-        (Kind::IncludeEscapesRoot { .. }, En) => "include only files inside the standards folder".into(),
+        (Kind::IncludeEscapesRoot { .. }, Id) => {
+            "sertakan hanya berkas di dalam folder standar".into()
+        }
+        (Kind::IncludeEscapesRoot { .. }, En) => {
+            "include only files inside the standards folder".into()
+        }
         (Kind::IncludeCycle { .. }, Id) => "hapus salah satu `sertakan`".into(),
         (Kind::IncludeCycle { .. }, En) => "remove one of the `include`s".into(),
-        (Kind::UnknownValue { suggestion: Some(s), .. }, Id) => format!("maksud Anda `{s}`?"),
-        (Kind::UnknownValue { suggestion: Some(s), .. }, En) => format!("did you mean `{s}`?"),
+        (
+            Kind::UnknownValue {
+                suggestion: Some(s),
+                ..
+            },
+            Id,
+        ) => format!("maksud Anda `{s}`?"),
+        (
+            Kind::UnknownValue {
+                suggestion: Some(s),
+                ..
+            },
+            En,
+        ) => format!("did you mean `{s}`?"),
         (Kind::UnknownValue { kind, .. }, _) => {
             let allowed = value_word(*kind, lang).1;
             if allowed.is_empty() {
@@ -332,8 +457,12 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
             }
             format!("{}: {allowed}", lang.pick("pilihan", "choices"))
         }
-        (Kind::ConflictingFlow { .. }, Id) => "hapus `lanjut`; hasil keputusan sudah menentukan langkah berikutnya".into(),
-        (Kind::ConflictingFlow { .. }, En) => "remove `next`; the outcomes already say where to go".into(),
+        (Kind::ConflictingFlow { .. }, Id) => {
+            "hapus `lanjut`; hasil keputusan sudah menentukan langkah berikutnya".into()
+        }
+        (Kind::ConflictingFlow { .. }, En) => {
+            "remove `next`; the outcomes already say where to go".into()
+        }
         (Kind::DuplicateStepNumber { .. }, Id) => "periksa penomoran tabel SOP".into(),
         (Kind::DuplicateStepNumber { .. }, En) => "check the numbering of the SOP table".into(),
     };
@@ -341,7 +470,11 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
 }
 
 fn ticks(items: &[String]) -> String {
-    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn component(number: u8) -> (&'static str, &'static str, &'static str) {

@@ -62,7 +62,10 @@ fn to_source_span(span: crate::span::Span) -> SourceSpan {
 fn note_text(note: Note, lang: Lang) -> &'static str {
     match note {
         Note::FirstHere => lang.pick("pertama di sini", "first here"),
-        Note::StaffingHere => lang.pick("jumlah pelaksana dinyatakan di sini", "staffing declared here"),
+        Note::StaffingHere => lang.pick(
+            "jumlah pelaksana dinyatakan di sini",
+            "staffing declared here",
+        ),
         Note::IncludedHere => lang.pick("disertakan di sini", "included here"),
     }
 }
@@ -85,7 +88,9 @@ impl miette::Diagnostic for Rendered {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {

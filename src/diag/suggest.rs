@@ -38,7 +38,10 @@ mod tests {
 
     #[test]
     fn finds_a_typo_and_ignores_far_words() {
-        assert_eq!(did_you_mean("front_ofice", ["front_office", "back_office"]), Some("front_office".into()));
+        assert_eq!(
+            did_you_mean("front_ofice", ["front_office", "back_office"]),
+            Some("front_office".into())
+        );
         assert_eq!(did_you_mean("xyz", ["front_office"]), None);
     }
 }

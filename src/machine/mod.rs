@@ -73,7 +73,9 @@ impl Machine {
         let steps: Vec<StateId> = (0..proc.steps.len())
             .map(|step| id(graph.add_node(State::Step { step })))
             .collect();
-        let ends: Vec<StateId> = (0..proc.ends.len()).map(|end| id(graph.add_node(State::End { end }))).collect();
+        let ends: Vec<StateId> = (0..proc.ends.len())
+            .map(|end| id(graph.add_node(State::End { end })))
+            .collect();
         let mut machine = Machine {
             graph,
             start: proc.start.and_then(|s| steps.get(s).copied()),
@@ -97,18 +99,23 @@ impl Machine {
     }
 
     fn link(&mut self, from: usize, to: Node, why: Transition, unresolved: &mut Option<StateId>) {
-        let Some(src) = self.steps.get(from).copied() else { return };
+        let Some(src) = self.steps.get(from).copied() else {
+            return;
+        };
         let dst = match to {
             Node::Step(s) => self.steps.get(s).copied(),
             Node::End(e) => self.ends.get(e).copied(),
             Node::Return { role, resume } => {
                 let state = id(self.graph.add_node(State::Returned { role, from, resume }));
                 if let Some(back) = self.steps.get(resume).copied() {
-                    self.graph.add_edge(ix(state), ix(back), Transition::Resubmit);
+                    self.graph
+                        .add_edge(ix(state), ix(back), Transition::Resubmit);
                 }
                 Some(state)
             }
-            Node::Unknown => Some(*unresolved.get_or_insert_with(|| id(self.graph.add_node(State::Unresolved)))),
+            Node::Unknown => {
+                Some(*unresolved.get_or_insert_with(|| id(self.graph.add_node(State::Unresolved))))
+            }
         };
         if let Some(dst) = dst {
             self.graph.add_edge(ix(src), ix(dst), why);
@@ -189,7 +196,9 @@ impl Machine {
     fn walk(&self, from: &[StateId], dir: Direction, seen: &mut [bool]) {
         let mut stack: Vec<NodeIndex<u32>> = from.iter().map(|s| ix(*s)).collect();
         while let Some(n) = stack.pop() {
-            let Some(flag) = seen.get_mut(n.index()) else { continue };
+            let Some(flag) = seen.get_mut(n.index()) else {
+                continue;
+            };
             if *flag {
                 continue;
             }
@@ -207,9 +216,11 @@ impl Machine {
             .filter(|scc| {
                 let looping = scc.len() > 1 || scc.iter().any(|n| self.graph.contains_edge(*n, *n));
                 looping
-                    && scc
-                        .iter()
-                        .all(|n| self.graph.neighbors_directed(*n, Direction::Outgoing).all(|m| scc.contains(&m)))
+                    && scc.iter().all(|n| {
+                        self.graph
+                            .neighbors_directed(*n, Direction::Outgoing)
+                            .all(|m| scc.contains(&m))
+                    })
             })
             .map(|scc| {
                 let mut ids: Vec<StateId> = scc.into_iter().map(id).collect();

@@ -10,10 +10,15 @@ use pest::iterators::Pair;
 /// A parsed pair.
 pub type P<'i> = Pair<'i, Rule>;
 
-/// The children of a pair without punctuation.
+/// The children of a pair without punctuation and comments.
 pub fn kids(pair: P<'_>) -> Vec<P<'_>> {
     pair.into_inner()
-        .filter(|p| !matches!(p.as_rule(), Rule::open | Rule::close | Rule::arrow | Rule::eq))
+        .filter(|p| {
+            !matches!(
+                p.as_rule(),
+                Rule::open | Rule::close | Rule::arrow | Rule::eq | Rule::COMMENT
+            )
+        })
         .collect()
 }
 
@@ -24,7 +29,10 @@ pub fn first<'i>(kids: &[P<'i>], rule: Rule) -> Option<P<'i>> {
 
 /// All children of a rule.
 pub fn all<'i>(kids: &[P<'i>], rule: Rule) -> Vec<P<'i>> {
-    kids.iter().filter(|p| p.as_rule() == rule).cloned().collect()
+    kids.iter()
+        .filter(|p| p.as_rule() == rule)
+        .cloned()
+        .collect()
 }
 
 impl Converter<'_> {
@@ -59,7 +67,10 @@ impl Converter<'_> {
     /// A quoted text, unescaped.
     pub fn text(&self, pair: &P<'_>) -> Text {
         let raw = pair.as_str();
-        let body = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(raw);
+        let body = raw
+            .strip_prefix('"')
+            .and_then(|r| r.strip_suffix('"'))
+            .unwrap_or(raw);
         let mut value = String::with_capacity(body.len());
         let mut chars = body.chars();
         while let Some(c) = chars.next() {
@@ -235,6 +246,10 @@ fn kids_of(pair: P<'_>) -> Vec<P<'_>> {
 
 /// The phrase for the keyword a pair starts with.
 pub fn keyword_of(pair: &P<'_>) -> Phrase {
-    let rule = pair.clone().into_inner().next().map_or(pair.as_rule(), |k| k.as_rule());
+    let rule = pair
+        .clone()
+        .into_inner()
+        .next()
+        .map_or(pair.as_rule(), |k| k.as_rule());
     super::expected::phrase(rule).unwrap_or(Phrase::AnyItem)
 }

@@ -100,7 +100,9 @@ impl Converter<'_> {
                         self.once(&mut t.deadline, d, phrase, span);
                     }
                 }
-                Rule::step_remarks => self.once(&mut t.remarks, self.text_list_in(&k), phrase, span),
+                Rule::step_remarks => {
+                    self.once(&mut t.remarks, self.text_list_in(&k), phrase, span)
+                }
                 _ => {}
             }
         }

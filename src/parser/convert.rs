@@ -14,7 +14,10 @@ pub struct Converter<'t> {
     /// Problems found while converting (junk lines, repeated items).
     pub diags: Vec<Diagnostic>,
     /// The file's text.
-    #[expect(dead_code, reason = "kept for converters that need the raw text around a pair")]
+    #[expect(
+        dead_code,
+        reason = "kept for converters that need the raw text around a pair"
+    )]
     pub text: &'t str,
 }
 
@@ -57,7 +60,11 @@ impl<'t> Converter<'t> {
         ast::Role {
             name: self.name_in(&kids),
             title: self.text_in(&kids),
-            kind: if external { RoleKind::External } else { RoleKind::Internal },
+            kind: if external {
+                RoleKind::External
+            } else {
+                RoleKind::Internal
+            },
         }
     }
 
@@ -136,7 +143,9 @@ impl<'t> Converter<'t> {
                 let sop = self.sop_identity(k);
                 self.once(&mut s.sop, sop, phrase, span);
             }
-            Rule::requirements => self.once(&mut s.requirements, self.text_list_in(&k), phrase, span),
+            Rule::requirements => {
+                self.once(&mut s.requirements, self.text_list_in(&k), phrase, span)
+            }
             Rule::fee => {
                 let fee = ast::Fee {
                     amount: first(&k, Rule::int).map(|p| self.int(&p)),
@@ -204,10 +213,18 @@ impl<'t> Converter<'t> {
                     };
                     self.once(&mut id.approved, approval, phrase, span);
                 }
-                Rule::sop_related => self.once(&mut id.related, self.text_list_in(&k), phrase, span),
-                Rule::sop_equipment => self.once(&mut id.equipment, self.text_list_in(&k), phrase, span),
-                Rule::sop_warnings => self.once(&mut id.warnings, self.text_list_in(&k), phrase, span),
-                Rule::sop_recording => self.once(&mut id.recording, self.text_list_in(&k), phrase, span),
+                Rule::sop_related => {
+                    self.once(&mut id.related, self.text_list_in(&k), phrase, span)
+                }
+                Rule::sop_equipment => {
+                    self.once(&mut id.equipment, self.text_list_in(&k), phrase, span)
+                }
+                Rule::sop_warnings => {
+                    self.once(&mut id.warnings, self.text_list_in(&k), phrase, span)
+                }
+                Rule::sop_recording => {
+                    self.once(&mut id.recording, self.text_list_in(&k), phrase, span)
+                }
                 Rule::sop_qualification => {
                     self.once(&mut id.qualifications, self.text_list_in(&k), phrase, span);
                 }

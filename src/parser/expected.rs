@@ -97,7 +97,12 @@ pub fn phrase(rule: Rule) -> Option<Phrase> {
         return Some(Phrase::Keyword(id, en));
     }
     Some(match rule {
-        Rule::ident | Rule::ident_list | Rule::qualified | Rule::target | Rule::staff_entry | Rule::outcome
+        Rule::ident
+        | Rule::ident_list
+        | Rule::qualified
+        | Rule::target
+        | Rule::staff_entry
+        | Rule::outcome
         | Rule::condition => Phrase::Name,
         Rule::string | Rule::text_value => Phrase::Text,
         Rule::int | Rule::step_number => Phrase::Number,
@@ -120,16 +125,51 @@ pub fn phrase(rule: Rule) -> Option<Phrase> {
 pub fn block_items(rule: Rule) -> Option<&'static [Rule]> {
     use Rule::*;
     Some(match rule {
-        file | top_line => &[kw_include, kw_agency, kw_role, kw_group, kw_complaints, kw_procedure, kw_service],
+        file | top_line => &[
+            kw_include,
+            kw_agency,
+            kw_role,
+            kw_group,
+            kw_complaints,
+            kw_procedure,
+            kw_service,
+        ],
         agency_line => &[kw_address, kw_calendar, close],
         service_line => &[
-            kw_agency, kw_version, kw_effective, kw_calendar, kw_sop, kw_requirements, kw_fee, kw_product,
-            kw_complaints, kw_legal_basis, kw_facilities, kw_competency, kw_supervision, kw_staffing,
-            kw_guarantees, kw_security, kw_evaluation, kw_role, kw_group, kw_procedure, close,
+            kw_agency,
+            kw_version,
+            kw_effective,
+            kw_calendar,
+            kw_sop,
+            kw_requirements,
+            kw_fee,
+            kw_product,
+            kw_complaints,
+            kw_legal_basis,
+            kw_facilities,
+            kw_competency,
+            kw_supervision,
+            kw_staffing,
+            kw_guarantees,
+            kw_security,
+            kw_evaluation,
+            kw_role,
+            kw_group,
+            kw_procedure,
+            close,
         ],
         sop_line => &[
-            kw_number, kw_made, kw_revised, kw_in_force, kw_approved, kw_related, kw_equipment, kw_warnings,
-            kw_recording, kw_qualification, close,
+            kw_number,
+            kw_made,
+            kw_revised,
+            kw_in_force,
+            kw_approved,
+            kw_related,
+            kw_equipment,
+            kw_warnings,
+            kw_recording,
+            kw_qualification,
+            close,
         ],
         staffing_line => &[ident, close],
         guarantees_line => &[string, kw_obligation, close],
@@ -138,11 +178,36 @@ pub fn block_items(rule: Rule) -> Option<&'static [Rule]> {
         procedure_line => &[kw_start, kw_budget, kw_step, kw_end, close],
         budget_line => &[kw_start, kw_stop, kw_pause, close],
         step_line => &[
-            kw_by, kw_inputs, kw_time, kw_output, kw_remarks, kw_on_day, kw_when, kw_next, kw_decision, close,
+            kw_by,
+            kw_inputs,
+            kw_time,
+            kw_output,
+            kw_remarks,
+            kw_on_day,
+            kw_when,
+            kw_next,
+            kw_decision,
+            close,
         ],
         decision_line => &[outcome, close],
-        complaints_line => &[kw_channel, kw_fact, kw_reply, kw_tier, kw_book, kw_report, kw_procedure, close],
-        tier_line => &[kw_handler, kw_involved, kw_escalate, kw_deadline, kw_remarks, close],
+        complaints_line => &[
+            kw_channel,
+            kw_fact,
+            kw_reply,
+            kw_tier,
+            kw_book,
+            kw_report,
+            kw_procedure,
+            close,
+        ],
+        tier_line => &[
+            kw_handler,
+            kw_involved,
+            kw_escalate,
+            kw_deadline,
+            kw_remarks,
+            close,
+        ],
         book_line => &[kw_by, kw_field, close],
         report_line => &[kw_period, kw_procedure, close],
         _ => return None,

@@ -32,11 +32,17 @@ pub const MAX_DEPTH: usize = 32;
 /// syntax problems found.
 pub fn parse(text: &str, file: FileId) -> (ast::File, Vec<Diagnostic>) {
     if text.trim().is_empty() || depth::only_comments(text) {
-        return (ast::File::default(), vec![Diagnostic::at(Kind::EmptyFile, file, Span::new(0, 0))]);
+        return (
+            ast::File::default(),
+            vec![Diagnostic::at(Kind::EmptyFile, file, Span::new(0, 0))],
+        );
     }
     if let Some(offset) = depth::too_deep(text, MAX_DEPTH) {
         let kind = Kind::TooDeep { limit: MAX_DEPTH };
-        return (ast::File::default(), vec![Diagnostic::at(kind, file, Span::new(offset, offset + 1))]);
+        return (
+            ast::File::default(),
+            vec![Diagnostic::at(kind, file, Span::new(offset, offset + 1))],
+        );
     }
     match SopParser::parse(Rule::file, text) {
         Ok(mut pairs) => {
@@ -47,7 +53,9 @@ pub fn parse(text: &str, file: FileId) -> (ast::File, Vec<Diagnostic>) {
             };
             (tree, conv.diags)
         }
-        Err(error) => (ast::File::default(), vec![syntax::from_pest(&error, text, 0, file)]),
+        Err(error) => (
+            ast::File::default(),
+            vec![syntax::from_pest(&error, text, 0, file)],
+        ),
     }
 }
-

@@ -47,7 +47,9 @@ impl Converter<'_> {
         let mut b = ast::Budget {
             name: self.name_in(&kids),
             title: first(&kids, Rule::string).map(|p| self.text(&p)),
-            duration: self.duration_in(&kids).unwrap_or_else(|| empty_duration(span)),
+            duration: self
+                .duration_in(&kids)
+                .unwrap_or_else(|| empty_duration(span)),
             start: None,
             stop: None,
             pauses: Vec::new(),
@@ -113,7 +115,9 @@ impl Converter<'_> {
                     }
                 }
                 Rule::step_output => self.once(&mut s.output, self.text_list_in(&k), phrase, span),
-                Rule::step_remarks => self.once(&mut s.remarks, self.text_list_in(&k), phrase, span),
+                Rule::step_remarks => {
+                    self.once(&mut s.remarks, self.text_list_in(&k), phrase, span)
+                }
                 Rule::step_on_day => {
                     if let Some(n) = first(&k, Rule::int) {
                         let n = self.int(&n);
@@ -197,7 +201,10 @@ impl Converter<'_> {
 fn empty_duration(span: crate::span::Span) -> ast::Duration {
     ast::Duration {
         at_most: false,
-        low: ast::Int { value: Some(0), span },
+        low: ast::Int {
+            value: Some(0),
+            span,
+        },
         high: None,
         unit: ast::Name {
             text: String::new(),

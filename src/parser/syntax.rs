@@ -9,7 +9,12 @@ use pest::error::{ErrorVariant, InputLocation};
 const MAX_LISTED: usize = 14;
 
 /// Converts a pest error on `text` (which starts at byte `base` of the file) to a diagnostic.
-pub fn from_pest(error: &pest::error::Error<Rule>, text: &str, base: usize, file: FileId) -> Diagnostic {
+pub fn from_pest(
+    error: &pest::error::Error<Rule>,
+    text: &str,
+    base: usize,
+    file: FileId,
+) -> Diagnostic {
     let pos = match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
@@ -35,7 +40,12 @@ fn at(pos: usize, rules: &[Rule], text: &str, base: usize, file: FileId) -> Diag
             }
         }
     }
-    if expected.iter().filter(|p| matches!(p, Phrase::Keyword(..))).count() > MAX_LISTED {
+    if expected
+        .iter()
+        .filter(|p| matches!(p, Phrase::Keyword(..)))
+        .count()
+        > MAX_LISTED
+    {
         expected.retain(|p| !matches!(p, Phrase::Keyword(..)));
         expected.insert(0, Phrase::AnyItem);
     }

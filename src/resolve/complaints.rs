@@ -9,8 +9,18 @@ use std::collections::HashMap;
 
 /// Report periods in both languages.
 pub const PERIODS: &[&str] = &[
-    "harian", "mingguan", "bulanan", "triwulanan", "semesteran", "tahunan", "daily", "weekly", "monthly",
-    "quarterly", "half_yearly", "yearly",
+    "harian",
+    "mingguan",
+    "bulanan",
+    "triwulanan",
+    "semesteran",
+    "tahunan",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "half_yearly",
+    "yearly",
 ];
 
 impl Resolver<'_> {
@@ -27,9 +37,16 @@ impl Resolver<'_> {
         }
         let index = self.model.complaints.len();
         self.policies.insert(c.name.text.clone(), (index, loc));
-        let channels = self.named_list(file, NameKind::Channel, c.channels.iter().map(|(n, t)| (n, &t.value)));
-        let channel_ids: HashMap<String, usize> =
-            channels.iter().enumerate().map(|(i, ch)| (ch.id.clone(), i)).collect();
+        let channels = self.named_list(
+            file,
+            NameKind::Channel,
+            c.channels.iter().map(|(n, t)| (n, &t.value)),
+        );
+        let channel_ids: HashMap<String, usize> = channels
+            .iter()
+            .enumerate()
+            .map(|(i, ch)| (ch.id.clone(), i))
+            .collect();
         let facts = self.facts(file, &c.facts);
         let replies = c
             .replies
@@ -40,14 +57,21 @@ impl Resolver<'_> {
         let book = c.book.as_ref().map(|b| model::Book {
             title: b.title.value.clone(),
             by: self.role_refs(file, &b.by),
-            fields: b.fields.iter().map(|(n, t)| (n.text.clone(), t.value.clone())).collect(),
+            fields: b
+                .fields
+                .iter()
+                .map(|(n, t)| (n.text.clone(), t.value.clone()))
+                .collect(),
         });
         let procedures: Vec<usize> = c
             .procedures
             .iter()
             .filter_map(|p| self.procedure(file, p, Owner::Complaints(index)))
             .collect();
-        let report = c.report.as_ref().map(|r| self.report_of(file, r, &procedures));
+        let report = c
+            .report
+            .as_ref()
+            .map(|r| self.report_of(file, r, &procedures));
         self.model.complaints.push(model::ComplaintPolicy {
             id: c.name.text.clone(),
             title: c.title.value.clone(),
@@ -68,7 +92,10 @@ impl Resolver<'_> {
     {
         let mut out: Vec<model::Channel> = Vec::new();
         for (name, title) in items {
-            let loc = Loc { file, span: name.span };
+            let loc = Loc {
+                file,
+                span: name.span,
+            };
             if let Some(first) = out.iter().find(|c| c.id == name.text).map(|c| c.loc) {
                 self.duplicate(kind, &name.text, loc, first);
                 continue;
@@ -85,7 +112,10 @@ impl Resolver<'_> {
     fn facts(&mut self, file: FileId, facts: &[ast::Fact]) -> Vec<model::Fact> {
         let mut out: Vec<model::Fact> = Vec::new();
         for f in facts {
-            let loc = Loc { file, span: f.name.span };
+            let loc = Loc {
+                file,
+                span: f.name.span,
+            };
             if let Some(first) = out.iter().find(|x| x.id == f.name.text).map(|x| x.loc) {
                 self.duplicate(NameKind::Fact, &f.name.text, loc, first);
                 continue;
@@ -108,18 +138,30 @@ impl Resolver<'_> {
         facts: &[model::Fact],
     ) -> Option<model::ReplyRule> {
         let channel = self.channel_ref(file, &r.channel, channels);
-        let via: Vec<usize> = r.via.iter().filter_map(|v| self.channel_ref(file, v, channels)).collect();
+        let via: Vec<usize> = r
+            .via
+            .iter()
+            .filter_map(|v| self.channel_ref(file, v, channels))
+            .collect();
         let mut conditions = Vec::new();
         for (fact, value) in &r.conditions {
             let Some(fi) = facts.iter().position(|f| f.id == fact.text) else {
-                self.undefined(NameKind::Fact, fact, file, facts.iter().map(|f| f.id.as_str()));
+                self.undefined(
+                    NameKind::Fact,
+                    fact,
+                    file,
+                    facts.iter().map(|f| f.id.as_str()),
+                );
                 continue;
             };
             if !facts[fi].values.contains(&value.text) {
                 let kind = Kind::UnknownValue {
                     kind: ValueKind::FactValue,
                     value: value.text.clone(),
-                    suggestion: did_you_mean(&value.text, facts[fi].values.iter().map(String::as_str)),
+                    suggestion: did_you_mean(
+                        &value.text,
+                        facts[fi].values.iter().map(String::as_str),
+                    ),
                 };
                 self.report(Diagnostic::at(kind, file, value.span));
                 continue;
@@ -134,7 +176,12 @@ impl Resolver<'_> {
         })
     }
 
-    fn channel_ref(&mut self, file: FileId, name: &ast::Name, channels: &HashMap<String, usize>) -> Option<usize> {
+    fn channel_ref(
+        &mut self,
+        file: FileId,
+        name: &ast::Name,
+        channels: &HashMap<String, usize>,
+    ) -> Option<usize> {
         if let Some(i) = channels.get(&name.text) {
             return Some(*i);
         }
@@ -147,7 +194,10 @@ impl Resolver<'_> {
     fn tiers(&mut self, file: FileId, tiers: &[ast::Tier]) -> Vec<model::Tier> {
         let mut out: Vec<model::Tier> = Vec::new();
         for t in tiers {
-            let loc = Loc { file, span: t.name.span };
+            let loc = Loc {
+                file,
+                span: t.name.span,
+            };
             if let Some(first) = out.iter().find(|x| x.id == t.name.text).map(|x| x.loc) {
                 self.duplicate(NameKind::Tier, &t.name.text, loc, first);
                 continue;
@@ -179,10 +229,21 @@ impl Resolver<'_> {
             }
         }
         let procedure = r.procedure.as_ref().and_then(|name| {
-            let found = procedures.iter().copied().find(|i| self.model.procedures[*i].id == name.text);
+            let found = procedures
+                .iter()
+                .copied()
+                .find(|i| self.model.procedures[*i].id == name.text);
             if found.is_none() {
-                let known: Vec<String> = procedures.iter().map(|i| self.model.procedures[*i].id.clone()).collect();
-                self.undefined(NameKind::Procedure, name, file, known.iter().map(String::as_str));
+                let known: Vec<String> = procedures
+                    .iter()
+                    .map(|i| self.model.procedures[*i].id.clone())
+                    .collect();
+                self.undefined(
+                    NameKind::Procedure,
+                    name,
+                    file,
+                    known.iter().map(String::as_str),
+                );
             }
             found
         });

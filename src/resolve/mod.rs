@@ -159,13 +159,22 @@ impl Resolver<'_> {
             .roles
             .get(&g.name.text)
             .map(|r| self.model.roles[r.0 as usize].loc)
-            .or_else(|| self.groups.get(&g.name.text).map(|i| self.model.groups[*i].loc));
+            .or_else(|| {
+                self.groups
+                    .get(&g.name.text)
+                    .map(|i| self.model.groups[*i].loc)
+            });
         if let Some(first) = clash {
             self.duplicate(NameKind::Group, &g.name.text, loc, first);
             return;
         }
-        let members = g.members.iter().filter_map(|m| self.role_ref(file, m)).collect();
-        self.groups.insert(g.name.text.clone(), self.model.groups.len());
+        let members = g
+            .members
+            .iter()
+            .filter_map(|m| self.role_ref(file, m))
+            .collect();
+        self.groups
+            .insert(g.name.text.clone(), self.model.groups.len());
         self.usage.groups.push(false);
         self.model.groups.push(model::Group {
             id: g.name.text.clone(),
@@ -217,7 +226,10 @@ impl Resolver<'_> {
 
     /// Binds a list of role names.
     pub fn role_refs(&mut self, file: FileId, names: &[ast::Name]) -> Vec<RoleId> {
-        names.iter().filter_map(|n| self.role_ref(file, n)).collect()
+        names
+            .iter()
+            .filter_map(|n| self.role_ref(file, n))
+            .collect()
     }
 
     /// Binds a role or a group name to the roles it stands for.
@@ -237,7 +249,12 @@ impl Resolver<'_> {
             .map(|r| r.id.clone())
             .chain(self.model.groups.iter().map(|g| g.id.clone()))
             .collect();
-        self.undefined(NameKind::RoleOrGroup, name, file, known.iter().map(String::as_str));
+        self.undefined(
+            NameKind::RoleOrGroup,
+            name,
+            file,
+            known.iter().map(String::as_str),
+        );
         None
     }
 
@@ -251,7 +268,8 @@ impl Resolver<'_> {
             self.duplicate(NameKind::Agency, &a.name.text, loc, first);
             return;
         }
-        self.agencies.insert(a.name.text.clone(), (self.model.agencies.len(), loc));
+        self.agencies
+            .insert(a.name.text.clone(), (self.model.agencies.len(), loc));
         self.model.agencies.push(model::Agency {
             id: a.name.text.clone(),
             title: a.title.value.clone(),

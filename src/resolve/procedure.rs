@@ -45,7 +45,11 @@ impl Resolver<'_> {
             Some(name) => self.step_ref(file, index, name),
             None => (!p.steps.is_empty()).then_some(0),
         };
-        let budgets = p.budgets.iter().filter_map(|b| self.budget(file, index, b)).collect();
+        let budgets = p
+            .budgets
+            .iter()
+            .filter_map(|b| self.budget(file, index, b))
+            .collect();
         self.model.procedures.push(model::Procedure {
             id: p.name.text.clone(),
             title: p.title.value.clone(),
@@ -67,9 +71,17 @@ impl Resolver<'_> {
             .iter()
             .enumerate()
             .map(|(i, s)| (&s.name, Node::Step(i), NameKind::Step))
-            .chain(p.terminals.iter().enumerate().map(|(i, t)| (&t.name, Node::End(i), NameKind::End)));
+            .chain(
+                p.terminals
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| (&t.name, Node::End(i), NameKind::End)),
+            );
         for (name, node, kind) in named {
-            let loc = Loc { file, span: name.span };
+            let loc = Loc {
+                file,
+                span: name.span,
+            };
             if let Some(prev) = first.get(&name.text) {
                 let prev = *prev;
                 self.duplicate(kind, &name.text, loc, prev);
@@ -81,7 +93,14 @@ impl Resolver<'_> {
         nodes
     }
 
-    fn step(&mut self, file: FileId, proc: usize, i: usize, p: &ast::Procedure, s: &ast::Step) -> model::Step {
+    fn step(
+        &mut self,
+        file: FileId,
+        proc: usize,
+        i: usize,
+        p: &ast::Procedure,
+        s: &ast::Step,
+    ) -> model::Step {
         let roles = self.role_refs(file, &s.by);
         let duration = s.time.as_ref().and_then(|d| self.duration(file, d));
         let on_day = s.on_day.as_ref().and_then(|n| self.count(file, n, 1));
@@ -157,14 +176,27 @@ impl Resolver<'_> {
         if let Some(node) = self.nodes.get(proc).and_then(|n| n.get(&name.text)) {
             return Some(*node);
         }
-        let known: Vec<String> = self.nodes.get(proc).map(|n| n.keys().cloned().collect()).unwrap_or_default();
-        self.undefined(NameKind::StepOrEnd, name, file, known.iter().map(String::as_str));
+        let known: Vec<String> = self
+            .nodes
+            .get(proc)
+            .map(|n| n.keys().cloned().collect())
+            .unwrap_or_default();
+        self.undefined(
+            NameKind::StepOrEnd,
+            name,
+            file,
+            known.iter().map(String::as_str),
+        );
         None
     }
 
     /// Binds a step name (not an end) of procedure `proc`.
     pub fn step_ref(&mut self, file: FileId, proc: usize, name: &ast::Name) -> Option<usize> {
-        let found = self.nodes.get(proc).and_then(|n| n.get(&name.text)).copied();
+        let found = self
+            .nodes
+            .get(proc)
+            .and_then(|n| n.get(&name.text))
+            .copied();
         if let Some(Node::Step(i)) = found {
             return Some(i);
         }
@@ -184,8 +216,14 @@ impl Resolver<'_> {
 
     fn budget(&mut self, file: FileId, proc: usize, b: &ast::Budget) -> Option<model::Budget> {
         let duration = self.duration(file, &b.duration);
-        let start = b.start.as_ref().and_then(|p| self.local_point(file, proc, p));
-        let stop = b.stop.as_ref().and_then(|p| self.local_point(file, proc, p));
+        let start = b
+            .start
+            .as_ref()
+            .and_then(|p| self.local_point(file, proc, p));
+        let stop = b
+            .stop
+            .as_ref()
+            .and_then(|p| self.local_point(file, proc, p));
         let pauses = b
             .pauses
             .iter()
@@ -212,10 +250,20 @@ impl Resolver<'_> {
     fn local_point(&mut self, file: FileId, proc: usize, p: &ast::Point) -> Option<model::Point> {
         if let Some(q) = &p.procedure {
             let own = self.model.procedures.get(proc).map(|x| x.id.as_str());
-            let own = own.or_else(|| self.procedures.iter().find(|(_, v)| v.0 == proc).map(|(k, _)| k.as_str()));
+            let own = own.or_else(|| {
+                self.procedures
+                    .iter()
+                    .find(|(_, v)| v.0 == proc)
+                    .map(|(k, _)| k.as_str())
+            });
             if own != Some(q.text.as_str()) {
                 let known: Vec<String> = own.map(str::to_string).into_iter().collect();
-                self.undefined(NameKind::Procedure, q, file, known.iter().map(String::as_str));
+                self.undefined(
+                    NameKind::Procedure,
+                    q,
+                    file,
+                    known.iter().map(String::as_str),
+                );
                 return None;
             }
         }
@@ -230,13 +278,29 @@ impl Resolver<'_> {
     }
 
     /// A point in one of `procs` (a service's procedures): qualified, or unique by step name.
-    pub fn point_in(&mut self, file: FileId, procs: &[usize], p: &ast::Point) -> Option<model::Point> {
+    pub fn point_in(
+        &mut self,
+        file: FileId,
+        procs: &[usize],
+        p: &ast::Point,
+    ) -> Option<model::Point> {
         let proc = match &p.procedure {
-            Some(q) => match procs.iter().find(|i| self.model.procedures[**i].id == q.text) {
+            Some(q) => match procs
+                .iter()
+                .find(|i| self.model.procedures[**i].id == q.text)
+            {
                 Some(i) => *i,
                 None => {
-                    let known: Vec<String> = procs.iter().map(|i| self.model.procedures[*i].id.clone()).collect();
-                    self.undefined(NameKind::Procedure, q, file, known.iter().map(String::as_str));
+                    let known: Vec<String> = procs
+                        .iter()
+                        .map(|i| self.model.procedures[*i].id.clone())
+                        .collect();
+                    self.undefined(
+                        NameKind::Procedure,
+                        q,
+                        file,
+                        known.iter().map(String::as_str),
+                    );
                     return None;
                 }
             },
@@ -244,7 +308,11 @@ impl Resolver<'_> {
                 let having: Vec<usize> = procs
                     .iter()
                     .copied()
-                    .filter(|i| self.nodes.get(*i).is_some_and(|n| n.contains_key(&p.target.text)))
+                    .filter(|i| {
+                        self.nodes
+                            .get(*i)
+                            .is_some_and(|n| n.contains_key(&p.target.text))
+                    })
                     .collect();
                 match having.as_slice() {
                     [one] => *one,
@@ -254,13 +322,21 @@ impl Resolver<'_> {
                             .filter_map(|i| self.nodes.get(*i))
                             .flat_map(|n| n.keys().cloned())
                             .collect();
-                        self.undefined(NameKind::StepOrEnd, &p.target, file, known.iter().map(String::as_str));
+                        self.undefined(
+                            NameKind::StepOrEnd,
+                            &p.target,
+                            file,
+                            known.iter().map(String::as_str),
+                        );
                         return None;
                     }
                     many => {
                         let kind = Kind::AmbiguousName {
                             name: p.target.text.clone(),
-                            procedures: many.iter().map(|i| self.model.procedures[*i].id.clone()).collect(),
+                            procedures: many
+                                .iter()
+                                .map(|i| self.model.procedures[*i].id.clone())
+                                .collect(),
                         };
                         self.report(Diagnostic::at(kind, file, p.target.span));
                         return None;

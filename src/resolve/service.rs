@@ -8,12 +8,30 @@ use crate::span::{FileId, Loc};
 
 /// Survey frequencies in both languages.
 pub const FREQUENCIES: &[&str] = &[
-    "tahunan", "semesteran", "triwulanan", "bulanan", "yearly", "half_yearly", "quarterly", "monthly",
+    "tahunan",
+    "semesteran",
+    "triwulanan",
+    "bulanan",
+    "yearly",
+    "half_yearly",
+    "quarterly",
+    "monthly",
 ];
 
 /// Grades, best first, in both languages and as letters.
 pub const GRADES: &[&str] = &[
-    "sangat_baik", "baik", "kurang_baik", "tidak_baik", "very_good", "good", "poor", "very_poor", "A", "B", "C", "D",
+    "sangat_baik",
+    "baik",
+    "kurang_baik",
+    "tidak_baik",
+    "very_good",
+    "good",
+    "poor",
+    "very_poor",
+    "A",
+    "B",
+    "C",
+    "D",
 ];
 
 impl Resolver<'_> {
@@ -22,7 +40,13 @@ impl Resolver<'_> {
         let index = self.model.services.len();
         let loc = s.name.as_ref().map(|n| Loc { file, span: n.span });
         if let (Some(name), Some(loc)) = (&s.name, loc) {
-            if let Some(first) = self.model.services.iter().find(|x| x.id == name.text).and_then(|x| x.loc) {
+            if let Some(first) = self
+                .model
+                .services
+                .iter()
+                .find(|x| x.id == name.text)
+                .and_then(|x| x.loc)
+            {
                 self.duplicate(NameKind::Service, &name.text, loc, first);
                 return;
             }
@@ -44,7 +68,11 @@ impl Resolver<'_> {
         let complaints = s.complaints.as_ref().and_then(|c| self.policy_ref(file, c));
         let mut svc = model::Service {
             id: s.name.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
-            title: s.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            title: s
+                .title
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default(),
             agency,
             version: s.version.as_ref().map(|v| v.value.clone()),
             effective: s.effective.as_ref().and_then(|d| self.date(file, d)),
@@ -52,7 +80,12 @@ impl Resolver<'_> {
             sop: s.sop.clone(),
             components: components(s),
             requirements: texts(&s.requirements),
-            fee: s.fee.as_ref().map(|f| (f.amount.as_ref().and_then(|a| a.value), f.text.value.clone())),
+            fee: s.fee.as_ref().map(|f| {
+                (
+                    f.amount.as_ref().and_then(|a| a.value),
+                    f.text.value.clone(),
+                )
+            }),
             product: texts(&s.product),
             complaints,
             legal_basis: texts(&s.legal_basis),
@@ -64,7 +97,10 @@ impl Resolver<'_> {
             ..model::Service::default()
         };
         if let Some(sop) = &s.sop {
-            for d in [&sop.made, &sop.revised, &sop.in_force].into_iter().flatten() {
+            for d in [&sop.made, &sop.revised, &sop.in_force]
+                .into_iter()
+                .flatten()
+            {
                 self.date(file, d);
             }
         }
@@ -74,12 +110,23 @@ impl Resolver<'_> {
             svc.competencies.push((c.subject.text.clone(), items));
         }
         if let Some(st) = &s.staffing {
-            svc.staffing = st.entries.iter().filter_map(|e| self.staff_entry(file, e)).collect();
-            svc.staffing_loc = Some(Loc { file, span: st.span });
+            svc.staffing = st
+                .entries
+                .iter()
+                .filter_map(|e| self.staff_entry(file, e))
+                .collect();
+            svc.staffing_loc = Some(Loc {
+                file,
+                span: st.span,
+            });
         }
         if let Some(g) = &s.guarantees {
             svc.guarantees = g.texts.iter().map(|t| t.value.clone()).collect();
-            svc.obligations = g.obligations.iter().map(|o| self.obligation(file, &procedures, o)).collect();
+            svc.obligations = g
+                .obligations
+                .iter()
+                .map(|o| self.obligation(file, &procedures, o))
+                .collect();
         }
         if let Some(e) = &s.evaluation {
             self.evaluation(file, e, &mut svc);
@@ -108,7 +155,12 @@ impl Resolver<'_> {
             return Some(*i);
         }
         let known: Vec<String> = self.agencies.keys().cloned().collect();
-        self.undefined(NameKind::Agency, name, file, known.iter().map(String::as_str));
+        self.undefined(
+            NameKind::Agency,
+            name,
+            file,
+            known.iter().map(String::as_str),
+        );
         None
     }
 
@@ -117,7 +169,12 @@ impl Resolver<'_> {
             return Some(*i);
         }
         let known: Vec<String> = self.policies.keys().cloned().collect();
-        self.undefined(NameKind::Complaints, name, file, known.iter().map(String::as_str));
+        self.undefined(
+            NameKind::Complaints,
+            name,
+            file,
+            known.iter().map(String::as_str),
+        );
         None
     }
 
@@ -126,7 +183,9 @@ impl Resolver<'_> {
         // An invalid count is reported here and then read as "as needed", so the staffing
         // check does not report the same entry a second time.
         let count = match &e.count {
-            Some(n) => self.count(file, n, 0).map_or(Count::AsNeeded, Count::People),
+            Some(n) => self
+                .count(file, n, 0)
+                .map_or(Count::AsNeeded, Count::People),
             None => Count::AsNeeded,
         };
         Some(model::StaffEntry {
@@ -136,7 +195,12 @@ impl Resolver<'_> {
         })
     }
 
-    fn obligation(&mut self, file: FileId, procs: &[usize], o: &ast::Obligation) -> model::Obligation {
+    fn obligation(
+        &mut self,
+        file: FileId,
+        procs: &[usize],
+        o: &ast::Obligation,
+    ) -> model::Obligation {
         let loc = Loc {
             file,
             span: o.name.span,
@@ -161,9 +225,15 @@ impl Resolver<'_> {
         model::Obligation {
             id: o.name.text.clone(),
             title: o.title.value.clone(),
-            trigger: o.trigger.as_ref().and_then(|p| self.point_in(file, procs, p)),
+            trigger: o
+                .trigger
+                .as_ref()
+                .and_then(|p| self.point_in(file, procs, p)),
             delay: o.delay.as_ref().and_then(|d| self.duration(file, d)),
-            cancel: o.cancel.as_ref().and_then(|p| self.point_in(file, procs, p)),
+            cancel: o
+                .cancel
+                .as_ref()
+                .and_then(|p| self.point_in(file, procs, p)),
             action,
             to,
             by: self.role_refs(file, &o.by),
@@ -185,7 +255,13 @@ impl Resolver<'_> {
         svc.evaluation = e.texts.iter().map(|t| t.value.clone()).collect();
     }
 
-    fn one_of(&mut self, file: FileId, name: &ast::Name, kind: ValueKind, allowed: &[&str]) -> bool {
+    fn one_of(
+        &mut self,
+        file: FileId,
+        name: &ast::Name,
+        kind: ValueKind,
+        allowed: &[&str],
+    ) -> bool {
         if allowed.contains(&name.text.as_str()) {
             return true;
         }

@@ -41,7 +41,11 @@ impl Resolver<'_> {
             return None;
         }
         let min = if d.at_most { 0 } else { low };
-        Some(Duration { min, max: high, unit })
+        Some(Duration {
+            min,
+            max: high,
+            unit,
+        })
     }
 
     fn amount(&mut self, file: FileId, n: &ast::Int, whole: crate::span::Span) -> Option<u32> {
@@ -77,7 +81,9 @@ impl Resolver<'_> {
             _ => None,
         };
         if parsed.is_none() {
-            let kind = Kind::InvalidDate { text: d.text.clone() };
+            let kind = Kind::InvalidDate {
+                text: d.text.clone(),
+            };
             self.report(Diagnostic::at(kind, file, d.span));
         }
         parsed
@@ -85,7 +91,10 @@ impl Resolver<'_> {
 
     /// Reads a whole number that must be at least `min`.
     pub fn count(&mut self, file: FileId, n: &ast::Int, min: i64) -> Option<u32> {
-        let ok = n.value.filter(|v| *v >= min).and_then(|v| u32::try_from(v).ok());
+        let ok = n
+            .value
+            .filter(|v| *v >= min)
+            .and_then(|v| u32::try_from(v).ok());
         if ok.is_none() {
             let text = self.slice(file, n.span);
             self.report(Diagnostic::at(Kind::InvalidNumber { text }, file, n.span));

@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 
-#![allow(dead_code, reason = "each test crate uses a different part of these helpers")]
+#![allow(
+    dead_code,
+    reason = "each test crate uses a different part of these helpers"
+)]
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use sopan::diag::{Lang, Rendered, Severity};
@@ -24,7 +27,9 @@ pub fn render(project: &Project, lang: Lang) -> String {
     let mut out = String::new();
     for diag in &project.diagnostics {
         let rendered = Rendered::new(diag, &project.sources, lang);
-        handler.render_report(&mut out, &rendered).expect("rendering to a string");
+        handler
+            .render_report(&mut out, &rendered)
+            .expect("rendering to a string");
         out.push('\n');
     }
     if out.is_empty() {
@@ -35,5 +40,9 @@ pub fn render(project: &Project, lang: Lang) -> String {
 
 /// Number of errors.
 pub fn errors(project: &Project) -> usize {
-    project.diagnostics.iter().filter(|d| d.severity() == Severity::Error).count()
+    project
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .count()
 }
