@@ -1,17 +1,29 @@
-use std::time::Instant;
+//! Profiling aid: load the Pekanbaru standard N times (`cargo run --release --example prof N`).
+use sopan::loader::MemoryLoader;
+use sopan::project::{Entry, Project};
+
 fn main() {
-    let a = std::fs::read_to_string("standards/pekanbaru/dpmptsp.sop").unwrap();
-    let b = std::fs::read_to_string("standards/pekanbaru/izin_praktik_dokter.sop").unwrap();
-    let n: usize = std::env::args().nth(1).map_or(2000, |s| s.parse().unwrap());
-    for (name, t) in [("agency", &a), ("licence", &b)] {
-        let s = Instant::now();
-        for _ in 0..n {
-            std::hint::black_box(sopan::parser::parse(t, sopan::span::FileId(0)));
-        }
-        println!(
-            "{name}: {} bytes, parse {:.1} us",
-            t.len(),
-            s.elapsed().as_secs_f64() * 1e6 / n as f64
-        );
+    let n: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1000);
+    let mut loader = MemoryLoader::new();
+    for f in [
+        "standards/pekanbaru/dpmptsp.sop",
+        "standards/pekanbaru/izin_praktik_dokter.sop",
+    ] {
+        loader.insert(f, std::fs::read(f).unwrap_or_default());
     }
+    let entry = Entry {
+        path: "standards/pekanbaru/izin_praktik_dokter.sop".into(),
+        root: "standards".into(),
+    };
+    let start = std::time::Instant::now();
+    for _ in 0..n {
+        std::hint::black_box(Project::load(&loader, std::slice::from_ref(&entry)).ok());
+    }
+    println!(
+        "{:.1} us per load",
+        start.elapsed().as_secs_f64() * 1e6 / n as f64
+    );
 }

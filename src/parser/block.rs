@@ -71,6 +71,12 @@ impl Converter<'_> {
             .strip_prefix('"')
             .and_then(|r| r.strip_suffix('"'))
             .unwrap_or(raw);
+        if !body.contains('\\') {
+            return Text {
+                value: body.to_string(),
+                span: self.span(pair),
+            };
+        }
         let mut value = String::with_capacity(body.len());
         let mut chars = body.chars();
         while let Some(c) = chars.next() {

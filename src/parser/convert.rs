@@ -4,7 +4,6 @@ use super::block::{all, first, keyword_of, kids, P};
 use super::Rule;
 use crate::ast::{self, Item, RoleKind, Service};
 use crate::diag::Diagnostic;
-use crate::keywords;
 use crate::span::FileId;
 
 /// Walks the pest tree of one file and builds the AST.
@@ -350,13 +349,15 @@ impl<'t> Converter<'t> {
 fn is_english(root: &P<'_>) -> bool {
     let (mut id, mut en) = (0usize, 0usize);
     for pair in root.clone().into_inner().flatten() {
-        if super::expected::keyword(pair.as_rule()).is_none() {
+        let Some((id_word, en_word)) = super::expected::keyword(pair.as_rule()) else {
+            continue;
+        };
+        if id_word == en_word {
             continue;
         }
-        let word = pair.as_str();
-        if keywords::is_english(word) {
+        if pair.as_str() == en_word {
             en += 1;
-        } else if keywords::is_indonesian(word) {
+        } else {
             id += 1;
         }
     }
