@@ -44,10 +44,19 @@ fn every_example_in_the_reference_parses() {
 fn the_reference_lists_every_keyword_and_code() {
     let text = reference();
     for (id, en) in KEYWORDS {
-        assert!(text.contains(&format!("`{id}`")), "keyword `{id}` missing from the reference");
-        assert!(text.contains(&format!("`{en}`")), "keyword `{en}` missing from the reference");
+        assert!(
+            text.contains(&format!("`{id}`")),
+            "keyword `{id}` missing from the reference"
+        );
+        assert!(
+            text.contains(&format!("`{en}`")),
+            "keyword `{en}` missing from the reference"
+        );
     }
     for code in CODES {
-        assert!(text.contains(&format!("`{code}`")), "code `{code}` missing from the reference");
+        assert!(
+            text.contains(&format!("`{code}`")),
+            "code `{code}` missing from the reference"
+        );
     }
 }
