@@ -3,14 +3,14 @@
 
 use crate::ast::{self, Item};
 use crate::check;
-use crate::diag::{Diagnostic, Kind, Note};
+use crate::diag::{Diagnostic, Kind};
 use crate::loader::{self, Loader};
 use crate::machine::Machine;
 use crate::model::Model;
 use crate::parser;
 use crate::resolve;
 use crate::source::SourceMap;
-use crate::span::{FileId, Loc, Span};
+use crate::span::{FileId, Span};
 use std::collections::HashMap;
 
 /// A file to check and the standards root its includes must stay inside.

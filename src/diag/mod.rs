@@ -320,10 +320,6 @@ pub enum Kind {
 pub enum Note {
     /// "first defined here".
     FirstHere,
-    /// "staffing declared here".
-    StaffingHere,
-    /// "included here".
-    IncludedHere,
 }
 
 /// One problem found in the sources.
