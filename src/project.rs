@@ -211,13 +211,8 @@ impl Project {
             if let Some(pos) = stack.iter().position(|f| *f == target) {
                 let mut chain: Vec<String> = stack[pos..].iter().map(|f| self.path(*f)).collect();
                 chain.push(self.path(target));
-                let diag = Diagnostic::at(Kind::IncludeCycle { chain }, file, span);
-                let first = Loc {
-                    file: target,
-                    span: Span::default(),
-                };
                 self.diagnostics
-                    .push(diag.with_note(first, Note::IncludedHere));
+                    .push(Diagnostic::at(Kind::IncludeCycle { chain }, file, span));
                 continue;
             }
             self.visit(target, order, stack);

@@ -62,11 +62,6 @@ fn to_source_span(span: crate::span::Span) -> SourceSpan {
 fn note_text(note: Note, lang: Lang) -> &'static str {
     match note {
         Note::FirstHere => lang.pick("pertama di sini", "first here"),
-        Note::StaffingHere => lang.pick(
-            "jumlah pelaksana dinyatakan di sini",
-            "staffing declared here",
-        ),
-        Note::IncludedHere => lang.pick("disertakan di sini", "included here"),
     }
 }
 
