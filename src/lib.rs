@@ -47,6 +47,7 @@
 #![warn(missing_docs)]
 
 pub mod ast;
+pub mod calendar;
 pub mod check;
 pub mod diag;
 pub mod export;

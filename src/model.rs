@@ -398,6 +398,8 @@ pub struct Agency {
     pub address: Option<String>,
     /// Calendar name.
     pub calendar: Option<String>,
+    /// Where the calendar name is written.
+    pub calendar_loc: Option<Loc>,
     /// Where its name is written.
     pub loc: Loc,
 }
@@ -437,6 +439,8 @@ pub struct Service {
     pub effective: Option<jiff::civil::Date>,
     /// Calendar name (own or the agency's).
     pub calendar: Option<String>,
+    /// Where that calendar name is written.
+    pub calendar_loc: Option<Loc>,
     /// The SOP AP identity page, as written.
     pub sop: Option<crate::ast::SopIdentity>,
     /// Components present, by number 1..=14.

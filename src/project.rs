@@ -2,6 +2,7 @@
 //! file that no other file includes into a checked, compiled [`Standard`].
 
 use crate::ast::{self, Item};
+use crate::calendar::{self, data::Layer, Calendar};
 use crate::check;
 use crate::diag::{Diagnostic, Kind};
 use crate::loader::{self, Loader};
@@ -10,8 +11,9 @@ use crate::model::Model;
 use crate::parser;
 use crate::resolve;
 use crate::source::SourceMap;
-use crate::span::{FileId, Span};
+use crate::span::{FileId, Loc, Span};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A file to check and the standards root its includes must stay inside.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +45,8 @@ pub struct Standard {
     pub model: Model,
     /// One machine per procedure of the model, same order.
     pub machines: Vec<Machine>,
+    /// The working-day calendar the standard names, when it was found and is valid.
+    pub calendar: Option<Arc<Calendar>>,
 }
 
 /// Everything one run loaded and found.
@@ -54,6 +58,13 @@ pub struct Project {
     trees: Vec<ast::File>,
     /// Per file: its includes (target when loaded, and where written).
     includes: Vec<Vec<(Option<FileId>, Span)>>,
+    /// Per file: the standards root it was loaded under.
+    roots: Vec<String>,
+    /// Calendar files looked for, by path: `None` when absent, else the file and its layer
+    /// (`None` when the file could not be read as a calendar; already reported).
+    layers: HashMap<String, Option<(FileId, Option<Layer>)>>,
+    /// Calendars built, by the path of their top file.
+    calendars: HashMap<String, Option<Arc<Calendar>>>,
     /// The standards, in the order of their root files.
     pub standards: Vec<Standard>,
     /// Every problem, sorted by file and place, without repeats.
@@ -91,13 +102,13 @@ impl Project {
         roots.sort();
         roots.dedup();
         for root in roots {
-            let standard = p.standard(root);
+            let standard = p.standard(loader, root);
             p.standards.push(standard);
         }
         // Files that only include each other have no root: check each such file on its own.
         for file in given {
             if !p.standards.iter().any(|s| s.files.contains(&file)) {
-                let standard = p.standard(file);
+                let standard = p.standard(loader, file);
                 p.standards.push(standard);
             }
         }
@@ -139,6 +150,7 @@ impl Project {
         by_path.insert(path.to_string(), id);
         self.trees.push(ast::File::default());
         self.includes.push(Vec::new());
+        self.roots.push(root.to_string());
         if let Some(offset) = bad {
             let span = Span::new(offset, offset + 1);
             self.diagnostics
@@ -227,7 +239,7 @@ impl Project {
             .unwrap_or_default()
     }
 
-    fn standard(&mut self, root: FileId) -> Standard {
+    fn standard(&mut self, loader: &dyn Loader, root: FileId) -> Standard {
         let files = self.closure(root);
         let trees: Vec<(FileId, &ast::File)> = files
             .iter()
@@ -243,11 +255,99 @@ impl Project {
         let checks = check::check(&resolved.model, &resolved.usage, &machines);
         self.diagnostics.extend(resolved.diagnostics);
         self.diagnostics.extend(checks);
+        let mut calendar = None;
+        let references: Vec<(String, Loc)> = resolved
+            .model
+            .services
+            .iter()
+            .filter_map(|s| s.calendar.clone().zip(s.calendar_loc))
+            .collect();
+        for (name, at) in references {
+            let found = self.calendar_for(loader, &name, at);
+            calendar = calendar.or(found);
+        }
         Standard {
             root,
             files,
             model: resolved.model,
             machines,
+            calendar,
         }
+    }
+
+    /// The calendar `name` as seen from the file at `at`; a missing one is reported there.
+    fn calendar_for(&mut self, loader: &dyn Loader, name: &str, at: Loc) -> Option<Arc<Calendar>> {
+        let path = self.path(at.file);
+        let root = self.roots.get(at.file.0 as usize).cloned().unwrap_or_default();
+        let Some(top) = self.find_layer(loader, loader::parent(&path), &root, name) else {
+            let kind = Kind::UndefinedName {
+                kind: crate::diag::NameKind::Calendar,
+                name: name.to_string(),
+                suggestion: None,
+            };
+            self.diagnostics.push(Diagnostic::at(kind, at.file, at.span));
+            return None;
+        };
+        if let Some(built) = self.calendars.get(&top) {
+            return built.clone();
+        }
+        let mut chain: Vec<String> = vec![top.clone()];
+        while let Some((file, Some(layer))) = chain.last().and_then(|p| self.layers.get(p)).cloned().flatten() {
+            let Some((base, span)) = layer.base.clone() else { break };
+            let here = self.path(file);
+            match self.find_layer(loader, loader::parent(&here), &root, &base) {
+                Some(next) if !chain.contains(&next) && chain.len() < 8 => chain.push(next),
+                Some(next) => {
+                    let mut names = chain.clone();
+                    names.push(next);
+                    self.diagnostics.push(Diagnostic::at(Kind::IncludeCycle { chain: names }, file, span));
+                    break;
+                }
+                None => {
+                    let kind = Kind::UndefinedName {
+                        kind: crate::diag::NameKind::Calendar,
+                        name: base,
+                        suggestion: None,
+                    };
+                    self.diagnostics.push(Diagnostic::at(kind, file, span));
+                    break;
+                }
+            }
+        }
+        let layers: Vec<&Layer> = chain
+            .iter()
+            .rev()
+            .filter_map(|p| self.layers.get(p).and_then(|l| l.as_ref()).and_then(|(_, l)| l.as_ref()))
+            .collect();
+        let built = calendar::build(&layers).map(Arc::new);
+        self.calendars.insert(top, built.clone());
+        built
+    }
+
+    /// The path of the nearest readable calendar file named `name`, read and cached.
+    fn find_layer(&mut self, loader: &dyn Loader, dir: &str, root: &str, name: &str) -> Option<String> {
+        for path in calendar::load::candidates(dir, root, name) {
+            if let Some(entry) = self.layers.get(&path) {
+                if entry.is_some() {
+                    return Some(path);
+                }
+                continue;
+            }
+            let Ok(bytes) = loader.read(&path) else {
+                self.layers.insert(path, None);
+                continue;
+            };
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let id = self.sources.add(path.clone(), &text);
+            self.trees.push(ast::File::default());
+            self.includes.push(Vec::new());
+            self.roots.push(root.to_string());
+            let normalised = self.sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
+            let (layer, diags) = calendar::data::parse(&normalised, id);
+            self.diagnostics.extend(diags);
+            self.layers.insert(path.clone(), Some((id, layer)));
+            return Some(path);
+        }
+        None
     }
 }

@@ -20,7 +20,7 @@ fn broken_copy(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("sopan-cli-{}-{name}", std::process::id()));
     let pk = dir.join("standards/pekanbaru");
     std::fs::create_dir_all(&pk).expect("scratch dir");
-    for f in ["dpmptsp.sop", "izin_praktik_dokter.sop"] {
+    for f in ["dpmptsp.sop", "izin_praktik_dokter.sop", "pekanbaru.kalender.yaml"] {
         let src =
             std::fs::read_to_string(format!("standards/pekanbaru/{f}")).expect("shipped file");
         let out = if f == "izin_praktik_dokter.sop" {
@@ -30,6 +30,8 @@ fn broken_copy(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
         };
         std::fs::write(pk.join(f), out).expect("scratch file");
     }
+    let national = dir.join("standards/nasional.kalender.yaml");
+    std::fs::copy("standards/nasional.kalender.yaml", national).expect("national calendar");
     dir.join("standards")
 }
 
@@ -69,7 +71,7 @@ fn json_lists_every_error_with_lines_that_point_at_the_broken_text() {
         text(&out.stderr)
     );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
-    assert_eq!(doc["files"], 2);
+    assert_eq!(doc["files"], 4, "two .sop files and two calendar files");
     assert_eq!(doc["errors"], 3);
     assert_eq!(doc["warnings"], 1);
     let source =

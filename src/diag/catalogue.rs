@@ -61,6 +61,7 @@ fn kind_word(kind: NameKind, lang: Lang) -> &'static str {
         NameKind::Service => ("layanan", "service"),
         NameKind::Field => ("kolom", "field"),
         NameKind::Outcome => ("hasil keputusan", "outcome"),
+        NameKind::Calendar => ("kalender", "calendar"),
     };
     lang.pick(id, en)
 }
@@ -114,6 +115,11 @@ fn value_word(kind: ValueKind, lang: Lang) -> (&'static str, &'static str) {
             ),
         ),
         ValueKind::FactValue => (lang.pick("nilai fakta", "fact value"), ""),
+        ValueKind::Zone => (lang.pick("zona waktu", "time zone"), "WIB, WITA, WIT"),
+        ValueKind::Weekday => (
+            lang.pick("nama hari", "day of the week"),
+            lang.pick("senin, selasa, rabu, kamis, jumat, sabtu, minggu", "monday … sunday"),
+        ),
         ValueKind::ReportPeriod => (
             lang.pick("periode laporan", "report period"),
             lang.pick(
@@ -247,6 +253,16 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::ConflictingFlow { step }, En) => format!("step `{step}` has both `next` and `decision`"),
         (Kind::DuplicateStepNumber { number }, Id) => format!("nomor langkah {number} dipakai lebih dari sekali"),
         (Kind::DuplicateStepNumber { number }, En) => format!("step number {number} is used more than once"),
+        (Kind::CalendarSyntax { message }, Id) => format!("berkas kalender tidak dapat dibaca: {message}"),
+        (Kind::CalendarSyntax { message }, En) => format!("cannot read the calendar file: {message}"),
+        (Kind::DuplicateDate { date }, Id) => format!("tanggal {date} tercantum lebih dari sekali"),
+        (Kind::DuplicateDate { date }, En) => format!("date {date} is listed more than once"),
+        (Kind::InvalidHours { text, overlap: true }, Id) => format!("jam kerja `{text}` bertumpang tindih dengan jam sebelumnya"),
+        (Kind::InvalidHours { text, overlap: true }, En) => format!("working hours `{text}` overlap the previous ones"),
+        (Kind::InvalidHours { text, .. }, Id) => format!("jam kerja `{text}` tidak sah"),
+        (Kind::InvalidHours { text, .. }, En) => format!("working hours `{text}` are not valid"),
+        (Kind::OutsideRange { date, from, to }, Id) => format!("tanggal {date} di luar rentang kalender {from} sampai {to}"),
+        (Kind::OutsideRange { date, from, to }, En) => format!("date {date} is outside the calendar's range {from} to {to}"),
     }
 }
 
@@ -465,6 +481,14 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         }
         (Kind::DuplicateStepNumber { .. }, Id) => "periksa penomoran tabel SOP".into(),
         (Kind::DuplicateStepNumber { .. }, En) => "check the numbering of the SOP table".into(),
+        (Kind::CalendarSyntax { .. }, Id) => "lihat contoh di standards/nasional.kalender.yaml".into(),
+        (Kind::CalendarSyntax { .. }, En) => "see the example in standards/nasional.kalender.yaml".into(),
+        (Kind::DuplicateDate { .. }, Id) => "hapus salah satunya".into(),
+        (Kind::DuplicateDate { .. }, En) => "remove one of them".into(),
+        (Kind::InvalidHours { .. }, Id) => "tulis jam sebagai `07:30-12:00`, berurutan dan tidak bertumpang tindih".into(),
+        (Kind::InvalidHours { .. }, En) => "write hours as `07:30-12:00`, in order and not overlapping".into(),
+        (Kind::OutsideRange { .. }, Id) => "perluas `berlaku` atau hapus tanggal itu".into(),
+        (Kind::OutsideRange { .. }, En) => "widen `range` or remove the date".into(),
     };
     Some(text)
 }

@@ -83,6 +83,8 @@ pub enum NameKind {
     Field,
     /// A decision outcome.
     Outcome,
+    /// A working-day calendar.
+    Calendar,
 }
 
 /// Something the parser expected, said in words.
@@ -127,6 +129,10 @@ pub enum ValueKind {
     FactValue,
     /// `laporan { periode … }`.
     ReportPeriod,
+    /// A calendar's time zone.
+    Zone,
+    /// A day of the week in a calendar's hours.
+    Weekday,
 }
 
 /// What went wrong, with the data the message needs. Each variant has one stable code.
@@ -313,6 +319,32 @@ pub enum Kind {
         /// The number.
         number: i64,
     },
+    /// A calendar file that is not valid YAML or lacks a required key.
+    CalendarSyntax {
+        /// What the YAML reader said.
+        message: String,
+    },
+    /// A day listed twice in a calendar.
+    DuplicateDate {
+        /// The date.
+        date: String,
+    },
+    /// Working hours that are malformed or overlap.
+    InvalidHours {
+        /// As written.
+        text: String,
+        /// Whether the problem is an overlap with the previous interval.
+        overlap: bool,
+    },
+    /// A day outside the calendar's declared range.
+    OutsideRange {
+        /// The date.
+        date: String,
+        /// First covered day.
+        from: String,
+        /// Last covered day.
+        to: String,
+    },
 }
 
 /// A secondary label.
@@ -420,6 +452,10 @@ impl Kind {
             Kind::UnknownValue { .. } => "sop::unknown-value",
             Kind::ConflictingFlow { .. } => "sop::conflicting-flow",
             Kind::DuplicateStepNumber { .. } => "sop::duplicate-step-number",
+            Kind::CalendarSyntax { .. } => "sop::calendar-syntax",
+            Kind::DuplicateDate { .. } => "sop::duplicate-date",
+            Kind::InvalidHours { .. } => "sop::invalid-hours",
+            Kind::OutsideRange { .. } => "sop::outside-range",
         }
     }
 
@@ -468,4 +504,8 @@ pub const CODES: &[&str] = &[
     "sop::unknown-value",
     "sop::conflicting-flow",
     "sop::duplicate-step-number",
+    "sop::calendar-syntax",
+    "sop::duplicate-date",
+    "sop::invalid-hours",
+    "sop::outside-range",
 ];

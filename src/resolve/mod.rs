@@ -275,6 +275,7 @@ impl Resolver<'_> {
             title: a.title.value.clone(),
             address: a.address.as_ref().map(|t| t.value.clone()),
             calendar: a.calendar.as_ref().map(|c| c.text.clone()),
+            calendar_loc: a.calendar.as_ref().map(|c| Loc { file, span: c.span }),
             loc,
         });
     }

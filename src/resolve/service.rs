@@ -60,11 +60,12 @@ impl Resolver<'_> {
             .filter_map(|p| self.procedure(file, p, Owner::Service(index)))
             .collect();
         let agency = s.agency.as_ref().and_then(|a| self.agency_ref(file, a));
-        let calendar = s
-            .calendar
-            .as_ref()
-            .map(|c| c.text.clone())
-            .or_else(|| agency.and_then(|a| self.model.agencies[a].calendar.clone()));
+        let own = s.calendar.as_ref().map(|c| (c.text.clone(), Loc { file, span: c.span }));
+        let inherited = agency.and_then(|a| {
+            let a = &self.model.agencies[a];
+            a.calendar.clone().zip(a.calendar_loc)
+        });
+        let (calendar, calendar_loc) = own.or(inherited).unzip();
         let complaints = s.complaints.as_ref().and_then(|c| self.policy_ref(file, c));
         let mut svc = model::Service {
             id: s.name.as_ref().map(|n| n.text.clone()).unwrap_or_default(),
@@ -77,6 +78,7 @@ impl Resolver<'_> {
             version: s.version.as_ref().map(|v| v.value.clone()),
             effective: s.effective.as_ref().and_then(|d| self.date(file, d)),
             calendar,
+            calendar_loc,
             sop: s.sop.clone(),
             components: components(s),
             requirements: texts(&s.requirements),

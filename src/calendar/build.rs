@@ -1,0 +1,99 @@
+//! Calendar files (base first) → the lookup arrays of a [`Calendar`].
+
+use super::data::Layer;
+use super::days::{civil, Zone};
+use super::{Calendar, ClosedDay, CLOSED};
+
+/// Builds a calendar from its layers, base first. `None` when no layer gives a range.
+/// Later layers override the zone and hours; closures add up; the covered range is the
+/// days every layer that declares a range covers.
+pub fn build(layers: &[&Layer]) -> Option<Calendar> {
+    let top = layers.last()?;
+    let (first, last) = layers
+        .iter()
+        .filter_map(|l| l.range)
+        .reduce(|(a1, b1), (a2, b2)| (a1.max(a2), b1.min(b2)))?;
+    if first > last {
+        return None;
+    }
+    let zone = layers.iter().rev().find_map(|l| l.zone).unwrap_or(Zone::Wib);
+    let minutes = layers.iter().rev().find_map(|l| l.hours.clone()).unwrap_or_default();
+    let week: [Vec<(u32, u32)>; 7] =
+        minutes.map(|day| day.into_iter().map(|(a, b)| (u32::from(a) * 60, u32::from(b) * 60)).collect());
+    // An extra working day on a day with no regular hours works Monday's hours.
+    let usual = (0..7).find(|d| !week[*d].is_empty()).unwrap_or(0);
+    let n = usize::try_from(last - first + 1).ok()?;
+    let mut hours_of = vec![CLOSED; n];
+    for (i, slot) in hours_of.iter_mut().enumerate() {
+        let wd = civil::weekday(first + i as i32);
+        if !week[wd].is_empty() {
+            *slot = wd as u8;
+        }
+    }
+    let mut closed: Vec<ClosedDay> = Vec::new();
+    let mut provisional_from = n;
+    for layer in layers {
+        for d in &layer.closed {
+            let Some(i) = index(first, last, d.day) else { continue };
+            hours_of[i] = CLOSED;
+            if d.provisional {
+                let (y, _, _) = civil::date(d.day);
+                let year_start = civil::days(y, 1, 1).max(first);
+                provisional_from = provisional_from.min((year_start - first) as usize);
+            }
+            closed.push(ClosedDay {
+                date: civil::format(d.day),
+                name: d.name.clone(),
+                kind: d.kind,
+                source: d.source.clone(),
+                provisional: d.provisional,
+            });
+        }
+    }
+    for layer in layers {
+        for (day, _) in &layer.extra {
+            if let Some(i) = index(first, last, *day) {
+                let wd = civil::weekday(*day);
+                hours_of[i] = if week[wd].is_empty() { usual as u8 } else { wd as u8 };
+                closed.retain(|c| c.date != civil::format(*day));
+            }
+        }
+    }
+    closed.sort_by(|a, b| a.date.cmp(&b.date));
+    let day_secs = |h: u8| -> u64 {
+        week.get(usize::from(h)).map_or(0, |iv| iv.iter().map(|(a, b)| u64::from(b - a)).sum())
+    };
+    let mut work_before = Vec::with_capacity(n + 1);
+    let mut secs_before = Vec::with_capacity(n + 1);
+    let mut workdays = Vec::new();
+    let (mut count, mut secs) = (0u32, 0u64);
+    for (i, h) in hours_of.iter().enumerate() {
+        work_before.push(count);
+        secs_before.push(secs);
+        if *h != CLOSED {
+            count += 1;
+            secs += day_secs(*h);
+            workdays.push(i as u32);
+        }
+    }
+    work_before.push(count);
+    secs_before.push(secs);
+    Some(Calendar {
+        name: top.name.clone(),
+        title: top.title.clone(),
+        zone,
+        first,
+        last,
+        week,
+        hours_of,
+        work_before,
+        workdays,
+        secs_before,
+        closed,
+        provisional_from,
+    })
+}
+
+fn index(first: i32, last: i32, day: i32) -> Option<usize> {
+    (first..=last).contains(&day).then(|| (day - first) as usize)
+}

@@ -1,0 +1,412 @@
+//! Calendar files (YAML) → a validated [`Layer`], with diagnostics that point into the file.
+//!
+//! YAML readers give no positions for values, so each value is found again in the text,
+//! in file order, to label it. Keys are Indonesian with English aliases.
+
+use super::days::{civil, Zone};
+use crate::diag::{did_you_mean, Diagnostic, Kind, ValueKind};
+use crate::span::{FileId, Span};
+use serde::Deserialize;
+
+/// Why a day is not a working day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Closure {
+    /// Libur nasional.
+    Holiday,
+    /// Cuti bersama.
+    CollectiveLeave,
+    /// A closure of this agency (local holiday).
+    Local,
+}
+
+/// One listed day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Day {
+    /// Day number (days since 1970-01-01).
+    pub day: i32,
+    /// Name as listed.
+    pub name: String,
+    /// The decree that set it.
+    pub source: String,
+    /// Kind of closure.
+    pub kind: Closure,
+    /// Whether the year's data is provisional.
+    pub provisional: bool,
+}
+
+/// One calendar file, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layer {
+    /// Calendar name.
+    pub name: String,
+    /// Title.
+    pub title: String,
+    /// The calendar it builds on, and where that is written.
+    pub base: Option<(String, Span)>,
+    /// Time zone.
+    pub zone: Option<Zone>,
+    /// Covered days (first, last) as day numbers.
+    pub range: Option<(i32, i32)>,
+    /// Working intervals per weekday (Monday first), minutes from midnight.
+    pub hours: Option<[Vec<(u16, u16)>; 7]>,
+    /// Non-working days listed.
+    pub closed: Vec<Day>,
+    /// Extra working days listed.
+    pub extra: Vec<(i32, String)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(alias = "name")]
+    nama: String,
+    #[serde(alias = "title", default)]
+    judul: Option<String>,
+    #[serde(alias = "base", default)]
+    dasar: Option<String>,
+    #[serde(alias = "zone", default)]
+    zona: Option<String>,
+    #[serde(alias = "range", default)]
+    berlaku: Option<Range>,
+    #[serde(alias = "hours", default)]
+    jam_kerja: Option<serde_yaml::Mapping>,
+    #[serde(alias = "years", default)]
+    tahun: Vec<Year>,
+    #[serde(alias = "closures", default)]
+    libur_tambahan: Vec<String>,
+    #[serde(alias = "extra_working_days", default)]
+    hari_kerja_tambahan: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Range {
+    #[serde(alias = "from")]
+    dari: String,
+    #[serde(alias = "to")]
+    sampai: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Decree {
+    #[serde(alias = "number")]
+    nomor: String,
+    #[serde(alias = "date", default)]
+    tanggal: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Year {
+    #[serde(alias = "year")]
+    tahun: i32,
+    #[serde(alias = "provisional", default)]
+    sementara: bool,
+    #[serde(alias = "decree")]
+    keputusan: Decree,
+    #[serde(alias = "holidays", default)]
+    libur: Vec<String>,
+    #[serde(alias = "collective_leave", default)]
+    cuti_bersama: Vec<String>,
+    #[serde(alias = "amendments", default)]
+    perubahan: Vec<Amendment>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Amendment {
+    #[serde(alias = "decree")]
+    keputusan: Decree,
+    #[serde(alias = "holidays", default)]
+    libur: Vec<String>,
+    #[serde(alias = "collective_leave", default)]
+    cuti_bersama: Vec<String>,
+}
+
+const WEEKDAYS: [[&str; 2]; 7] = [
+    ["senin", "monday"],
+    ["selasa", "tuesday"],
+    ["rabu", "wednesday"],
+    ["kamis", "thursday"],
+    ["jumat", "friday"],
+    ["sabtu", "saturday"],
+    ["minggu", "sunday"],
+];
+
+/// Reads one calendar file. `None` when it cannot be read at all.
+pub fn parse(text: &str, file: FileId) -> (Option<Layer>, Vec<Diagnostic>) {
+    let mut r = Reader {
+        text,
+        file,
+        cursor: 0,
+        diags: Vec::new(),
+    };
+    let data: File = match serde_yaml::from_str(text) {
+        Ok(d) => d,
+        Err(e) => {
+            let offset = e.location().map_or(0, |l| l.index());
+            let message = e.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            let kind = Kind::CalendarSyntax { message };
+            return (None, vec![Diagnostic::at(kind, file, Span::new(offset, offset + 1))]);
+        }
+    };
+    let layer = r.layer(data);
+    (Some(layer), r.diags)
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    file: FileId,
+    cursor: usize,
+    diags: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    /// Finds `needle` at or after the cursor and moves past it.
+    fn locate(&mut self, needle: &str) -> Span {
+        let found = self.text.get(self.cursor..).and_then(|rest| rest.find(needle));
+        match found {
+            Some(i) => {
+                let start = self.cursor + i;
+                self.cursor = start + needle.len();
+                Span::new(start, start + needle.len())
+            }
+            None => Span::new(self.cursor, self.cursor),
+        }
+    }
+
+    fn report(&mut self, kind: Kind, span: Span) {
+        self.diags.push(Diagnostic::at(kind, self.file, span));
+    }
+
+    fn layer(&mut self, data: File) -> Layer {
+        self.locate(&data.nama);
+        let base = data.dasar.as_ref().map(|b| (b.clone(), self.locate(b)));
+        let zone = data.zona.as_ref().and_then(|z| self.zone(z));
+        let range = data.berlaku.as_ref().and_then(|r| self.range(r));
+        let hours = data.jam_kerja.as_ref().map(|m| self.hours(m));
+        let mut closed = Vec::new();
+        for year in &data.tahun {
+            self.year(year, range, &mut closed);
+        }
+        for line in &data.libur_tambahan {
+            if let Some((day, name, _)) = self.day_line(line, range) {
+                closed.push(Day {
+                    day,
+                    name,
+                    source: data.judul.clone().unwrap_or_else(|| data.nama.clone()),
+                    kind: Closure::Local,
+                    provisional: false,
+                });
+            }
+        }
+        let mut extra = Vec::new();
+        for line in &data.hari_kerja_tambahan {
+            if let Some((day, name, _)) = self.day_line(line, range) {
+                extra.push((day, name));
+            }
+        }
+        self.duplicates(&closed, &extra);
+        Layer {
+            name: data.nama.clone(),
+            title: data.judul.unwrap_or(data.nama),
+            base,
+            zone,
+            range,
+            hours,
+            closed,
+            extra,
+        }
+    }
+
+    fn zone(&mut self, z: &str) -> Option<Zone> {
+        let span = self.locate(z);
+        let zone = Zone::parse(z);
+        if zone.is_none() {
+            let kind = Kind::UnknownValue {
+                kind: ValueKind::Zone,
+                value: z.to_string(),
+                suggestion: did_you_mean(z, ["WIB", "WITA", "WIT"]),
+            };
+            self.report(kind, span);
+        }
+        zone
+    }
+
+    fn date(&mut self, text: &str, span: Span) -> Option<i32> {
+        let day = parse_date(text);
+        if day.is_none() {
+            self.report(Kind::InvalidDate { text: text.to_string() }, span);
+        }
+        day
+    }
+
+    fn range(&mut self, r: &Range) -> Option<(i32, i32)> {
+        let from_span = self.locate(&r.dari);
+        let from = self.date(&r.dari, from_span);
+        let to_span = self.locate(&r.sampai);
+        let to = self.date(&r.sampai, to_span);
+        match (from, to) {
+            (Some(a), Some(b)) if a <= b => Some((a, b)),
+            (Some(_), Some(_)) => {
+                let kind = Kind::OutsideRange {
+                    date: r.sampai.clone(),
+                    from: r.dari.clone(),
+                    to: r.sampai.clone(),
+                };
+                self.report(kind, to_span);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn hours(&mut self, map: &serde_yaml::Mapping) -> [Vec<(u16, u16)>; 7] {
+        let mut week: [Vec<(u16, u16)>; 7] = Default::default();
+        for (key, value) in map {
+            let key = key.as_str().unwrap_or_default().to_string();
+            let span = self.locate(&key);
+            let index = WEEKDAYS.iter().position(|names| names.contains(&key.as_str()));
+            let Some(index) = index else {
+                let kind = Kind::UnknownValue {
+                    kind: ValueKind::Weekday,
+                    value: key.clone(),
+                    suggestion: did_you_mean(&key, WEEKDAYS.iter().flatten().copied()),
+                };
+                self.report(kind, span);
+                continue;
+            };
+            let items: Vec<String> = value
+                .as_sequence()
+                .map(|s| s.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                .unwrap_or_default();
+            let mut last_end = 0u16;
+            for item in items {
+                let span = self.locate(&item);
+                match parse_interval(&item) {
+                    Some((a, b)) if a >= last_end || week[index].is_empty() => {
+                        week[index].push((a, b));
+                        last_end = b;
+                    }
+                    Some(_) => self.report(Kind::InvalidHours { text: item, overlap: true }, span),
+                    None => self.report(Kind::InvalidHours { text: item, overlap: false }, span),
+                }
+            }
+        }
+        week
+    }
+
+    fn year(&mut self, y: &Year, range: Option<(i32, i32)>, out: &mut Vec<Day>) {
+        // Days listed under a year must fall in that year (and in the declared range).
+        let whole = (civil::days(y.tahun, 1, 1), civil::days(y.tahun, 12, 31));
+        let range = Some(match range {
+            Some((a, b)) => (a.max(whole.0), b.min(whole.1)),
+            None => whole,
+        });
+        let source = decree_text(&y.keputusan);
+        self.locate(&y.keputusan.nomor);
+        self.days(&y.libur, Closure::Holiday, &source, y.sementara, range, out);
+        self.days(&y.cuti_bersama, Closure::CollectiveLeave, &source, y.sementara, range, out);
+        for a in &y.perubahan {
+            let source = decree_text(&a.keputusan);
+            self.locate(&a.keputusan.nomor);
+            self.days(&a.libur, Closure::Holiday, &source, y.sementara, range, out);
+            self.days(&a.cuti_bersama, Closure::CollectiveLeave, &source, y.sementara, range, out);
+        }
+    }
+
+    fn days(
+        &mut self,
+        lines: &[String],
+        kind: Closure,
+        source: &str,
+        provisional: bool,
+        range: Option<(i32, i32)>,
+        out: &mut Vec<Day>,
+    ) {
+        for line in lines {
+            if let Some((day, name, _)) = self.day_line(line, range) {
+                out.push(Day {
+                    day,
+                    name,
+                    source: source.to_string(),
+                    kind,
+                    provisional,
+                });
+            }
+        }
+    }
+
+    /// `2025-08-18 Name` → (day, name, span of the date).
+    fn day_line(&mut self, line: &str, range: Option<(i32, i32)>) -> Option<(i32, String, Span)> {
+        let span = self.locate(line);
+        let (date, name) = line.split_once(' ').unwrap_or((line, ""));
+        let date_span = Span::new(span.start as usize, span.start as usize + date.len());
+        let day = self.date(date, date_span)?;
+        if let Some((from, to)) = range {
+            if day < from || day > to {
+                let kind = Kind::OutsideRange {
+                    date: date.to_string(),
+                    from: civil::format(from),
+                    to: civil::format(to),
+                };
+                self.report(kind, date_span);
+                return None;
+            }
+        }
+        Some((day, name.trim().to_string(), date_span))
+    }
+
+    fn duplicates(&mut self, closed: &[Day], extra: &[(i32, String)]) {
+        let mut seen = std::collections::HashSet::new();
+        let days = closed.iter().map(|d| d.day).chain(extra.iter().map(|e| e.0));
+        let mut dups = Vec::new();
+        for day in days {
+            if !seen.insert(day) {
+                dups.push(day);
+            }
+        }
+        for day in dups {
+            let date = civil::format(day);
+            // The second listing is the one to remove.
+            let first = self.text.find(&date).unwrap_or(0);
+            let second = self.text[first + date.len()..].find(&date).map_or(first, |i| first + date.len() + i);
+            self.report(Kind::DuplicateDate { date: date.clone() }, Span::new(second, second + date.len()));
+        }
+    }
+}
+
+fn decree_text(d: &Decree) -> String {
+    match &d.tanggal {
+        Some(t) => format!("{} ({t})", d.nomor),
+        None => d.nomor.clone(),
+    }
+}
+
+/// `YYYY-MM-DD` → day number.
+pub fn parse_date(text: &str) -> Option<i32> {
+    let mut parts = text.trim().split('-');
+    let y: i32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next()?.parse().ok()?;
+    let d: u32 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || !(1..=9999).contains(&y) {
+        return None;
+    }
+    civil::days_checked(y, m, d)
+}
+
+/// `07:30-12:00` → minutes from midnight.
+fn parse_interval(text: &str) -> Option<(u16, u16)> {
+    let (a, b) = text.split_once('-')?;
+    let (a, b) = (parse_clock(a)?, parse_clock(b)?);
+    (a < b).then_some((a, b))
+}
+
+fn parse_clock(text: &str) -> Option<u16> {
+    let (h, m) = text.trim().split_once(':')?;
+    let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+    (h <= 24 && m < 60 && h * 60 + m <= 1440).then_some(h * 60 + m)
+}

@@ -1,0 +1,122 @@
+//! Day numbers and time zones: the small, exact arithmetic everything else stands on.
+
+use serde::Serialize;
+
+/// Indonesian time zones (no daylight saving).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Zone {
+    /// Waktu Indonesia Barat, UTC+7.
+    #[serde(rename = "WIB")]
+    Wib,
+    /// Waktu Indonesia Tengah, UTC+8.
+    #[serde(rename = "WITA")]
+    Wita,
+    /// Waktu Indonesia Timur, UTC+9.
+    #[serde(rename = "WIT")]
+    Wit,
+}
+
+impl Zone {
+    /// Reads `WIB`, `WITA` or `WIT` (any case).
+    pub fn parse(text: &str) -> Option<Zone> {
+        match text.trim().to_ascii_uppercase().as_str() {
+            "WIB" => Some(Zone::Wib),
+            "WITA" => Some(Zone::Wita),
+            "WIT" => Some(Zone::Wit),
+            _ => None,
+        }
+    }
+
+    /// Offset from UTC in seconds.
+    pub fn offset_seconds(self) -> i64 {
+        match self {
+            Zone::Wib => 7 * 3600,
+            Zone::Wita => 8 * 3600,
+            Zone::Wit => 9 * 3600,
+        }
+    }
+
+    /// The name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Zone::Wib => "WIB",
+            Zone::Wita => "WITA",
+            Zone::Wit => "WIT",
+        }
+    }
+}
+
+/// Civil dates ↔ day numbers (days since 1970-01-01), after Howard Hinnant's algorithms:
+/// O(1), no tables, exact over the proleptic Gregorian calendar.
+pub mod civil {
+    /// Day number of a date; `None` if the date does not exist.
+    pub fn days_checked(y: i32, m: u32, d: u32) -> Option<i32> {
+        if !(1..=12).contains(&m) || d == 0 || d > month_len(y, m) {
+            return None;
+        }
+        Some(days(y, m, d))
+    }
+
+    /// Day number of a valid date.
+    pub fn days(y: i32, m: u32, d: u32) -> i32 {
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = m as i32;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i32 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date of a day number.
+    pub fn date(z: i32) -> (i32, u32, u32) {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let y = yoe + era * 400;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        (if m <= 2 { y + 1 } else { y }, m, d)
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday(z: i32) -> usize {
+        // 1970-01-01 was a Thursday.
+        (z + 3).rem_euclid(7) as usize
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn format(z: i32) -> String {
+        let (y, m, d) = date(z);
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    fn month_len(y: i32, m: u32) -> u32 {
+        match m {
+            4 | 6 | 9 | 11 => 30,
+            2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            2 => 28,
+            _ => 31,
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn round_trips_and_weekdays() {
+            assert_eq!(days(1970, 1, 1), 0);
+            assert_eq!(weekday(days(2026, 3, 17)), 1, "17 March 2026 is a Tuesday");
+            for z in -800_000..800_000 {
+                let (y, m, d) = date(z);
+                assert_eq!(days_checked(y, m, d), Some(z));
+            }
+            assert_eq!(days_checked(2026, 2, 29), None);
+            assert_eq!(days_checked(2024, 2, 29).map(format), Some("2024-02-29".into()));
+        }
+    }
+}

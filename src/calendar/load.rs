@@ -1,0 +1,41 @@
+//! Where a calendar named in a standard is found: `NAME.kalender.yaml` (or
+//! `NAME.calendar.yaml`) in the standard's folder or a folder above it, up to the standards
+//! root. The same rule finds a calendar's `dasar` (base).
+
+use crate::loader;
+
+/// Paths to try for calendar `name`, nearest first, from folder `dir` up to `root`.
+pub fn candidates(dir: &str, root: &str, name: &str) -> Vec<String> {
+    let root = loader::join(root, "");
+    let mut out = Vec::new();
+    let mut here = loader::join(dir, "");
+    loop {
+        for suffix in ["kalender", "calendar"] {
+            out.push(loader::join(&here, &format!("{name}.{suffix}.yaml")));
+        }
+        if here == root || here.is_empty() || !loader::within(&root, &format!("{here}/x")) {
+            break;
+        }
+        here = loader::parent(&here).to_string();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn searches_up_to_the_root() {
+        let found = candidates("standards/pekanbaru", "standards", "nasional");
+        assert_eq!(
+            found,
+            [
+                "standards/pekanbaru/nasional.kalender.yaml",
+                "standards/pekanbaru/nasional.calendar.yaml",
+                "standards/nasional.kalender.yaml",
+                "standards/nasional.calendar.yaml",
+            ]
+        );
+    }
+}

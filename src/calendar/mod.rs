@@ -1,0 +1,124 @@
+//! Working-day calendars: holidays, cuti bersama, hours and time zones as data; exact,
+//! O(1) or O(log n) arithmetic on them.
+//!
+//! A [`Calendar`] is built from one or more calendar files ([`data::Layer`]): a national
+//! layer with the decreed holidays and an agency layer with its hours, zone and closures.
+//! Every question about a day turns into array lookups over the covered days: a working-day
+//! prefix count, the list of working days, and a prefix sum of working seconds. Nothing
+//! walks day by day over a span, nothing reads a clock.
+//!
+//! Results come wrapped in [`Computed`], which says whether provisional data (a year whose
+//! holidays are not yet decreed) was touched. A question past the covered range is an
+//! error naming the range, never a guess.
+
+mod arith;
+mod build;
+pub mod data;
+pub mod days;
+mod due;
+pub mod load;
+
+pub use build::build;
+pub use data::Closure;
+pub use days::Zone;
+
+use serde::Serialize;
+
+/// A value computed on a calendar, and whether it rests on provisional holiday data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Computed<T> {
+    /// The value.
+    pub value: T,
+    /// Whether a provisional (not yet decreed) day was involved.
+    pub provisional: bool,
+}
+
+/// Why a calendar question has no answer.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CalendarError {
+    /// The question reaches past the days the calendar covers.
+    #[error("{date} is outside the calendar's range {first} to {last}")]
+    OutOfRange {
+        /// The day asked about (or reached).
+        date: String,
+        /// First covered day.
+        first: String,
+        /// Last covered day.
+        last: String,
+    },
+    /// A date or instant that cannot be represented.
+    #[error("the date cannot be represented")]
+    Unrepresentable,
+}
+
+/// A non-working day listed in the calendar, for `sopan calendar show`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClosedDay {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Name.
+    pub name: String,
+    /// Holiday, collective leave or local closure.
+    pub kind: Closure,
+    /// The decree that set it.
+    pub source: String,
+    /// Whether the year's data is provisional.
+    pub provisional: bool,
+}
+
+/// A working-day calendar, ready for arithmetic. Immutable, `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    name: String,
+    title: String,
+    zone: Zone,
+    /// First covered day number.
+    first: i32,
+    /// Last covered day number.
+    last: i32,
+    /// Working intervals per weekday (Monday first), seconds from midnight.
+    week: [Vec<(u32, u32)>; 7],
+    /// Per covered day: index into `week` of its hours, or `CLOSED`.
+    hours_of: Vec<u8>,
+    /// `work_before[i]`: working days among the covered days before day `i` (length n + 1).
+    work_before: Vec<u32>,
+    /// Covered-day indexes of the working days, in order.
+    workdays: Vec<u32>,
+    /// `secs_before[i]`: working seconds in the covered days before day `i` (length n + 1).
+    secs_before: Vec<u64>,
+    /// Listed non-working days, by date.
+    closed: Vec<ClosedDay>,
+    /// First covered-day index that is provisional (`n` when none is).
+    provisional_from: usize,
+}
+
+/// `hours_of` value of a day that is not worked.
+const CLOSED: u8 = u8::MAX;
+
+impl Calendar {
+    /// The calendar's name (`pekanbaru`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The calendar's title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The time zone.
+    pub fn zone(&self) -> Zone {
+        self.zone
+    }
+
+    /// First and last covered dates, `YYYY-MM-DD`.
+    pub fn range(&self) -> (String, String) {
+        (days::civil::format(self.first), days::civil::format(self.last))
+    }
+
+    /// The listed non-working days of a year, in date order.
+    pub fn closed_days(&self, year: i32) -> Vec<ClosedDay> {
+        let prefix = format!("{year:04}-");
+        self.closed.iter().filter(|d| d.date.starts_with(&prefix)).cloned().collect()
+    }
+}
