@@ -288,6 +288,27 @@ impl Project {
             self.diagnostics.push(Diagnostic::at(kind, at.file, at.span));
             return None;
         };
+        self.build_calendar(loader, top, &root)
+    }
+
+    /// Reads the calendar file at `path` (and the calendars it builds on) on its own, for
+    /// tools that work on calendars rather than standards. Problems are in `diagnostics`.
+    pub fn load_calendar(loader: &dyn Loader, path: &str, root: &str) -> (Project, Option<Arc<Calendar>>) {
+        let mut p = Project::default();
+        let path = loader::join("", path);
+        let dir = loader::parent(&path).to_string();
+        let name = path.rsplit('/').next().unwrap_or_default();
+        let name = name.split('.').next().unwrap_or_default().to_string();
+        let built = match p.find_layer(loader, &dir, root, &name) {
+            Some(top) => p.build_calendar(loader, top, root),
+            None => None,
+        };
+        p.diagnostics.sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
+        p.diagnostics.dedup();
+        (p, built)
+    }
+
+    fn build_calendar(&mut self, loader: &dyn Loader, top: String, root: &str) -> Option<Arc<Calendar>> {
         if let Some(built) = self.calendars.get(&top) {
             return built.clone();
         }
@@ -295,7 +316,7 @@ impl Project {
         while let Some((file, Some(layer))) = chain.last().and_then(|p| self.layers.get(p)).cloned().flatten() {
             let Some((base, span)) = layer.base.clone() else { break };
             let here = self.path(file);
-            match self.find_layer(loader, loader::parent(&here), &root, &base) {
+            match self.find_layer(loader, loader::parent(&here), root, &base) {
                 Some(next) if !chain.contains(&next) && chain.len() < 8 => chain.push(next),
                 Some(next) => {
                     let mut names = chain.clone();
