@@ -82,6 +82,32 @@ pub struct Duration {
     pub unit: Unit,
 }
 
+impl Duration {
+    /// Reads a duration written on its own, as on the command line: `3 hari kerja`,
+    /// `20 menit`, `3..5 working days`, `paling lama 2 jam`.
+    pub fn from_text(text: &str) -> Option<Duration> {
+        let text = text.trim();
+        let (at_most, rest) = match text.strip_prefix("paling lama").or_else(|| text.strip_prefix("at most")) {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, text),
+        };
+        let (amount, unit) = rest.split_once(char::is_whitespace)?;
+        let unit = Unit::parse(&unit.split_whitespace().collect::<Vec<_>>().join(" "))?;
+        let (low, high) = match amount.split_once("..") {
+            Some((a, b)) => (a.parse().ok()?, b.parse().ok()?),
+            None => {
+                let n = amount.parse().ok()?;
+                (n, n)
+            }
+        };
+        (low <= high).then_some(Duration {
+            min: if at_most { 0 } else { low },
+            max: high,
+            unit,
+        })
+    }
+}
+
 /// A role.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Role {

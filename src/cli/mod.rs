@@ -1,5 +1,6 @@
 //! Command-line parsing and dispatch. The only place with files, streams and exit codes.
 
+mod calendar;
 mod check;
 mod export;
 mod inputs;
@@ -73,6 +74,21 @@ enum Command {
         #[arg(long)]
         root: Option<String>,
     },
+    /// Working-day arithmetic on a calendar: due dates, working time, batch offsets.
+    Calendar {
+        /// The job.
+        #[command(subcommand)]
+        job: calendar::Job,
+        /// The calendar's name (`NAME.kalender.yaml` under the root).
+        #[arg(long, global = true, default_value = "nasional")]
+        calendar: String,
+        /// Where calendars are looked for.
+        #[arg(long, global = true, default_value = "standards")]
+        root: String,
+        /// Print JSON instead of text.
+        #[arg(long, global = true)]
+        json: bool,
+    },
     /// Print the compiled model of one standard as data.
     Export {
         /// The standard's file.
@@ -113,6 +129,12 @@ pub fn run() -> ExitCode {
             lang,
             root,
         } => export::run(&file, format, lang, root.as_deref()),
+        Command::Calendar {
+            job,
+            calendar,
+            root,
+            json,
+        } => calendar::run(job, &calendar, &root, json),
     };
     ExitCode::from(code)
 }

@@ -1,0 +1,238 @@
+//! `sopan calendar`: working-day arithmetic for staff.
+
+use super::{FAILED, OK, USAGE};
+use clap::Subcommand;
+use jiff::civil::{Date, DateTime};
+use jiff::Timestamp;
+use sopan::calendar::{Calendar, CalendarError, Closure, Computed};
+use sopan::loader::FsLoader;
+use sopan::model::Duration;
+use sopan::project::Project;
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+/// What to compute.
+#[derive(Subcommand)]
+pub enum Job {
+    /// When a duration written in a standard runs out, counted from an instant.
+    Due {
+        /// Arrival, e.g. `2026-03-17T10:00:00+07:00` (without offset: the calendar's zone).
+        #[arg(long)]
+        from: String,
+        /// The duration, e.g. `3 hari kerja`, `20 menit`.
+        #[arg(long)]
+        add: String,
+    },
+    /// Working days (and, for instants, working time) between two dates or instants.
+    Between {
+        /// Start.
+        a: String,
+        /// End.
+        b: String,
+    },
+    /// Batch: read CSV `start_date,offset_days` on stdin, write `start_date,offset_days,date`.
+    Offset,
+    /// The non-working days of a year with their names and decrees.
+    Show {
+        /// The year.
+        year: i32,
+    },
+}
+
+/// Runs a calendar job; returns the exit code.
+pub fn run(job: Job, name: &str, root: &str, json: bool) -> u8 {
+    let cal = match open(name, root) {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("sopan: {message}");
+            return USAGE;
+        }
+    };
+    let result = match job {
+        Job::Due { from, add } => due(&cal, &from, &add, json),
+        Job::Between { a, b } => between(&cal, &a, &b, json),
+        Job::Offset => offset(&cal),
+        Job::Show { year } => show(&cal, year, json),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("sopan: {message}");
+            FAILED
+        }
+    }
+}
+
+/// Finds `NAME.kalender.yaml` (or `.calendar.yaml`) under `root` and builds it.
+fn open(name: &str, root: &str) -> Result<Arc<Calendar>, String> {
+    let mut found = Vec::new();
+    find(Path::new(root), name, &mut found).map_err(|e| format!("cannot read `{root}`: {e}"))?;
+    found.sort();
+    let path = found.first().ok_or_else(|| format!("no calendar `{name}` under `{root}`"))?;
+    let path = path.to_string_lossy().replace('\\', "/");
+    let (project, cal) = Project::load_calendar(&FsLoader, &path, root);
+    if !project.diagnostics.is_empty() {
+        let text = super::render::human(&project, None);
+        return Err(format!("the calendar `{name}` has problems:\n{text}"));
+    }
+    cal.ok_or_else(|| format!("the calendar `{name}` declares no range"))
+}
+
+fn find(dir: &Path, name: &str, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            find(&path, name, out)?;
+        } else if path
+            .file_name()
+            .is_some_and(|f| f == format!("{name}.kalender.yaml").as_str() || f == format!("{name}.calendar.yaml").as_str())
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn instant(cal: &Calendar, text: &str) -> Result<Timestamp, String> {
+    if let Ok(t) = text.parse::<Timestamp>() {
+        return Ok(t);
+    }
+    let local: DateTime = text
+        .parse()
+        .map_err(|_| format!("`{text}` is not an instant such as 2026-03-17T10:00:00+07:00"))?;
+    let offset = jiff::tz::Offset::from_seconds(cal.zone().offset_seconds() as i32).map_err(|e| e.to_string())?;
+    offset.to_timestamp(local).map_err(|e| e.to_string())
+}
+
+fn local(cal: &Calendar, t: Timestamp) -> String {
+    let offset = jiff::tz::Offset::from_seconds(cal.zone().offset_seconds() as i32).unwrap_or(jiff::tz::Offset::UTC);
+    let dt = offset.to_datetime(t);
+    let hours = cal.zone().offset_seconds() / 3600;
+    format!("{}+{hours:02}:00", dt.strftime("%Y-%m-%dT%H:%M:%S"))
+}
+
+fn note<T>(c: &Computed<T>) {
+    if c.provisional {
+        eprintln!("sopan: warning: this touches provisional holiday data (a year not yet decreed)");
+    }
+}
+
+fn failed(e: CalendarError) -> String {
+    e.to_string()
+}
+
+fn due(cal: &Calendar, from: &str, add: &str, json: bool) -> Result<u8, String> {
+    let from = instant(cal, from)?;
+    let duration = Duration::from_text(add).ok_or_else(|| format!("`{add}` is not a duration such as `3 hari kerja`"))?;
+    let due = cal.due(from, duration).map_err(failed)?;
+    note(&due);
+    if json {
+        let doc = serde_json::json!({
+            "calendar": cal.name(),
+            "from": local(cal, from),
+            "add": add,
+            "due": local(cal, due.value),
+            "provisional": due.provisional,
+        });
+        println!("{doc}");
+    } else {
+        println!("{}", local(cal, due.value));
+    }
+    Ok(OK)
+}
+
+fn between(cal: &Calendar, a: &str, b: &str, json: bool) -> Result<u8, String> {
+    let is_date = |s: &str| !s.contains('T') && !s.contains(' ');
+    if let (true, true, Ok(da), Ok(db)) = (is_date(a), is_date(b), a.parse::<Date>(), b.parse::<Date>()) {
+        let n = cal.working_days_between(da, db).map_err(failed)?;
+        note(&n);
+        if json {
+            println!("{}", serde_json::json!({"working_days": n.value, "provisional": n.provisional}));
+        } else {
+            println!("working days: {}", n.value);
+        }
+        return Ok(OK);
+    }
+    let (ta, tb) = (instant(cal, a)?, instant(cal, b)?);
+    let secs = cal.working_time_between(ta, tb).map_err(failed)?;
+    let day = |t: Timestamp| -> Result<Date, String> {
+        let text = local(cal, t);
+        text.get(..10).unwrap_or_default().parse().map_err(|_| "bad date".to_string())
+    };
+    let days = cal.working_days_between(day(ta)?, day(tb)?).map_err(failed)?;
+    note(&secs);
+    let minutes = secs.value / 60;
+    if json {
+        let doc = serde_json::json!({
+            "working_days": days.value,
+            "working_minutes": minutes,
+            "provisional": secs.provisional || days.provisional,
+        });
+        println!("{doc}");
+    } else {
+        println!(
+            "working days: {}, working time: {}h{:02}m",
+            days.value,
+            minutes / 60,
+            minutes.rem_euclid(60)
+        );
+    }
+    Ok(OK)
+}
+
+fn offset(cal: &Calendar) -> Result<u8, String> {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut provisional = false;
+    let write = |out: &mut std::io::BufWriter<_>, s: &str| out.write_all(s.as_bytes()).map_err(|e| e.to_string());
+    write(&mut out, "start_date,offset_days,date\n")?;
+    for (i, line) in stdin.lock().lines().enumerate() {
+        let line = line.map_err(|e| e.to_string())?;
+        let row = i + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() || (row == 1 && trimmed.starts_with("start_date")) {
+            continue;
+        }
+        let mut cols = trimmed.split(',');
+        let (Some(start), Some(n)) = (cols.next(), cols.next()) else {
+            return Err(format!("row {row}: expected `start_date,offset_days`, found `{trimmed}`"));
+        };
+        let date: Date = start.trim().parse().map_err(|_| format!("row {row}: `{start}` is not a date"))?;
+        let n: i64 = n.trim().parse().map_err(|_| format!("row {row}: `{n}` is not a whole number"))?;
+        let got = cal.add_working_days(date, n).map_err(|e| format!("row {row}: {e}"))?;
+        provisional |= got.provisional;
+        write(&mut out, &format!("{},{},{}\n", start.trim(), n, got.value))?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    if provisional {
+        eprintln!("sopan: warning: some rows touch provisional holiday data (a year not yet decreed)");
+    }
+    Ok(OK)
+}
+
+fn show(cal: &Calendar, year: i32, json: bool) -> Result<u8, String> {
+    let (first, last) = cal.range();
+    let covered = first.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0)
+        ..=last.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0);
+    if !covered.contains(&year) {
+        return Err(format!("{year} is outside the calendar's range {first} to {last}"));
+    }
+    let days = cal.closed_days(year);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&days).map_err(|e| e.to_string())?);
+        return Ok(OK);
+    }
+    println!("{} ({}), {year}: {} non-working days besides the weekly days off", cal.title(), cal.zone().name(), days.len());
+    for d in days {
+        let kind = match d.kind {
+            Closure::Holiday => "libur nasional",
+            Closure::CollectiveLeave => "cuti bersama",
+            Closure::Local => "libur instansi",
+        };
+        let mark = if d.provisional { " (sementara)" } else { "" };
+        println!("{}  {kind:<14}  {}{mark}  — {}", d.date, d.name, d.source);
+    }
+    Ok(OK)
+}
