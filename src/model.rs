@@ -87,7 +87,10 @@ impl Duration {
     /// `20 menit`, `3..5 working days`, `paling lama 2 jam`.
     pub fn from_text(text: &str) -> Option<Duration> {
         let text = text.trim();
-        let (at_most, rest) = match text.strip_prefix("paling lama").or_else(|| text.strip_prefix("at most")) {
+        let (at_most, rest) = match text
+            .strip_prefix("paling lama")
+            .or_else(|| text.strip_prefix("at most"))
+        {
             Some(rest) => (true, rest.trim_start()),
             None => (false, text),
         };

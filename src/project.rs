@@ -278,14 +278,19 @@ impl Project {
     /// The calendar `name` as seen from the file at `at`; a missing one is reported there.
     fn calendar_for(&mut self, loader: &dyn Loader, name: &str, at: Loc) -> Option<Arc<Calendar>> {
         let path = self.path(at.file);
-        let root = self.roots.get(at.file.0 as usize).cloned().unwrap_or_default();
+        let root = self
+            .roots
+            .get(at.file.0 as usize)
+            .cloned()
+            .unwrap_or_default();
         let Some(top) = self.find_layer(loader, loader::parent(&path), &root, name) else {
             let kind = Kind::UndefinedName {
                 kind: crate::diag::NameKind::Calendar,
                 name: name.to_string(),
                 suggestion: None,
             };
-            self.diagnostics.push(Diagnostic::at(kind, at.file, at.span));
+            self.diagnostics
+                .push(Diagnostic::at(kind, at.file, at.span));
             return None;
         };
         self.build_calendar(loader, top, &root)
@@ -293,7 +298,11 @@ impl Project {
 
     /// Reads the calendar file at `path` (and the calendars it builds on) on its own, for
     /// tools that work on calendars rather than standards. Problems are in `diagnostics`.
-    pub fn load_calendar(loader: &dyn Loader, path: &str, root: &str) -> (Project, Option<Arc<Calendar>>) {
+    pub fn load_calendar(
+        loader: &dyn Loader,
+        path: &str,
+        root: &str,
+    ) -> (Project, Option<Arc<Calendar>>) {
         let mut p = Project::default();
         let path = loader::join("", path);
         let dir = loader::parent(&path).to_string();
@@ -303,25 +312,42 @@ impl Project {
             Some(top) => p.build_calendar(loader, top, root),
             None => None,
         };
-        p.diagnostics.sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
+        p.diagnostics
+            .sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
         p.diagnostics.dedup();
         (p, built)
     }
 
-    fn build_calendar(&mut self, loader: &dyn Loader, top: String, root: &str) -> Option<Arc<Calendar>> {
+    fn build_calendar(
+        &mut self,
+        loader: &dyn Loader,
+        top: String,
+        root: &str,
+    ) -> Option<Arc<Calendar>> {
         if let Some(built) = self.calendars.get(&top) {
             return built.clone();
         }
         let mut chain: Vec<String> = vec![top.clone()];
-        while let Some((file, Some(layer))) = chain.last().and_then(|p| self.layers.get(p)).cloned().flatten() {
-            let Some((base, span)) = layer.base.clone() else { break };
+        while let Some((file, Some(layer))) = chain
+            .last()
+            .and_then(|p| self.layers.get(p))
+            .cloned()
+            .flatten()
+        {
+            let Some((base, span)) = layer.base.clone() else {
+                break;
+            };
             let here = self.path(file);
             match self.find_layer(loader, loader::parent(&here), root, &base) {
                 Some(next) if !chain.contains(&next) && chain.len() < 8 => chain.push(next),
                 Some(next) => {
                     let mut names = chain.clone();
                     names.push(next);
-                    self.diagnostics.push(Diagnostic::at(Kind::IncludeCycle { chain: names }, file, span));
+                    self.diagnostics.push(Diagnostic::at(
+                        Kind::IncludeCycle { chain: names },
+                        file,
+                        span,
+                    ));
                     break;
                 }
                 None => {
@@ -338,7 +364,12 @@ impl Project {
         let layers: Vec<&Layer> = chain
             .iter()
             .rev()
-            .filter_map(|p| self.layers.get(p).and_then(|l| l.as_ref()).and_then(|(_, l)| l.as_ref()))
+            .filter_map(|p| {
+                self.layers
+                    .get(p)
+                    .and_then(|l| l.as_ref())
+                    .and_then(|(_, l)| l.as_ref())
+            })
             .collect();
         let built = calendar::build(&layers).map(Arc::new);
         self.calendars.insert(top, built.clone());
@@ -346,7 +377,13 @@ impl Project {
     }
 
     /// The path of the nearest readable calendar file named `name`, read and cached.
-    fn find_layer(&mut self, loader: &dyn Loader, dir: &str, root: &str, name: &str) -> Option<String> {
+    fn find_layer(
+        &mut self,
+        loader: &dyn Loader,
+        dir: &str,
+        root: &str,
+        name: &str,
+    ) -> Option<String> {
         for path in calendar::load::candidates(dir, root, name) {
             if let Some(entry) = self.layers.get(&path) {
                 if entry.is_some() {
@@ -363,7 +400,11 @@ impl Project {
             self.trees.push(ast::File::default());
             self.includes.push(Vec::new());
             self.roots.push(root.to_string());
-            let normalised = self.sources.get(id).map(|f| f.text.clone()).unwrap_or_default();
+            let normalised = self
+                .sources
+                .get(id)
+                .map(|f| f.text.clone())
+                .unwrap_or_default();
             let (layer, diags) = calendar::data::parse(&normalised, id);
             self.diagnostics.extend(diags);
             self.layers.insert(path.clone(), Some((id, layer)));

@@ -48,8 +48,12 @@ fn every_row_of_the_numpy_oracle() {
     for line in text.lines().skip(1) {
         let mut cols = line.split(',');
         let (start, n, expected) = (cols.next(), cols.next(), cols.next());
-        let (Some(start), Some(n), Some(expected)) = (start, n, expected) else { continue };
-        let got = cal.add_working_days(date(start), n.parse().expect("offset")).expect("in range");
+        let (Some(start), Some(n), Some(expected)) = (start, n, expected) else {
+            continue;
+        };
+        let got = cal
+            .add_working_days(date(start), n.parse().expect("offset"))
+            .expect("in range");
         assert_eq!(got.value, date(expected), "{line}");
         rows += 1;
     }
@@ -59,10 +63,14 @@ fn every_row_of_the_numpy_oracle() {
 #[test]
 fn every_decreed_day_of_the_oracle_is_closed() {
     let cal = national();
-    let text = std::fs::read_to_string("tests/oracles/libur_cuti_id_2024_2026.csv").expect("oracle");
+    let text =
+        std::fs::read_to_string("tests/oracles/libur_cuti_id_2024_2026.csv").expect("oracle");
     for line in text.lines().skip(1) {
         let day = line.split(',').next().expect("a date");
-        assert!(!cal.is_working_day(date(day)).expect("in range").value, "{line}");
+        assert!(
+            !cal.is_working_day(date(day)).expect("in range").value,
+            "{line}"
+        );
     }
     let listed: usize = (2024..=2026).map(|y| cal.closed_days(y).len()).sum();
     assert_eq!(listed, text.lines().count() - 1);
@@ -71,15 +79,28 @@ fn every_decreed_day_of_the_oracle_is_closed() {
 #[test]
 fn the_mid_year_amendment_is_a_holiday() {
     let cal = national();
-    assert!(!cal.is_working_day(date("2025-08-18")).expect("in range").value);
+    assert!(
+        !cal.is_working_day(date("2025-08-18"))
+            .expect("in range")
+            .value
+    );
     let shown = cal.closed_days(2025);
-    let amended = shown.iter().find(|d| d.date == "2025-08-18").expect("listed");
-    assert!(amended.source.contains("933 Tahun 2025"), "{}", amended.source);
+    let amended = shown
+        .iter()
+        .find(|d| d.date == "2025-08-18")
+        .expect("listed");
+    assert!(
+        amended.source.contains("933 Tahun 2025"),
+        "{}",
+        amended.source
+    );
 }
 
 #[test]
 fn three_working_days_from_tuesday_morning_before_idul_fitri() {
-    let due = pekanbaru().due(at("2026-03-17T10:00:00+07:00"), days(3)).expect("in range");
+    let due = pekanbaru()
+        .due(at("2026-03-17T10:00:00+07:00"), days(3))
+        .expect("in range");
     assert_eq!(due.value, at("2026-03-27T15:00:00+07:00"));
     assert!(!due.provisional);
 }
@@ -88,41 +109,75 @@ fn three_working_days_from_tuesday_morning_before_idul_fitri() {
 fn friday_afternoon_weekend_and_holiday_arrivals() {
     let cal = pekanbaru();
     // 14:55 on a Friday, before the 15:00 close: Friday is day 0.
-    let due = cal.due(at("2026-03-06T14:55:00+07:00"), days(1)).expect("in range");
+    let due = cal
+        .due(at("2026-03-06T14:55:00+07:00"), days(1))
+        .expect("in range");
     assert_eq!(due.value, at("2026-03-09T15:00:00+07:00"));
     // After closing: Monday is day 0.
-    let due = cal.due(at("2026-03-06T15:30:00+07:00"), days(1)).expect("in range");
+    let due = cal
+        .due(at("2026-03-06T15:30:00+07:00"), days(1))
+        .expect("in range");
     assert_eq!(due.value, at("2026-03-10T15:00:00+07:00"));
     // During the long Friday break: still Friday.
-    let due = cal.due(at("2026-03-06T12:15:00+07:00"), days(1)).expect("in range");
+    let due = cal
+        .due(at("2026-03-06T12:15:00+07:00"), days(1))
+        .expect("in range");
     assert_eq!(due.value, at("2026-03-09T15:00:00+07:00"));
     // On a Saturday: received Monday, due Tuesday.
-    let due = cal.due(at("2026-03-07T09:00:00+07:00"), days(1)).expect("in range");
+    let due = cal
+        .due(at("2026-03-07T09:00:00+07:00"), days(1))
+        .expect("in range");
     assert_eq!(due.value, at("2026-03-10T15:00:00+07:00"));
     // On a cuti bersama day (Monday 16 Feb 2026), before the Imlek holiday (Tuesday 17 Feb):
     // day 0 is Wednesday 18 Feb.
-    let due = cal.due(at("2026-02-16T09:00:00+07:00"), days(1)).expect("in range");
+    let due = cal
+        .due(at("2026-02-16T09:00:00+07:00"), days(1))
+        .expect("in range");
     assert_eq!(due.value, at("2026-02-19T15:00:00+07:00"));
 }
 
 #[test]
 fn working_time_skips_breaks_nights_and_holidays() {
     let cal = pekanbaru();
-    let minutes = |a: &str, b: &str| cal.working_time_between(at(a), at(b)).expect("in range").value / 60;
+    let minutes = |a: &str, b: &str| {
+        cal.working_time_between(at(a), at(b))
+            .expect("in range")
+            .value
+            / 60
+    };
     // The long Friday break: 11:00–11:30 and 13:00–13:30.
-    assert_eq!(minutes("2026-03-06T11:00:00+07:00", "2026-03-06T13:30:00+07:00"), 60);
+    assert_eq!(
+        minutes("2026-03-06T11:00:00+07:00", "2026-03-06T13:30:00+07:00"),
+        60
+    );
     // Before opening and after closing count nothing.
-    assert_eq!(minutes("2026-03-09T06:00:00+07:00", "2026-03-09T08:30:00+07:00"), 30);
-    assert_eq!(minutes("2026-03-09T14:30:00+07:00", "2026-03-09T20:00:00+07:00"), 30);
+    assert_eq!(
+        minutes("2026-03-09T06:00:00+07:00", "2026-03-09T08:30:00+07:00"),
+        30
+    );
+    assert_eq!(
+        minutes("2026-03-09T14:30:00+07:00", "2026-03-09T20:00:00+07:00"),
+        30
+    );
     // Friday 14:30 to Monday 08:30 over a weekend: 30 + 30 minutes.
-    assert_eq!(minutes("2026-03-06T14:30:00+07:00", "2026-03-09T08:30:00+07:00"), 60);
+    assert_eq!(
+        minutes("2026-03-06T14:30:00+07:00", "2026-03-09T08:30:00+07:00"),
+        60
+    );
     // Over the Idul Fitri closure (18–24 March 2026): Tuesday 14:00 to Wednesday 25th 09:00.
-    assert_eq!(minutes("2026-03-17T14:00:00+07:00", "2026-03-25T09:00:00+07:00"), 120);
+    assert_eq!(
+        minutes("2026-03-17T14:00:00+07:00", "2026-03-25T09:00:00+07:00"),
+        120
+    );
     // 20 working minutes from Friday 11:20 end at 13:10.
-    let end = cal.add_working_time(at("2026-03-06T11:20:00+07:00"), 20 * 60).expect("in range");
+    let end = cal
+        .add_working_time(at("2026-03-06T11:20:00+07:00"), 20 * 60)
+        .expect("in range");
     assert_eq!(end.value, at("2026-03-06T13:10:00+07:00"));
     // Work that ends exactly at closing time ends then.
-    let end = cal.add_working_time(at("2026-03-09T14:00:00+07:00"), 3600).expect("in range");
+    let end = cal
+        .add_working_time(at("2026-03-09T14:00:00+07:00"), 3600)
+        .expect("in range");
     assert_eq!(end.value, at("2026-03-09T15:00:00+07:00"));
 }
 
@@ -130,16 +185,33 @@ fn working_time_skips_breaks_nights_and_holidays() {
 fn a_year_boundary_is_crossed_exactly() {
     let cal = national();
     // 24 Dec 2025 (Wednesday) + 1: 25 and 26 Dec closed, weekend, 29 Dec.
-    assert_eq!(cal.add_working_days(date("2025-12-24"), 1).expect("ok").value, date("2025-12-29"));
+    assert_eq!(
+        cal.add_working_days(date("2025-12-24"), 1)
+            .expect("ok")
+            .value,
+        date("2025-12-29")
+    );
     // 31 Dec 2025 + 1: 1 Jan closed → 2 Jan 2026.
-    assert_eq!(cal.add_working_days(date("2025-12-31"), 1).expect("ok").value, date("2026-01-02"));
-    assert_eq!(cal.working_days_between(date("2025-12-22"), date("2026-01-05")).expect("ok").value, 7);
+    assert_eq!(
+        cal.add_working_days(date("2025-12-31"), 1)
+            .expect("ok")
+            .value,
+        date("2026-01-02")
+    );
+    assert_eq!(
+        cal.working_days_between(date("2025-12-22"), date("2026-01-05"))
+            .expect("ok")
+            .value,
+        7
+    );
 }
 
 #[test]
 fn the_end_of_coverage_is_an_error_naming_the_range() {
     let cal = national();
-    let err = cal.add_working_days(date("2030-01-02"), 1).expect_err("2030 is not covered");
+    let err = cal
+        .add_working_days(date("2030-01-02"), 1)
+        .expect_err("2030 is not covered");
     assert_eq!(
         err,
         CalendarError::OutOfRange {
@@ -155,10 +227,25 @@ fn the_end_of_coverage_is_an_error_naming_the_range() {
 #[test]
 fn provisional_days_carry_a_warning() {
     let cal = national();
-    assert!(!cal.add_working_days(date("2026-06-01"), 5).expect("ok").provisional);
-    assert!(cal.add_working_days(date("2026-12-28"), 5).expect("ok").provisional);
-    assert!(cal.is_working_day(date("2027-03-10")).expect("ok").provisional);
-    assert!(!cal.is_working_day(date("2027-03-10")).expect("ok").value, "estimated Idul Fitri");
+    assert!(
+        !cal.add_working_days(date("2026-06-01"), 5)
+            .expect("ok")
+            .provisional
+    );
+    assert!(
+        cal.add_working_days(date("2026-12-28"), 5)
+            .expect("ok")
+            .provisional
+    );
+    assert!(
+        cal.is_working_day(date("2027-03-10"))
+            .expect("ok")
+            .provisional
+    );
+    assert!(
+        !cal.is_working_day(date("2027-03-10")).expect("ok").value,
+        "estimated Idul Fitri"
+    );
 }
 
 #[test]
@@ -166,13 +253,26 @@ fn wita_wit_and_saturday_work() {
     let cal = calendar("standards/contoh/contoh.kalender.yaml");
     assert_eq!(cal.zone().name(), "WITA");
     // 08:30 WITA is 07:30 WIB: inside hours in Makassar.
-    assert!(cal.is_working_instant(at("2026-03-02T07:30:00+07:00")).expect("ok").value);
-    assert!(!cal.is_working_instant(at("2026-03-02T07:30:00+08:00")).expect("ok").value);
+    assert!(
+        cal.is_working_instant(at("2026-03-02T07:30:00+07:00"))
+            .expect("ok")
+            .value
+    );
+    assert!(
+        !cal.is_working_instant(at("2026-03-02T07:30:00+08:00"))
+            .expect("ok")
+            .value
+    );
     // Saturday mornings are worked; the local holiday is not; the extra Sunday is.
     assert!(cal.is_working_day(date("2026-03-07")).expect("ok").value);
     assert!(!cal.is_working_day(date("2026-06-23")).expect("ok").value);
     assert!(cal.is_working_day(date("2026-12-27")).expect("ok").value);
-    assert_eq!(cal.add_working_days(date("2026-03-06"), 1).expect("ok").value, date("2026-03-07"));
+    assert_eq!(
+        cal.add_working_days(date("2026-03-06"), 1)
+            .expect("ok")
+            .value,
+        date("2026-03-07")
+    );
     // A WIT calendar in memory: 08:00 WIT is 06:00 WIB.
     let mut files = sopan::loader::MemoryLoader::new();
     files.insert(
@@ -182,8 +282,18 @@ fn wita_wit_and_saturday_work() {
     let (p, timur) = Project::load_calendar(&files, "s/timur.kalender.yaml", "s");
     assert!(p.diagnostics.is_empty());
     let timur = timur.expect("builds");
-    assert!(timur.is_working_instant(at("2026-03-02T06:00:00+07:00")).expect("ok").value);
-    assert!(!timur.is_working_instant(at("2026-03-02T05:59:00+07:00")).expect("ok").value);
+    assert!(
+        timur
+            .is_working_instant(at("2026-03-02T06:00:00+07:00"))
+            .expect("ok")
+            .value
+    );
+    assert!(
+        !timur
+            .is_working_instant(at("2026-03-02T05:59:00+07:00"))
+            .expect("ok")
+            .value
+    );
 }
 
 /// A small deterministic generator, so the invariants run over the same thousands of cases
@@ -222,7 +332,11 @@ fn adding_then_counting_back_and_monotonicity() {
         let b = cal.add_working_days(d, n + 1).expect("in range").value;
         assert!(a < b, "monotonic at {d} + {n}");
         let rolled = cal.add_working_days(d, 0).expect("in range").value;
-        assert_eq!(cal.working_days_between(rolled, a).expect("in range").value, n, "{d} + {n}");
+        assert_eq!(
+            cal.working_days_between(rolled, a).expect("in range").value,
+            n,
+            "{d} + {n}"
+        );
         assert!(cal.is_working_day(a).expect("ok").value);
     }
 }
@@ -232,9 +346,14 @@ fn working_time_is_additive_and_inverts_adding() {
     let cal = pekanbaru();
     let mut rng = Rng(0xc0ffee);
     for _ in 0..5_000 {
-        let mut t = [random_instant(&mut rng), random_instant(&mut rng), random_instant(&mut rng)];
+        let mut t = [
+            random_instant(&mut rng),
+            random_instant(&mut rng),
+            random_instant(&mut rng),
+        ];
         t.sort();
-        let wt = |a: Timestamp, b: Timestamp| cal.working_time_between(a, b).expect("in range").value;
+        let wt =
+            |a: Timestamp, b: Timestamp| cal.working_time_between(a, b).expect("in range").value;
         assert_eq!(wt(t[0], t[2]), wt(t[0], t[1]) + wt(t[1], t[2]));
         assert_eq!(wt(t[2], t[0]), -wt(t[0], t[2]));
         let secs = rng.below(40 * 3600);

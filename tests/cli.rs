@@ -20,7 +20,11 @@ fn broken_copy(name: &str, edit: impl Fn(String) -> String) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("sopan-cli-{}-{name}", std::process::id()));
     let pk = dir.join("standards/pekanbaru");
     std::fs::create_dir_all(&pk).expect("scratch dir");
-    for f in ["dpmptsp.sop", "izin_praktik_dokter.sop", "pekanbaru.kalender.yaml"] {
+    for f in [
+        "dpmptsp.sop",
+        "izin_praktik_dokter.sop",
+        "pekanbaru.kalender.yaml",
+    ] {
         let src =
             std::fs::read_to_string(format!("standards/pekanbaru/{f}")).expect("shipped file");
         let out = if f == "izin_praktik_dokter.sop" {
@@ -179,4 +183,120 @@ fn export_of_a_broken_standard_prints_diagnostics_and_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     assert!(text(&out.stderr).contains("sop::undefined-name"));
+}
+
+fn sopan_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sopan"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    // Feed stdin from another thread: the child's output must be read while it is written.
+    let mut pipe = child.stdin.take().expect("stdin");
+    let input = stdin.to_vec();
+    let feeder = std::thread::spawn(move || pipe.write_all(&input));
+    let out = child.wait_with_output().expect("finishes");
+    let _ = feeder.join();
+    out
+}
+
+#[test]
+fn calendar_due_on_the_pekanbaru_calendar() {
+    let out = sopan(&[
+        "calendar",
+        "--calendar",
+        "pekanbaru",
+        "due",
+        "--from",
+        "2026-03-17T10:00:00+07:00",
+        "--add",
+        "3 hari kerja",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout).trim(), "2026-03-27T15:00:00+07:00");
+    let national = sopan(&[
+        "calendar",
+        "due",
+        "--from",
+        "2026-03-17T10:00:00+07:00",
+        "--add",
+        "3 hari kerja",
+    ]);
+    assert!(text(&national.stdout).starts_with("2026-03-27"));
+}
+
+#[test]
+fn calendar_past_its_range_is_a_clear_error() {
+    let out = sopan(&[
+        "calendar",
+        "due",
+        "--from",
+        "2030-01-02T10:00:00+07:00",
+        "--add",
+        "3 hari kerja",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("outside the calendar's range 2024-01-01 to 2027-12-31"));
+    let out = sopan(&[
+        "calendar",
+        "due",
+        "--from",
+        "2027-03-01T10:00:00+07:00",
+        "--add",
+        "3 hari kerja",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains("provisional"));
+    assert_eq!(
+        sopan(&["calendar", "--calendar", "atlantis", "show", "2026"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn calendar_offset_reproduces_the_oracle() {
+    let oracle =
+        std::fs::read_to_string("tests/oracles/busday_offset_id_2024_2026.csv").expect("oracle");
+    let input: String = oracle
+        .lines()
+        .map(|l| l.rsplit_once(',').map_or(l, |(head, _)| head).to_string() + "\n")
+        .collect();
+    let out = sopan_with_stdin(&["calendar", "offset"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let got: Vec<String> = text(&out.stdout)
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect();
+    let expected: Vec<String> = oracle
+        .lines()
+        .skip(1)
+        .map(|l| l.trim_end().to_string())
+        .collect();
+    assert_eq!(got.len(), 10_000);
+    assert_eq!(got, expected);
+    let bad = sopan_with_stdin(
+        &["calendar", "offset"],
+        b"start_date,offset_days\n2026-01-05,3\n2026-13-01,1\n",
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad.stderr).contains("row 3"), "{}", text(&bad.stderr));
+}
+
+#[test]
+fn calendar_show_lists_days_with_their_decrees() {
+    let out = sopan(&["calendar", "show", "2026", "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let days: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let days = days.as_array().expect("an array");
+    assert_eq!(days.len(), 25, "17 holidays and 8 cuti bersama");
+    assert!(days.iter().all(|d| d["source"]
+        .as_str()
+        .unwrap_or("")
+        .contains("1497 Tahun 2025")));
 }

@@ -41,18 +41,47 @@ impl Calendar {
     /// a date that is not a working day first moves to the next working day, then `n`
     /// working days are counted (backwards when `n` is negative).
     pub fn add_working_days(&self, date: Date, n: i64) -> Result<Computed<Date>, CalendarError> {
-        let day = self.add_working_days_to(day_number(date), n)?;
-        Ok(Computed {
-            value: to_date(day.value)?,
-            provisional: day.provisional,
-        })
+        // The hot path of batch due-date work: table lookups only.
+        let i = self.date_index(date)?;
+        let ordinal = i64::from(self.work_before[i]) + n;
+        match usize::try_from(ordinal)
+            .ok()
+            .and_then(|o| self.workdays.get(o))
+        {
+            Some(&j) => {
+                let j = j as usize;
+                let value = self
+                    .dates
+                    .get(j)
+                    .copied()
+                    .ok_or(CalendarError::Unrepresentable)?;
+                Ok(self.computed(value, i.max(j)))
+            }
+            None if n < 0 => Err(self.out_of_range(self.first - 1)),
+            None => Err(self.out_of_range(self.last + 1)),
+        }
+    }
+
+    /// The covered-day index of a date, through the month table.
+    fn date_index(&self, date: Date) -> Result<usize, CalendarError> {
+        let (fy, fm) = self.first_month;
+        let k = (i32::from(date.year()) - fy) * 12 + i32::from(date.month()) - fm as i32;
+        let start = usize::try_from(k)
+            .ok()
+            .and_then(|k| self.month_start.get(k));
+        match start {
+            Some(start) => self.index(start + i32::from(date.day()) - 1),
+            None => Err(self.out_of_range(day_number(date))),
+        }
     }
 
     /// [`Calendar::add_working_days`] on day numbers (days since 1970-01-01).
     pub fn add_working_days_to(&self, day: i32, n: i64) -> Result<Computed<i32>, CalendarError> {
         let i = self.index(day)?;
         let ordinal = i64::from(self.work_before[i]) + n;
-        let found = usize::try_from(ordinal).ok().and_then(|o| self.workdays.get(o));
+        let found = usize::try_from(ordinal)
+            .ok()
+            .and_then(|o| self.workdays.get(o));
         match found {
             Some(&j) => {
                 let j = j as usize;
@@ -68,7 +97,11 @@ impl Calendar {
         let (da, db) = (day_number(a), day_number(b));
         let i = self.index(da)?;
         // `b` itself is not counted, so the day after the range is still a valid bound.
-        let j = if db == self.last + 1 { self.hours_of.len() } else { self.index(db)? };
+        let j = if db == self.last + 1 {
+            self.hours_of.len()
+        } else {
+            self.index(db)?
+        };
         let count = i64::from(self.work_before[j]) - i64::from(self.work_before[i]);
         Ok(self.computed(count, i.max(j)))
     }
@@ -77,13 +110,20 @@ impl Calendar {
     pub fn is_working_instant(&self, t: Timestamp) -> Result<Computed<bool>, CalendarError> {
         let (day, sec) = self.local(t);
         let i = self.index(day)?;
-        let inside = self.intervals(i).iter().any(|(a, b)| (*a..*b).contains(&sec));
+        let inside = self
+            .intervals(i)
+            .iter()
+            .any(|(a, b)| (*a..*b).contains(&sec));
         Ok(self.computed(inside, i))
     }
 
     /// Working time between two instants, in seconds (negative when `b` is before `a`).
     /// Only time inside working hours counts; breaks and closed days do not.
-    pub fn working_time_between(&self, a: Timestamp, b: Timestamp) -> Result<Computed<i64>, CalendarError> {
+    pub fn working_time_between(
+        &self,
+        a: Timestamp,
+        b: Timestamp,
+    ) -> Result<Computed<i64>, CalendarError> {
         let (sa, ia) = self.seconds_before(a)?;
         let (sb, ib) = self.seconds_before(b)?;
         let diff = i64::try_from(sb).unwrap_or(i64::MAX) - i64::try_from(sa).unwrap_or(i64::MAX);
@@ -93,7 +133,11 @@ impl Calendar {
     /// Adds `seconds` of working time to an instant: the earliest instant by which that much
     /// working time has passed. Work that ends exactly at closing time ends then, not at the
     /// next opening.
-    pub fn add_working_time(&self, t: Timestamp, seconds: u64) -> Result<Computed<Timestamp>, CalendarError> {
+    pub fn add_working_time(
+        &self,
+        t: Timestamp,
+        seconds: u64,
+    ) -> Result<Computed<Timestamp>, CalendarError> {
         let (before, i) = self.seconds_before(t)?;
         if seconds == 0 {
             return Ok(self.computed(t, i));
@@ -146,13 +190,18 @@ impl Calendar {
 
     /// The instant of local seconds since 1970-01-01 00:00 in the calendar's zone.
     pub(super) fn timestamp(&self, local: i64) -> Result<Timestamp, CalendarError> {
-        Timestamp::from_second(local - self.zone.offset_seconds()).map_err(|_| CalendarError::Unrepresentable)
+        Timestamp::from_second(local - self.zone.offset_seconds())
+            .map_err(|_| CalendarError::Unrepresentable)
     }
 }
 
 /// Day number of a date.
 pub fn day_number(date: Date) -> i32 {
-    civil::days(i32::from(date.year()), date.month() as u32, date.day() as u32)
+    civil::days(
+        i32::from(date.year()),
+        date.month() as u32,
+        date.day() as u32,
+    )
 }
 
 /// Date of a day number.

@@ -16,10 +16,21 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
     if first > last {
         return None;
     }
-    let zone = layers.iter().rev().find_map(|l| l.zone).unwrap_or(Zone::Wib);
-    let minutes = layers.iter().rev().find_map(|l| l.hours.clone()).unwrap_or_default();
-    let week: [Vec<(u32, u32)>; 7] =
-        minutes.map(|day| day.into_iter().map(|(a, b)| (u32::from(a) * 60, u32::from(b) * 60)).collect());
+    let zone = layers
+        .iter()
+        .rev()
+        .find_map(|l| l.zone)
+        .unwrap_or(Zone::Wib);
+    let minutes = layers
+        .iter()
+        .rev()
+        .find_map(|l| l.hours.clone())
+        .unwrap_or_default();
+    let week: [Vec<(u32, u32)>; 7] = minutes.map(|day| {
+        day.into_iter()
+            .map(|(a, b)| (u32::from(a) * 60, u32::from(b) * 60))
+            .collect()
+    });
     // An extra working day on a day with no regular hours works Monday's hours.
     let usual = (0..7).find(|d| !week[*d].is_empty()).unwrap_or(0);
     let n = usize::try_from(last - first + 1).ok()?;
@@ -34,7 +45,9 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
     let mut provisional_from = n;
     for layer in layers {
         for d in &layer.closed {
-            let Some(i) = index(first, last, d.day) else { continue };
+            let Some(i) = index(first, last, d.day) else {
+                continue;
+            };
             hours_of[i] = CLOSED;
             if d.provisional {
                 let (y, _, _) = civil::date(d.day);
@@ -54,14 +67,19 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
         for (day, _) in &layer.extra {
             if let Some(i) = index(first, last, *day) {
                 let wd = civil::weekday(*day);
-                hours_of[i] = if week[wd].is_empty() { usual as u8 } else { wd as u8 };
+                hours_of[i] = if week[wd].is_empty() {
+                    usual as u8
+                } else {
+                    wd as u8
+                };
                 closed.retain(|c| c.date != civil::format(*day));
             }
         }
     }
     closed.sort_by(|a, b| a.date.cmp(&b.date));
     let day_secs = |h: u8| -> u64 {
-        week.get(usize::from(h)).map_or(0, |iv| iv.iter().map(|(a, b)| u64::from(b - a)).sum())
+        week.get(usize::from(h))
+            .map_or(0, |iv| iv.iter().map(|(a, b)| u64::from(b - a)).sum())
     };
     let mut work_before = Vec::with_capacity(n + 1);
     let mut secs_before = Vec::with_capacity(n + 1);
@@ -78,6 +96,21 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
     }
     work_before.push(count);
     secs_before.push(secs);
+    let (fy, fm, _) = civil::date(first);
+    let (ly, lm, _) = civil::date(last);
+    let months = ((ly - fy) * 12 + lm as i32 - fm as i32 + 2).max(1) as usize;
+    let month_start = (0..months)
+        .map(|k| {
+            let total = fm as usize - 1 + k;
+            civil::days(fy + (total / 12) as i32, (total % 12) as u32 + 1, 1)
+        })
+        .collect();
+    let dates = (first..=last)
+        .map(|z| {
+            let (y, m, d) = civil::date(z);
+            jiff::civil::Date::new(i16::try_from(y).unwrap_or(i16::MAX), m as i8, d as i8).ok()
+        })
+        .collect::<Option<Vec<_>>>()?;
     Some(Calendar {
         name: top.name.clone(),
         title: top.title.clone(),
@@ -91,9 +124,14 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
         secs_before,
         closed,
         provisional_from,
+        first_month: (fy, fm),
+        month_start,
+        dates,
     })
 }
 
 fn index(first: i32, last: i32, day: i32) -> Option<usize> {
-    (first..=last).contains(&day).then(|| (day - first) as usize)
+    (first..=last)
+        .contains(&day)
+        .then(|| (day - first) as usize)
 }

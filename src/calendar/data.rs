@@ -148,9 +148,16 @@ pub fn parse(text: &str, file: FileId) -> (Option<Layer>, Vec<Diagnostic>) {
         Err(e) => {
             let offset = e.location().map_or(0, |l| l.index());
             let message = e.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(&message)
+                .to_string();
             let kind = Kind::CalendarSyntax { message };
-            return (None, vec![Diagnostic::at(kind, file, Span::new(offset, offset + 1))]);
+            return (
+                None,
+                vec![Diagnostic::at(kind, file, Span::new(offset, offset + 1))],
+            );
         }
     };
     let layer = r.layer(data);
@@ -167,7 +174,10 @@ struct Reader<'t> {
 impl Reader<'_> {
     /// Finds `needle` at or after the cursor and moves past it.
     fn locate(&mut self, needle: &str) -> Span {
-        let found = self.text.get(self.cursor..).and_then(|rest| rest.find(needle));
+        let found = self
+            .text
+            .get(self.cursor..)
+            .and_then(|rest| rest.find(needle));
         match found {
             Some(i) => {
                 let start = self.cursor + i;
@@ -239,7 +249,12 @@ impl Reader<'_> {
     fn date(&mut self, text: &str, span: Span) -> Option<i32> {
         let day = parse_date(text);
         if day.is_none() {
-            self.report(Kind::InvalidDate { text: text.to_string() }, span);
+            self.report(
+                Kind::InvalidDate {
+                    text: text.to_string(),
+                },
+                span,
+            );
         }
         day
     }
@@ -269,7 +284,9 @@ impl Reader<'_> {
         for (key, value) in map {
             let key = key.as_str().unwrap_or_default().to_string();
             let span = self.locate(&key);
-            let index = WEEKDAYS.iter().position(|names| names.contains(&key.as_str()));
+            let index = WEEKDAYS
+                .iter()
+                .position(|names| names.contains(&key.as_str()));
             let Some(index) = index else {
                 let kind = Kind::UnknownValue {
                     kind: ValueKind::Weekday,
@@ -281,7 +298,11 @@ impl Reader<'_> {
             };
             let items: Vec<String> = value
                 .as_sequence()
-                .map(|s| s.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+                .map(|s| {
+                    s.iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect()
+                })
                 .unwrap_or_default();
             let mut last_end = 0u16;
             for item in items {
@@ -291,8 +312,20 @@ impl Reader<'_> {
                         week[index].push((a, b));
                         last_end = b;
                     }
-                    Some(_) => self.report(Kind::InvalidHours { text: item, overlap: true }, span),
-                    None => self.report(Kind::InvalidHours { text: item, overlap: false }, span),
+                    Some(_) => self.report(
+                        Kind::InvalidHours {
+                            text: item,
+                            overlap: true,
+                        },
+                        span,
+                    ),
+                    None => self.report(
+                        Kind::InvalidHours {
+                            text: item,
+                            overlap: false,
+                        },
+                        span,
+                    ),
                 }
             }
         }
@@ -309,12 +342,26 @@ impl Reader<'_> {
         let source = decree_text(&y.keputusan);
         self.locate(&y.keputusan.nomor);
         self.days(&y.libur, Closure::Holiday, &source, y.sementara, range, out);
-        self.days(&y.cuti_bersama, Closure::CollectiveLeave, &source, y.sementara, range, out);
+        self.days(
+            &y.cuti_bersama,
+            Closure::CollectiveLeave,
+            &source,
+            y.sementara,
+            range,
+            out,
+        );
         for a in &y.perubahan {
             let source = decree_text(&a.keputusan);
             self.locate(&a.keputusan.nomor);
             self.days(&a.libur, Closure::Holiday, &source, y.sementara, range, out);
-            self.days(&a.cuti_bersama, Closure::CollectiveLeave, &source, y.sementara, range, out);
+            self.days(
+                &a.cuti_bersama,
+                Closure::CollectiveLeave,
+                &source,
+                y.sementara,
+                range,
+                out,
+            );
         }
     }
 
@@ -362,7 +409,10 @@ impl Reader<'_> {
 
     fn duplicates(&mut self, closed: &[Day], extra: &[(i32, String)]) {
         let mut seen = std::collections::HashSet::new();
-        let days = closed.iter().map(|d| d.day).chain(extra.iter().map(|e| e.0));
+        let days = closed
+            .iter()
+            .map(|d| d.day)
+            .chain(extra.iter().map(|e| e.0));
         let mut dups = Vec::new();
         for day in days {
             if !seen.insert(day) {
@@ -373,8 +423,13 @@ impl Reader<'_> {
             let date = civil::format(day);
             // The second listing is the one to remove.
             let first = self.text.find(&date).unwrap_or(0);
-            let second = self.text[first + date.len()..].find(&date).map_or(first, |i| first + date.len() + i);
-            self.report(Kind::DuplicateDate { date: date.clone() }, Span::new(second, second + date.len()));
+            let second = self.text[first + date.len()..]
+                .find(&date)
+                .map_or(first, |i| first + date.len() + i);
+            self.report(
+                Kind::DuplicateDate { date: date.clone() },
+                Span::new(second, second + date.len()),
+            );
         }
     }
 }

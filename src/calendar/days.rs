@@ -116,7 +116,10 @@ pub mod civil {
                 assert_eq!(days_checked(y, m, d), Some(z));
             }
             assert_eq!(days_checked(2026, 2, 29), None);
-            assert_eq!(days_checked(2024, 2, 29).map(format), Some("2024-02-29".into()));
+            assert_eq!(
+                days_checked(2024, 2, 29).map(format),
+                Some("2024-02-29".into())
+            );
         }
     }
 }

@@ -20,7 +20,11 @@ const DAY: i64 = 86_400;
 
 impl Calendar {
     /// The instant a duration (at its upper bound) runs out, counted from `from`.
-    pub fn due(&self, from: Timestamp, duration: Duration) -> Result<Computed<Timestamp>, CalendarError> {
+    pub fn due(
+        &self,
+        from: Timestamp,
+        duration: Duration,
+    ) -> Result<Computed<Timestamp>, CalendarError> {
         let n = i64::from(duration.max);
         match duration.unit {
             Unit::Minute => self.add_working_time(from, n as u64 * 60),
@@ -32,10 +36,18 @@ impl Calendar {
         }
     }
 
-    fn due_working_days(&self, from: Timestamp, n: i64) -> Result<Computed<Timestamp>, CalendarError> {
+    fn due_working_days(
+        &self,
+        from: Timestamp,
+        n: i64,
+    ) -> Result<Computed<Timestamp>, CalendarError> {
         let (day, sec) = self.local(from);
         let i = self.index(day)?;
-        let open_today = self.hours_of[i] != CLOSED && self.intervals(i).last().is_some_and(|(_, close)| sec < *close);
+        let open_today = self.hours_of[i] != CLOSED
+            && self
+                .intervals(i)
+                .last()
+                .is_some_and(|(_, close)| sec < *close);
         // Ordinal of day 0 among the working days.
         let zero = if open_today {
             i64::from(self.work_before[i])
@@ -43,7 +55,10 @@ impl Calendar {
             i64::from(self.work_before[i + 1])
         };
         let ordinal = zero + n;
-        let Some(&j) = usize::try_from(ordinal).ok().and_then(|o| self.workdays.get(o)) else {
+        let Some(&j) = usize::try_from(ordinal)
+            .ok()
+            .and_then(|o| self.workdays.get(o))
+        else {
             return Err(self.out_of_range(self.last + 1));
         };
         let j = j as usize;
@@ -53,7 +68,8 @@ impl Calendar {
     }
 
     fn plain(&self, from: Timestamp, seconds: i64) -> Result<Computed<Timestamp>, CalendarError> {
-        let t = Timestamp::from_second(from.as_second() + seconds).map_err(|_| CalendarError::Unrepresentable)?;
+        let t = Timestamp::from_second(from.as_second() + seconds)
+            .map_err(|_| CalendarError::Unrepresentable)?;
         Ok(Computed {
             value: t,
             provisional: false,
@@ -63,8 +79,12 @@ impl Calendar {
     fn months(&self, from: Timestamp, n: i64) -> Result<Computed<Timestamp>, CalendarError> {
         let (day, sec) = self.local(from);
         let date = to_date(day)?;
-        let span = jiff::Span::new().try_months(n).map_err(|_| CalendarError::Unrepresentable)?;
-        let later = date.checked_add(span).map_err(|_| CalendarError::Unrepresentable)?;
+        let span = jiff::Span::new()
+            .try_months(n)
+            .map_err(|_| CalendarError::Unrepresentable)?;
+        let later = date
+            .checked_add(span)
+            .map_err(|_| CalendarError::Unrepresentable)?;
         let local = i64::from(day_number(later)) * DAY + i64::from(sec);
         Ok(Computed {
             value: self.timestamp(local)?,

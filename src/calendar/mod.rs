@@ -90,6 +90,12 @@ pub struct Calendar {
     closed: Vec<ClosedDay>,
     /// First covered-day index that is provisional (`n` when none is).
     provisional_from: usize,
+    /// Year and month of the first covered day.
+    first_month: (i32, u32),
+    /// Day number of the 1st of each month from `first_month` to one past the last day.
+    month_start: Vec<i32>,
+    /// The date of each covered day, so answers need no conversion.
+    dates: Vec<jiff::civil::Date>,
 }
 
 /// `hours_of` value of a day that is not worked.
@@ -113,12 +119,19 @@ impl Calendar {
 
     /// First and last covered dates, `YYYY-MM-DD`.
     pub fn range(&self) -> (String, String) {
-        (days::civil::format(self.first), days::civil::format(self.last))
+        (
+            days::civil::format(self.first),
+            days::civil::format(self.last),
+        )
     }
 
     /// The listed non-working days of a year, in date order.
     pub fn closed_days(&self, year: i32) -> Vec<ClosedDay> {
         let prefix = format!("{year:04}-");
-        self.closed.iter().filter(|d| d.date.starts_with(&prefix)).cloned().collect()
+        self.closed
+            .iter()
+            .filter(|d| d.date.starts_with(&prefix))
+            .cloned()
+            .collect()
     }
 }

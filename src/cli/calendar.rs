@@ -69,7 +69,9 @@ fn open(name: &str, root: &str) -> Result<Arc<Calendar>, String> {
     let mut found = Vec::new();
     find(Path::new(root), name, &mut found).map_err(|e| format!("cannot read `{root}`: {e}"))?;
     found.sort();
-    let path = found.first().ok_or_else(|| format!("no calendar `{name}` under `{root}`"))?;
+    let path = found
+        .first()
+        .ok_or_else(|| format!("no calendar `{name}` under `{root}`"))?;
     let path = path.to_string_lossy().replace('\\', "/");
     let (project, cal) = Project::load_calendar(&FsLoader, &path, root);
     if !project.diagnostics.is_empty() {
@@ -84,10 +86,10 @@ fn find(dir: &Path, name: &str, out: &mut Vec<std::path::PathBuf>) -> std::io::R
         let path = entry?.path();
         if path.is_dir() {
             find(&path, name, out)?;
-        } else if path
-            .file_name()
-            .is_some_and(|f| f == format!("{name}.kalender.yaml").as_str() || f == format!("{name}.calendar.yaml").as_str())
-        {
+        } else if path.file_name().is_some_and(|f| {
+            f == format!("{name}.kalender.yaml").as_str()
+                || f == format!("{name}.calendar.yaml").as_str()
+        }) {
             out.push(path);
         }
     }
@@ -101,12 +103,14 @@ fn instant(cal: &Calendar, text: &str) -> Result<Timestamp, String> {
     let local: DateTime = text
         .parse()
         .map_err(|_| format!("`{text}` is not an instant such as 2026-03-17T10:00:00+07:00"))?;
-    let offset = jiff::tz::Offset::from_seconds(cal.zone().offset_seconds() as i32).map_err(|e| e.to_string())?;
+    let offset = jiff::tz::Offset::from_seconds(cal.zone().offset_seconds() as i32)
+        .map_err(|e| e.to_string())?;
     offset.to_timestamp(local).map_err(|e| e.to_string())
 }
 
 fn local(cal: &Calendar, t: Timestamp) -> String {
-    let offset = jiff::tz::Offset::from_seconds(cal.zone().offset_seconds() as i32).unwrap_or(jiff::tz::Offset::UTC);
+    let offset = jiff::tz::Offset::from_seconds(cal.zone().offset_seconds() as i32)
+        .unwrap_or(jiff::tz::Offset::UTC);
     let dt = offset.to_datetime(t);
     let hours = cal.zone().offset_seconds() / 3600;
     format!("{}+{hours:02}:00", dt.strftime("%Y-%m-%dT%H:%M:%S"))
@@ -124,7 +128,8 @@ fn failed(e: CalendarError) -> String {
 
 fn due(cal: &Calendar, from: &str, add: &str, json: bool) -> Result<u8, String> {
     let from = instant(cal, from)?;
-    let duration = Duration::from_text(add).ok_or_else(|| format!("`{add}` is not a duration such as `3 hari kerja`"))?;
+    let duration = Duration::from_text(add)
+        .ok_or_else(|| format!("`{add}` is not a duration such as `3 hari kerja`"))?;
     let due = cal.due(from, duration).map_err(failed)?;
     note(&due);
     if json {
@@ -144,11 +149,16 @@ fn due(cal: &Calendar, from: &str, add: &str, json: bool) -> Result<u8, String> 
 
 fn between(cal: &Calendar, a: &str, b: &str, json: bool) -> Result<u8, String> {
     let is_date = |s: &str| !s.contains('T') && !s.contains(' ');
-    if let (true, true, Ok(da), Ok(db)) = (is_date(a), is_date(b), a.parse::<Date>(), b.parse::<Date>()) {
+    if let (true, true, Ok(da), Ok(db)) =
+        (is_date(a), is_date(b), a.parse::<Date>(), b.parse::<Date>())
+    {
         let n = cal.working_days_between(da, db).map_err(failed)?;
         note(&n);
         if json {
-            println!("{}", serde_json::json!({"working_days": n.value, "provisional": n.provisional}));
+            println!(
+                "{}",
+                serde_json::json!({"working_days": n.value, "provisional": n.provisional})
+            );
         } else {
             println!("working days: {}", n.value);
         }
@@ -158,9 +168,14 @@ fn between(cal: &Calendar, a: &str, b: &str, json: bool) -> Result<u8, String> {
     let secs = cal.working_time_between(ta, tb).map_err(failed)?;
     let day = |t: Timestamp| -> Result<Date, String> {
         let text = local(cal, t);
-        text.get(..10).unwrap_or_default().parse().map_err(|_| "bad date".to_string())
+        text.get(..10)
+            .unwrap_or_default()
+            .parse()
+            .map_err(|_| "bad date".to_string())
     };
-    let days = cal.working_days_between(day(ta)?, day(tb)?).map_err(failed)?;
+    let days = cal
+        .working_days_between(day(ta)?, day(tb)?)
+        .map_err(failed)?;
     note(&secs);
     let minutes = secs.value / 60;
     if json {
@@ -186,7 +201,9 @@ fn offset(cal: &Calendar) -> Result<u8, String> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut provisional = false;
-    let write = |out: &mut std::io::BufWriter<_>, s: &str| out.write_all(s.as_bytes()).map_err(|e| e.to_string());
+    let write = |out: &mut std::io::BufWriter<_>, s: &str| {
+        out.write_all(s.as_bytes()).map_err(|e| e.to_string())
+    };
     write(&mut out, "start_date,offset_days,date\n")?;
     for (i, line) in stdin.lock().lines().enumerate() {
         let line = line.map_err(|e| e.to_string())?;
@@ -197,34 +214,62 @@ fn offset(cal: &Calendar) -> Result<u8, String> {
         }
         let mut cols = trimmed.split(',');
         let (Some(start), Some(n)) = (cols.next(), cols.next()) else {
-            return Err(format!("row {row}: expected `start_date,offset_days`, found `{trimmed}`"));
+            return Err(format!(
+                "row {row}: expected `start_date,offset_days`, found `{trimmed}`"
+            ));
         };
-        let date: Date = start.trim().parse().map_err(|_| format!("row {row}: `{start}` is not a date"))?;
-        let n: i64 = n.trim().parse().map_err(|_| format!("row {row}: `{n}` is not a whole number"))?;
-        let got = cal.add_working_days(date, n).map_err(|e| format!("row {row}: {e}"))?;
+        let date: Date = start
+            .trim()
+            .parse()
+            .map_err(|_| format!("row {row}: `{start}` is not a date"))?;
+        let n: i64 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("row {row}: `{n}` is not a whole number"))?;
+        let got = cal
+            .add_working_days(date, n)
+            .map_err(|e| format!("row {row}: {e}"))?;
         provisional |= got.provisional;
         write(&mut out, &format!("{},{},{}\n", start.trim(), n, got.value))?;
     }
     out.flush().map_err(|e| e.to_string())?;
     if provisional {
-        eprintln!("sopan: warning: some rows touch provisional holiday data (a year not yet decreed)");
+        eprintln!(
+            "sopan: warning: some rows touch provisional holiday data (a year not yet decreed)"
+        );
     }
     Ok(OK)
 }
 
 fn show(cal: &Calendar, year: i32, json: bool) -> Result<u8, String> {
     let (first, last) = cal.range();
-    let covered = first.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0)
-        ..=last.get(..4).and_then(|y| y.parse::<i32>().ok()).unwrap_or(0);
+    let covered = first
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .unwrap_or(0)
+        ..=last
+            .get(..4)
+            .and_then(|y| y.parse::<i32>().ok())
+            .unwrap_or(0);
     if !covered.contains(&year) {
-        return Err(format!("{year} is outside the calendar's range {first} to {last}"));
+        return Err(format!(
+            "{year} is outside the calendar's range {first} to {last}"
+        ));
     }
     let days = cal.closed_days(year);
     if json {
-        println!("{}", serde_json::to_string_pretty(&days).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&days).map_err(|e| e.to_string())?
+        );
         return Ok(OK);
     }
-    println!("{} ({}), {year}: {} non-working days besides the weekly days off", cal.title(), cal.zone().name(), days.len());
+    println!(
+        "{} ({}), {year}: {} non-working days besides the weekly days off",
+        cal.title(),
+        cal.zone().name(),
+        days.len()
+    );
     for d in days {
         let kind = match d.kind {
             Closure::Holiday => "libur nasional",

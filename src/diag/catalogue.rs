@@ -118,7 +118,10 @@ fn value_word(kind: ValueKind, lang: Lang) -> (&'static str, &'static str) {
         ValueKind::Zone => (lang.pick("zona waktu", "time zone"), "WIB, WITA, WIT"),
         ValueKind::Weekday => (
             lang.pick("nama hari", "day of the week"),
-            lang.pick("senin, selasa, rabu, kamis, jumat, sabtu, minggu", "monday … sunday"),
+            lang.pick(
+                "senin, selasa, rabu, kamis, jumat, sabtu, minggu",
+                "monday … sunday",
+            ),
         ),
         ValueKind::ReportPeriod => (
             lang.pick("periode laporan", "report period"),
@@ -481,12 +484,20 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         }
         (Kind::DuplicateStepNumber { .. }, Id) => "periksa penomoran tabel SOP".into(),
         (Kind::DuplicateStepNumber { .. }, En) => "check the numbering of the SOP table".into(),
-        (Kind::CalendarSyntax { .. }, Id) => "lihat contoh di standards/nasional.kalender.yaml".into(),
-        (Kind::CalendarSyntax { .. }, En) => "see the example in standards/nasional.kalender.yaml".into(),
+        (Kind::CalendarSyntax { .. }, Id) => {
+            "lihat contoh di standards/nasional.kalender.yaml".into()
+        }
+        (Kind::CalendarSyntax { .. }, En) => {
+            "see the example in standards/nasional.kalender.yaml".into()
+        }
         (Kind::DuplicateDate { .. }, Id) => "hapus salah satunya".into(),
         (Kind::DuplicateDate { .. }, En) => "remove one of them".into(),
-        (Kind::InvalidHours { .. }, Id) => "tulis jam sebagai `07:30-12:00`, berurutan dan tidak bertumpang tindih".into(),
-        (Kind::InvalidHours { .. }, En) => "write hours as `07:30-12:00`, in order and not overlapping".into(),
+        (Kind::InvalidHours { .. }, Id) => {
+            "tulis jam sebagai `07:30-12:00`, berurutan dan tidak bertumpang tindih".into()
+        }
+        (Kind::InvalidHours { .. }, En) => {
+            "write hours as `07:30-12:00`, in order and not overlapping".into()
+        }
         (Kind::OutsideRange { .. }, Id) => "perluas `berlaku` atau hapus tanggal itu".into(),
         (Kind::OutsideRange { .. }, En) => "widen `range` or remove the date".into(),
     };

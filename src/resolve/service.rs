@@ -60,7 +60,10 @@ impl Resolver<'_> {
             .filter_map(|p| self.procedure(file, p, Owner::Service(index)))
             .collect();
         let agency = s.agency.as_ref().and_then(|a| self.agency_ref(file, a));
-        let own = s.calendar.as_ref().map(|c| (c.text.clone(), Loc { file, span: c.span }));
+        let own = s
+            .calendar
+            .as_ref()
+            .map(|c| (c.text.clone(), Loc { file, span: c.span }));
         let inherited = agency.and_then(|a| {
             let a = &self.model.agencies[a];
             a.calendar.clone().zip(a.calendar_loc)
