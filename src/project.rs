@@ -34,6 +34,11 @@ pub struct LoadError {
     pub reason: String,
 }
 
+/// Whether a path names a calendar file (`NAME.kalender.yaml` or `NAME.calendar.yaml`).
+pub fn is_calendar_file(path: &str) -> bool {
+    path.ends_with(".kalender.yaml") || path.ends_with(".calendar.yaml")
+}
+
 /// One standard: a root file, the files it includes, its model and machines.
 #[derive(Debug, Clone)]
 pub struct Standard {
@@ -79,6 +84,23 @@ impl Project {
         let mut given = Vec::new();
         for e in entries {
             let path = loader::join("", &e.path);
+            if is_calendar_file(&path) {
+                // Calendar files are checked whether or not a standard names them.
+                let name = path
+                    .rsplit('/')
+                    .next()
+                    .and_then(|f| f.split('.').next())
+                    .unwrap_or_default();
+                let name = name.to_string();
+                loader.read(&e.path).map_err(|reason| LoadError {
+                    path: e.path.clone(),
+                    reason,
+                })?;
+                if let Some(top) = p.find_layer(loader, loader::parent(&path), &e.root, &name) {
+                    p.build_calendar(loader, top, &e.root);
+                }
+                continue;
+            }
             let bytes = loader.read(&e.path).map_err(|reason| LoadError {
                 path: e.path.clone(),
                 reason,

@@ -1,9 +1,10 @@
-//! Turning command-line paths into the files to check and their standards roots.
+//! Turning command-line paths into the files to check (standards and calendars) and their
+//! standards roots.
 
 use sopan::project::Entry;
 use std::path::{Path, PathBuf};
 
-/// Every `.sop` file under the given paths (folders walked recursively, sorted), each with
+/// Every `.sop` and calendar file under the given paths (folders walked recursively, sorted), each with
 /// its standards root. An unreadable path is an error message.
 pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, String> {
     let defaults = [String::from("standards")];
@@ -56,7 +57,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry?.path();
         if path.is_dir() {
             walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "sop") {
+        } else if path.extension().is_some_and(|e| e == "sop")
+            || sopan::project::is_calendar_file(&path.to_string_lossy())
+        {
             out.push(path);
         }
     }
