@@ -339,30 +339,47 @@ impl Reader<'_> {
             Some((a, b)) => (a.max(whole.0), b.min(whole.1)),
             None => whole,
         });
-        let source = decree_text(&y.keputusan);
-        self.locate(&y.keputusan.nomor);
-        self.days(&y.libur, Closure::Holiday, &source, y.sementara, range, out);
-        self.days(
+        self.decree(
+            &y.keputusan,
+            &y.libur,
             &y.cuti_bersama,
-            Closure::CollectiveLeave,
-            &source,
             y.sementara,
             range,
             out,
         );
         for a in &y.perubahan {
-            let source = decree_text(&a.keputusan);
-            self.locate(&a.keputusan.nomor);
-            self.days(&a.libur, Closure::Holiday, &source, y.sementara, range, out);
-            self.days(
+            self.decree(
+                &a.keputusan,
+                &a.libur,
                 &a.cuti_bersama,
-                Closure::CollectiveLeave,
-                &source,
                 y.sementara,
                 range,
                 out,
             );
         }
+    }
+
+    /// The days one decree sets: its holidays and its collective-leave days.
+    fn decree(
+        &mut self,
+        decree: &Decree,
+        holidays: &[String],
+        leave: &[String],
+        provisional: bool,
+        range: Option<(i32, i32)>,
+        out: &mut Vec<Day>,
+    ) {
+        let source = decree_text(decree);
+        self.locate(&decree.nomor);
+        self.days(holidays, Closure::Holiday, &source, provisional, range, out);
+        self.days(
+            leave,
+            Closure::CollectiveLeave,
+            &source,
+            provisional,
+            range,
+            out,
+        );
     }
 
     fn days(

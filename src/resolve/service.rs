@@ -140,15 +140,20 @@ impl Resolver<'_> {
     }
 
     fn required(&mut self, s: &ast::Service, loc: Loc) {
-        let required = [
+        let items = [
             (s.agency.is_some(), Phrase::Keyword("instansi", "agency")),
             (s.version.is_some(), Phrase::Keyword("versi", "version")),
         ];
-        for (present, item) in required {
+        self.require(&items, NameKind::Service, loc);
+    }
+
+    /// Reports each item that is not present as missing from `within`.
+    fn require(&mut self, items: &[(bool, Phrase)], within: NameKind, loc: Loc) {
+        for (present, item) in items {
             if !present {
                 let kind = Kind::MissingItem {
-                    item,
-                    within: NameKind::Service,
+                    item: *item,
+                    within,
                 };
                 self.report(Diagnostic::located(kind, loc));
             }
@@ -210,19 +215,11 @@ impl Resolver<'_> {
             file,
             span: o.name.span,
         };
-        let required = [
+        let items = [
             (o.trigger.is_some(), Phrase::Keyword("pemicu", "trigger")),
             (o.send.is_some(), Phrase::Keyword("kirim", "send")),
         ];
-        for (present, item) in required {
-            if !present {
-                let kind = Kind::MissingItem {
-                    item,
-                    within: NameKind::Obligation,
-                };
-                self.report(Diagnostic::located(kind, loc));
-            }
-        }
+        self.require(&items, NameKind::Obligation, loc);
         let (action, to) = match &o.send {
             Some((kind, to)) => (Some(kind.text.clone()), self.role_ref(file, to)),
             None => (None, None),
