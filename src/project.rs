@@ -288,6 +288,14 @@ impl Project {
             let found = self.calendar_for(loader, &name, at);
             calendar = calendar.or(found);
         }
+        let day_minutes = calendar
+            .as_ref()
+            .map_or(crate::budget::DEFAULT_DAY_MINUTES, |c| {
+                c.usual_day_minutes()
+            });
+        for (proc, machine) in resolved.model.procedures.iter().zip(&machines) {
+            crate::budget::check(proc, machine, day_minutes, &mut self.diagnostics);
+        }
         Standard {
             root,
             files,

@@ -120,3 +120,32 @@ fn the_complaint_policy_routes_every_tier_and_channel() {
     );
     assert_eq!(policy.report_procedure.as_deref(), Some("laporan_bulanan"));
 }
+
+#[test]
+fn the_licence_budget_fits_on_the_pekanbaru_calendar() {
+    let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
+    let standard = &project.standards[0];
+    let calendar = standard.calendar.as_ref().expect("the Pekanbaru calendar");
+    assert_eq!(
+        calendar.usual_day_minutes(),
+        360,
+        "08:00-12:00 and 13:00-15:00"
+    );
+    let licence = standard
+        .model
+        .procedures
+        .iter()
+        .position(|p| p.id == "penerbitan")
+        .expect("procedure");
+    let reports = sopan::budget::analyse(
+        &standard.model.procedures[licence],
+        &standard.machines[licence],
+        360,
+    );
+    // Steps 1-7: 65 minutes and one working day; the return loop adds no counted time.
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0].budget_minutes, 720);
+    assert_eq!(reports[0].shortest_minutes, Some(425));
+    assert_eq!(reports[0].longest_minutes, Some(425));
+    assert_eq!(reports[0].verdict, "fits");
+}

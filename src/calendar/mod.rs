@@ -125,6 +125,16 @@ impl Calendar {
         )
     }
 
+    /// Working minutes of a usual working day: the hours of the first weekday that has any
+    /// (Monday for every shipped calendar). Used where a duration in working days has to be
+    /// compared with one in minutes without a date, as in the static budget analysis.
+    pub fn usual_day_minutes(&self) -> u32 {
+        self.week
+            .iter()
+            .find(|d| !d.is_empty())
+            .map_or(0, |d| d.iter().map(|(a, b)| (b - a) / 60).sum())
+    }
+
     /// The listed non-working days of a year, in date order.
     pub fn closed_days(&self, year: i32) -> Vec<ClosedDay> {
         let prefix = format!("{year:04}-");

@@ -1,5 +1,6 @@
 //! Command-line parsing and dispatch. The only place with files, streams and exit codes.
 
+mod budget;
 mod calendar;
 mod check;
 mod export;
@@ -89,6 +90,17 @@ enum Command {
         #[arg(long, global = true)]
         json: bool,
     },
+    /// Per procedure: shortest and longest path against each time budget.
+    Budget {
+        /// The standard's file.
+        file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+        /// Folder that includes may not leave.
+        #[arg(long)]
+        root: Option<String>,
+    },
     /// Print the compiled model of one standard as data.
     Export {
         /// The standard's file.
@@ -129,6 +141,7 @@ pub fn run() -> ExitCode {
             lang,
             root,
         } => export::run(&file, format, lang, root.as_deref()),
+        Command::Budget { file, format, root } => budget::run(&file, format, root.as_deref()),
         Command::Calendar {
             job,
             calendar,

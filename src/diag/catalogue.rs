@@ -264,6 +264,36 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::InvalidHours { text, overlap: true }, En) => format!("working hours `{text}` overlap the previous ones"),
         (Kind::InvalidHours { text, .. }, Id) => format!("jam kerja `{text}` tidak sah"),
         (Kind::InvalidHours { text, .. }, En) => format!("working hours `{text}` are not valid"),
+        (Kind::BudgetCannotFit { budget, minutes, limit }, Id) => format!(
+            "anggaran `{budget}` tidak mungkin terpenuhi: jalur tercepat {} sedangkan anggarannya {}",
+            hm(*minutes, lang),
+            hm(*limit, lang)
+        ),
+        (Kind::BudgetCannotFit { budget, minutes, limit }, En) => format!(
+            "budget `{budget}` cannot be met: the shortest path takes {} and the budget is {}",
+            hm(*minutes, lang),
+            hm(*limit, lang)
+        ),
+        (Kind::BudgetMayOverrun { budget, minutes, limit }, Id) => format!(
+            "anggaran `{budget}` dapat terlampaui: jalur terpanjang {} sedangkan anggarannya {}",
+            hm(*minutes, lang),
+            hm(*limit, lang)
+        ),
+        (Kind::BudgetMayOverrun { budget, minutes, limit }, En) => format!(
+            "budget `{budget}` may be overrun: the longest path takes {} and the budget is {}",
+            hm(*minutes, lang),
+            hm(*limit, lang)
+        ),
+        (Kind::DayOverfull { day, minutes, limit }, Id) => format!(
+            "langkah pada hari ke-{day} memakan {}, lebih dari satu hari kerja ({})",
+            hm(*minutes, lang),
+            hm(*limit, lang)
+        ),
+        (Kind::DayOverfull { day, minutes, limit }, En) => format!(
+            "the steps on working day {day} take {}, more than a working day ({})",
+            hm(*minutes, lang),
+            hm(*limit, lang)
+        ),
         (Kind::OutsideRange { date, from, to }, Id) => format!("tanggal {date} di luar rentang kalender {from} sampai {to}"),
         (Kind::OutsideRange { date, from, to }, En) => format!("date {date} is outside the calendar's range {from} to {to}"),
     }
@@ -498,10 +528,36 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::InvalidHours { .. }, En) => {
             "write hours as `07:30-12:00`, in order and not overlapping".into()
         }
+        (Kind::BudgetCannotFit { .. }, Id) => "periksa waktu langkah atau perbesar anggaran".into(),
+        (Kind::BudgetCannotFit { .. }, En) => "check the steps' times or raise the budget".into(),
+        (Kind::BudgetMayOverrun { .. }, Id) => {
+            "jalur terpanjang menghitung setiap putaran sekali dan rentang pada batas atasnya"
+                .into()
+        }
+        (Kind::BudgetMayOverrun { .. }, En) => {
+            "the longest path counts each loop once and ranges at their upper bound".into()
+        }
+        (Kind::DayOverfull { .. }, Id) => {
+            "pindahkan sebagian langkah ke hari berikutnya (`hari_ke`)".into()
+        }
+        (Kind::DayOverfull { .. }, En) => "move some steps to the next day (`on_day`)".into(),
         (Kind::OutsideRange { .. }, Id) => "perluas `berlaku` atau hapus tanggal itu".into(),
         (Kind::OutsideRange { .. }, En) => "widen `range` or remove the date".into(),
     };
     Some(text)
+}
+
+/// Working minutes as hours and minutes.
+fn hm(minutes: u64, lang: Lang) -> String {
+    let (h, m) = (minutes / 60, minutes % 60);
+    match (h, m, lang) {
+        (0, m, Lang::Id) => format!("{m} menit"),
+        (0, m, Lang::En) => format!("{m} minutes"),
+        (h, 0, Lang::Id) => format!("{h} jam"),
+        (h, 0, Lang::En) => format!("{h} h"),
+        (h, m, Lang::Id) => format!("{h} jam {m} menit"),
+        (h, m, Lang::En) => format!("{h} h {m} min"),
+    }
 }
 
 fn ticks(items: &[String]) -> String {

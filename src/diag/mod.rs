@@ -336,6 +336,33 @@ pub enum Kind {
         /// Whether the problem is an overlap with the previous interval.
         overlap: bool,
     },
+    /// Even the shortest path takes longer than the budget allows.
+    BudgetCannotFit {
+        /// The budget.
+        budget: String,
+        /// Shortest path, working minutes.
+        minutes: u64,
+        /// The budget, working minutes.
+        limit: u64,
+    },
+    /// The longest path (loops once) takes longer than the budget allows.
+    BudgetMayOverrun {
+        /// The budget.
+        budget: String,
+        /// Longest path, working minutes.
+        minutes: u64,
+        /// The budget, working minutes.
+        limit: u64,
+    },
+    /// The steps marked as falling on one working day take longer than that day's hours.
+    DayOverfull {
+        /// The day number (hari ke-N).
+        day: u32,
+        /// Their total, working minutes.
+        minutes: u64,
+        /// A working day, minutes.
+        limit: u64,
+    },
     /// A day outside the calendar's declared range.
     OutsideRange {
         /// The date.
@@ -456,6 +483,9 @@ impl Kind {
             Kind::DuplicateDate { .. } => "sop::duplicate-date",
             Kind::InvalidHours { .. } => "sop::invalid-hours",
             Kind::OutsideRange { .. } => "sop::outside-range",
+            Kind::BudgetCannotFit { .. } => "sop::budget-cannot-fit",
+            Kind::BudgetMayOverrun { .. } => "sop::budget-may-overrun",
+            Kind::DayOverfull { .. } => "sop::day-overfull",
         }
     }
 
@@ -464,7 +494,9 @@ impl Kind {
         match self {
             Kind::UnusedName { .. }
             | Kind::StaffingMismatch { .. }
-            | Kind::DuplicateStepNumber { .. } => Severity::Warning,
+            | Kind::DuplicateStepNumber { .. }
+            | Kind::BudgetMayOverrun { .. }
+            | Kind::DayOverfull { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -508,4 +540,7 @@ pub const CODES: &[&str] = &[
     "sop::duplicate-date",
     "sop::invalid-hours",
     "sop::outside-range",
+    "sop::budget-cannot-fit",
+    "sop::budget-may-overrun",
+    "sop::day-overfull",
 ];
