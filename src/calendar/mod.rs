@@ -10,6 +10,40 @@
 //! Results come wrapped in [`Computed`], which says whether provisional data (a year whose
 //! holidays are not yet decreed) was touched. A question past the covered range is an
 //! error naming the range, never a guess.
+//!
+//! ```
+//! use sopan::loader::MemoryLoader;
+//! use sopan::model::{Duration, Unit};
+//! use sopan::project::Project;
+//!
+//! let mut files = MemoryLoader::new();
+//! files.insert("std/kantor.kalender.yaml", r#"
+//! nama: kantor
+//! zona: WIB
+//! berlaku: { dari: 2026-01-01, sampai: 2026-12-31 }
+//! jam_kerja:
+//!   senin:  ["08:00-12:00", "13:00-15:00"]
+//!   selasa: ["08:00-12:00", "13:00-15:00"]
+//!   rabu:   ["08:00-12:00", "13:00-15:00"]
+//!   kamis:  ["08:00-12:00", "13:00-15:00"]
+//!   jumat:  ["08:00-11:30", "13:00-15:00"]
+//! libur_tambahan:
+//!   - 2026-03-19 Hari Suci Nyepi
+//! "#);
+//! let (project, calendar) = Project::load_calendar(&files, "std/kantor.kalender.yaml", "std");
+//! assert!(project.diagnostics.is_empty());
+//! let calendar = calendar.expect("a valid calendar");
+//!
+//! // Wednesday 18 March 2026 + 1 working day skips Nyepi (Thursday): Friday.
+//! let date: jiff::civil::Date = "2026-03-18".parse()?;
+//! assert_eq!(calendar.add_working_days(date, 1)?.value.to_string(), "2026-03-20");
+//!
+//! // A file that arrives Wednesday 10:00 with "2 hari kerja" is due at Monday's close.
+//! let from: jiff::Timestamp = "2026-03-18T10:00:00+07:00".parse()?;
+//! let due = calendar.due(from, Duration { min: 2, max: 2, unit: Unit::WorkingDay })?;
+//! assert_eq!(due.value, "2026-03-23T15:00:00+07:00".parse::<jiff::Timestamp>()?);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod arith;
 mod build;
