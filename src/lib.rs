@@ -52,6 +52,7 @@ pub mod calendar;
 pub mod check;
 pub mod diag;
 pub mod export;
+pub mod interp;
 pub mod keywords;
 pub mod loader;
 pub mod machine;

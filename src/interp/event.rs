@@ -1,0 +1,114 @@
+//! What can happen to a case, and why an event may be refused.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// Something that happened to a case, reported by the host.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    /// The active step is done (with the decision's outcome when it has one).
+    Done {
+        /// The step.
+        step: String,
+        /// The outcome, for a decision.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        outcome: Option<String>,
+        /// The officer.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
+        /// When.
+        at: Timestamp,
+    },
+    /// The applicant brought the returned file back.
+    Resubmitted {
+        /// Who received it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
+        /// When.
+        at: Timestamp,
+    },
+    /// The applicant withdrew the application.
+    Withdrawn {
+        /// When.
+        at: Timestamp,
+    },
+}
+
+impl Event {
+    /// A step done, to be completed with [`Event::outcome`], [`Event::by`].
+    pub fn done(step: &str, at: Timestamp) -> Event {
+        Event::Done {
+            step: step.to_string(),
+            outcome: None,
+            by: None,
+            at,
+        }
+    }
+
+    /// Sets the outcome of a `Done`.
+    pub fn outcome(mut self, name: &str) -> Event {
+        if let Event::Done { outcome, .. } = &mut self {
+            *outcome = Some(name.to_string());
+        }
+        self
+    }
+
+    /// Sets the officer of a `Done` or `Resubmitted`.
+    pub fn by(mut self, officer: &str) -> Event {
+        match &mut self {
+            Event::Done { by, .. } | Event::Resubmitted { by, .. } => {
+                *by = Some(officer.to_string())
+            }
+            Event::Withdrawn { .. } => {}
+        }
+        self
+    }
+
+    /// When it happened.
+    pub fn at(&self) -> Timestamp {
+        match self {
+            Event::Done { at, .. } | Event::Resubmitted { at, .. } | Event::Withdrawn { at } => *at,
+        }
+    }
+}
+
+/// Why an event was refused. The case is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EventError {
+    /// The procedure has no such step.
+    #[error("the procedure has no step `{0}`")]
+    UnknownStep(String),
+    /// The step exists but is not the active one.
+    #[error("step `{step}` is not active (the case is at {active})")]
+    NotActive {
+        /// The step named.
+        step: String,
+        /// Where the case is.
+        active: String,
+    },
+    /// A decision needs an outcome it offers.
+    #[error("step `{step}` offers the outcomes {offered:?}, not {given:?}")]
+    Outcome {
+        /// The step.
+        step: String,
+        /// What was given.
+        given: Option<String>,
+        /// What it offers.
+        offered: Vec<String>,
+    },
+    /// An event earlier than one already applied.
+    #[error("time went backwards: {at} is before {last}")]
+    Backwards {
+        /// The event's instant.
+        at: Timestamp,
+        /// The latest instant already applied.
+        last: Timestamp,
+    },
+    /// The case is finished or withdrawn.
+    #[error("the case is closed")]
+    Closed,
+    /// A resubmission while the file is not with the applicant.
+    #[error("the file is not returned to the applicant")]
+    NotReturned,
+}

@@ -1,0 +1,89 @@
+//! The interpreter: cases move through a procedure by events, against a working-time clock.
+//!
+//! Sans-I/O: a [`Case`] is plain data; [`Case::apply`] and [`Case::advance`] take the
+//! procedure ([`Context`]) and the instant as arguments and return the actions now due (send
+//! an SMS, a letter, …) for the host to perform. A rejected event returns an
+//! [`EventError`] and leaves the case exactly as it was.
+//!
+//! Status (this module's first stage, see the issue notes): events, the control card, the
+//! budget clocks with their start / stop / pause points, timed obligations, status.
+
+mod case;
+mod clock;
+mod event;
+
+pub use case::{Action, CardEntry, Case, ClockStatus, Position, Status};
+pub use clock::Clock;
+pub use event::{Event, EventError};
+
+use crate::budget::{minutes, DEFAULT_DAY_MINUTES};
+use crate::calendar::Calendar;
+use crate::machine::Machine;
+use crate::model::{Model, Obligation, Procedure};
+
+/// What a case needs to know about its procedure. Cheap to build; borrows the standard.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The model the procedure belongs to (for role names).
+    pub model: &'a Model,
+    /// Index of the procedure in the model.
+    pub index: usize,
+    /// The procedure.
+    pub procedure: &'a Procedure,
+    /// Its machine.
+    pub machine: &'a Machine,
+    /// The working-day calendar; without one, time is counted as wall-clock time.
+    pub calendar: Option<&'a Calendar>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of procedure `id` of a model, if it exists.
+    pub fn new(
+        model: &'a Model,
+        machines: &'a [Machine],
+        calendar: Option<&'a Calendar>,
+        id: &str,
+    ) -> Option<Self> {
+        let index = model.procedures.iter().position(|p| p.id == id)?;
+        Some(Context {
+            model,
+            index,
+            procedure: model.procedures.get(index)?,
+            machine: machines.get(index)?,
+            calendar,
+        })
+    }
+
+    /// Working minutes in a usual day.
+    pub fn day_minutes(&self) -> u32 {
+        self.calendar
+            .map_or(DEFAULT_DAY_MINUTES, Calendar::usual_day_minutes)
+    }
+
+    /// The obligations of the service whose triggers or cancels are in this procedure.
+    pub fn obligations(&self) -> impl Iterator<Item = (usize, &'a Obligation)> + 'a {
+        let index = self.index;
+        self.model
+            .services
+            .iter()
+            .flat_map(|s| s.obligations.iter())
+            .enumerate()
+            .filter(move |(_, o)| o.trigger.as_ref().is_some_and(|p| p.procedure == index))
+    }
+
+    /// The standard time of step `i` in working seconds (its upper bound).
+    pub fn standard_seconds(&self, i: usize) -> Option<i64> {
+        let d = self.procedure.steps.get(i)?.duration?;
+        Some(minutes(d, self.day_minutes()).1 as i64 * 60)
+    }
+
+    /// Working seconds between two instants (wall-clock seconds without a calendar).
+    pub fn working_seconds(&self, a: jiff::Timestamp, b: jiff::Timestamp) -> i64 {
+        match self.calendar {
+            Some(c) => c
+                .working_time_between(a, b)
+                .map_or(b.as_second() - a.as_second(), |w| w.value),
+            None => b.as_second() - a.as_second(),
+        }
+    }
+}

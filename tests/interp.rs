@@ -1,0 +1,243 @@
+//! Cases on the Pekanbaru licence procedure: events, the control card, clocks, obligations,
+//! refused events, replay.
+
+mod common;
+
+use jiff::Timestamp;
+use sopan::interp::{Case, Context, Event, EventError};
+use sopan::project::Project;
+
+fn at(s: &str) -> Timestamp {
+    s.parse().expect("an instant")
+}
+
+fn project() -> Project {
+    common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards")
+}
+
+fn ctx(p: &Project) -> Context<'_> {
+    let s = &p.standards[0];
+    Context::new(&s.model, &s.machines, s.calendar.as_deref(), "penerbitan")
+        .expect("the licence procedure")
+}
+
+/// Steps 1-6 on Monday 2 March 2026 from 08:00, the completeness check passing.
+fn through_secretary(ctx: &Context<'_>, case: &mut Case) {
+    let steps = [
+        ("informasi", None, "2026-03-02T08:05:00+07:00"),
+        ("periksa", Some("lengkap"), "2026-03-02T08:25:00+07:00"),
+        ("cek_simple", None, "2026-03-02T08:35:00+07:00"),
+        ("verifikasi_muda", None, "2026-03-02T08:45:00+07:00"),
+        ("verifikasi_madya", None, "2026-03-02T08:55:00+07:00"),
+        ("verifikasi_sekretaris", None, "2026-03-02T09:05:00+07:00"),
+    ];
+    for (step, outcome, t) in steps {
+        let mut e = Event::done(step, at(t)).by("officer");
+        if let Some(o) = outcome {
+            e = e.outcome(o);
+        }
+        assert_eq!(case.apply(ctx, e), Ok(vec![]), "{step}");
+    }
+}
+
+#[test]
+fn a_complete_file_finished_on_time_with_its_card_and_sms() {
+    let p = project();
+    let ctx = ctx(&p);
+    let mut case =
+        Case::open(&ctx, "REG-2026-0042", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    through_secretary(&ctx, &mut case);
+    let status = case.status(&ctx, at("2026-03-02T10:00:00+07:00"));
+    assert_eq!(status.active, ["ttd"]);
+    assert_eq!(status.holders, ["kepala_dinas"]);
+    assert_eq!(status.clocks[0].status, "on_track");
+    assert_eq!(status.clocks[0].elapsed_minutes, 120);
+    assert_eq!(status.clocks[0].budget_minutes, 720);
+    // The signature next morning: the SMS is due at once, the letter is only a timer.
+    let actions = case
+        .apply(&ctx, Event::done("ttd", at("2026-03-03T09:00:00+07:00")))
+        .expect("ok");
+    assert_eq!(actions.len(), 1);
+    assert_eq!(
+        (actions[0].kind.as_str(), actions[0].to.as_deref()),
+        ("sms", Some("pemohon"))
+    );
+    let status = case.status(&ctx, at("2026-03-03T10:00:00+07:00"));
+    assert_eq!(status.clocks[0].status, "finished");
+    assert_eq!(
+        status.clocks[0].elapsed_minutes,
+        360 + 60,
+        "Monday 08:00-15:00 less the break, then 1 h"
+    );
+    // Collected the same week: the letter is cancelled.
+    case.apply(
+        &ctx,
+        Event::done("serahkan", at("2026-03-05T10:00:00+07:00")),
+    )
+    .expect("ok");
+    case.apply(&ctx, Event::done("terima", at("2026-03-05T10:02:00+07:00")))
+        .expect("ok");
+    assert!(case
+        .advance(&ctx, at("2026-06-01T08:00:00+07:00"))
+        .is_empty());
+    let status = case.status(&ctx, at("2026-06-01T08:00:00+07:00"));
+    assert_eq!(
+        (status.finished, status.terminal.as_deref()),
+        (true, Some("diterima"))
+    );
+    let minutes: Vec<i64> = case.card.iter().map(|e| e.seconds / 60).collect();
+    // The signature took Monday 09:05 to Tuesday 09:00 (355 working minutes); the hand-over
+    // waited for the applicant until Thursday 10:00.
+    assert_eq!(minutes, [5, 20, 10, 10, 10, 10, 355, 780, 2]);
+}
+
+#[test]
+fn a_returned_file_pauses_the_clock_until_resubmitted() {
+    let p = project();
+    let ctx = ctx(&p);
+    let mut case = Case::open(&ctx, "REG-2", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    case.apply(
+        &ctx,
+        Event::done("informasi", at("2026-03-02T08:05:00+07:00")),
+    )
+    .expect("ok");
+    case.apply(
+        &ctx,
+        Event::done("periksa", at("2026-03-02T08:25:00+07:00")).outcome("tidak_lengkap"),
+    )
+    .expect("ok");
+    let status = case.status(&ctx, at("2026-03-04T10:00:00+07:00"));
+    assert_eq!(status.holders, ["pemohon"]);
+    assert_eq!(status.clocks[0].status, "paused");
+    assert_eq!(status.clocks[0].elapsed_minutes, 25);
+    case.apply(
+        &ctx,
+        Event::Resubmitted {
+            by: None,
+            at: at("2026-03-05T09:00:00+07:00"),
+        },
+    )
+    .expect("ok");
+    let status = case.status(&ctx, at("2026-03-05T09:30:00+07:00"));
+    assert_eq!(status.active, ["periksa"]);
+    assert_eq!(
+        status.clocks[0].elapsed_minutes, 55,
+        "25 before the return, 30 since"
+    );
+}
+
+#[test]
+fn a_late_signature_breaches_and_an_uncollected_licence_gets_a_letter() {
+    let p = project();
+    let ctx = ctx(&p);
+    let mut case = Case::open(&ctx, "REG-3", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    through_secretary(&ctx, &mut case);
+    assert_eq!(
+        case.status(&ctx, at("2026-03-03T14:00:00+07:00")).clocks[0].status,
+        "at_risk"
+    );
+    case.apply(&ctx, Event::done("ttd", at("2026-03-05T11:00:00+07:00")))
+        .expect("ok");
+    let status = case.status(&ctx, at("2026-03-05T12:00:00+07:00"));
+    assert_eq!(status.clocks[0].status, "breached");
+    assert!(case
+        .advance(&ctx, at("2026-04-01T08:00:00+07:00"))
+        .is_empty());
+    let letters = case.advance(&ctx, at("2026-04-10T08:00:00+07:00"));
+    assert_eq!(letters.len(), 1);
+    assert_eq!(letters[0].kind, "surat");
+    assert_eq!(
+        letters[0].due,
+        at("2026-04-05T11:00:00+07:00"),
+        "one calendar month after completion"
+    );
+    assert!(
+        case.advance(&ctx, at("2026-05-01T08:00:00+07:00"))
+            .is_empty(),
+        "fired once"
+    );
+}
+
+#[test]
+fn refused_events_leave_the_case_unchanged() {
+    let p = project();
+    let ctx = ctx(&p);
+    let mut case = Case::open(&ctx, "REG-4", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    case.apply(
+        &ctx,
+        Event::done("informasi", at("2026-03-02T08:05:00+07:00")),
+    )
+    .expect("ok");
+    let before = serde_json::to_string(&case).expect("json");
+    let refused = [
+        (
+            Event::done("tidak_ada", at("2026-03-02T09:00:00+07:00")),
+            "UnknownStep",
+        ),
+        (
+            Event::done("ttd", at("2026-03-02T09:00:00+07:00")),
+            "NotActive",
+        ),
+        (
+            Event::done("periksa", at("2026-03-02T09:00:00+07:00")).outcome("mungkin"),
+            "Outcome",
+        ),
+        (
+            Event::done("periksa", at("2026-03-02T09:00:00+07:00")),
+            "Outcome",
+        ),
+        (
+            Event::done("periksa", at("2026-03-02T08:00:00+07:00")).outcome("lengkap"),
+            "Backwards",
+        ),
+        (
+            Event::Resubmitted {
+                by: None,
+                at: at("2026-03-02T09:00:00+07:00"),
+            },
+            "NotReturned",
+        ),
+    ];
+    for (event, kind) in refused {
+        let err = case.apply(&ctx, event).expect_err(kind);
+        assert!(format!("{err:?}").starts_with(kind), "{err:?}");
+        assert_eq!(serde_json::to_string(&case).expect("json"), before);
+    }
+    case.apply(
+        &ctx,
+        Event::Withdrawn {
+            at: at("2026-03-02T10:00:00+07:00"),
+        },
+    )
+    .expect("ok");
+    let closed = case.apply(
+        &ctx,
+        Event::done("periksa", at("2026-03-02T11:00:00+07:00")).outcome("lengkap"),
+    );
+    assert_eq!(closed, Err(EventError::Closed));
+    assert_eq!(
+        case.status(&ctx, at("2026-03-02T11:00:00+07:00"))
+            .terminal
+            .as_deref(),
+        Some("withdrawn")
+    );
+}
+
+#[test]
+fn replaying_the_events_reproduces_the_case_byte_for_byte() {
+    let p = project();
+    let ctx = ctx(&p);
+    let opened = at("2026-03-02T08:00:00+07:00");
+    let mut case = Case::open(&ctx, "REG-5", opened).expect("opens");
+    through_secretary(&ctx, &mut case);
+    case.apply(&ctx, Event::done("ttd", at("2026-03-03T09:00:00+07:00")))
+        .expect("ok");
+    let json = serde_json::to_string(&case).expect("json");
+    let resumed: Case = serde_json::from_str(&json).expect("resumes");
+    assert_eq!(resumed, case);
+    let mut replay = Case::open(&ctx, "REG-5", opened).expect("opens");
+    for e in case.events.clone() {
+        replay.apply(&ctx, e).expect("replays");
+    }
+    assert_eq!(serde_json::to_string(&replay).expect("json"), json);
+}
