@@ -52,6 +52,39 @@ pub struct Standard {
     pub machines: Vec<Machine>,
     /// The working-day calendar the standard names, when it was found and is valid.
     pub calendar: Option<Arc<Calendar>>,
+    /// A hash of the text of every file of the standard (hex), carried by its cases.
+    pub hash: String,
+}
+
+impl Standard {
+    /// The interpreter's view of one procedure of this standard's first service.
+    pub fn context(&self, procedure: &str) -> Option<crate::interp::Context<'_>> {
+        let service = self.model.services.first();
+        let identity = crate::interp::Identity {
+            standard: service.map_or("", |s| s.id.as_str()),
+            version: service.and_then(|s| s.version.as_deref()).unwrap_or(""),
+            hash: &self.hash,
+        };
+        crate::interp::Context::new(
+            &self.model,
+            &self.machines,
+            self.calendar.as_deref(),
+            identity,
+            procedure,
+        )
+    }
+}
+
+/// FNV-1a over the files' paths and texts: stable across runs and platforms.
+fn content_hash<'t>(parts: impl Iterator<Item = &'t str>) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
 }
 
 /// Everything one run loaded and found.
@@ -296,12 +329,19 @@ impl Project {
         for (proc, machine) in resolved.model.procedures.iter().zip(&machines) {
             crate::budget::check(proc, machine, day_minutes, &mut self.diagnostics);
         }
+        let hash = content_hash(
+            files
+                .iter()
+                .filter_map(|f| self.sources.get(*f))
+                .map(|f| &*f.text),
+        );
         Standard {
             root,
             files,
             model: resolved.model,
             machines,
             calendar,
+            hash,
         }
     }
 

@@ -16,8 +16,8 @@ fn project() -> Project {
 }
 
 fn ctx(p: &Project) -> Context<'_> {
-    let s = &p.standards[0];
-    Context::new(&s.model, &s.machines, s.calendar.as_deref(), "penerbitan")
+    p.standards[0]
+        .context("penerbitan")
         .expect("the licence procedure")
 }
 
@@ -240,4 +240,59 @@ fn replaying_the_events_reproduces_the_case_byte_for_byte() {
         replay.apply(&ctx, e).expect("replays");
     }
     assert_eq!(serde_json::to_string(&replay).expect("json"), json);
+}
+
+#[test]
+fn the_card_shows_lateness_and_a_changed_standard_is_refused() {
+    let p = project();
+    let ctx = ctx(&p);
+    let mut case = Case::open(&ctx, "REG-6", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    case.apply(
+        &ctx,
+        Event::done("informasi", at("2026-03-02T08:05:00+07:00")).by("fo-01"),
+    )
+    .expect("ok");
+    case.apply(
+        &ctx,
+        Event::done("periksa", at("2026-03-02T09:00:00+07:00")).outcome("lengkap"),
+    )
+    .expect("ok");
+    let card = case.card(&ctx);
+    assert_eq!(
+        (card[0].late, card[1].late),
+        (false, true),
+        "periksa took 55 of its 20 minutes"
+    );
+    assert_eq!(card[1].roles, ["front_office"]);
+    assert_eq!(card[0].by.as_deref(), Some("fo-01"));
+    let json = serde_json::to_string(&case).expect("json");
+    assert!(json.len() < 2048, "{} bytes", json.len());
+    assert_eq!(Case::resume(&ctx, &json), Ok(case.clone()));
+    let edited = std::fs::read_to_string("standards/pekanbaru/izin_praktik_dokter.sop")
+        .expect("shipped")
+        .replace("waktu 20 menit", "waktu 25 menit");
+    let mut files = sopan::loader::MemoryLoader::new();
+    for f in [
+        "standards/pekanbaru/dpmptsp.sop",
+        "standards/pekanbaru/pekanbaru.kalender.yaml",
+        "standards/nasional.kalender.yaml",
+    ] {
+        files.insert(f, std::fs::read(f).expect("shipped"));
+    }
+    files.insert("standards/pekanbaru/izin_praktik_dokter.sop", edited);
+    let entry = sopan::project::Entry {
+        path: "standards/pekanbaru/izin_praktik_dokter.sop".into(),
+        root: "standards".into(),
+    };
+    let changed = Project::load(&files, &[entry]).expect("loads");
+    let changed_ctx = changed.standards[0]
+        .context("penerbitan")
+        .expect("procedure");
+    let refused = Case::resume(&changed_ctx, &json).expect_err("the standard changed");
+    assert!(
+        refused
+            .to_string()
+            .contains("changed since the case was opened"),
+        "{refused}"
+    );
 }

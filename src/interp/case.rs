@@ -89,6 +89,12 @@ struct Timer {
 pub struct Case {
     /// The host's case id.
     pub id: String,
+    /// The standard (service) id.
+    pub standard: String,
+    /// The standard's version.
+    pub version: String,
+    /// The hash of the standard's text when the case was opened.
+    pub hash: String,
     /// The procedure's id.
     pub procedure: String,
     /// When it was opened.
@@ -140,6 +146,57 @@ pub struct Status {
     pub clocks: Vec<ClockStatus>,
 }
 
+/// Why a persisted case cannot be resumed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResumeError {
+    /// Not a case document.
+    #[error("not a case: {0}")]
+    Format(String),
+    /// The case belongs to another standard or procedure.
+    #[error("the case runs on `{found}`, not `{expected}`")]
+    OtherStandard {
+        /// The case's standard and procedure.
+        found: String,
+        /// The one given.
+        expected: String,
+    },
+    /// The standard changed since the case was opened; it is never silently recomputed.
+    #[error("standard `{standard}` changed since the case was opened (version {was} → {now}, content {was_hash} → {now_hash}); replay its events on the new standard deliberately, or resume it on the old one")]
+    Changed {
+        /// Standard id.
+        standard: String,
+        /// Version then.
+        was: String,
+        /// Version now.
+        now: String,
+        /// Hash then.
+        was_hash: String,
+        /// Hash now.
+        now_hash: String,
+    },
+}
+
+/// One control-card line as people read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardLine {
+    /// Step id.
+    pub step: String,
+    /// Performer roles.
+    pub roles: Vec<String>,
+    /// Officer.
+    pub by: Option<String>,
+    /// Outcome.
+    pub outcome: Option<String>,
+    /// When it was done.
+    pub at: Timestamp,
+    /// Working minutes taken.
+    pub minutes: i64,
+    /// The step's standard time in working minutes.
+    pub standard_minutes: Option<i64>,
+    /// Whether it took longer than its standard time.
+    pub late: bool,
+}
+
 /// What moved, for clocks and obligations.
 enum Signal<'s> {
     Enter(Node),
@@ -155,6 +212,9 @@ impl Case {
         let start = ctx.procedure.start?;
         let mut case = Case {
             id: id.to_string(),
+            standard: ctx.identity.standard.to_string(),
+            version: ctx.identity.version.to_string(),
+            hash: ctx.identity.hash.to_string(),
             procedure: ctx.procedure.id.clone(),
             opened: at,
             position: Position::Step {
@@ -375,6 +435,54 @@ impl Case {
             });
             clock.running_since = (clock.is_on() && !paused).then_some(at);
         }
+    }
+
+    /// Reads a persisted case, refusing one opened under another standard or content.
+    pub fn resume(ctx: &Context<'_>, json: &str) -> Result<Case, ResumeError> {
+        let case: Case =
+            serde_json::from_str(json).map_err(|e| ResumeError::Format(e.to_string()))?;
+        if case.standard != ctx.identity.standard || case.procedure != ctx.procedure.id {
+            return Err(ResumeError::OtherStandard {
+                found: format!("{}/{}", case.standard, case.procedure),
+                expected: format!("{}/{}", ctx.identity.standard, ctx.procedure.id),
+            });
+        }
+        if case.hash != ctx.identity.hash || case.version != ctx.identity.version {
+            return Err(ResumeError::Changed {
+                standard: case.standard,
+                was: case.version,
+                now: ctx.identity.version.to_string(),
+                was_hash: case.hash,
+                now_hash: ctx.identity.hash.to_string(),
+            });
+        }
+        Ok(case)
+    }
+
+    /// The control card with roles, standard times and lateness.
+    pub fn card(&self, ctx: &Context<'_>) -> Vec<CardLine> {
+        self.card
+            .iter()
+            .map(|e| {
+                let step = &ctx.procedure.steps[e.step];
+                let standard = ctx.standard_seconds(e.step);
+                CardLine {
+                    step: step.id.clone(),
+                    roles: step
+                        .roles
+                        .iter()
+                        .filter_map(|r| ctx.model.role(*r))
+                        .map(|r| r.id.clone())
+                        .collect(),
+                    by: e.by.clone(),
+                    outcome: e.outcome.clone(),
+                    at: e.at,
+                    minutes: e.seconds / 60,
+                    standard_minutes: standard.map(|s| s / 60),
+                    late: standard.is_some_and(|s| e.seconds > s),
+                }
+            })
+            .collect()
     }
 
     /// Where the case stands at `now`.

@@ -12,7 +12,7 @@ mod case;
 mod clock;
 mod event;
 
-pub use case::{Action, CardEntry, Case, ClockStatus, Position, Status};
+pub use case::{Action, CardEntry, CardLine, Case, ClockStatus, Position, ResumeError, Status};
 pub use clock::Clock;
 pub use event::{Event, EventError};
 
@@ -34,6 +34,19 @@ pub struct Context<'a> {
     pub machine: &'a Machine,
     /// The working-day calendar; without one, time is counted as wall-clock time.
     pub calendar: Option<&'a Calendar>,
+    /// The standard's identity, carried by every case: service id, version, content hash.
+    pub identity: Identity<'a>,
+}
+
+/// Which standard, in which version and exact content, a case runs on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Identity<'a> {
+    /// The service's id.
+    pub standard: &'a str,
+    /// Its `versi`.
+    pub version: &'a str,
+    /// A hash of the text of every file of the standard.
+    pub hash: &'a str,
 }
 
 impl<'a> Context<'a> {
@@ -42,6 +55,7 @@ impl<'a> Context<'a> {
         model: &'a Model,
         machines: &'a [Machine],
         calendar: Option<&'a Calendar>,
+        identity: Identity<'a>,
         id: &str,
     ) -> Option<Self> {
         let index = model.procedures.iter().position(|p| p.id == id)?;
@@ -51,6 +65,7 @@ impl<'a> Context<'a> {
             procedure: model.procedures.get(index)?,
             machine: machines.get(index)?,
             calendar,
+            identity,
         })
     }
 
