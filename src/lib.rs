@@ -60,5 +60,6 @@ pub mod model;
 pub mod parser;
 pub mod project;
 pub mod resolve;
+pub mod scenario;
 pub mod source;
 pub mod span;

@@ -300,3 +300,72 @@ fn calendar_show_lists_days_with_their_decrees() {
         .unwrap_or("")
         .contains("1497 Tahun 2025")));
 }
+
+#[test]
+fn test_runs_the_shipped_scenarios_and_reports_a_failed_expectation() {
+    let out = sopan(&["test", "standards"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("5 passed, 0 failed"),
+        "{}",
+        text(&out.stdout)
+    );
+    let dir = broken_copy("scenario", |s| s);
+    let cases = dir.join("pekanbaru/kasus");
+    std::fs::create_dir_all(&cases).expect("cases dir");
+    let original = std::fs::read_to_string("standards/pekanbaru/kasus/ttd_terlambat.case.yaml")
+        .expect("shipped");
+    std::fs::write(
+        cases.join("ttd_terlambat.case.yaml"),
+        original.replace("status: breached", "status: on_track"),
+    )
+    .expect("scenario");
+    let out = sopan(&["test", dir.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains("clock.status: expected \"on_track\", found \"breached\""),
+        "{stdout}"
+    );
+    assert!(stdout.contains("0 passed, 1 failed"), "{stdout}");
+}
+
+#[test]
+fn run_prints_the_card_and_verdict_in_both_formats() {
+    let args = [
+        "run",
+        "standards/pekanbaru/izin_praktik_dokter.sop",
+        "--case",
+        "standards/pekanbaru/kasus/tidak_diambil.case.yaml",
+    ];
+    let human = sopan(&args);
+    assert_eq!(human.status.code(), Some(0));
+    let text_out = text(&human.stdout);
+    assert!(
+        text_out.contains("control card:") && text_out.contains("budget total: finished"),
+        "{text_out}"
+    );
+    assert!(
+        text_out.contains("action: surat to pemohon at 2026-04-03 09:00"),
+        "{text_out}"
+    );
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let json = sopan(&json_args);
+    let doc: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    for key in [
+        "case",
+        "standard",
+        "version",
+        "procedure",
+        "state",
+        "clock",
+        "clocks",
+        "card",
+        "actions",
+    ] {
+        assert!(doc.get(key).is_some(), "{key} missing");
+    }
+    assert_eq!(doc["state"]["holders"][0], "front_office");
+    assert_eq!(doc["card"][6]["step"], "ttd");
+}

@@ -6,6 +6,7 @@ mod check;
 mod export;
 mod inputs;
 mod render;
+mod run;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -101,6 +102,22 @@ enum Command {
         #[arg(long)]
         root: Option<String>,
     },
+    /// Replay a case's events on a standard: control card, status, budget verdict, actions.
+    Run {
+        /// The standard's file.
+        file: String,
+        /// The case file (YAML).
+        #[arg(long)]
+        case: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+    },
+    /// Check the standards, then run every scenario (`*.case.yaml`) found beside them.
+    Test {
+        /// Files or folders (default `standards/`).
+        paths: Vec<String>,
+    },
     /// Print the compiled model of one standard as data.
     Export {
         /// The standard's file.
@@ -141,6 +158,8 @@ pub fn run() -> ExitCode {
             lang,
             root,
         } => export::run(&file, format, lang, root.as_deref()),
+        Command::Run { file, case, format } => run::run(&file, &case, format),
+        Command::Test { paths } => run::test(&paths),
         Command::Budget { file, format, root } => budget::run(&file, format, root.as_deref()),
         Command::Calendar {
             job,

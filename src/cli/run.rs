@@ -1,0 +1,209 @@
+//! `sopan run` (one scenario) and `sopan test` (check, then every scenario).
+
+use super::{inputs, render, CheckFormat, FAILED, OK, USAGE};
+use sopan::loader::{self, FsLoader};
+use sopan::project::Project;
+use sopan::scenario::{self, RunReport};
+use std::path::Path;
+
+/// `sopan run FILE --case CASE.yaml`.
+pub fn run(file: &str, case: &str, format: CheckFormat) -> u8 {
+    let project = match load(&[file.to_string()]) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let Some(standard) = project.standards.first() else {
+        eprintln!("sopan: `{file}` is not a standard");
+        return USAGE;
+    };
+    let text = match std::fs::read_to_string(case) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("sopan: cannot read `{case}`: {e}");
+            return USAGE;
+        }
+    };
+    let s = match scenario::parse(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("sopan: `{case}`: {e}");
+            return FAILED;
+        }
+    };
+    match scenario::run(standard, &s, &stem(case)) {
+        Ok(report) => {
+            match format {
+                CheckFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                ),
+                CheckFormat::Human => print!("{}", human(&report)),
+            }
+            OK
+        }
+        Err(e) => {
+            eprintln!("sopan: `{case}`: {e}");
+            FAILED
+        }
+    }
+}
+
+/// `sopan test [PATH…]`: check the standards, then run every scenario beside them.
+pub fn test(paths: &[String]) -> u8 {
+    let project = match load(paths) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let mut cases = Vec::new();
+    let defaults = [String::from("standards")];
+    for p in if paths.is_empty() {
+        &defaults[..]
+    } else {
+        paths
+    } {
+        find_cases(Path::new(p), &mut cases);
+    }
+    cases.sort();
+    let (mut passed, mut failed) = (0usize, 0usize);
+    for case in &cases {
+        match one(&project, case) {
+            Ok(()) => {
+                passed += 1;
+                println!("ok    {case}");
+            }
+            Err(why) => {
+                failed += 1;
+                println!("FAIL  {case}\n{why}");
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    if failed > 0 || render::counts(&project).0 > 0 {
+        FAILED
+    } else {
+        OK
+    }
+}
+
+fn one(project: &Project, case: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(case).map_err(|e| format!("      cannot read: {e}"))?;
+    let s = scenario::parse(&text).map_err(|e| format!("      {e}"))?;
+    let wanted = loader::join(loader::parent(case), &s.standard);
+    let standard = project
+        .standards
+        .iter()
+        .find(|st| {
+            project
+                .sources
+                .get(st.root)
+                .is_some_and(|f| f.path == wanted)
+        })
+        .ok_or_else(|| format!("      no standard `{wanted}` among the checked files"))?;
+    let report = scenario::run(standard, &s, &stem(case)).map_err(|e| format!("      {e}"))?;
+    let Some(expect) = &s.expect else {
+        return Ok(());
+    };
+    let actual = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+    let diffs = scenario::differences(expect, &actual);
+    if diffs.is_empty() {
+        Ok(())
+    } else {
+        Err(diffs
+            .iter()
+            .map(|d| format!("      {d}"))
+            .collect::<Vec<_>>()
+            .join("\n"))
+    }
+}
+
+fn load(paths: &[String]) -> Result<Project, u8> {
+    let entries = inputs::entries(paths, None).map_err(|m| {
+        eprintln!("sopan: {m}");
+        USAGE
+    })?;
+    let project = Project::load(&FsLoader, &entries).map_err(|e| {
+        eprintln!("sopan: {e}");
+        USAGE
+    })?;
+    if !project.diagnostics.is_empty() {
+        eprint!("{}", render::human(&project, None));
+    }
+    if render::counts(&project).0 > 0 {
+        return Err(FAILED);
+    }
+    Ok(project)
+}
+
+fn find_cases(dir: &Path, out: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            find_cases(&path, out);
+        } else if path.to_string_lossy().ends_with(".case.yaml") {
+            out.push(path.to_string_lossy().replace('\\', "/"));
+        }
+    }
+}
+
+fn stem(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".case.yaml").unwrap_or(name).to_string()
+}
+
+/// An instant in the calendar's zone, `2026-03-02 08:05`.
+fn local(r: &RunReport, t: jiff::Timestamp) -> String {
+    let offset =
+        jiff::tz::Offset::from_seconds(r.offset_seconds as i32).unwrap_or(jiff::tz::Offset::UTC);
+    offset.to_datetime(t).strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+fn human(r: &RunReport) -> String {
+    let mut out = format!(
+        "case {} · {} {} · {}\n",
+        r.case, r.standard, r.version, r.procedure
+    );
+    out.push_str("control card:\n");
+    for c in &r.card {
+        out.push_str(&format!(
+            "  {:<24} {:<14} {:<14} {}  {:>5} min / {:>5}{}\n",
+            c.step,
+            c.by.as_deref().unwrap_or("-"),
+            c.outcome.as_deref().unwrap_or("-"),
+            local(r, c.at),
+            c.minutes,
+            c.standard_minutes.map_or("-".into(), |m| m.to_string()),
+            if c.late { "  LATE" } else { "" }
+        ));
+    }
+    let where_ = match (&r.state.terminal, r.state.active.first()) {
+        (Some(t), _) => format!("ended: {t}"),
+        (None, Some(a)) => format!("at {a}, held by {}", r.state.holders.join(", ")),
+        (None, None) => format!("with {}", r.state.holders.join(", ")),
+    };
+    out.push_str(&format!("status at {}: {where_}\n", local(r, r.now)));
+    for c in &r.clocks {
+        out.push_str(&format!(
+            "budget {}: {} — {} of {} working minutes used, {} left{}\n",
+            c.budget,
+            c.status,
+            c.elapsed_minutes,
+            c.budget_minutes,
+            c.remaining_minutes,
+            c.due
+                .map_or(String::new(), |d| format!(", due {}", local(r, d)))
+        ));
+    }
+    for a in &r.actions {
+        out.push_str(&format!(
+            "action: {} to {} at {} — {}\n",
+            a.kind,
+            a.to.as_deref().unwrap_or("-"),
+            local(r, a.due),
+            a.text
+        ));
+    }
+    out
+}

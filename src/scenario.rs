@@ -1,0 +1,193 @@
+//! Scenarios: a case file (YAML) with events and expectations, replayed on a standard.
+//!
+//! The expectations are a partial copy of the run's JSON ([`RunReport`]): every key written
+//! must match; keys left out are not checked; a list must match element by element.
+
+use crate::interp::{Action, CardLine, Case, ClockStatus, Event, Status};
+use crate::project::Standard;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// A case file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// The standard's file, relative to the case file.
+    pub standard: String,
+    /// The procedure's id.
+    pub procedure: String,
+    /// The case id (default: the file name).
+    #[serde(default)]
+    pub case: Option<String>,
+    /// When the case was opened.
+    pub opened: Timestamp,
+    /// The events, in order.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// The instant the status is read at (default: the last event).
+    #[serde(default)]
+    pub now: Option<Timestamp>,
+    /// What the run must show.
+    #[serde(default)]
+    pub expect: Option<serde_json::Value>,
+}
+
+/// The outcome of a run, as `sopan run --format json` prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunReport {
+    /// Case id.
+    pub case: String,
+    /// Standard (service) id.
+    pub standard: String,
+    /// Its version.
+    pub version: String,
+    /// Procedure id.
+    pub procedure: String,
+    /// The instant the status is read at.
+    pub now: Timestamp,
+    /// Where the case stands.
+    pub state: State,
+    /// The main (first) budget's clock.
+    pub clock: Option<ClockStatus>,
+    /// Every clock, by budget.
+    pub clocks: Vec<ClockStatus>,
+    /// The control card.
+    pub card: Vec<CardLine>,
+    /// Every action due up to `now`, in order.
+    pub actions: Vec<Action>,
+    /// Offset of the calendar's zone from UTC, for showing instants to people.
+    #[serde(skip)]
+    pub offset_seconds: i64,
+}
+
+/// Where the case stands.
+#[derive(Debug, Clone, Serialize)]
+pub struct State {
+    /// Active steps.
+    pub active: Vec<String>,
+    /// Roles holding the case.
+    pub holders: Vec<String>,
+    /// Whether it is closed.
+    pub finished: bool,
+    /// The end reached.
+    pub terminal: Option<String>,
+}
+
+/// Why a scenario could not run.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScenarioError {
+    /// The procedure is not in the standard.
+    #[error("the standard has no procedure `{0}`")]
+    NoProcedure(String),
+    /// An event was refused.
+    #[error("event {index} refused: {reason}")]
+    Refused {
+        /// 1-based event number.
+        index: usize,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Reads a case file.
+pub fn parse(text: &str) -> Result<Scenario, String> {
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
+}
+
+/// Replays a scenario on a standard.
+pub fn run(
+    standard: &Standard,
+    s: &Scenario,
+    default_id: &str,
+) -> Result<RunReport, ScenarioError> {
+    let ctx = standard
+        .context(&s.procedure)
+        .ok_or_else(|| ScenarioError::NoProcedure(s.procedure.clone()))?;
+    let id = s.case.clone().unwrap_or_else(|| default_id.to_string());
+    let mut case = Case::open(&ctx, &id, s.opened)
+        .ok_or_else(|| ScenarioError::NoProcedure(s.procedure.clone()))?;
+    let mut actions = Vec::new();
+    for (i, e) in s.events.iter().enumerate() {
+        // Obligations that fell due before this event come first.
+        actions.extend(case.advance(&ctx, e.at()));
+        let more = case
+            .apply(&ctx, e.clone())
+            .map_err(|err| ScenarioError::Refused {
+                index: i + 1,
+                reason: err.to_string(),
+            })?;
+        actions.extend(more);
+    }
+    let now = s.now.unwrap_or(case.last);
+    actions.extend(case.advance(&ctx, now));
+    let Status {
+        active,
+        holders,
+        finished,
+        terminal,
+        clocks,
+    } = case.status(&ctx, now);
+    Ok(RunReport {
+        case: id,
+        standard: ctx.identity.standard.to_string(),
+        version: ctx.identity.version.to_string(),
+        procedure: s.procedure.clone(),
+        now,
+        state: State {
+            active,
+            holders,
+            finished,
+            terminal,
+        },
+        clock: clocks.first().cloned(),
+        clocks,
+        card: case.card(&ctx),
+        actions,
+        offset_seconds: ctx.calendar.map_or(7 * 3600, |c| c.zone().offset_seconds()),
+    })
+}
+
+/// The differences between what was expected and what the run shows, one line each
+/// (`path: expected X, found Y`). Empty when every expectation holds.
+pub fn differences(expected: &serde_json::Value, actual: &serde_json::Value) -> Vec<String> {
+    let mut out = Vec::new();
+    compare("", expected, actual, &mut out);
+    out
+}
+
+fn compare(
+    path: &str,
+    expected: &serde_json::Value,
+    actual: &serde_json::Value,
+    out: &mut Vec<String>,
+) {
+    use serde_json::Value;
+    match (expected, actual) {
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, v) in e {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                match a.get(k) {
+                    Some(found) => compare(&p, v, found, out),
+                    None => out.push(format!("{p}: expected {v}, found nothing")),
+                }
+            }
+        }
+        (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
+            for (i, (ev, av)) in e.iter().zip(a).enumerate() {
+                compare(&format!("{path}[{i}]"), ev, av, out);
+            }
+        }
+        (Value::String(e), Value::String(a)) if same_instant(e, a) => {}
+        (e, a) if e == a => {}
+        (e, a) => out.push(format!("{path}: expected {e}, found {a}")),
+    }
+}
+
+/// Instants written with another offset (or `Z`) still match.
+fn same_instant(a: &str, b: &str) -> bool {
+    a == b || matches!((a.parse::<Timestamp>(), b.parse::<Timestamp>()), (Ok(x), Ok(y)) if x == y)
+}
