@@ -63,3 +63,16 @@ pub mod resolve;
 pub mod scenario;
 pub mod source;
 pub mod span;
+
+/// Loads, checks and compiles every standard and calendar under a folder (the folder is the
+/// standards root). Check `diagnostics` before running cases.
+///
+/// ```no_run
+/// let set = sopan::load_dir("standards")?;
+/// let licence = set.service("izin_praktik_dokter").and_then(|s| s.context("penerbitan"));
+/// # Ok::<(), sopan::project::LoadError>(())
+/// ```
+pub fn load_dir(dir: &str) -> Result<project::Project, project::LoadError> {
+    let entries = loader::FsLoader::walk(dir)?;
+    project::Project::load(&loader::FsLoader, &entries)
+}

@@ -173,6 +173,13 @@ impl Project {
         Ok(p)
     }
 
+    /// The standard of service `id`.
+    pub fn service(&self, id: &str) -> Option<&Standard> {
+        self.standards
+            .iter()
+            .find(|s| s.model.services.iter().any(|svc| svc.id == id))
+    }
+
     /// Whether a file's keywords are mostly English.
     pub fn is_english(&self, file: FileId) -> bool {
         self.trees.get(file.0 as usize).is_some_and(|t| t.english)
