@@ -245,10 +245,9 @@ impl Case {
 
     /// Applies an event; returns the actions now due. A refused event changes nothing.
     pub fn apply(&mut self, ctx: &Context<'_>, event: Event) -> Result<Vec<Action>, EventError> {
-        let mut next = self.clone();
-        let actions = next.take(ctx, &event)?;
-        next.events.push(event);
-        *self = next;
+        // `take` refuses an event before it changes anything, so no copy is needed.
+        let actions = self.take(ctx, &event)?;
+        self.events.push(event);
         Ok(actions)
     }
 
@@ -303,6 +302,9 @@ impl Case {
                     });
                 }
                 let target = target(ctx, i, outcome.as_deref())?;
+                if target == Node::Unknown {
+                    return Err(EventError::UnknownStep(step.clone()));
+                }
                 self.settle(ctx, at);
                 self.card.push(CardEntry {
                     step: i,
