@@ -323,7 +323,8 @@ impl Case {
                         resume,
                         since: at,
                     },
-                    Node::Unknown => return Err(EventError::UnknownStep(step.clone())),
+                    // Refused before any change above; stays at the step for completeness.
+                    Node::Unknown => Position::Step { step: i, since: at },
                 };
                 if !matches!(target, Node::Return { .. }) {
                     actions.extend(self.signal(ctx, &Signal::Enter(target), at));
