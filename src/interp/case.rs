@@ -89,12 +89,9 @@ struct Timer {
 pub struct Case {
     /// The host's case id.
     pub id: String,
-    /// The standard (service) id.
-    pub standard: String,
-    /// The standard's version.
-    pub version: String,
-    /// The hash of the standard's text when the case was opened.
-    pub hash: String,
+    /// The standard it runs on (boxed: rarely read, and it keeps a live case small).
+    #[serde(flatten)]
+    pub on: Box<OnStandard>,
     /// The procedure's id.
     pub procedure: String,
     /// When it was opened.
@@ -144,6 +141,17 @@ pub struct Status {
     pub terminal: Option<String>,
     /// One per budget.
     pub clocks: Vec<ClockStatus>,
+}
+
+/// Which standard a case runs on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnStandard {
+    /// The standard (service) id.
+    pub standard: String,
+    /// Its version.
+    pub version: String,
+    /// The hash of its text when the case was opened.
+    pub hash: String,
 }
 
 /// Why a persisted case cannot be resumed.
@@ -212,9 +220,11 @@ impl Case {
         let start = ctx.procedure.start?;
         let mut case = Case {
             id: id.to_string(),
-            standard: ctx.identity.standard.to_string(),
-            version: ctx.identity.version.to_string(),
-            hash: ctx.identity.hash.to_string(),
+            on: Box::new(OnStandard {
+                standard: ctx.identity.standard.to_string(),
+                version: ctx.identity.version.to_string(),
+                hash: ctx.identity.hash.to_string(),
+            }),
             procedure: ctx.procedure.id.clone(),
             opened: at,
             position: Position::Step {
@@ -444,18 +454,19 @@ impl Case {
     pub fn resume(ctx: &Context<'_>, json: &str) -> Result<Case, ResumeError> {
         let case: Case =
             serde_json::from_str(json).map_err(|e| ResumeError::Format(e.to_string()))?;
-        if case.standard != ctx.identity.standard || case.procedure != ctx.procedure.id {
+        let on = &case.on;
+        if on.standard != ctx.identity.standard || case.procedure != ctx.procedure.id {
             return Err(ResumeError::OtherStandard {
-                found: format!("{}/{}", case.standard, case.procedure),
+                found: format!("{}/{}", on.standard, case.procedure),
                 expected: format!("{}/{}", ctx.identity.standard, ctx.procedure.id),
             });
         }
-        if case.hash != ctx.identity.hash || case.version != ctx.identity.version {
+        if on.hash != ctx.identity.hash || on.version != ctx.identity.version {
             return Err(ResumeError::Changed {
-                standard: case.standard,
-                was: case.version,
+                standard: on.standard.clone(),
+                was: on.version.clone(),
                 now: ctx.identity.version.to_string(),
-                was_hash: case.hash,
+                was_hash: on.hash.clone(),
                 now_hash: ctx.identity.hash.to_string(),
             });
         }

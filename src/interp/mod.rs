@@ -12,7 +12,9 @@ mod case;
 mod clock;
 mod event;
 
-pub use case::{Action, CardEntry, CardLine, Case, ClockStatus, Position, ResumeError, Status};
+pub use case::{
+    Action, CardEntry, CardLine, Case, ClockStatus, OnStandard, Position, ResumeError, Status,
+};
 pub use clock::Clock;
 pub use event::{Event, EventError};
 
