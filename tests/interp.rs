@@ -296,3 +296,87 @@ fn the_card_shows_lateness_and_a_changed_standard_is_refused() {
         "{refused}"
     );
 }
+
+#[test]
+fn returned_and_collected_events() {
+    let p = project();
+    let ctx = ctx(&p);
+    let mut case = Case::open(&ctx, "REG-7", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    // `collected` cannot jump over the completeness decision.
+    let refused = case.apply(
+        &ctx,
+        Event::Collected {
+            by: None,
+            at: at("2026-03-02T08:01:00+07:00"),
+        },
+    );
+    assert!(
+        matches!(refused, Err(EventError::NotPossible(_))),
+        "{refused:?}"
+    );
+    assert!(case.events.is_empty());
+    case.apply(
+        &ctx,
+        Event::done("informasi", at("2026-03-02T08:05:00+07:00")),
+    )
+    .expect("ok");
+    case.apply(
+        &ctx,
+        Event::Returned {
+            by: Some("fo-01".into()),
+            at: at("2026-03-02T08:25:00+07:00"),
+        },
+    )
+    .expect("ok");
+    assert_eq!(case.card(&ctx)[1].outcome.as_deref(), Some("tidak_lengkap"));
+    assert_eq!(
+        case.status(&ctx, at("2026-03-02T09:00:00+07:00")).holders,
+        ["pemohon"]
+    );
+    case.apply(
+        &ctx,
+        Event::Resubmitted {
+            by: None,
+            at: at("2026-03-03T08:00:00+07:00"),
+        },
+    )
+    .expect("ok");
+    through_rest(&ctx, &mut case);
+    case.apply(
+        &ctx,
+        Event::Collected {
+            by: Some("fo-02".into()),
+            at: at("2026-03-06T10:00:00+07:00"),
+        },
+    )
+    .expect("ok");
+    let status = case.status(&ctx, at("2026-03-06T10:00:00+07:00"));
+    assert_eq!(status.terminal.as_deref(), Some("diterima"));
+    let last: Vec<String> = case
+        .card(&ctx)
+        .iter()
+        .rev()
+        .take(2)
+        .map(|c| c.step.clone())
+        .collect();
+    assert_eq!(last, ["terima", "serahkan"]);
+}
+
+/// From a resubmitted file at `periksa` to the signature.
+fn through_rest(ctx: &Context<'_>, case: &mut Case) {
+    let steps = [
+        ("periksa", Some("lengkap"), "2026-03-03T08:20:00+07:00"),
+        ("cek_simple", None, "2026-03-03T08:30:00+07:00"),
+        ("verifikasi_muda", None, "2026-03-03T08:40:00+07:00"),
+        ("verifikasi_madya", None, "2026-03-03T08:50:00+07:00"),
+        ("verifikasi_sekretaris", None, "2026-03-03T09:00:00+07:00"),
+        ("ttd", None, "2026-03-04T09:00:00+07:00"),
+    ];
+    for (step, outcome, t) in steps {
+        let mut e = Event::done(step, at(t));
+        if let Some(o) = outcome {
+            e = e.outcome(o);
+        }
+        case.apply(ctx, e).expect(step);
+    }
+}

@@ -280,6 +280,11 @@ impl Case {
     }
 
     fn take(&mut self, ctx: &Context<'_>, event: &Event) -> Result<Vec<Action>, EventError> {
+        match event {
+            Event::Returned { by, at } => return self.take(ctx, &self.returning(ctx, by, *at)?),
+            Event::Collected { by, at } => return self.collect(ctx, by, *at),
+            _ => {}
+        }
         let at = event.at();
         if at < self.last {
             return Err(EventError::Backwards {
@@ -355,6 +360,8 @@ impl Case {
                 };
                 actions.extend(self.signal(ctx, &Signal::Enter(Node::Step(resume)), at));
             }
+            // Turned into `done` events before this point.
+            Event::Returned { .. } | Event::Collected { .. } => {}
             Event::Withdrawn { .. } => {
                 if self.is_closed() {
                     return Err(EventError::Closed);
@@ -371,6 +378,92 @@ impl Case {
         }
         self.mark_clocks(ctx, at);
         self.last = at;
+        Ok(actions)
+    }
+
+    /// The `done` event a `returned` event stands for.
+    fn returning(
+        &self,
+        ctx: &Context<'_>,
+        by: &Option<String>,
+        at: Timestamp,
+    ) -> Result<Event, EventError> {
+        let Position::Step { step, .. } = self.position else {
+            return Err(if self.is_closed() {
+                EventError::Closed
+            } else {
+                EventError::NotPossible("the file is already with the applicant".into())
+            });
+        };
+        let s = &ctx.procedure.steps[step];
+        let back: Vec<&String> = match &s.flow {
+            Flow::Decision { outcomes, .. } => outcomes
+                .iter()
+                .filter(|(_, node, _)| matches!(node, Node::Return { .. }))
+                .map(|(name, _, _)| name)
+                .collect(),
+            _ => Vec::new(),
+        };
+        match back.as_slice() {
+            [one] => Ok(Event::Done {
+                step: s.id.clone(),
+                outcome: Some((*one).clone()),
+                by: by.clone(),
+                at,
+            }),
+            _ => Err(EventError::NotPossible(format!(
+                "step `{}` has no single way back to the applicant",
+                s.id
+            ))),
+        }
+    }
+
+    /// Finishes the active step and the decision-free steps after it, up to an end.
+    fn collect(
+        &mut self,
+        ctx: &Context<'_>,
+        by: &Option<String>,
+        at: Timestamp,
+    ) -> Result<Vec<Action>, EventError> {
+        let Position::Step { step, .. } = self.position else {
+            return Err(if self.is_closed() {
+                EventError::Closed
+            } else {
+                EventError::NotReturned
+            });
+        };
+        // Check the whole way first, so a refusal changes nothing.
+        let mut chain = Vec::new();
+        let mut here = step;
+        loop {
+            chain.push(here);
+            match ctx.procedure.steps[here].flow {
+                Flow::Next(Node::Step(next)) if !chain.contains(&next) => here = next,
+                Flow::Next(Node::End(_)) => break,
+                _ => {
+                    let id = &ctx.procedure.steps[here].id;
+                    return Err(EventError::NotPossible(format!(
+                        "the way to an end from `{id}` needs a decision"
+                    )));
+                }
+            }
+        }
+        if at < self.last {
+            return Err(EventError::Backwards {
+                at,
+                last: self.last,
+            });
+        }
+        let mut actions = Vec::new();
+        for s in chain {
+            let e = Event::Done {
+                step: ctx.procedure.steps[s].id.clone(),
+                outcome: None,
+                by: by.clone(),
+                at,
+            };
+            actions.extend(self.take(ctx, &e)?);
+        }
         Ok(actions)
     }
 

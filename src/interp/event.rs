@@ -28,6 +28,24 @@ pub enum Event {
         /// When.
         at: Timestamp,
     },
+    /// The active step returned the file to the applicant: the step is done with the one
+    /// outcome of its decision that leads to a return.
+    Returned {
+        /// The officer.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
+        /// When.
+        at: Timestamp,
+    },
+    /// The applicant collected the product: the active step and every following step without
+    /// a decision are done, up to an end.
+    Collected {
+        /// The officer who handed it over.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
+        /// When.
+        at: Timestamp,
+    },
     /// The applicant withdrew the application.
     Withdrawn {
         /// When.
@@ -54,12 +72,13 @@ impl Event {
         self
     }
 
-    /// Sets the officer of a `Done` or `Resubmitted`.
+    /// Sets the officer (not for `Withdrawn`).
     pub fn by(mut self, officer: &str) -> Event {
         match &mut self {
-            Event::Done { by, .. } | Event::Resubmitted { by, .. } => {
-                *by = Some(officer.to_string())
-            }
+            Event::Done { by, .. }
+            | Event::Resubmitted { by, .. }
+            | Event::Returned { by, .. }
+            | Event::Collected { by, .. } => *by = Some(officer.to_string()),
             Event::Withdrawn { .. } => {}
         }
         self
@@ -68,7 +87,11 @@ impl Event {
     /// When it happened.
     pub fn at(&self) -> Timestamp {
         match self {
-            Event::Done { at, .. } | Event::Resubmitted { at, .. } | Event::Withdrawn { at } => *at,
+            Event::Done { at, .. }
+            | Event::Resubmitted { at, .. }
+            | Event::Returned { at, .. }
+            | Event::Collected { at, .. }
+            | Event::Withdrawn { at } => *at,
         }
     }
 }
@@ -108,6 +131,10 @@ pub enum EventError {
     /// The case is finished or withdrawn.
     #[error("the case is closed")]
     Closed,
+    /// `returned` at a step with no (or more than one) way back to the applicant, or
+    /// `collected` where the steps ahead need a decision.
+    #[error("{0}")]
+    NotPossible(String),
     /// A resubmission while the file is not with the applicant.
     #[error("the file is not returned to the applicant")]
     NotReturned,
