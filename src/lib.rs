@@ -50,6 +50,8 @@ pub mod ast;
 pub mod budget;
 pub mod calendar;
 pub mod check;
+#[cfg(feature = "chrono")]
+pub mod chrono_compat;
 pub mod diag;
 pub mod export;
 pub mod interp;
