@@ -5,8 +5,43 @@
 //! an SMS, a letter, …) for the host to perform. A rejected event returns an
 //! [`EventError`] and leaves the case exactly as it was.
 //!
-//! Status (this module's first stage, see the issue notes): events, the control card, the
-//! budget clocks with their start / stop / pause points, timed obligations, status.
+//! ```
+//! use sopan::interp::{Case, Event};
+//! use sopan::loader::MemoryLoader;
+//! use sopan::project::{Entry, Project};
+//!
+//! let mut files = MemoryLoader::new();
+//! files.insert("std/izin.sop", r#"
+//! peran pemohon "Pemohon" eksternal
+//! peran petugas "Petugas" internal
+//! prosedur izin "Izin" {
+//!   anggaran total 1 jam { jeda selama dikembalikan }
+//!   langkah periksa "Periksa berkas" {
+//!     oleh petugas
+//!     waktu 20 menit
+//!     keputusan "Lengkap?" { ya -> terbit  tidak -> kembalikan ke pemohon }
+//!   }
+//!   langkah terbit "Terbitkan izin" { oleh petugas  waktu 10 menit  lanjut selesai_ok }
+//!   selesai selesai_ok "Izin terbit"
+//! }
+//! "#);
+//! let entry = Entry { path: "std/izin.sop".into(), root: "std".into() };
+//! let project = Project::load(&files, &[entry])?;
+//! let izin = project.standards[0].context("izin").expect("the procedure");
+//!
+//! let t = |s: &str| s.parse::<jiff::Timestamp>().expect("an instant");
+//! let mut case = Case::open(&izin, "A-1", t("2026-03-02T08:00:00+07:00")).expect("a start");
+//! case.apply(&izin, Event::done("periksa", t("2026-03-02T08:30:00+07:00")).outcome("ya").by("fo-01"))?;
+//!
+//! // A refused event leaves the case as it was.
+//! assert!(case.apply(&izin, Event::done("periksa", t("2026-03-02T08:40:00+07:00"))).is_err());
+//!
+//! let status = case.status(&izin, t("2026-03-02T08:50:00+07:00"));
+//! assert_eq!(status.active, ["terbit"]);
+//! assert_eq!(status.holders, ["petugas"]);
+//! assert_eq!(status.clocks[0].status, "at_risk"); // 50 of 60 minutes used (no calendar: wall time)
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod case;
 mod clock;
