@@ -320,14 +320,18 @@ impl Case {
                 if target == Node::Unknown {
                     return Err(EventError::UnknownStep(step.clone()));
                 }
-                self.settle(ctx, at);
+                // The step's working time; clocks running since the step began reuse it.
+                let seconds = ctx.working_seconds(since, at);
+                for clock in &mut self.clocks {
+                    clock.settle_known(ctx, at, (since, seconds));
+                }
                 self.card.push(CardEntry {
                     step: i,
                     by: by.clone(),
                     outcome: outcome.clone(),
                     from: since,
                     at,
-                    seconds: ctx.working_seconds(since, at),
+                    seconds,
                 });
                 actions.extend(self.signal(ctx, &Signal::Finish(i, outcome.as_deref()), at));
                 self.position = match target {

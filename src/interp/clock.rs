@@ -44,6 +44,19 @@ impl Clock {
         }
     }
 
+    /// As [`Clock::settle`], reusing the working seconds of an interval already measured.
+    pub fn settle_known(&mut self, ctx: &Context<'_>, at: Timestamp, known: (Timestamp, i64)) {
+        if let Some(since) = self.running_since {
+            self.used += if since == known.0 {
+                known.1
+            } else {
+                ctx.working_seconds(since, at)
+            }
+            .max(0);
+            self.running_since = Some(at);
+        }
+    }
+
     /// Working seconds used by `now`.
     pub fn used_at(&self, ctx: &Context<'_>, now: Timestamp) -> i64 {
         self.used

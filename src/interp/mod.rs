@@ -112,13 +112,20 @@ impl<'a> Context<'a> {
             .map_or(DEFAULT_DAY_MINUTES, Calendar::usual_day_minutes)
     }
 
-    /// The obligations of the service whose triggers or cancels are in this procedure.
+    /// The obligations of the procedure's service whose triggers are in this procedure, with
+    /// their index among the service's obligations.
     pub fn obligations(&self) -> impl Iterator<Item = (usize, &'a Obligation)> + 'a {
+        // Only the service that owns the procedure can name its steps in an obligation.
         let index = self.index;
-        self.model
-            .services
-            .iter()
-            .flat_map(|s| s.obligations.iter())
+        let own: &'a [Obligation] = match self.procedure.owner {
+            crate::model::Owner::Service(i) => self
+                .model
+                .services
+                .get(i)
+                .map_or(&[], |s| s.obligations.as_slice()),
+            _ => &[],
+        };
+        own.iter()
             .enumerate()
             .filter(move |(_, o)| o.trigger.as_ref().is_some_and(|p| p.procedure == index))
     }
