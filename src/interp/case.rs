@@ -49,11 +49,11 @@ pub struct CardEntry {
     /// Step index.
     pub step: usize,
     /// Officer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<String>,
     /// Outcome, for a decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
-    /// When the step became active.
-    pub from: Timestamp,
     /// When it was done.
     pub at: Timestamp,
     /// Working seconds it took.
@@ -329,7 +329,6 @@ impl Case {
                     step: i,
                     by: by.clone(),
                     outcome: outcome.clone(),
-                    from: since,
                     at,
                     seconds,
                 });
