@@ -63,6 +63,7 @@ pub mod parser;
 pub mod project;
 pub mod resolve;
 pub mod scenario;
+pub mod skm;
 pub mod source;
 pub mod span;
 

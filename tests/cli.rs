@@ -369,3 +369,47 @@ fn run_prints_the_card_and_verdict_in_both_formats() {
     assert_eq!(doc["state"]["holders"][0], "front_office");
     assert_eq!(doc["card"][6]["step"], "ttd");
 }
+
+#[test]
+fn skm_computes_the_index_and_names_bad_cells() {
+    let out = sopan(&[
+        "skm",
+        "standards/pekanbaru/izin_praktik_dokter.sop",
+        "--responses",
+        "standards/pekanbaru/survei/contoh_skm.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    for key in [
+        "respondents",
+        "nrr",
+        "index",
+        "index_100",
+        "grade",
+        "label",
+        "follow_up",
+    ] {
+        assert!(doc.get(key).is_some(), "{key} missing");
+    }
+    assert_eq!(doc["index_100"], 75.69);
+    assert_eq!(doc["grade"], "C");
+    assert_eq!(doc["follow_up"]["fires"], true);
+    let dir = std::env::temp_dir().join(format!("sopan-skm-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch");
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "4,3,2,4,3,3,3,3,3\n4,3,2,4,0,3,3,3,3\n").expect("csv");
+    let out = sopan(&[
+        "skm",
+        "standards/pekanbaru/izin_praktik_dokter.sop",
+        "--responses",
+        bad.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("row 2, column 5"),
+        "{}",
+        text(&out.stderr)
+    );
+}

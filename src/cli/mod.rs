@@ -7,6 +7,7 @@ mod export;
 mod inputs;
 mod render;
 mod run;
+mod skm;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -118,6 +119,17 @@ enum Command {
         /// Files or folders (default `standards/`).
         paths: Vec<String>,
     },
+    /// The satisfaction index (SKM) of a survey, and the standard's follow-up rule.
+    Skm {
+        /// The standard's file.
+        file: String,
+        /// CSV, one row per respondent, U1…U9 scored 1–4 (blank: not answered).
+        #[arg(long)]
+        responses: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+    },
     /// Print the compiled model of one standard as data.
     Export {
         /// The standard's file.
@@ -160,6 +172,11 @@ pub fn run() -> ExitCode {
         } => export::run(&file, format, lang, root.as_deref()),
         Command::Run { file, case, format } => run::run(&file, &case, format),
         Command::Test { paths } => run::test(&paths),
+        Command::Skm {
+            file,
+            responses,
+            format,
+        } => skm::run(&file, &responses, format),
         Command::Budget { file, format, root } => budget::run(&file, format, root.as_deref()),
         Command::Calendar {
             job,

@@ -1,0 +1,73 @@
+//! `sopan skm`: the satisfaction index of a survey, and the standard's follow-up rule.
+
+use super::{inputs, render, CheckFormat, FAILED, OK, USAGE};
+use sopan::loader::FsLoader;
+use sopan::project::Project;
+use sopan::skm;
+
+/// Computes the index of `responses` for the standard in `file`; returns the exit code.
+pub fn run(file: &str, responses: &str, format: CheckFormat) -> u8 {
+    let entries = match inputs::entries(&[file.to_string()], None) {
+        Ok(e) => e,
+        Err(m) => {
+            eprintln!("sopan: {m}");
+            return USAGE;
+        }
+    };
+    let project = match Project::load(&FsLoader, &entries) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("sopan: {e}");
+            return USAGE;
+        }
+    };
+    if render::counts(&project).0 > 0 {
+        eprint!("{}", render::human(&project, None));
+        return FAILED;
+    }
+    let rule = project
+        .standards
+        .iter()
+        .flat_map(|s| s.model.services.iter())
+        .find_map(|s| s.follow_up.as_ref().map(|f| f.0.clone()));
+    let text = match std::fs::read_to_string(responses) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("sopan: cannot read `{responses}`: {e}");
+            return USAGE;
+        }
+    };
+    let result = skm::parse(&text).and_then(|rows| skm::compute(&rows, rule.as_deref()));
+    let index = match result {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("sopan: `{responses}`: {e}");
+            return FAILED;
+        }
+    };
+    match format {
+        CheckFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&index).unwrap_or_default()
+        ),
+        CheckFormat::Human => {
+            println!("respondents: {}", index.respondents);
+            for ((code, name), nrr) in skm::ELEMENTS.iter().zip(index.nrr) {
+                println!("  {code}  {nrr:.3}  {:>6.2}  {name}", nrr * 25.0);
+            }
+            println!(
+                "index: {:.4} (1–4), {:.2} (25–100), grade {} — {}",
+                index.index, index.index_100, index.grade, index.label
+            );
+            if let Some(f) = &index.follow_up {
+                let verdict = if f.fires { "fires" } else { "does not fire" };
+                println!(
+                    "follow-up (at or below {}): {verdict}; weak elements: {}",
+                    f.when,
+                    f.elements.join(", ")
+                );
+            }
+        }
+    }
+    OK
+}

@@ -1,0 +1,279 @@
+//! The public-satisfaction index (SKM, PermenPAN-RB 14/2017): nine elements scored 1–4,
+//! NRR per element, the index on the 1–4 and 25–100 scales with exact 1/9 weights, the grade,
+//! and whether the standard's follow-up rule fires.
+
+use serde::Serialize;
+
+/// The nine elements (unsur), in order.
+pub const ELEMENTS: [(&str, &str); 9] = [
+    ("U1", "Persyaratan"),
+    ("U2", "Sistem, mekanisme dan prosedur"),
+    ("U3", "Waktu penyelesaian"),
+    ("U4", "Biaya/tarif"),
+    ("U5", "Produk spesifikasi jenis pelayanan"),
+    ("U6", "Kompetensi pelaksana"),
+    ("U7", "Perilaku pelaksana"),
+    ("U8", "Sarana dan prasarana"),
+    ("U9", "Penanganan pengaduan, saran dan masukan"),
+];
+
+/// A bad cell of the responses, named by row and column (both 1-based).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SkmError {
+    /// A row without nine answers.
+    #[error("row {row}: expected 9 columns (U1…U9), found {found}")]
+    Columns {
+        /// Row.
+        row: usize,
+        /// Columns found.
+        found: usize,
+    },
+    /// A score outside 1–4 or not a number.
+    #[error("row {row}, column {column} (U{column}): `{text}` is not a score from 1 to 4")]
+    Score {
+        /// Row.
+        row: usize,
+        /// Column.
+        column: usize,
+        /// As written.
+        text: String,
+    },
+    /// An element nobody answered.
+    #[error("no respondent answered U{0}")]
+    Unanswered(usize),
+    /// No respondent at all.
+    #[error("no responses")]
+    Empty,
+}
+
+/// The follow-up verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUp {
+    /// Whether the rule fires for the service as a whole.
+    pub fires: bool,
+    /// The grade at or below which it fires.
+    pub when: String,
+    /// The elements at or below that grade.
+    pub elements: Vec<String>,
+}
+
+/// The survey's result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Index {
+    /// Respondents (rows).
+    pub respondents: usize,
+    /// NRR per element, U1…U9.
+    pub nrr: [f64; 9],
+    /// The index on the 1–4 scale.
+    pub index: f64,
+    /// The index on the 25–100 scale, rounded to 2 decimals.
+    pub index_100: f64,
+    /// `A`…`D`.
+    pub grade: char,
+    /// `Sangat Baik`, `Baik`, `Kurang Baik`, `Tidak Baik`.
+    pub label: &'static str,
+    /// The follow-up rule, when the standard has one.
+    pub follow_up: Option<FollowUp>,
+}
+
+/// Reads the CSV: one row per respondent, nine scores; a header row starting `U1` is skipped,
+/// a blank cell is an unanswered question.
+pub fn parse(text: &str) -> Result<Vec<[Option<u8>; 9]>, SkmError> {
+    let mut rows = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let row = i + 1;
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty()
+            || (row == 1 && line.trim_start().to_ascii_uppercase().starts_with("U1"))
+        {
+            continue;
+        }
+        let cells: Vec<&str> = line.split(',').collect();
+        if cells.len() != 9 {
+            return Err(SkmError::Columns {
+                row,
+                found: cells.len(),
+            });
+        }
+        let mut scores = [None; 9];
+        for (c, cell) in cells.iter().enumerate() {
+            let cell = cell.trim();
+            if cell.is_empty() {
+                continue;
+            }
+            match cell.parse::<u8>() {
+                Ok(v @ 1..=4) => scores[c] = Some(v),
+                _ => {
+                    return Err(SkmError::Score {
+                        row,
+                        column: c + 1,
+                        text: cell.to_string(),
+                    })
+                }
+            }
+        }
+        rows.push(scores);
+    }
+    Ok(rows)
+}
+
+/// The grade of a value on the 25–100 scale, already rounded to 2 decimals.
+pub fn grade(value_100: f64) -> (char, &'static str) {
+    // Compare in hundredths so the published band edges are exact.
+    let hundredths = (value_100 * 100.0).round() as i64;
+    match hundredths {
+        8831.. => ('A', "Sangat Baik"),
+        7661.. => ('B', "Baik"),
+        6500.. => ('C', "Kurang Baik"),
+        _ => ('D', "Tidak Baik"),
+    }
+}
+
+/// Rounds to 2 decimals (half away from zero), as the regulation prints the index.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0 + 1e-9).round() / 100.0
+}
+
+/// The grade letter a follow-up rule names (`kurang_baik`, `poor`, `C`, …).
+pub fn grade_of_word(word: &str) -> Option<char> {
+    Some(match word {
+        "sangat_baik" | "very_good" | "A" => 'A',
+        "baik" | "good" | "B" => 'B',
+        "kurang_baik" | "poor" | "C" => 'C',
+        "tidak_baik" | "very_poor" | "D" => 'D',
+        _ => return None,
+    })
+}
+
+/// Computes the index. `follow_up_when` is the grade word of the standard's rule, if any.
+pub fn compute(rows: &[[Option<u8>; 9]], follow_up_when: Option<&str>) -> Result<Index, SkmError> {
+    if rows.is_empty() {
+        return Err(SkmError::Empty);
+    }
+    let mut nrr = [0.0; 9];
+    for (e, slot) in nrr.iter_mut().enumerate() {
+        let answers: Vec<u32> = rows.iter().filter_map(|r| r[e]).map(u32::from).collect();
+        if answers.is_empty() {
+            return Err(SkmError::Unanswered(e + 1));
+        }
+        *slot = f64::from(answers.iter().sum::<u32>()) / answers.len() as f64;
+    }
+    // Exact 1/9 weights: the mean of the nine NRRs (not 0.111 each, which caps at 99.9).
+    let index = nrr.iter().sum::<f64>() / 9.0;
+    let index_100 = round2(index * 25.0);
+    let (grade_letter, label) = grade(index_100);
+    let follow_up = follow_up_when.and_then(|w| {
+        let threshold = grade_of_word(w)?;
+        let elements = nrr
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| grade(round2(**v * 25.0)).0 >= threshold)
+            .map(|(i, _)| ELEMENTS[i].0.to_string())
+            .collect();
+        Some(FollowUp {
+            fires: grade_letter >= threshold,
+            when: w.to_string(),
+            elements,
+        })
+    });
+    Ok(Index {
+        respondents: rows.len(),
+        nrr,
+        index,
+        index_100,
+        grade: grade_letter,
+        label,
+        follow_up,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn band_edges_are_exact() {
+        assert_eq!(grade(64.99).0, 'D');
+        assert_eq!(grade(65.00).0, 'C');
+        assert_eq!(grade(76.60).0, 'C');
+        assert_eq!(grade(76.61).0, 'B');
+        assert_eq!(grade(88.30).0, 'B');
+        assert_eq!(grade(88.31).0, 'A');
+        assert_eq!(grade(100.0), ('A', "Sangat Baik"));
+        assert_eq!(grade(25.0), ('D', "Tidak Baik"));
+    }
+
+    #[test]
+    fn a_hand_computed_survey() {
+        // Four respondents. Element sums / answers: U1 13/4, U2 12/4, U3 8/4, U4 16/4,
+        // U5 12/4, U6 12/4, U7 12/4, U8 12/4, U9 9/3 (one blank).
+        // NRR: 3.25 3 2 4 3 3 3 3 3 → sum 27.25 → index 27.25/9 = 3.02777…
+        // ×25 = 75.694… → 75.69 → C (Kurang Baik); U3 (NRR 2 → 50.00, D) is at or below C,
+        // and U1 (81.25, B) is not.
+        let csv = "U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,3,2,4,3,3,3,3,3\n3,3,2,4,3,3,3,3,3\n3,3,2,4,3,3,3,3,\n3,3,2,4,3,3,3,3,3\n";
+        let rows = parse(csv).expect("valid");
+        let r = compute(&rows, Some("kurang_baik")).expect("computes");
+        assert_eq!(r.respondents, 4);
+        assert_eq!(r.nrr, [3.25, 3.0, 2.0, 4.0, 3.0, 3.0, 3.0, 3.0, 3.0]);
+        assert!((r.index - 27.25 / 9.0).abs() < 1e-12);
+        assert_eq!(r.index_100, 75.69);
+        assert_eq!((r.grade, r.label), ('C', "Kurang Baik"));
+        let f = r.follow_up.expect("the rule");
+        assert!(f.fires);
+        assert_eq!(f.elements, ["U2", "U3", "U5", "U6", "U7", "U8", "U9"]);
+    }
+
+    #[test]
+    fn all_fours_reach_one_hundred() {
+        let rows = vec![[Some(4); 9]; 3];
+        let r = compute(&rows, None).expect("computes");
+        assert_eq!((r.index, r.index_100, r.grade), (4.0, 100.0, 'A'));
+    }
+
+    #[test]
+    fn bad_cells_are_named() {
+        assert_eq!(
+            parse("4,3,2,4,3,3,3,3,3\n4,3,5,4,3,3,3,3,3\n"),
+            Err(SkmError::Score {
+                row: 2,
+                column: 3,
+                text: "5".into()
+            })
+        );
+        assert!(matches!(
+            parse("4,3,0,4,3,3,3,3,3\n"),
+            Err(SkmError::Score { column: 3, .. })
+        ));
+        assert!(matches!(
+            parse("4,3,baik,4,3,3,3,3,3\n"),
+            Err(SkmError::Score { .. })
+        ));
+        assert_eq!(
+            parse("4,3,2\n"),
+            Err(SkmError::Columns { row: 1, found: 3 })
+        );
+    }
+
+    #[test]
+    fn the_index_stays_within_its_scale() {
+        let mut seed = 0x1234_5678_9abc_def0u64;
+        for _ in 0..2_000 {
+            let n = 1 + (seed % 30) as usize;
+            let rows: Vec<[Option<u8>; 9]> = (0..n)
+                .map(|_| {
+                    let mut r = [None; 9];
+                    for cell in &mut r {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        *cell = Some(1 + (seed % 4) as u8);
+                    }
+                    r
+                })
+                .collect();
+            let r = compute(&rows, None).expect("computes");
+            assert!((1.0..=4.0).contains(&r.index), "{}", r.index);
+            assert!((25.0..=100.0).contains(&r.index_100), "{}", r.index_100);
+        }
+    }
+}
