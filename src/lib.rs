@@ -62,6 +62,7 @@ pub mod model;
 pub mod parser;
 pub mod project;
 pub mod resolve;
+pub mod route;
 pub mod scenario;
 pub mod skm;
 pub mod source;

@@ -1,4 +1,6 @@
-//! Complaint policies: every channel has a reply rule, every tier someone to handle it.
+//! Complaint policies: every channel has a reply rule, every tier someone to handle it, and
+//! for every combination of the declared fact values exactly one reply rule applies (as DMN
+//! checkers demand of decision tables).
 
 use crate::diag::{Diagnostic, Kind};
 use crate::model::Model;
@@ -14,6 +16,7 @@ pub fn check(model: &Model, out: &mut Vec<Diagnostic>) {
                 out.push(Diagnostic::located(kind, ch.loc));
             }
         }
+        replies_cover_exactly_once(policy, out);
         for tier in &policy.tiers {
             if tier.handler.is_empty() {
                 let kind = Kind::TierWithoutRoute {
@@ -21,6 +24,82 @@ pub fn check(model: &Model, out: &mut Vec<Diagnostic>) {
                 };
                 out.push(Diagnostic::located(kind, tier.loc));
             }
+        }
+    }
+}
+
+/// Most combinations of fact values checked per channel.
+const MAX_CASES: usize = 4_096;
+
+fn replies_cover_exactly_once(policy: &crate::model::ComplaintPolicy, out: &mut Vec<Diagnostic>) {
+    for (ch, channel) in policy.channels.iter().enumerate() {
+        let rules: Vec<_> = policy.replies.iter().filter(|r| r.channel == ch).collect();
+        if rules.is_empty() {
+            continue;
+        }
+        let mut facts: Vec<usize> = rules
+            .iter()
+            .flat_map(|r| r.conditions.iter().map(|(f, _)| *f))
+            .collect();
+        facts.sort_unstable();
+        facts.dedup();
+        let sizes: Vec<usize> = facts
+            .iter()
+            .map(|f| policy.facts[*f].values.len().max(1))
+            .collect();
+        let total = sizes
+            .iter()
+            .try_fold(1usize, |acc, n| acc.checked_mul(*n))
+            .unwrap_or(usize::MAX);
+        let (mut gap, mut overlap) = (None, None);
+        for k in 0..total.min(MAX_CASES) {
+            // The k-th combination of values, as (fact, value) pairs.
+            let mut rest = k;
+            let case: Vec<(usize, &str)> = facts
+                .iter()
+                .zip(&sizes)
+                .map(|(f, n)| {
+                    let v = rest % n;
+                    rest /= n;
+                    (
+                        *f,
+                        policy.facts[*f].values.get(v).map_or("", String::as_str),
+                    )
+                })
+                .collect();
+            let matching: Vec<_> = rules
+                .iter()
+                .filter(|r| {
+                    r.conditions
+                        .iter()
+                        .all(|(f, v)| case.iter().any(|(cf, cv)| cf == f && cv == v))
+                })
+                .collect();
+            let words = || {
+                case.iter()
+                    .map(|(f, v)| format!("`{} = {v}`", policy.facts[*f].id))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            match matching.as_slice() {
+                [] if gap.is_none() => gap = Some(words()),
+                [_, second, ..] if overlap.is_none() => overlap = Some((words(), second.loc)),
+                _ => {}
+            }
+        }
+        if let Some(case) = gap {
+            let kind = Kind::ReplyGap {
+                channel: channel.id.clone(),
+                case,
+            };
+            out.push(Diagnostic::located(kind, channel.loc));
+        }
+        if let Some((case, loc)) = overlap {
+            let kind = Kind::ReplyOverlap {
+                channel: channel.id.clone(),
+                case,
+            };
+            out.push(Diagnostic::located(kind, loc));
         }
     }
 }

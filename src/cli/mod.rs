@@ -6,6 +6,7 @@ mod check;
 mod export;
 mod inputs;
 mod render;
+mod route;
 mod run;
 mod skm;
 
@@ -130,6 +131,26 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: CheckFormat,
     },
+    /// Where a complaint goes: handler, involved, escalation, reply channels, due, book record.
+    Route {
+        /// The standard's file.
+        file: String,
+        /// The channel it came by.
+        #[arg(long)]
+        channel: String,
+        /// Its severity tier.
+        #[arg(long)]
+        severity: String,
+        /// Facts, `name=value` (e.g. `ada_telepon=ya`, `identitas="…"`).
+        #[arg(long = "fact")]
+        facts: Vec<String>,
+        /// When it arrived (for the due instant and the book's date).
+        #[arg(long)]
+        at: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: CheckFormat,
+    },
     /// Print the compiled model of one standard as data.
     Export {
         /// The standard's file.
@@ -172,6 +193,14 @@ pub fn run() -> ExitCode {
         } => export::run(&file, format, lang, root.as_deref()),
         Command::Run { file, case, format } => run::run(&file, &case, format),
         Command::Test { paths } => run::test(&paths),
+        Command::Route {
+            file,
+            channel,
+            severity,
+            facts,
+            at,
+            format,
+        } => route::run(&file, &channel, &severity, &facts, at.as_deref(), format),
         Command::Skm {
             file,
             responses,

@@ -294,6 +294,16 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             hm(*minutes, lang),
             hm(*limit, lang)
         ),
+        (Kind::ReplyGap { channel, case }, Id) => {
+            format!("pengaduan lewat `{channel}` dengan {case} tidak punya aturan balasan")
+        }
+        (Kind::ReplyGap { channel, case }, En) => format!("complaints by `{channel}` with {case} have no reply rule"),
+        (Kind::ReplyOverlap { channel, case }, Id) => {
+            format!("pengaduan lewat `{channel}` dengan {case} cocok dengan lebih dari satu aturan balasan")
+        }
+        (Kind::ReplyOverlap { channel, case }, En) => {
+            format!("complaints by `{channel}` with {case} match more than one reply rule")
+        }
         (Kind::OutsideRange { date, from, to }, Id) => format!("tanggal {date} di luar rentang kalender {from} sampai {to}"),
         (Kind::OutsideRange { date, from, to }, En) => format!("date {date} is outside the calendar's range {from} to {to}"),
     }
@@ -541,6 +551,18 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
             "pindahkan sebagian langkah ke hari berikutnya (`hari_ke`)".into()
         }
         (Kind::DayOverfull { .. }, En) => "move some steps to the next day (`on_day`)".into(),
+        (Kind::ReplyGap { channel, .. }, Id) => {
+            format!("tambahkan `balas {channel} bila … -> …` untuk keadaan itu")
+        }
+        (Kind::ReplyGap { channel, .. }, En) => {
+            format!("add `reply {channel} when … -> …` for that case")
+        }
+        (Kind::ReplyOverlap { .. }, Id) => {
+            "persempit syarat `bila` agar tepat satu aturan berlaku".into()
+        }
+        (Kind::ReplyOverlap { .. }, En) => {
+            "narrow the `when` conditions so exactly one rule applies".into()
+        }
         (Kind::OutsideRange { .. }, Id) => "perluas `berlaku` atau hapus tanggal itu".into(),
         (Kind::OutsideRange { .. }, En) => "widen `range` or remove the date".into(),
     };

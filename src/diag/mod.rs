@@ -363,6 +363,20 @@ pub enum Kind {
         /// A working day, minutes.
         limit: u64,
     },
+    /// Some combination of fact values has no reply rule for a channel.
+    ReplyGap {
+        /// The channel.
+        channel: String,
+        /// The uncovered facts, `fakta = nilai, …`.
+        case: String,
+    },
+    /// Some combination of fact values has several reply rules for a channel.
+    ReplyOverlap {
+        /// The channel.
+        channel: String,
+        /// The facts both rules cover.
+        case: String,
+    },
     /// A day outside the calendar's declared range.
     OutsideRange {
         /// The date.
@@ -483,6 +497,8 @@ impl Kind {
             Kind::DuplicateDate { .. } => "sop::duplicate-date",
             Kind::InvalidHours { .. } => "sop::invalid-hours",
             Kind::OutsideRange { .. } => "sop::outside-range",
+            Kind::ReplyGap { .. } => "sop::reply-gap",
+            Kind::ReplyOverlap { .. } => "sop::reply-overlap",
             Kind::BudgetCannotFit { .. } => "sop::budget-cannot-fit",
             Kind::BudgetMayOverrun { .. } => "sop::budget-may-overrun",
             Kind::DayOverfull { .. } => "sop::day-overfull",
@@ -540,6 +556,8 @@ pub const CODES: &[&str] = &[
     "sop::duplicate-date",
     "sop::invalid-hours",
     "sop::outside-range",
+    "sop::reply-gap",
+    "sop::reply-overlap",
     "sop::budget-cannot-fit",
     "sop::budget-may-overrun",
     "sop::day-overfull",

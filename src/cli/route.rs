@@ -1,0 +1,100 @@
+//! `sopan route`: where a complaint goes under a standard's complaint policy.
+
+use super::{inputs, render, CheckFormat, FAILED, OK, USAGE};
+use sopan::loader::FsLoader;
+use sopan::project::Project;
+use std::collections::BTreeMap;
+
+/// Routes one complaint; returns the exit code.
+pub fn run(
+    file: &str,
+    channel: &str,
+    severity: &str,
+    facts: &[String],
+    at: Option<&str>,
+    format: CheckFormat,
+) -> u8 {
+    let mut given = BTreeMap::new();
+    for f in facts {
+        let Some((k, v)) = f.split_once('=') else {
+            eprintln!("sopan: `--fact {f}` must be `name=value`");
+            return USAGE;
+        };
+        given.insert(k.trim().to_string(), v.trim().to_string());
+    }
+    let at = match at.map(str::parse::<jiff::Timestamp>).transpose() {
+        Ok(t) => t,
+        Err(_) => {
+            eprintln!("sopan: `--at` must be an instant such as 2026-03-17T10:00:00+07:00");
+            return USAGE;
+        }
+    };
+    let entries = match inputs::entries(&[file.to_string()], None) {
+        Ok(e) => e,
+        Err(m) => {
+            eprintln!("sopan: {m}");
+            return USAGE;
+        }
+    };
+    let project = match Project::load(&FsLoader, &entries) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("sopan: {e}");
+            return USAGE;
+        }
+    };
+    if render::counts(&project).0 > 0 {
+        eprint!("{}", render::human(&project, None));
+        return FAILED;
+    }
+    let found = project.standards.iter().find_map(|s| {
+        let policy = s.model.services.iter().find_map(|svc| svc.complaints)?;
+        Some((s, s.model.complaints.get(policy)?))
+    });
+    let Some((standard, policy)) = found else {
+        eprintln!("sopan: `{file}` names no complaint policy");
+        return USAGE;
+    };
+    let routed = sopan::route::route(
+        &standard.model,
+        policy,
+        channel,
+        severity,
+        &given,
+        at,
+        standard.calendar.as_deref(),
+    );
+    match routed {
+        Ok(r) => {
+            match format {
+                CheckFormat::Json => {
+                    println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default())
+                }
+                CheckFormat::Human => {
+                    println!("handler:      {}", r.handler.join(", "));
+                    println!("involved:     {}", r.involved.join(", "));
+                    println!("escalated to: {}", r.escalated_to.join(", "));
+                    println!("reply by:     {}", r.reply.join(" or "));
+                    if let Some(due) = r.due {
+                        println!(
+                            "answer due:   {due}{}",
+                            if r.provisional {
+                                " (provisional holidays)"
+                            } else {
+                                ""
+                            }
+                        );
+                    }
+                    for (field, value) in &r.record {
+                        println!("book {field:<8} {}", value.as_deref().unwrap_or("-"));
+                    }
+                }
+            }
+            OK
+        }
+        Err(e) => {
+            eprintln!("sopan: {e}");
+            FAILED
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! Complaint routing: from a complaint's channel, severity and facts to who handles it, who
+//! is involved or escalated to, how it is answered, when the answer is due, and the
+//! complaint-book record.
+
+use crate::calendar::Calendar;
+use crate::model::{ComplaintPolicy, Model, RoleId};
+use jiff::Timestamp;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Where a complaint goes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Route {
+    /// Channel it came by.
+    pub channel: String,
+    /// Severity tier.
+    pub severity: String,
+    /// Who handles it.
+    pub handler: Vec<String>,
+    /// Who is involved.
+    pub involved: Vec<String>,
+    /// Who it is escalated to.
+    pub escalated_to: Vec<String>,
+    /// Channels the answer goes back by.
+    pub reply: Vec<String>,
+    /// When the answer is due (when the arrival instant and a deadline are known).
+    pub due: Option<Timestamp>,
+    /// Whether the due instant rests on provisional holiday data.
+    pub provisional: bool,
+    /// The complaint-book record, field → value.
+    pub record: BTreeMap<String, Option<String>>,
+}
+
+/// Why a complaint cannot be routed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RouteError {
+    /// No such channel.
+    #[error("unknown channel `{given}`; channels: {known}")]
+    Channel {
+        /// As given.
+        given: String,
+        /// The policy's channels.
+        known: String,
+    },
+    /// No such tier.
+    #[error("unknown severity `{given}`; tiers: {known}")]
+    Severity {
+        /// As given.
+        given: String,
+        /// The policy's tiers.
+        known: String,
+    },
+    /// Facts the reply rules or the book need.
+    #[error("missing facts: {0}")]
+    MissingFacts(String),
+    /// A fact value the policy does not declare.
+    #[error("fact `{fact}` cannot be `{value}`; values: {known}")]
+    FactValue {
+        /// Fact.
+        fact: String,
+        /// As given.
+        value: String,
+        /// Declared values.
+        known: String,
+    },
+    /// No reply rule applies (a gap the checks report too).
+    #[error("no reply rule applies to `{0}` with these facts")]
+    NoRule(String),
+    /// The due instant is outside the calendar.
+    #[error("{0}")]
+    Calendar(String),
+}
+
+/// Routes a complaint under a policy.
+pub fn route(
+    model: &Model,
+    policy: &ComplaintPolicy,
+    channel: &str,
+    severity: &str,
+    facts: &BTreeMap<String, String>,
+    at: Option<Timestamp>,
+    calendar: Option<&Calendar>,
+) -> Result<Route, RouteError> {
+    let ch = policy
+        .channels
+        .iter()
+        .position(|c| c.id == channel)
+        .ok_or_else(|| RouteError::Channel {
+            given: channel.to_string(),
+            known: policy
+                .channels
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })?;
+    let tier = policy
+        .tiers
+        .iter()
+        .find(|t| t.id == severity)
+        .ok_or_else(|| RouteError::Severity {
+            given: severity.to_string(),
+            known: policy
+                .tiers
+                .iter()
+                .map(|t| t.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        })?;
+    for (name, value) in facts {
+        if let Some(f) = policy.facts.iter().find(|f| &f.id == name) {
+            if !f.values.contains(value) {
+                return Err(RouteError::FactValue {
+                    fact: name.clone(),
+                    value: value.clone(),
+                    known: f.values.join(", "),
+                });
+            }
+        }
+    }
+    let rules: Vec<_> = policy.replies.iter().filter(|r| r.channel == ch).collect();
+    let mut missing: Vec<String> = rules
+        .iter()
+        .flat_map(|r| r.conditions.iter())
+        .map(|(f, _)| policy.facts[*f].id.clone())
+        .filter(|f| !facts.contains_key(f))
+        .collect();
+    let record_fields: Vec<&(String, String)> =
+        policy.book.iter().flat_map(|b| b.fields.iter()).collect();
+    for (field, _) in &record_fields {
+        if !is_automatic(field) && !facts.contains_key(field) {
+            missing.push(field.clone());
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    if !missing.is_empty() {
+        return Err(RouteError::MissingFacts(missing.join(", ")));
+    }
+    let matching = rules.iter().find(|r| {
+        r.conditions
+            .iter()
+            .all(|(f, v)| facts.get(&policy.facts[*f].id) == Some(v))
+    });
+    let rule = matching.ok_or_else(|| RouteError::NoRule(channel.to_string()))?;
+    let names = |ids: &[RoleId]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|r| model.role(*r))
+            .map(|r| r.id.clone())
+            .collect()
+    };
+    let (due, provisional) = match (at, tier.deadline, calendar) {
+        (Some(t), Some(d), Some(c)) => {
+            let due = c
+                .due(t, d)
+                .map_err(|e| RouteError::Calendar(e.to_string()))?;
+            (Some(due.value), due.provisional)
+        }
+        _ => (None, false),
+    };
+    let offset = calendar.map_or(7 * 3600, |c| c.zone().offset_seconds());
+    let record = record_fields
+        .iter()
+        .map(|(field, _)| {
+            let value = match field.as_str() {
+                "tanggal" | "date" => at.map(|t| local_date(t, offset)),
+                "bobot" | "weight" | "severity" => Some(severity.to_string()),
+                "saluran" | "channel" => Some(channel.to_string()),
+                other => facts.get(other).cloned(),
+            };
+            (field.clone(), value)
+        })
+        .collect();
+    Ok(Route {
+        channel: channel.to_string(),
+        severity: severity.to_string(),
+        handler: names(&tier.handler),
+        involved: names(&tier.involved),
+        escalated_to: names(&tier.escalate),
+        reply: rule
+            .via
+            .iter()
+            .map(|v| policy.channels[*v].id.clone())
+            .collect(),
+        due,
+        provisional,
+        record,
+    })
+}
+
+/// Book fields the router fills itself: the date, the weight, the channel.
+fn is_automatic(field: &str) -> bool {
+    matches!(
+        field,
+        "tanggal" | "date" | "bobot" | "weight" | "severity" | "saluran" | "channel"
+    )
+}
+
+fn local_date(t: Timestamp, offset: i64) -> String {
+    let day = (t.as_second() + offset).div_euclid(86_400) as i32;
+    crate::calendar::days::civil::format(day)
+}

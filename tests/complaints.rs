@@ -1,0 +1,101 @@
+//! Complaint routing on the Pekanbaru policy: every severity × channel × phone fact.
+
+mod common;
+
+use sopan::route::{route, RouteError};
+use std::collections::BTreeMap;
+
+#[test]
+fn every_severity_channel_and_phone_fact() {
+    let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
+    let standard = &project.standards[0];
+    let policy = &standard.model.complaints[0];
+    let at: jiff::Timestamp = "2026-03-17T10:00:00+07:00".parse().expect("instant");
+    let expected_handlers = [
+        ("ringan", vec!["petugas_pengaduan"], vec![]),
+        ("sedang", vec!["kepala_bidang", "kepala_dinas"], vec![]),
+        ("berat", vec!["kepala_dinas", "walikota"], vec!["walikota"]),
+    ];
+    let mut combos = 0;
+    for (severity, handler, escalated) in &expected_handlers {
+        for channel in ["surat", "email", "internet", "telepon", "langsung"] {
+            for phone in ["ya", "tidak"] {
+                let mut facts = BTreeMap::new();
+                facts.insert("ada_telepon".to_string(), phone.to_string());
+                facts.insert("identitas".to_string(), "Pengadu".to_string());
+                facts.insert("jenis".to_string(), "Keterlambatan".to_string());
+                let r = route(
+                    &standard.model,
+                    policy,
+                    channel,
+                    severity,
+                    &facts,
+                    Some(at),
+                    standard.calendar.as_deref(),
+                )
+                .expect("routes");
+                assert_eq!(&r.handler, handler, "{severity}");
+                assert_eq!(&r.escalated_to, escalated, "{severity}");
+                let reply: Vec<&str> = r.reply.iter().map(String::as_str).collect();
+                let expected_reply: Vec<&str> = match (channel, phone) {
+                    ("surat", "ya") => vec!["surat", "telepon"],
+                    (other, _) => vec![other],
+                };
+                assert_eq!(reply, expected_reply, "{channel} with ada_telepon={phone}");
+                assert_eq!(r.record.get("bobot"), Some(&Some(severity.to_string())));
+                assert_eq!(
+                    r.record.get("tanggal"),
+                    Some(&Some("2026-03-17".to_string()))
+                );
+                assert!(r.due.is_some());
+                combos += 1;
+            }
+        }
+    }
+    assert_eq!(combos, 30);
+}
+
+#[test]
+fn due_per_tier_in_working_days_and_missing_facts_are_named() {
+    let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
+    let standard = &project.standards[0];
+    let policy = &standard.model.complaints[0];
+    let at: jiff::Timestamp = "2026-03-17T10:00:00+07:00".parse().expect("instant");
+    let facts: BTreeMap<String, String> = [("identitas", "x"), ("jenis", "y")]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let due = |severity: &str| {
+        route(
+            &standard.model,
+            policy,
+            "email",
+            severity,
+            &facts,
+            Some(at),
+            standard.calendar.as_deref(),
+        )
+        .expect("routes")
+        .due
+        .expect("a due instant")
+        .to_string()
+    };
+    // Day 0 is Tuesday 17 March; 18-24 March are closed; 3 April is Good Friday.
+    assert_eq!(due("ringan"), "2026-03-26T08:00:00Z");
+    assert_eq!(due("sedang"), "2026-03-31T08:00:00Z");
+    assert_eq!(due("berat"), "2026-04-14T08:00:00Z");
+    let err = route(
+        &standard.model,
+        policy,
+        "surat",
+        "ringan",
+        &BTreeMap::new(),
+        None,
+        None,
+    )
+    .expect_err("facts missing");
+    assert_eq!(
+        err,
+        RouteError::MissingFacts("ada_telepon, identitas, jenis".into())
+    );
+}
