@@ -306,7 +306,7 @@ fn test_runs_the_shipped_scenarios_and_reports_a_failed_expectation() {
     let out = sopan(&["test", "standards"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert!(
-        text(&out.stdout).contains("5 passed, 0 failed"),
+        text(&out.stdout).contains("7 passed, 0 failed"),
         "{}",
         text(&out.stdout)
     );
