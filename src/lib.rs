@@ -47,6 +47,7 @@
 #![warn(missing_docs)]
 
 pub mod ast;
+pub mod book;
 pub mod budget;
 pub mod calendar;
 pub mod check;

@@ -99,3 +99,30 @@ fn due_per_tier_in_working_days_and_missing_facts_are_named() {
         RouteError::MissingFacts("ada_telepon, identitas, jenis".into())
     );
 }
+
+#[test]
+fn the_monthly_report_of_the_sample_log() {
+    let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
+    let standard = &project.standards[0];
+    let log = std::fs::read_to_string("standards/pekanbaru/pengaduan/contoh_log.csv")
+        .expect("sample log");
+    let book = sopan::book::build(
+        &standard.model,
+        &standard.model.complaints[0],
+        standard.calendar.as_deref(),
+        &log,
+    )
+    .expect("a valid log");
+    let statuses: Vec<&str> = book.entries.iter().map(|e| e.status).collect();
+    assert_eq!(statuses, ["late", "on_time", "on_time", "open", "on_time"]);
+    insta::assert_snapshot!("monthly_report", sopan::book::report_text(&book));
+    let bad = "diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab\n2026-03-02T09:00:00+07:00,fax,ringan,A,B,ya,\n";
+    let err = sopan::book::build(
+        &standard.model,
+        &standard.model.complaints[0],
+        standard.calendar.as_deref(),
+        bad,
+    )
+    .expect_err("an unknown channel");
+    assert_eq!((err.row, err.column.as_str()), (2, "saluran"));
+}

@@ -3,6 +3,7 @@
 mod budget;
 mod calendar;
 mod check;
+mod complaints;
 mod export;
 mod inputs;
 mod render;
@@ -151,6 +152,17 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: CheckFormat,
     },
+    /// The complaint book and monthly report from a log of complaints (CSV).
+    Complaints {
+        /// The standard's file.
+        file: String,
+        /// The log: `diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab`.
+        #[arg(long)]
+        log: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: complaints::BookFormat,
+    },
     /// Print the compiled model of one standard as data.
     Export {
         /// The standard's file.
@@ -193,6 +205,7 @@ pub fn run() -> ExitCode {
         } => export::run(&file, format, lang, root.as_deref()),
         Command::Run { file, case, format } => run::run(&file, &case, format),
         Command::Test { paths } => run::test(&paths),
+        Command::Complaints { file, log, format } => complaints::run(&file, &log, format),
         Command::Route {
             file,
             channel,

@@ -1,0 +1,229 @@
+//! The complaint book (Buku Pengaduan) and its monthly report, from a log of complaints.
+//!
+//! The log is CSV with a header naming its columns: `diterima` (instant), `saluran`, `bobot`
+//! (tier), and the book's and reply rules' facts (`identitas`, `jenis`, `ada_telepon`, …);
+//! `dijawab` (instant, blank while open) is optional. English headers `received`, `channel`,
+//! `severity`, `answered` are read too.
+
+use crate::calendar::Calendar;
+use crate::model::{ComplaintPolicy, Model};
+use crate::route::route;
+use jiff::Timestamp;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One complaint as the book records it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// Row in the log (1-based, the header is row 1).
+    pub row: usize,
+    /// When it arrived.
+    pub received: Timestamp,
+    /// Channel.
+    pub channel: String,
+    /// Severity tier.
+    pub severity: String,
+    /// Handler roles.
+    pub handler: Vec<String>,
+    /// Reply channels.
+    pub reply: Vec<String>,
+    /// When the answer is due.
+    pub due: Option<Timestamp>,
+    /// When it was answered.
+    pub answered: Option<Timestamp>,
+    /// `on_time`, `late` or `open`.
+    pub status: &'static str,
+    /// The book's fields.
+    pub record: BTreeMap<String, Option<String>>,
+}
+
+/// Counts for one month, as the secretary reviews them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Month {
+    /// `YYYY-MM` of receipt.
+    pub month: String,
+    /// Complaints received.
+    pub total: usize,
+    /// By channel.
+    pub per_channel: BTreeMap<String, usize>,
+    /// By severity.
+    pub per_severity: BTreeMap<String, usize>,
+    /// Answered by the due instant.
+    pub on_time: usize,
+    /// Answered after it.
+    pub late: usize,
+    /// Not answered yet.
+    pub open: usize,
+}
+
+/// The book and the monthly reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Book {
+    /// Every complaint, in log order.
+    pub entries: Vec<Entry>,
+    /// One report per month of receipt, in order.
+    pub months: Vec<Month>,
+}
+
+/// A log cell that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("row {row}, column `{column}`: {reason}")]
+pub struct LogError {
+    /// Row (1-based, header included).
+    pub row: usize,
+    /// Column name.
+    pub column: String,
+    /// Why.
+    pub reason: String,
+}
+
+fn column<'a>(headers: &'a [String], names: &[&str]) -> Option<usize> {
+    headers.iter().position(|h| names.contains(&h.as_str()))
+}
+
+/// Reads the log and builds the book.
+pub fn build(
+    model: &Model,
+    policy: &ComplaintPolicy,
+    calendar: Option<&Calendar>,
+    log: &str,
+) -> Result<Book, LogError> {
+    let mut lines = log.lines().map(|l| l.trim_end_matches('\r'));
+    let headers: Vec<String> = lines
+        .next()
+        .unwrap_or_default()
+        .split(',')
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let need = |names: &[&str], label: &str| {
+        column(&headers, names).ok_or_else(|| LogError {
+            row: 1,
+            column: label.to_string(),
+            reason: "missing from the header".to_string(),
+        })
+    };
+    let c_received = need(&["diterima", "received"], "diterima")?;
+    let c_channel = need(&["saluran", "channel"], "saluran")?;
+    let c_severity = need(&["bobot", "severity"], "bobot")?;
+    let c_answered = column(&headers, &["dijawab", "answered"]);
+    let offset = calendar.map_or(7 * 3600, |c| c.zone().offset_seconds());
+    let mut entries = Vec::new();
+    for (i, line) in lines.enumerate() {
+        let row = i + 2;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<&str> = line.split(',').map(str::trim).collect();
+        if cells.len() != headers.len() {
+            return Err(LogError {
+                row,
+                column: "*".into(),
+                reason: format!("expected {} columns, found {}", headers.len(), cells.len()),
+            });
+        }
+        let instant = |c: usize| -> Result<Option<Timestamp>, LogError> {
+            let text = cells[c];
+            if text.is_empty() {
+                return Ok(None);
+            }
+            text.parse().map(Some).map_err(|_| LogError {
+                row,
+                column: headers[c].clone(),
+                reason: format!("`{text}` is not an instant such as 2026-03-02T09:00:00+07:00"),
+            })
+        };
+        let received = instant(c_received)?.ok_or_else(|| LogError {
+            row,
+            column: headers[c_received].clone(),
+            reason: "empty".into(),
+        })?;
+        let answered = match c_answered {
+            Some(c) => instant(c)?,
+            None => None,
+        };
+        let facts: BTreeMap<String, String> = headers
+            .iter()
+            .zip(&cells)
+            .enumerate()
+            .filter(|(c, (_, v))| {
+                ![c_received, c_channel, c_severity].contains(c)
+                    && Some(*c) != c_answered
+                    && !v.is_empty()
+            })
+            .map(|(_, (h, v))| (h.clone(), (*v).to_string()))
+            .collect();
+        let r = route(
+            model,
+            policy,
+            cells[c_channel],
+            cells[c_severity],
+            &facts,
+            Some(received),
+            calendar,
+        )
+        .map_err(|e| LogError {
+            row,
+            column: headers[c_channel].clone(),
+            reason: e.to_string(),
+        })?;
+        let status = match (answered, r.due) {
+            (None, _) => "open",
+            (Some(a), Some(d)) if a > d => "late",
+            _ => "on_time",
+        };
+        entries.push(Entry {
+            row,
+            received,
+            channel: r.channel,
+            severity: r.severity,
+            handler: r.handler,
+            reply: r.reply,
+            due: r.due,
+            answered,
+            status,
+            record: r.record,
+        });
+    }
+    let mut months: BTreeMap<String, Month> = BTreeMap::new();
+    for e in &entries {
+        let day = (e.received.as_second() + offset).div_euclid(86_400) as i32;
+        let month = crate::calendar::days::civil::format(day)[..7].to_string();
+        let m = months.entry(month.clone()).or_insert_with(|| Month {
+            month,
+            ..Month::default()
+        });
+        m.total += 1;
+        *m.per_channel.entry(e.channel.clone()).or_default() += 1;
+        *m.per_severity.entry(e.severity.clone()).or_default() += 1;
+        match e.status {
+            "on_time" => m.on_time += 1,
+            "late" => m.late += 1,
+            _ => m.open += 1,
+        }
+    }
+    Ok(Book {
+        entries,
+        months: months.into_values().collect(),
+    })
+}
+
+/// The monthly report as the secretary reads it.
+pub fn report_text(book: &Book) -> String {
+    let mut out = String::new();
+    for m in &book.months {
+        out.push_str(&format!("Laporan Pengaduan Pelayanan Publik {}\n", m.month));
+        out.push_str(&format!(
+            "  jumlah: {}  tepat waktu: {}  terlambat: {}  belum dijawab: {}\n",
+            m.total, m.on_time, m.late, m.open
+        ));
+        let list = |map: &BTreeMap<String, usize>| -> String {
+            map.iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.push_str(&format!("  per saluran: {}\n", list(&m.per_channel)));
+        out.push_str(&format!("  per bobot:   {}\n", list(&m.per_severity)));
+    }
+    out
+}

@@ -1,0 +1,87 @@
+//! `sopan complaints`: the complaint book and the monthly report from a log.
+
+use super::{inputs, render, FAILED, OK, USAGE};
+use clap::ValueEnum;
+use sopan::loader::FsLoader;
+use sopan::project::Project;
+
+/// Output of `complaints`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum BookFormat {
+    /// The monthly report for people.
+    Human,
+    /// The book and the reports.
+    Json,
+    /// The book as CSV, with due instants and status.
+    Csv,
+}
+
+/// Builds the book; returns the exit code.
+pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
+    let entries = match inputs::entries(&[file.to_string()], None) {
+        Ok(e) => e,
+        Err(m) => {
+            eprintln!("sopan: {m}");
+            return USAGE;
+        }
+    };
+    let project = match Project::load(&FsLoader, &entries) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("sopan: {e}");
+            return USAGE;
+        }
+    };
+    if render::counts(&project).0 > 0 {
+        eprint!("{}", render::human(&project, None));
+        return FAILED;
+    }
+    let found = project.standards.iter().find_map(|s| {
+        let policy = s.model.services.iter().find_map(|svc| svc.complaints)?;
+        Some((s, s.model.complaints.get(policy)?))
+    });
+    let Some((standard, policy)) = found else {
+        eprintln!("sopan: `{file}` names no complaint policy");
+        return USAGE;
+    };
+    let text = match std::fs::read_to_string(log) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("sopan: cannot read `{log}`: {e}");
+            return USAGE;
+        }
+    };
+    let book =
+        match sopan::book::build(&standard.model, policy, standard.calendar.as_deref(), &text) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("sopan: `{log}`: {e}");
+                return FAILED;
+            }
+        };
+    match format {
+        BookFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&book).unwrap_or_default()
+        ),
+        BookFormat::Csv => {
+            println!("baris,diterima,saluran,bobot,penangan,balasan,tenggat,dijawab,status");
+            for e in &book.entries {
+                println!(
+                    "{},{},{},{},{},{},{},{},{}",
+                    e.row,
+                    e.received,
+                    e.channel,
+                    e.severity,
+                    e.handler.join(" "),
+                    e.reply.join(" "),
+                    e.due.map(|d| d.to_string()).unwrap_or_default(),
+                    e.answered.map(|d| d.to_string()).unwrap_or_default(),
+                    e.status
+                );
+            }
+        }
+        BookFormat::Human => print!("{}", sopan::book::report_text(&book)),
+    }
+    OK
+}
