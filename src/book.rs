@@ -77,7 +77,7 @@ pub struct LogError {
     pub reason: String,
 }
 
-fn column<'a>(headers: &'a [String], names: &[&str]) -> Option<usize> {
+fn column(headers: &[String], names: &[&str]) -> Option<usize> {
     headers.iter().position(|h| names.contains(&h.as_str()))
 }
 
