@@ -1,31 +1,14 @@
 //! `sopan budget`: per procedure, shortest and longest path against each budget.
 
-use super::{inputs, render, CheckFormat, FAILED, OK, USAGE};
+use super::{inputs, CheckFormat, OK, USAGE};
 use sopan::budget::{analyse, BudgetReport, DEFAULT_DAY_MINUTES};
-use sopan::loader::FsLoader;
-use sopan::project::Project;
 
 /// Prints the budget analysis of one standard; returns the exit code.
 pub fn run(file: &str, format: CheckFormat, root: Option<&str>) -> u8 {
-    let entries = match inputs::entries(&[file.to_string()], root) {
-        Ok(e) => e,
-        Err(message) => {
-            eprintln!("sopan: {message}");
-            return USAGE;
-        }
-    };
-    let project = match Project::load(&FsLoader, &entries) {
+    let project = match inputs::load_clean(&[file.to_string()], root) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("sopan: {e}");
-            return USAGE;
-        }
+        Err(code) => return code,
     };
-    let (errors, _) = render::counts(&project);
-    if errors > 0 {
-        eprint!("{}", render::human(&project, None));
-        return FAILED;
-    }
     let mut reports: Vec<BudgetReport> = Vec::new();
     for standard in &project.standards {
         let day = standard

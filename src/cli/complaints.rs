@@ -1,9 +1,7 @@
 //! `sopan complaints`: the complaint book and the monthly report from a log.
 
-use super::{inputs, render, FAILED, OK, USAGE};
+use super::{inputs, FAILED, OK, USAGE};
 use clap::ValueEnum;
-use sopan::loader::FsLoader;
-use sopan::project::Project;
 
 /// Output of `complaints`.
 #[derive(Clone, Copy, ValueEnum)]
@@ -18,29 +16,11 @@ pub enum BookFormat {
 
 /// Builds the book; returns the exit code.
 pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
-    let entries = match inputs::entries(&[file.to_string()], None) {
-        Ok(e) => e,
-        Err(m) => {
-            eprintln!("sopan: {m}");
-            return USAGE;
-        }
-    };
-    let project = match Project::load(&FsLoader, &entries) {
+    let project = match inputs::load_clean(&[file.to_string()], None) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("sopan: {e}");
-            return USAGE;
-        }
+        Err(code) => return code,
     };
-    if render::counts(&project).0 > 0 {
-        eprint!("{}", render::human(&project, None));
-        return FAILED;
-    }
-    let found = project.standards.iter().find_map(|s| {
-        let policy = s.model.services.iter().find_map(|svc| svc.complaints)?;
-        Some((s, s.model.complaints.get(policy)?))
-    });
-    let Some((standard, policy)) = found else {
+    let Some((standard, policy)) = inputs::complaint_policy(&project) else {
         eprintln!("sopan: `{file}` names no complaint policy");
         return USAGE;
     };

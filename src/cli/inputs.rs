@@ -69,3 +69,34 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 fn slash(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
+
+/// Loads the standards at `paths` for a command that needs them clean: diagnostics go to
+/// stderr; an unreadable path gives exit code 2, errors in the standards exit code 1.
+pub fn load_clean(paths: &[String], root: Option<&str>) -> Result<sopan::project::Project, u8> {
+    let entries = entries(paths, root).map_err(|m| {
+        eprintln!("sopan: {m}");
+        super::USAGE
+    })?;
+    let project =
+        sopan::project::Project::load(&sopan::loader::FsLoader, &entries).map_err(|e| {
+            eprintln!("sopan: {e}");
+            super::USAGE
+        })?;
+    if !project.diagnostics.is_empty() {
+        eprint!("{}", super::render::human(&project, None));
+    }
+    if super::render::counts(&project).0 > 0 {
+        return Err(super::FAILED);
+    }
+    Ok(project)
+}
+
+/// The first standard that names a complaint policy, with that policy.
+pub fn complaint_policy(
+    project: &sopan::project::Project,
+) -> Option<(&sopan::project::Standard, &sopan::model::ComplaintPolicy)> {
+    project.standards.iter().find_map(|s| {
+        let policy = s.model.services.iter().find_map(|svc| svc.complaints)?;
+        Some((s, s.model.complaints.get(policy)?))
+    })
+}

@@ -1,8 +1,6 @@
 //! `sopan route`: where a complaint goes under a standard's complaint policy.
 
-use super::{inputs, render, CheckFormat, FAILED, OK, USAGE};
-use sopan::loader::FsLoader;
-use sopan::project::Project;
+use super::{inputs, CheckFormat, FAILED, OK, USAGE};
 use std::collections::BTreeMap;
 
 /// Routes one complaint; returns the exit code.
@@ -29,29 +27,11 @@ pub fn run(
             return USAGE;
         }
     };
-    let entries = match inputs::entries(&[file.to_string()], None) {
-        Ok(e) => e,
-        Err(m) => {
-            eprintln!("sopan: {m}");
-            return USAGE;
-        }
-    };
-    let project = match Project::load(&FsLoader, &entries) {
+    let project = match inputs::load_clean(&[file.to_string()], None) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("sopan: {e}");
-            return USAGE;
-        }
+        Err(code) => return code,
     };
-    if render::counts(&project).0 > 0 {
-        eprint!("{}", render::human(&project, None));
-        return FAILED;
-    }
-    let found = project.standards.iter().find_map(|s| {
-        let policy = s.model.services.iter().find_map(|svc| svc.complaints)?;
-        Some((s, s.model.complaints.get(policy)?))
-    });
-    let Some((standard, policy)) = found else {
+    let Some((standard, policy)) = inputs::complaint_policy(&project) else {
         eprintln!("sopan: `{file}` names no complaint policy");
         return USAGE;
     };

@@ -1,7 +1,7 @@
 //! `sopan run` (one scenario) and `sopan test` (check, then every scenario).
 
 use super::{inputs, render, CheckFormat, FAILED, OK, USAGE};
-use sopan::loader::{self, FsLoader};
+use sopan::loader;
 use sopan::project::Project;
 use sopan::scenario::{self, RunReport};
 use std::path::Path;
@@ -117,21 +117,7 @@ fn one(project: &Project, case: &str) -> Result<(), String> {
 }
 
 fn load(paths: &[String]) -> Result<Project, u8> {
-    let entries = inputs::entries(paths, None).map_err(|m| {
-        eprintln!("sopan: {m}");
-        USAGE
-    })?;
-    let project = Project::load(&FsLoader, &entries).map_err(|e| {
-        eprintln!("sopan: {e}");
-        USAGE
-    })?;
-    if !project.diagnostics.is_empty() {
-        eprint!("{}", render::human(&project, None));
-    }
-    if render::counts(&project).0 > 0 {
-        return Err(FAILED);
-    }
-    Ok(project)
+    inputs::load_clean(paths, None)
 }
 
 fn find_cases(dir: &Path, out: &mut Vec<String>) {

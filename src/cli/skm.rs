@@ -1,30 +1,14 @@
 //! `sopan skm`: the satisfaction index of a survey, and the standard's follow-up rule.
 
-use super::{inputs, render, CheckFormat, FAILED, OK, USAGE};
-use sopan::loader::FsLoader;
-use sopan::project::Project;
+use super::{inputs, CheckFormat, FAILED, OK, USAGE};
 use sopan::skm;
 
 /// Computes the index of `responses` for the standard in `file`; returns the exit code.
 pub fn run(file: &str, responses: &str, format: CheckFormat) -> u8 {
-    let entries = match inputs::entries(&[file.to_string()], None) {
-        Ok(e) => e,
-        Err(m) => {
-            eprintln!("sopan: {m}");
-            return USAGE;
-        }
-    };
-    let project = match Project::load(&FsLoader, &entries) {
+    let project = match inputs::load_clean(&[file.to_string()], None) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("sopan: {e}");
-            return USAGE;
-        }
+        Err(code) => return code,
     };
-    if render::counts(&project).0 > 0 {
-        eprint!("{}", render::human(&project, None));
-        return FAILED;
-    }
     let rule = project
         .standards
         .iter()
