@@ -84,13 +84,3 @@ pub const KEYWORDS: &[(&str, &str)] = &[
     ("output", "output"),
     ("paling lama", "at most"),
 ];
-
-/// Whether a word is an English keyword that differs from its Indonesian spelling.
-pub fn is_english(word: &str) -> bool {
-    KEYWORDS.iter().any(|(id, en)| id != en && *en == word)
-}
-
-/// Whether a word is an Indonesian keyword that differs from its English alias.
-pub fn is_indonesian(word: &str) -> bool {
-    KEYWORDS.iter().any(|(id, en)| id != en && *id == word)
-}

@@ -35,7 +35,7 @@ pub fn all<'i>(kids: &[P<'i>], rule: Rule) -> Vec<P<'i>> {
         .collect()
 }
 
-impl Converter<'_> {
+impl Converter {
     /// The span of a pair.
     pub fn span(&self, pair: &P<'_>) -> Span {
         // A rule with an optional tail can end after the blanks it skipped; labels should not.
@@ -172,7 +172,7 @@ impl Converter<'_> {
         let span = self.span(pair);
         let kids = kids(pair.clone());
         let at_most = first(&kids, Rule::kw_at_most).is_some();
-        let amount = first(&kids, Rule::amount).map(kids_of).unwrap_or_default();
+        let amount = first(&kids, Rule::amount).map(kids).unwrap_or_default();
         let ints: Vec<Int> = amount.iter().map(|p| self.int(p)).collect();
         let empty = Int { value: None, span };
         let unit = first(&kids, Rule::unit).map_or_else(
@@ -244,10 +244,6 @@ impl Converter<'_> {
         let diag = super::syntax::junk(line_rule, pair.as_str(), base, self.file);
         self.diags.push(diag);
     }
-}
-
-fn kids_of(pair: P<'_>) -> Vec<P<'_>> {
-    kids(pair)
 }
 
 /// The phrase for the keyword a pair starts with.

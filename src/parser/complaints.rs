@@ -5,7 +5,7 @@ use super::convert::Converter;
 use super::Rule;
 use crate::ast;
 
-impl Converter<'_> {
+impl Converter {
     /// `pengaduan x "T" { … }`.
     pub fn complaints(&mut self, pair: P<'_>) -> ast::ComplaintPolicy {
         let kids = kids(pair);

@@ -7,26 +7,19 @@ use crate::diag::Diagnostic;
 use crate::span::FileId;
 
 /// Walks the pest tree of one file and builds the AST.
-pub struct Converter<'t> {
+pub struct Converter {
     /// The file being read.
     pub file: FileId,
     /// Problems found while converting (junk lines, repeated items).
     pub diags: Vec<Diagnostic>,
-    /// The file's text.
-    #[expect(
-        dead_code,
-        reason = "kept for converters that need the raw text around a pair"
-    )]
-    pub text: &'t str,
 }
 
-impl<'t> Converter<'t> {
+impl Converter {
     /// A converter for `file`.
-    pub fn new(file: FileId, text: &'t str) -> Self {
+    pub fn new(file: FileId) -> Self {
         Converter {
             file,
             diags: Vec::new(),
-            text,
         }
     }
 

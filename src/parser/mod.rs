@@ -46,7 +46,7 @@ pub fn parse(text: &str, file: FileId) -> (ast::File, Vec<Diagnostic>) {
     }
     match SopParser::parse(Rule::file, text) {
         Ok(mut pairs) => {
-            let mut conv = convert::Converter::new(file, text);
+            let mut conv = convert::Converter::new(file);
             let tree = match pairs.next() {
                 Some(root) => conv.file(root),
                 None => ast::File::default(),

@@ -5,7 +5,7 @@ use super::convert::Converter;
 use super::Rule;
 use crate::ast::{self, Pause, Target};
 
-impl Converter<'_> {
+impl Converter {
     /// `prosedur x "T" { … }`.
     pub fn procedure(&mut self, pair: P<'_>) -> ast::Procedure {
         let kids = kids(pair);
