@@ -172,7 +172,9 @@ impl Converter {
         let span = self.span(pair);
         let kids = kids(pair.clone());
         let at_most = first(&kids, Rule::kw_at_most).is_some();
-        let amount = first(&kids, Rule::amount).map(kids).unwrap_or_default();
+        let amount = first(&kids, Rule::amount)
+            .map(self::kids)
+            .unwrap_or_default();
         let ints: Vec<Int> = amount.iter().map(|p| self.int(p)).collect();
         let empty = Int { value: None, span };
         let unit = first(&kids, Rule::unit).map_or_else(
