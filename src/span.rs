@@ -1,8 +1,8 @@
-//! Byte spans into a source file, and the ids of files in a [`SourceMap`](crate::SourceMap).
+//! Byte spans into a source file, and the ids of files in a [`SourceMap`](crate::source::SourceMap).
 
 use serde::Serialize;
 
-/// The id of one loaded source file inside a [`SourceMap`](crate::SourceMap).
+/// The id of one loaded source file inside a [`SourceMap`](crate::source::SourceMap).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct FileId(pub u32);
 

@@ -1,4 +1,4 @@
-//! Text → [`ast::File`](crate::ast::File). The only module that knows pest.
+//! Text → [`ast::File`]. The only module that knows pest.
 //!
 //! A file is read in one pass. Lines a block cannot read are collected as junk and re-read
 //! alone, so that one run reports every broken line with what was expected there, in words.
