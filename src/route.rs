@@ -29,6 +29,9 @@ pub struct Route {
     pub provisional: bool,
     /// The complaint-book record, field → value.
     pub record: BTreeMap<String, Option<String>>,
+    /// Offset of the calendar's zone from UTC, for showing instants to people.
+    #[serde(skip)]
+    pub offset_seconds: i64,
 }
 
 /// Why a complaint cannot be routed.
@@ -185,6 +188,7 @@ pub fn route(
         due,
         provisional,
         record,
+        offset_seconds: offset,
     })
 }
 
