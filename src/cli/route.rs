@@ -56,14 +56,15 @@ pub fn run(
                     println!("escalated to: {}", r.escalated_to.join(", "));
                     println!("reply by:     {}", r.reply.join(" or "));
                     if let Some(due) = r.due {
-                        println!(
-                            "answer due:   {due}{}",
-                            if r.provisional {
-                                " (provisional holidays)"
-                            } else {
-                                ""
-                            }
-                        );
+                        let offset = jiff::tz::Offset::from_seconds(r.offset_seconds as i32)
+                            .unwrap_or(jiff::tz::Offset::UTC);
+                        let local = offset.to_datetime(due).strftime("%Y-%m-%d %H:%M");
+                        let note = if r.provisional {
+                            " (provisional holidays)"
+                        } else {
+                            ""
+                        };
+                        println!("answer due:   {local}{note}");
                     }
                     for (field, value) in &r.record {
                         println!("book {field:<8} {}", value.as_deref().unwrap_or("-"));
