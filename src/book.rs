@@ -186,8 +186,7 @@ pub fn build(
     }
     let mut months: BTreeMap<String, Month> = BTreeMap::new();
     for e in &entries {
-        let day = (e.received.as_second() + offset).div_euclid(86_400) as i32;
-        let month = crate::calendar::days::civil::format(day)[..7].to_string();
+        let month = crate::calendar::days::civil::local_date(e.received, offset)[..7].to_string();
         let m = months.entry(month.clone()).or_insert_with(|| Month {
             month,
             ..Month::default()

@@ -166,7 +166,9 @@ pub fn route(
         .iter()
         .map(|(field, _)| {
             let value = match field.as_str() {
-                "tanggal" | "date" => at.map(|t| local_date(t, offset)),
+                "tanggal" | "date" => {
+                    at.map(|t| crate::calendar::days::civil::local_date(t, offset))
+                }
                 "bobot" | "weight" | "severity" => Some(severity.to_string()),
                 "saluran" | "channel" => Some(channel.to_string()),
                 other => facts.get(other).cloned(),
@@ -198,9 +200,4 @@ fn is_automatic(field: &str) -> bool {
         field,
         "tanggal" | "date" | "bobot" | "weight" | "severity" | "saluran" | "channel"
     )
-}
-
-fn local_date(t: Timestamp, offset: i64) -> String {
-    let day = (t.as_second() + offset).div_euclid(86_400) as i32;
-    crate::calendar::days::civil::format(day)
 }

@@ -88,6 +88,11 @@ pub mod civil {
         (z + 3).rem_euclid(7) as usize
     }
 
+    /// The local date (`YYYY-MM-DD`) of an instant at a UTC offset in seconds.
+    pub fn local_date(t: jiff::Timestamp, offset_seconds: i64) -> String {
+        format((t.as_second() + offset_seconds).div_euclid(86_400) as i32)
+    }
+
     /// `YYYY-MM-DD`.
     pub fn format(z: i32) -> String {
         let (y, m, d) = date(z);

@@ -123,3 +123,12 @@ pub fn summary(project: &Project, lang: Lang) -> String {
         Lang::En => format!("{files} files checked — errors: {errors}, warnings: {warnings}"),
     }
 }
+
+/// An instant as people read it in a zone given as a UTC offset: `2026-03-02 08:05`.
+pub fn local_time(offset_seconds: i64, t: jiff::Timestamp) -> String {
+    let offset = i32::try_from(offset_seconds)
+        .ok()
+        .and_then(|s| jiff::tz::Offset::from_seconds(s).ok())
+        .unwrap_or(jiff::tz::Offset::UTC);
+    offset.to_datetime(t).strftime("%Y-%m-%d %H:%M").to_string()
+}

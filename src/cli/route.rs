@@ -56,9 +56,7 @@ pub fn run(
                     println!("escalated to: {}", r.escalated_to.join(", "));
                     println!("reply by:     {}", r.reply.join(" or "));
                     if let Some(due) = r.due {
-                        let offset = jiff::tz::Offset::from_seconds(r.offset_seconds as i32)
-                            .unwrap_or(jiff::tz::Offset::UTC);
-                        let local = offset.to_datetime(due).strftime("%Y-%m-%d %H:%M");
+                        let local = super::render::local_time(r.offset_seconds, due);
                         let note = if r.provisional {
                             " (provisional holidays)"
                         } else {

@@ -141,9 +141,7 @@ fn stem(path: &str) -> String {
 
 /// An instant in the calendar's zone, `2026-03-02 08:05`.
 fn local(r: &RunReport, t: jiff::Timestamp) -> String {
-    let offset =
-        jiff::tz::Offset::from_seconds(r.offset_seconds as i32).unwrap_or(jiff::tz::Offset::UTC);
-    offset.to_datetime(t).strftime("%Y-%m-%d %H:%M").to_string()
+    render::local_time(r.offset_seconds, t)
 }
 
 fn human(r: &RunReport) -> String {
