@@ -16,7 +16,7 @@ pub fn kids(pair: P<'_>) -> Vec<P<'_>> {
         .filter(|p| {
             !matches!(
                 p.as_rule(),
-                Rule::open | Rule::close | Rule::arrow | Rule::eq | Rule::COMMENT
+                Rule::open | Rule::close | Rule::arrow | Rule::eq | Rule::comment_body
             )
         })
         .collect()
