@@ -16,6 +16,7 @@
 //! | compile | [`machine`] | a [`model::Procedure`] | [`machine::Machine`] (petgraph) | — |
 //! | check | [`check`] | model and machines | diagnostics | flow, components, staffing, complaints |
 //! | export | [`export`] | model | plain data (JSON/YAML) | — |
+//! | draw | [`graph`] | a procedure and its machine | flowchart as Mermaid or DOT | — |
 //!
 //! Lower stages never use higher ones. The core does no I/O and reads no clock: files come
 //! through a [`loader::Loader`]; the same inputs give the same outputs, byte for byte.
@@ -55,6 +56,7 @@ pub mod check;
 pub mod chrono_compat;
 pub mod diag;
 pub mod export;
+pub mod graph;
 pub mod interp;
 pub mod keywords;
 pub mod loader;

@@ -5,6 +5,7 @@ mod calendar;
 mod check;
 mod complaints;
 mod export;
+mod graph;
 mod inputs;
 mod render;
 mod route;
@@ -57,6 +58,15 @@ pub enum ExportFormat {
     Json,
     /// YAML.
     Yaml,
+}
+
+/// Output of `graph`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum GraphFormat {
+    /// Mermaid `flowchart` (renders in GitHub, GitLab and many wikis).
+    Mermaid,
+    /// Graphviz DOT (`dot -Tsvg`).
+    Dot,
 }
 
 #[derive(Subcommand)]
@@ -163,6 +173,23 @@ enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: complaints::BookFormat,
     },
+    /// Draw the flowchart of a standard's procedures (SOP AP symbols, a lane per role).
+    Graph {
+        /// The standard's file.
+        file: String,
+        /// Only this procedure (default: every procedure of the standard).
+        #[arg(long)]
+        procedure: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "mermaid")]
+        format: GraphFormat,
+        /// Language of the chart's words (default: the file's).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Folder that includes may not leave.
+        #[arg(long)]
+        root: Option<String>,
+    },
     /// Print the compiled model of one standard as data.
     Export {
         /// The standard's file.
@@ -203,6 +230,13 @@ pub fn run() -> ExitCode {
             lang,
             root,
         } => export::run(&file, format, lang, root.as_deref()),
+        Command::Graph {
+            file,
+            procedure,
+            format,
+            lang,
+            root,
+        } => graph::run(&file, procedure.as_deref(), format, lang, root.as_deref()),
         Command::Run { file, case, format } => run::run(&file, &case, format),
         Command::Test { paths } => run::test(&paths),
         Command::Complaints { file, log, format } => complaints::run(&file, &log, format),

@@ -1,0 +1,70 @@
+//! `sopan graph`.
+
+use super::{inputs, GraphFormat, LangArg, OK, USAGE};
+use sopan::diag::Lang;
+use sopan::graph::{dot, flowchart, mermaid};
+
+/// Prints the flowchart of one procedure, or of every procedure of the standard.
+pub fn run(
+    file: &str,
+    procedure: Option<&str>,
+    format: GraphFormat,
+    lang: Option<LangArg>,
+    root: Option<&str>,
+) -> u8 {
+    let project = match inputs::load_clean(&[file.to_string()], root) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let Some(standard) = project.standards.first() else {
+        eprintln!("sopan: `{file}` is included by another file and is not a standard on its own");
+        return USAGE;
+    };
+    let lang = match lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Id) => Lang::Id,
+        None if project.is_english(standard.root) => Lang::En,
+        None => Lang::Id,
+    };
+    let procs = &standard.model.procedures;
+    let chosen: Vec<usize> = match procedure {
+        Some(id) => match procs.iter().position(|p| p.id == id) {
+            Some(i) => vec![i],
+            None => {
+                let known: Vec<&str> = procs.iter().map(|p| p.id.as_str()).collect();
+                eprintln!(
+                    "sopan: no procedure `{id}` in `{file}`; it has: {}",
+                    known.join(", ")
+                );
+                return USAGE;
+            }
+        },
+        None => (0..procs.len()).collect(),
+    };
+    let one = procedure.is_some();
+    let mut out = String::new();
+    for i in chosen {
+        let (Some(proc), Some(machine)) = (procs.get(i), standard.machines.get(i)) else {
+            continue;
+        };
+        let chart = flowchart(&standard.model, proc, machine, lang);
+        match format {
+            GraphFormat::Dot => out.push_str(&dot(&chart)),
+            GraphFormat::Mermaid if one => out.push_str(&mermaid(&chart)),
+            // Several diagrams: a Markdown page with one fenced diagram per procedure.
+            GraphFormat::Mermaid => {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(&format!(
+                    "## {} (`{}`)\n\n```mermaid\n{}```\n",
+                    proc.title,
+                    proc.id,
+                    mermaid(&chart)
+                ));
+            }
+        }
+    }
+    print!("{out}");
+    OK
+}

@@ -1,0 +1,344 @@
+//! Procedure → flowchart, drawn as Mermaid or Graphviz DOT.
+//!
+//! The chart follows the SOP AP symbols (PermenPAN-RB 35/2012): a terminator where the
+//! procedure starts and where it ends, a box per activity, a diamond per decision, and one lane
+//! per performer role, in the order the roles first act. A step done by several roles sits in
+//! the lane of the first and names the others. A file returned to a role is drawn in that role's
+//! lane, with the way back on resubmission. Built from the compiled machine in source order, so
+//! the same standard gives the same text byte for byte.
+
+use crate::diag::Lang;
+use crate::machine::{Machine, State, StateId, Transition};
+use crate::model::{Duration, Flow, Model, Procedure, RoleId, Unit};
+use std::fmt::Write as _;
+
+/// The symbol a box is drawn with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Start or end of the procedure (rounded).
+    Terminator,
+    /// An activity (rectangle).
+    Activity,
+    /// A decision (diamond).
+    Decision,
+    /// The file waiting with a role (parallelogram).
+    Returned,
+}
+
+/// One symbol of the chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Symbol {
+    /// Identifier in the drawing: `start`, `s_<step>`, `e_<end>`, `r<n>`.
+    pub id: String,
+    /// The text shown; lines separated by `\n`.
+    pub label: String,
+    /// The symbol.
+    pub shape: Shape,
+    /// The lane (index into [`Flowchart::lanes`]), if any role holds it.
+    pub lane: Option<usize>,
+}
+
+/// An arrow between two symbols (indices into [`Flowchart::symbols`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arrow {
+    /// From.
+    pub from: usize,
+    /// To.
+    pub to: usize,
+    /// The outcome or event written on it.
+    pub label: Option<String>,
+}
+
+/// A lane: one performer role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lane {
+    /// The role's identifier.
+    pub role: String,
+    /// The role's title.
+    pub title: String,
+}
+
+/// The flowchart of one procedure, ready to draw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flowchart {
+    /// The procedure's identifier.
+    pub id: String,
+    /// The procedure's title.
+    pub title: String,
+    /// Lanes in the order their roles first act.
+    pub lanes: Vec<Lane>,
+    /// Symbols: the start, then the machine's states in order.
+    pub symbols: Vec<Symbol>,
+    /// Arrows in the order written.
+    pub arrows: Vec<Arrow>,
+}
+
+/// Lays out procedure `proc` of `model` from its compiled `machine`.
+pub fn flowchart(model: &Model, proc: &Procedure, machine: &Machine, lang: Lang) -> Flowchart {
+    let mut chart = Flowchart {
+        id: proc.id.clone(),
+        title: proc.title.clone(),
+        lanes: Vec::new(),
+        symbols: Vec::new(),
+        arrows: Vec::new(),
+    };
+    let mut lane_of_role: Vec<(RoleId, usize)> = Vec::new();
+    let mut lane = |chart: &mut Flowchart, role: RoleId| -> Option<usize> {
+        if let Some((_, i)) = lane_of_role.iter().find(|(r, _)| *r == role) {
+            return Some(*i);
+        }
+        let r = model.role(role)?;
+        chart.lanes.push(Lane {
+            role: r.id.clone(),
+            title: r.title.clone(),
+        });
+        lane_of_role.push((role, chart.lanes.len() - 1));
+        Some(chart.lanes.len() - 1)
+    };
+    // Lanes follow the steps as written, so the chart reads in the document's order.
+    for step in &proc.steps {
+        if let Some(first) = step.roles.first() {
+            lane(&mut chart, *first);
+        }
+    }
+    let start_lane = proc
+        .start
+        .and_then(|s| proc.steps.get(s))
+        .and_then(|s| s.roles.first())
+        .and_then(|r| lane(&mut chart, *r));
+    chart.symbols.push(Symbol {
+        id: "start".into(),
+        label: lang.pick("Mulai", "Start").into(),
+        shape: Shape::Terminator,
+        lane: start_lane,
+    });
+    // Symbol index of each machine state; `None` for states not drawn (unresolved targets).
+    let mut symbol_of: Vec<Option<usize>> = Vec::with_capacity(machine.len());
+    let mut returns = 0;
+    for state in machine.states() {
+        let symbol = match machine.state(state) {
+            Some(State::Step { step }) => proc.steps.get(step).map(|s| Symbol {
+                id: format!("s_{}", s.id),
+                label: step_label(model, s, lang),
+                shape: if matches!(s.flow, Flow::Decision { .. }) {
+                    Shape::Decision
+                } else {
+                    Shape::Activity
+                },
+                lane: s.roles.first().and_then(|r| lane(&mut chart, *r)),
+            }),
+            Some(State::End { end }) => proc.ends.get(end).map(|e| Symbol {
+                id: format!("e_{}", e.id),
+                label: wrap(&e.title),
+                shape: Shape::Terminator,
+                lane: None,
+            }),
+            Some(State::Returned { role, .. }) => {
+                returns += 1;
+                let who = role
+                    .and_then(|r| model.role(r))
+                    .map_or_else(String::new, |r| r.title.clone());
+                Some(Symbol {
+                    id: format!("r{returns}"),
+                    label: format!("{} {who}", lang.pick("Dikembalikan ke", "Returned to")),
+                    shape: Shape::Returned,
+                    lane: role.and_then(|r| lane(&mut chart, r)),
+                })
+            }
+            Some(State::Unresolved) | None => None,
+        };
+        symbol_of.push(symbol.map(|s| {
+            chart.symbols.push(s);
+            chart.symbols.len() - 1
+        }));
+    }
+    let at = |s: StateId| symbol_of.get(s.0 as usize).copied().flatten();
+    if let Some(first) = machine.start().and_then(at) {
+        chart.arrows.push(Arrow {
+            from: 0,
+            to: first,
+            label: None,
+        });
+    }
+    for state in machine.states() {
+        let Some(from) = at(state) else { continue };
+        for (why, target) in machine.successors(state) {
+            let Some(to) = at(target) else { continue };
+            let label = match why {
+                Transition::Next => None,
+                Transition::Outcome { name } => Some(name.clone()),
+                Transition::Resubmit => {
+                    Some(lang.pick("diajukan kembali", "resubmitted").to_string())
+                }
+            };
+            chart.arrows.push(Arrow { from, to, label });
+        }
+    }
+    // An end sits in the lane of the first activity that leads to it.
+    for i in 0..chart.symbols.len() {
+        if chart.symbols[i].shape == Shape::Terminator && i > 0 {
+            let lane = chart
+                .arrows
+                .iter()
+                .find(|a| a.to == i)
+                .and_then(|a| chart.symbols.get(a.from))
+                .and_then(|s| s.lane);
+            chart.symbols[i].lane = lane;
+        }
+    }
+    chart
+}
+
+fn step_label(model: &Model, step: &crate::model::Step, lang: Lang) -> String {
+    let mut label = match step.number {
+        Some(n) => wrap(&format!("{n}. {}", step.title)),
+        None => wrap(&step.title),
+    };
+    if let Flow::Decision { question, .. } = &step.flow {
+        if !question.is_empty() {
+            let _ = write!(label, "\n{}", wrap(question));
+        }
+    }
+    if step.roles.len() > 1 {
+        let names: Vec<&str> = step
+            .roles
+            .iter()
+            .filter_map(|r| model.role(*r))
+            .map(|r| r.title.as_str())
+            .collect();
+        let _ = write!(label, "\n{}: {}", lang.pick("oleh", "by"), names.join(", "));
+    }
+    if let Some(when) = &step.condition {
+        let _ = write!(label, "\n{}: {when}", lang.pick("bila", "when"));
+    }
+    if let Some(d) = step.duration {
+        let _ = write!(label, "\n{}", duration_words(d, lang));
+    }
+    label
+}
+
+/// Breaks a title into lines of about [`LINE`] characters at spaces, so boxes stay narrow.
+fn wrap(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut line = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if line > 0 && line + 1 + len > LINE {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += len;
+    }
+    out
+}
+
+/// The width a label line is wrapped at.
+pub const LINE: usize = 40;
+
+/// A duration as written in the language: `20 menit`, `3..5 working days`.
+pub fn duration_words(d: Duration, lang: Lang) -> String {
+    let unit = match d.unit {
+        Unit::Minute => lang.pick("menit", "minutes"),
+        Unit::Hour => lang.pick("jam", "hours"),
+        Unit::WorkingDay => lang.pick("hari kerja", "working days"),
+        Unit::Day => lang.pick("hari", "days"),
+        Unit::Week => lang.pick("minggu", "weeks"),
+        Unit::Month => lang.pick("bulan", "months"),
+    };
+    match (d.min, d.max) {
+        (0, max) if max > 0 => format!("{} {max} {unit}", lang.pick("paling lama", "at most")),
+        (min, max) if min == max => format!("{min} {unit}"),
+        (min, max) => format!("{min}..{max} {unit}"),
+    }
+}
+
+/// The chart as a Mermaid `flowchart`, lanes as subgraphs.
+pub fn mermaid(chart: &Flowchart) -> String {
+    let text = |s: &str| {
+        s.replace('"', "#quot;")
+            .replace('\n', "<br/>")
+            .replace('|', "#124;")
+    };
+    let symbol = |out: &mut String, s: &Symbol, indent: &str| {
+        let label = text(&s.label);
+        let _ = match s.shape {
+            Shape::Terminator => writeln!(out, "{indent}{}([\"{label}\"])", s.id),
+            Shape::Activity => writeln!(out, "{indent}{}[\"{label}\"]", s.id),
+            Shape::Decision => writeln!(out, "{indent}{}{{\"{label}\"}}", s.id),
+            Shape::Returned => writeln!(out, "{indent}{}[/\"{label}\"/]", s.id),
+        };
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "flowchart TB");
+    for (i, lane) in chart.lanes.iter().enumerate() {
+        let _ = writeln!(out, "  subgraph lane_{}[\"{}\"]", lane.role, text(&lane.title));
+        for s in chart.symbols.iter().filter(|s| s.lane == Some(i)) {
+            symbol(&mut out, s, "    ");
+        }
+        let _ = writeln!(out, "  end");
+    }
+    for s in chart.symbols.iter().filter(|s| s.lane.is_none()) {
+        symbol(&mut out, s, "  ");
+    }
+    for a in &chart.arrows {
+        let (Some(from), Some(to)) = (chart.symbols.get(a.from), chart.symbols.get(a.to)) else {
+            continue;
+        };
+        let _ = match &a.label {
+            Some(l) => writeln!(out, "  {} -->|\"{}\"| {}", from.id, text(l), to.id),
+            None => writeln!(out, "  {} --> {}", from.id, to.id),
+        };
+    }
+    out
+}
+
+/// The chart as a Graphviz `digraph`, lanes as clusters.
+pub fn dot(chart: &Flowchart) -> String {
+    let text = |s: &str| {
+        s.replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n")
+    };
+    let symbol = |out: &mut String, s: &Symbol, indent: &str| {
+        let shape = match s.shape {
+            Shape::Terminator => "shape=box, style=rounded",
+            Shape::Activity => "shape=box",
+            Shape::Decision => "shape=diamond",
+            Shape::Returned => "shape=parallelogram",
+        };
+        let _ = writeln!(out, "{indent}{} [{shape}, label=\"{}\"];", s.id, text(&s.label));
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "digraph \"{}\" {{", text(&chart.id));
+    let _ = writeln!(out, "  label=\"{}\";", text(&chart.title));
+    let _ = writeln!(out, "  labelloc=t;");
+    let _ = writeln!(out, "  fontname=\"Helvetica\";");
+    let _ = writeln!(out, "  node [fontname=\"Helvetica\"];");
+    let _ = writeln!(out, "  edge [fontname=\"Helvetica\"];");
+    for (i, lane) in chart.lanes.iter().enumerate() {
+        let _ = writeln!(out, "  subgraph \"cluster_{}\" {{", lane.role);
+        let _ = writeln!(out, "    label=\"{}\";", text(&lane.title));
+        for s in chart.symbols.iter().filter(|s| s.lane == Some(i)) {
+            symbol(&mut out, s, "    ");
+        }
+        let _ = writeln!(out, "  }}");
+    }
+    for s in chart.symbols.iter().filter(|s| s.lane.is_none()) {
+        symbol(&mut out, s, "  ");
+    }
+    for a in &chart.arrows {
+        let (Some(from), Some(to)) = (chart.symbols.get(a.from), chart.symbols.get(a.to)) else {
+            continue;
+        };
+        let _ = match &a.label {
+            Some(l) => writeln!(out, "  {} -> {} [label=\"{}\"];", from.id, to.id, text(l)),
+            None => writeln!(out, "  {} -> {};", from.id, to.id),
+        };
+    }
+    let _ = writeln!(out, "}}");
+    out
+}
