@@ -241,13 +241,20 @@ pub const LINE: usize = 40;
 
 /// A duration as written in the language: `20 menit`, `3..5 working days`.
 pub fn duration_words(d: Duration, lang: Lang) -> String {
-    let unit = match d.unit {
-        Unit::Minute => lang.pick("menit", "minutes"),
-        Unit::Hour => lang.pick("jam", "hours"),
-        Unit::WorkingDay => lang.pick("hari kerja", "working days"),
-        Unit::Day => lang.pick("hari", "days"),
-        Unit::Week => lang.pick("minggu", "weeks"),
-        Unit::Month => lang.pick("bulan", "months"),
+    let one = d.max == 1;
+    let unit = match (d.unit, one) {
+        (Unit::Minute, false) => lang.pick("menit", "minutes"),
+        (Unit::Minute, true) => lang.pick("menit", "minute"),
+        (Unit::Hour, false) => lang.pick("jam", "hours"),
+        (Unit::Hour, true) => lang.pick("jam", "hour"),
+        (Unit::WorkingDay, false) => lang.pick("hari kerja", "working days"),
+        (Unit::WorkingDay, true) => lang.pick("hari kerja", "working day"),
+        (Unit::Day, false) => lang.pick("hari", "days"),
+        (Unit::Day, true) => lang.pick("hari", "day"),
+        (Unit::Week, false) => lang.pick("minggu", "weeks"),
+        (Unit::Week, true) => lang.pick("minggu", "week"),
+        (Unit::Month, false) => lang.pick("bulan", "months"),
+        (Unit::Month, true) => lang.pick("bulan", "month"),
     };
     match (d.min, d.max) {
         (0, max) if max > 0 => format!("{} {max} {unit}", lang.pick("paling lama", "at most")),
@@ -275,7 +282,12 @@ pub fn mermaid(chart: &Flowchart) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "flowchart TB");
     for (i, lane) in chart.lanes.iter().enumerate() {
-        let _ = writeln!(out, "  subgraph lane_{}[\"{}\"]", lane.role, text(&lane.title));
+        let _ = writeln!(
+            out,
+            "  subgraph lane_{}[\"{}\"]",
+            lane.role,
+            text(&lane.title)
+        );
         for s in chart.symbols.iter().filter(|s| s.lane == Some(i)) {
             symbol(&mut out, s, "    ");
         }
@@ -310,7 +322,12 @@ pub fn dot(chart: &Flowchart) -> String {
             Shape::Decision => "shape=diamond",
             Shape::Returned => "shape=parallelogram",
         };
-        let _ = writeln!(out, "{indent}{} [{shape}, label=\"{}\"];", s.id, text(&s.label));
+        let _ = writeln!(
+            out,
+            "{indent}{} [{shape}, label=\"{}\"];",
+            s.id,
+            text(&s.label)
+        );
     };
     let mut out = String::new();
     let _ = writeln!(out, "digraph \"{}\" {{", text(&chart.id));

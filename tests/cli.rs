@@ -413,3 +413,38 @@ fn skm_computes_the_index_and_names_bad_cells() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn graph_draws_one_procedure_or_all_and_names_the_procedures_when_one_is_unknown() {
+    let licence = "standards/pekanbaru/izin_praktik_dokter.sop";
+    let one = sopan(&[
+        "graph",
+        licence,
+        "--procedure",
+        "penerbitan",
+        "--format",
+        "dot",
+    ]);
+    assert_eq!(one.status.code(), Some(0), "{}", text(&one.stderr));
+    assert!(text(&one.stdout).starts_with("digraph \"penerbitan\" {"));
+    assert!(text(&one.stdout).contains("s_periksa -> r1 [label=\"tidak_lengkap\"];"));
+    // The staffing warning goes to stderr and does not stop the chart.
+    assert!(text(&one.stderr).contains("sop::staffing-mismatch"));
+
+    let all = sopan(&["graph", licence]);
+    assert_eq!(all.status.code(), Some(0));
+    let page = text(&all.stdout);
+    assert_eq!(
+        page.matches("```mermaid\nflowchart TB\n").count(),
+        3,
+        "{page}"
+    );
+    assert!(page.contains("## Penerbitan Izin Praktik Dokter (`penerbitan`)"));
+
+    let unknown = sopan(&["graph", licence, "--procedure", "penerbitn"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stdout).is_empty());
+    assert!(text(&unknown.stderr).contains(
+        "no procedure `penerbitn`; it has: penanganan_pengaduan, laporan_bulanan, penerbitan"
+    ));
+}

@@ -33,7 +33,7 @@ pub fn run(
             None => {
                 let known: Vec<&str> = procs.iter().map(|p| p.id.as_str()).collect();
                 eprintln!(
-                    "sopan: no procedure `{id}` in `{file}`; it has: {}",
+                    "sopan: `{file}`: no procedure `{id}`; it has: {}",
                     known.join(", ")
                 );
                 return USAGE;
