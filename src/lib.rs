@@ -17,6 +17,7 @@
 //! | check | [`check`] | model and machines | diagnostics | flow, components, staffing, complaints |
 //! | export | [`export`] | model | plain data (JSON/YAML) | — |
 //! | draw | [`graph`] | a procedure and its machine | flowchart as Mermaid or DOT | — |
+//! | document | [`doc`] | a service's model and machines | the official document (Markdown) | — |
 //!
 //! Lower stages never use higher ones. The core does no I/O and reads no clock: files come
 //! through a [`loader::Loader`]; the same inputs give the same outputs, byte for byte.
@@ -55,6 +56,7 @@ pub mod check;
 #[cfg(feature = "chrono")]
 pub mod chrono_compat;
 pub mod diag;
+pub mod doc;
 pub mod export;
 pub mod graph;
 pub mod interp;

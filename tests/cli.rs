@@ -448,3 +448,19 @@ fn graph_draws_one_procedure_or_all_and_names_the_procedures_when_one_is_unknown
         "no procedure `penerbitn`; it has: penanganan_pengaduan, laporan_bulanan, penerbitan"
     ));
 }
+
+#[test]
+fn doc_writes_the_official_document_to_stdout() {
+    let out = sopan(&["doc", "standards/pekanbaru/izin_praktik_dokter.sop"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let page = text(&out.stdout);
+    assert!(page.starts_with("# Izin Praktik Dokter\n"), "{page}");
+    assert!(page.contains("### 14. Evaluasi kinerja pelaksana"));
+    assert!(page.contains("## SOP: Penerbitan Izin Praktik Dokter"));
+    let en = sopan(&["doc", "standards/contoh/billboard_permit.sop"]);
+    assert_eq!(en.status.code(), Some(0), "{}", text(&en.stderr));
+    assert!(text(&en.stdout).contains("## A. Service delivery components"));
+    // The agency file alone declares no service.
+    let agency = sopan(&["doc", "standards/pekanbaru/dpmptsp.sop"]);
+    assert_eq!(agency.status.code(), Some(2));
+}

@@ -4,6 +4,7 @@ mod budget;
 mod calendar;
 mod check;
 mod complaints;
+mod doc;
 mod export;
 mod graph;
 mod inputs;
@@ -190,6 +191,18 @@ enum Command {
         #[arg(long)]
         root: Option<String>,
     },
+    /// Write the official document of a standard as Markdown: the 14 components, then each
+    /// procedure as an SOP table with its flowchart.
+    Doc {
+        /// The standard's file.
+        file: String,
+        /// Language of the headings (default: the file's).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Folder that includes may not leave.
+        #[arg(long)]
+        root: Option<String>,
+    },
     /// Print the compiled model of one standard as data.
     Export {
         /// The standard's file.
@@ -230,6 +243,7 @@ pub fn run() -> ExitCode {
             lang,
             root,
         } => export::run(&file, format, lang, root.as_deref()),
+        Command::Doc { file, lang, root } => doc::run(&file, lang, root.as_deref()),
         Command::Graph {
             file,
             procedure,

@@ -7,6 +7,7 @@ mod catalogue;
 mod report;
 mod suggest;
 
+pub use catalogue::COMPONENTS;
 pub use report::Rendered;
 pub use suggest::did_you_mean;
 

@@ -1,0 +1,603 @@
+//! Model → the official document as Markdown: the 14 components of PermenPAN-RB 15/2014 in
+//! their order, then each procedure as an SOP AP table (PermenPAN-RB 35/2012: No, Kegiatan, a
+//! Pelaksana column per role, Mutu Baku, Keterangan) with its flowchart.
+//!
+//! A component the file does not write is shown as missing rather than left out, so a reader
+//! sees the gap the checker reports.
+
+use crate::diag::{Lang, COMPONENTS};
+use crate::graph::{duration_words, flowchart, mermaid};
+use crate::machine::Machine;
+use crate::model::{Count, Flow, Model, Node, Point, Procedure, RoleId, Service};
+use std::fmt::Write as _;
+
+/// The document of service `service` (index into `model.services`), with every procedure it
+/// owns or whose complaint policy it names. `machines` are the compiled procedures, in order.
+pub fn markdown(model: &Model, machines: &[Machine], service: usize, lang: Lang) -> String {
+    let Some(svc) = model.services.get(service) else {
+        return String::new();
+    };
+    let w = Words { lang };
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", svc.title);
+    if let Some(a) = svc.agency.and_then(|a| model.agencies.get(a)) {
+        let _ = writeln!(out, "**{}**", a.title);
+        if let Some(address) = &a.address {
+            let _ = writeln!(out, "<br>{address}");
+        }
+        out.push('\n');
+    }
+    let mut facts = Vec::new();
+    if let Some(v) = &svc.version {
+        facts.push((w.pick("Versi", "Version"), v.clone()));
+    }
+    if let Some(d) = svc.effective {
+        facts.push((w.pick("Berlaku sejak", "In force since"), d.to_string()));
+    }
+    if let Some(c) = &svc.calendar {
+        facts.push((
+            w.pick("Kalender kerja", "Working calendar"),
+            format!("`{c}`"),
+        ));
+    }
+    if !facts.is_empty() {
+        let _ = writeln!(out, "| | |\n|---|---|");
+        for (k, v) in facts {
+            let _ = writeln!(out, "| {k} | {} |", cell(&v));
+        }
+        out.push('\n');
+    }
+    let procs = procedures_of(model, svc);
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        w.pick(
+            "A. Komponen penyampaian pelayanan",
+            "A. Service delivery components"
+        )
+    );
+    for number in 1..=14u8 {
+        if number == 7 {
+            let _ = writeln!(
+                out,
+                "## {}\n",
+                w.pick(
+                    "B. Komponen pengelolaan pelayanan",
+                    "B. Service management components"
+                )
+            );
+        }
+        let (id, en, _) = COMPONENTS[usize::from(number - 1)];
+        let _ = writeln!(out, "### {number}. {}\n", capitalise(w.pick(id, en)));
+        let written = svc.components[usize::from(number - 1)];
+        let body = component(model, svc, &procs, number, w);
+        if !written && body.is_empty() {
+            let _ = writeln!(out, "*{}*\n", w.pick("Belum ditulis.", "Not written."));
+        } else {
+            let _ = writeln!(out, "{body}");
+        }
+    }
+    for &p in &procs {
+        if let (Some(proc), Some(machine)) = (model.procedures.get(p), machines.get(p)) {
+            sop(&mut out, model, svc, proc, machine, w);
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy)]
+struct Words {
+    lang: Lang,
+}
+
+impl Words {
+    fn pick(self, id: &'static str, en: &'static str) -> &'static str {
+        self.lang.pick(id, en)
+    }
+}
+
+/// The service's own procedures, then those of its complaint policy.
+fn procedures_of(model: &Model, svc: &Service) -> Vec<usize> {
+    let mut procs = svc.procedures.clone();
+    if let Some(policy) = svc.complaints.and_then(|c| model.complaints.get(c)) {
+        for p in &policy.procedures {
+            if !procs.contains(p) {
+                procs.push(*p);
+            }
+        }
+    }
+    procs
+}
+
+fn component(model: &Model, svc: &Service, procs: &[usize], number: u8, w: Words) -> String {
+    let mut out = String::new();
+    match number {
+        1 => list(&mut out, &svc.requirements),
+        2 => {
+            for p in svc
+                .procedures
+                .iter()
+                .filter_map(|p| model.procedures.get(*p))
+            {
+                let _ = writeln!(
+                    out,
+                    "- {} — {} {}",
+                    p.title,
+                    w.pick("lihat SOP", "see SOP"),
+                    anchor(&p.id)
+                );
+            }
+        }
+        3 => {
+            for p in svc
+                .procedures
+                .iter()
+                .filter_map(|p| model.procedures.get(*p))
+            {
+                for b in &p.budgets {
+                    let title = b.title.as_deref().unwrap_or(&p.title);
+                    let _ = writeln!(out, "- {title}: **{}**", duration_words(b.duration, w.lang));
+                }
+            }
+        }
+        4 => {
+            if let Some((amount, text)) = &svc.fee {
+                match amount {
+                    Some(n) => {
+                        let _ = writeln!(out, "Rp {} — {text}", thousands(*n));
+                    }
+                    None => {
+                        let _ = writeln!(out, "{text}");
+                    }
+                }
+            }
+        }
+        5 => list(&mut out, &svc.product),
+        6 => complaints(&mut out, model, svc, procs, w),
+        7 => list(&mut out, &svc.legal_basis),
+        8 => list(&mut out, &svc.facilities),
+        9 => {
+            for (who, items) in &svc.competencies {
+                let title = model
+                    .roles
+                    .iter()
+                    .find(|r| &r.id == who)
+                    .map(|r| r.title.as_str())
+                    .or_else(|| {
+                        model
+                            .groups
+                            .iter()
+                            .find(|g| &g.id == who)
+                            .map(|g| g.title.as_str())
+                    })
+                    .unwrap_or(who);
+                let _ = writeln!(out, "**{title}**\n");
+                list(&mut out, items);
+                out.push('\n');
+            }
+        }
+        10 => list(&mut out, &svc.supervision),
+        11 => {
+            for e in &svc.staffing {
+                let count = match e.count {
+                    Count::People(n) => format!("{n} {}", w.pick("orang", "people")),
+                    Count::AsNeeded => w.pick("sesuai kebutuhan", "as needed").to_string(),
+                };
+                let _ = writeln!(out, "- {}: {count}", subject_title(model, &e.subject));
+            }
+        }
+        12 => {
+            list(&mut out, &svc.guarantees);
+            for o in &svc.obligations {
+                let mut line = format!("- {}", o.title);
+                if let Some(d) = o.delay {
+                    let _ = write!(line, " — {} ", duration_words(d, w.lang));
+                    line.push_str(w.pick("setelah", "after"));
+                } else if o.trigger.as_ref().is_some_and(|p| p.after) {
+                    line.push_str(" — ");
+                    line.push_str(w.pick("setelah", "after"));
+                } else {
+                    line.push_str(" — ");
+                    line.push_str(w.pick("saat", "when"));
+                }
+                if let Some(p) = &o.trigger {
+                    let _ = write!(line, " {}", point_words(model, p, w));
+                }
+                if let (Some(action), Some(to)) = (&o.action, o.to.and_then(|r| model.role(r))) {
+                    let _ = write!(
+                        line,
+                        ": {} {action} {} {}",
+                        w.pick("kirim", "send"),
+                        w.pick("kepada", "to"),
+                        to.title
+                    );
+                }
+                if let Some(p) = &o.cancel {
+                    let _ = write!(
+                        line,
+                        " ({} {})",
+                        w.pick("batal bila", "cancelled when"),
+                        point_words(model, p, w)
+                    );
+                }
+                let _ = writeln!(out, "{line}");
+            }
+        }
+        13 => list(&mut out, &svc.security),
+        14 => {
+            if let Some(s) = &svc.survey {
+                let _ = writeln!(
+                    out,
+                    "- {}: {s}",
+                    w.pick("Survei kepuasan masyarakat", "Public satisfaction survey")
+                );
+            }
+            if let Some((grade, text)) = &svc.follow_up {
+                let _ = writeln!(
+                    out,
+                    "- {} `{grade}`: {text}",
+                    w.pick("Tindak lanjut bila nilai", "Follow-up when the grade is")
+                );
+            }
+            list(&mut out, &svc.evaluation);
+        }
+        _ => {}
+    }
+    out
+}
+
+fn complaints(out: &mut String, model: &Model, svc: &Service, procs: &[usize], w: Words) {
+    let Some(policy) = svc.complaints.and_then(|c| model.complaints.get(c)) else {
+        return;
+    };
+    let _ = writeln!(out, "{}\n", policy.title);
+    let _ = writeln!(
+        out,
+        "**{}**\n",
+        w.pick("Saluran dan balasan", "Channels and replies")
+    );
+    for (i, ch) in policy.channels.iter().enumerate() {
+        let mut rules = Vec::new();
+        for r in policy.replies.iter().filter(|r| r.channel == i) {
+            let via: Vec<&str> = r
+                .via
+                .iter()
+                .filter_map(|v| policy.channels.get(*v))
+                .map(|c| c.title.as_str())
+                .collect();
+            let mut rule = via.join(w.pick(" atau ", " or "));
+            if !r.conditions.is_empty() {
+                let when: Vec<String> = r
+                    .conditions
+                    .iter()
+                    .filter_map(|(f, v)| policy.facts.get(*f).map(|f| format!("{} = {v}", f.id)))
+                    .collect();
+                let _ = write!(rule, " ({} {})", w.pick("bila", "when"), when.join(", "));
+            }
+            rules.push(rule);
+        }
+        let _ = writeln!(out, "- {} → {}", ch.title, rules.join("; "));
+    }
+    if !policy.tiers.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+            w.pick("Tingkat", "Tier"),
+            w.pick("Penangan", "Handler"),
+            w.pick("Terlibat", "Involved"),
+            w.pick("Eskalasi", "Escalated to"),
+            w.pick("Tenggat", "Deadline")
+        );
+        for t in &policy.tiers {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                cell(&t.title),
+                roles(model, &t.handler),
+                roles(model, &t.involved),
+                roles(model, &t.escalate),
+                t.deadline
+                    .map_or_else(|| "—".to_string(), |d| duration_words(d, w.lang))
+            );
+        }
+    }
+    if let Some(book) = &policy.book {
+        let fields: Vec<&str> = book.fields.iter().map(|(_, t)| t.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "\n**{}** ({}): {}",
+            book.title,
+            roles(model, &book.by),
+            fields.join(", ")
+        );
+    }
+    if let Some(report) = &policy.report {
+        let _ = write!(out, "\n**{}**", report.title);
+        if let Some(p) = report.procedure.and_then(|p| model.procedures.get(p)) {
+            let _ = write!(
+                out,
+                " — {} {}",
+                w.pick("lihat SOP", "see SOP"),
+                anchor(&p.id)
+            );
+        }
+        out.push('\n');
+    }
+    for p in policy
+        .procedures
+        .iter()
+        .filter(|p| {
+            procs.contains(p) && policy.report.as_ref().and_then(|r| r.procedure) != Some(**p)
+        })
+        .filter_map(|p| model.procedures.get(*p))
+    {
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            w.pick("Prosedur: lihat SOP", "Procedure: see SOP"),
+            anchor(&p.id)
+        );
+    }
+}
+
+/// One procedure as an SOP AP table and its flowchart.
+fn sop(
+    out: &mut String,
+    model: &Model,
+    svc: &Service,
+    proc: &Procedure,
+    machine: &Machine,
+    w: Words,
+) {
+    // An explicit anchor: renderers make heading ids differently; links need one that holds.
+    let _ = writeln!(out, "<a id=\"{}\"></a>\n", slug(&proc.id));
+    let _ = writeln!(out, "## SOP: {}\n", proc.title);
+    if let Some(identity) = &svc.sop {
+        identity_page(out, identity, w);
+    }
+    // One Pelaksana column per role, in the order the roles first act.
+    let mut cols: Vec<RoleId> = Vec::new();
+    for s in &proc.steps {
+        for r in &s.roles {
+            if !cols.contains(r) {
+                cols.push(*r);
+            }
+        }
+    }
+    let mut head = format!("| No | {} |", w.pick("Kegiatan", "Activity"));
+    let mut rule = String::from("|---|---|");
+    for r in &cols {
+        let title = model.role(*r).map_or("", |r| r.title.as_str());
+        let _ = write!(head, " {} |", cell(title));
+        rule.push_str(":-:|");
+    }
+    let _ = write!(
+        head,
+        " {} | {} | Output | {} |",
+        w.pick("Kelengkapan", "Inputs"),
+        w.pick("Waktu", "Time"),
+        w.pick("Keterangan", "Remarks")
+    );
+    rule.push_str("---|---|---|---|");
+    let _ = writeln!(out, "{head}\n{rule}");
+    for (i, s) in proc.steps.iter().enumerate() {
+        let no = s
+            .number
+            .map_or_else(|| (i + 1).to_string(), |n| n.to_string());
+        let mut activity = cell(&s.title);
+        if let Some(c) = &s.condition {
+            let _ = write!(activity, " *({} {})*", w.pick("bila", "when"), cell(c));
+        }
+        let mut row = format!("| {no} | {activity} |");
+        for r in &cols {
+            row.push_str(if s.roles.contains(r) { " ✓ |" } else { " |" });
+        }
+        let mut remarks: Vec<String> = s.remarks.iter().map(|r| cell(r)).collect();
+        if let Flow::Decision {
+            question, outcomes, ..
+        } = &s.flow
+        {
+            let ways: Vec<String> = outcomes
+                .iter()
+                .map(|(name, node, _)| format!("{name} → {}", node_words(model, proc, *node, w)))
+                .collect();
+            remarks.push(format!("{} {}", cell(question), ways.join("; ")));
+        }
+        let _ = writeln!(
+            row,
+            " {} | {} | {} | {} |",
+            cell(&s.inputs.join("; ")),
+            s.duration
+                .map_or_else(String::new, |d| duration_words(d, w.lang)),
+            cell(&s.output.join("; ")),
+            remarks.join("<br>")
+        );
+        out.push_str(&row);
+    }
+    for b in &proc.budgets {
+        let title = b.title.as_deref().unwrap_or(&b.id);
+        let _ = writeln!(
+            out,
+            "\n{}: **{}** ({})",
+            w.pick("Jangka waktu", "Time budget"),
+            duration_words(b.duration, w.lang),
+            title
+        );
+    }
+    let chart = flowchart(model, proc, machine, w.lang);
+    let _ = writeln!(out, "\n```mermaid\n{}```\n", mermaid(&chart));
+}
+
+/// The SOP AP identity page as a two-column table, in the order of PermenPAN-RB 35/2012.
+fn identity_page(out: &mut String, id: &crate::ast::SopIdentity, w: Words) {
+    let texts = |l: &Option<crate::ast::TextList>| {
+        l.as_ref().map(|l| {
+            l.items
+                .iter()
+                .map(|t| cell(&t.value))
+                .collect::<Vec<_>>()
+                .join("<br>")
+        })
+    };
+    let rows = [
+        (
+            w.pick("Nomor SOP", "SOP number"),
+            id.number.as_ref().map(|t| cell(&t.value)),
+        ),
+        (
+            w.pick("Tanggal pembuatan", "Made"),
+            id.made.as_ref().map(|d| d.text.clone()),
+        ),
+        (
+            w.pick("Tanggal revisi", "Revised"),
+            id.revised.as_ref().map(|d| d.text.clone()),
+        ),
+        (
+            w.pick("Tanggal efektif", "In force"),
+            id.in_force.as_ref().map(|d| d.text.clone()),
+        ),
+        (
+            w.pick("Disahkan oleh", "Approved by"),
+            id.approved.as_ref().map(|a| {
+                let mut who = cell(&a.title.value);
+                if let Some(n) = &a.name {
+                    let _ = write!(who, "<br>{}", cell(&n.value));
+                }
+                if let Some(nip) = &a.nip {
+                    let _ = write!(who, "<br>NIP {}", cell(&nip.value));
+                }
+                who
+            }),
+        ),
+        (
+            w.pick("Kualifikasi pelaksana", "Qualifications"),
+            texts(&id.qualifications),
+        ),
+        (w.pick("Keterkaitan", "Related SOPs"), texts(&id.related)),
+        (
+            w.pick("Peralatan/perlengkapan", "Equipment"),
+            texts(&id.equipment),
+        ),
+        (w.pick("Peringatan", "Warnings"), texts(&id.warnings)),
+        (
+            w.pick("Pencatatan dan pendataan", "Recording"),
+            texts(&id.recording),
+        ),
+    ];
+    let _ = writeln!(out, "| | |\n|---|---|");
+    for (k, v) in rows {
+        if let Some(v) = v {
+            let _ = writeln!(out, "| {k} | {v} |");
+        }
+    }
+    out.push('\n');
+}
+
+fn node_words(model: &Model, proc: &Procedure, node: Node, w: Words) -> String {
+    match node {
+        // The number shown in the table's No column.
+        Node::Step(i) => proc.steps.get(i).map_or_else(String::new, |s| {
+            let n = s.number.map_or(i + 1, |n| n as usize);
+            format!("{} {n}", w.pick("langkah", "step"))
+        }),
+        Node::End(i) => proc
+            .ends
+            .get(i)
+            .map_or_else(String::new, |e| e.title.clone()),
+        Node::Return { role, .. } => format!(
+            "{} {}",
+            w.pick("dikembalikan ke", "returned to"),
+            role.and_then(|r| model.role(r))
+                .map_or("", |r| r.title.as_str())
+        ),
+        Node::Unknown => String::new(),
+    }
+}
+
+fn point_words(model: &Model, p: &Point, w: Words) -> String {
+    let Some(proc) = model.procedures.get(p.procedure) else {
+        return String::new();
+    };
+    let what = match p.node {
+        Node::Step(i) => proc.steps.get(i).map_or("", |s| s.title.as_str()),
+        Node::End(i) => proc.ends.get(i).map_or("", |e| e.title.as_str()),
+        Node::Return { .. } | Node::Unknown => "",
+    };
+    let mut text = format!("\"{what}\"");
+    if let Some(o) = &p.outcome {
+        let _ = write!(text, " ({} {o})", w.pick("dengan", "with"));
+    }
+    text
+}
+
+fn roles(model: &Model, ids: &[RoleId]) -> String {
+    let names: Vec<&str> = ids
+        .iter()
+        .filter_map(|r| model.role(*r))
+        .map(|r| r.title.as_str())
+        .collect();
+    if names.is_empty() {
+        "—".into()
+    } else {
+        cell(&names.join(", "))
+    }
+}
+
+fn subject_title(model: &Model, subject: &str) -> String {
+    model
+        .roles
+        .iter()
+        .find(|r| r.id == subject)
+        .map(|r| r.title.clone())
+        .or_else(|| {
+            model
+                .groups
+                .iter()
+                .find(|g| g.id == subject)
+                .map(|g| g.title.clone())
+        })
+        .unwrap_or_else(|| subject.to_string())
+}
+
+fn list(out: &mut String, items: &[String]) {
+    for item in items {
+        let _ = writeln!(out, "- {item}");
+    }
+}
+
+/// Text safe inside a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', "<br>")
+}
+
+fn anchor(id: &str) -> String {
+    format!("[`{id}`](#{})", slug(id))
+}
+
+fn slug(id: &str) -> String {
+    format!("sop-{}", id.replace('_', "-"))
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
+
+/// `150000` → `150.000`, the Indonesian way of writing rupiah.
+fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}

@@ -1,0 +1,111 @@
+//! The official document: the 14 components in order, every step in its SOP table, gaps shown,
+//! and the Pekanbaru document pinned by a snapshot.
+
+use sopan::diag::Lang;
+use sopan::doc::markdown;
+use sopan::loader::MemoryLoader;
+use sopan::project::{Entry, Project};
+
+fn licence() -> Project {
+    let entry = Entry {
+        path: "standards/pekanbaru/izin_praktik_dokter.sop".into(),
+        root: "standards".into(),
+    };
+    Project::load(&sopan::loader::FsLoader, &[entry]).expect("loads")
+}
+
+#[test]
+fn the_pekanbaru_document() {
+    let project = licence();
+    let s = &project.standards[0];
+    insta::assert_snapshot!(markdown(&s.model, &s.machines, 0, Lang::Id));
+}
+
+#[test]
+fn components_come_in_the_regulation_order_and_every_step_has_a_row() {
+    let project = sopan::load_dir("standards").expect("loads");
+    for s in &project.standards {
+        for (i, svc) in s.model.services.iter().enumerate() {
+            let lang = if project.is_english(s.root) {
+                Lang::En
+            } else {
+                Lang::Id
+            };
+            let page = markdown(&s.model, &s.machines, i, lang);
+            let mut at = 0;
+            for n in 1..=14 {
+                let heading = format!("\n### {n}. ");
+                let found = page[at..]
+                    .find(&heading)
+                    .unwrap_or_else(|| panic!("{}: component {n} after the one before", svc.id));
+                at += found + heading.len();
+            }
+            for p in &svc.procedures {
+                let proc = &s.model.procedures[*p];
+                assert!(page.contains(&format!("<a id=\"sop-{}\"></a>", proc.id.replace('_', "-"))));
+                for step in &proc.steps {
+                    assert!(
+                        page.lines()
+                            .any(|l| l.starts_with("| ") && l.contains(&step.title)),
+                        "{}: step {} has a table row",
+                        svc.id,
+                        step.id
+                    );
+                }
+            }
+            assert_eq!(
+                page.matches("```mermaid\n").count(),
+                page.matches("<a id=\"sop-").count(),
+                "one flowchart per SOP"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_component_not_written_is_shown_as_missing() {
+    let mut files = MemoryLoader::new();
+    files.insert(
+        "std/a.sop",
+        r#"
+peran petugas "Petugas | loket" internal
+layanan contoh "Layanan contoh" {
+  persyaratan "Surat permohonan"
+  biaya 150000 "Sesuai perda"
+  prosedur p "Prosedur" {
+    langkah periksa "Periksa berkas" { oleh petugas  waktu 20 menit  lanjut akhir }
+    selesai akhir "Selesai"
+  }
+}
+"#,
+    );
+    let entry = Entry {
+        path: "std/a.sop".into(),
+        root: "std".into(),
+    };
+    let project = Project::load(&files, &[entry]).expect("readable");
+    let s = &project.standards[0];
+    let page = markdown(&s.model, &s.machines, 0, Lang::Id);
+    assert!(
+        page.contains("### 1. Persyaratan\n\n- Surat permohonan\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains("### 4. Biaya/tarif\n\nRp 150.000 — Sesuai perda\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains("### 7. Dasar hukum\n\n*Belum ditulis.*\n"),
+        "{page}"
+    );
+    // A bar in a role title cannot break the table.
+    assert!(
+        page.contains("| No | Kegiatan | Petugas \\| loket |"),
+        "{page}"
+    );
+    let en = markdown(&s.model, &s.machines, 0, Lang::En);
+    assert!(
+        en.contains("### 7. Legal basis\n\n*Not written.*\n"),
+        "{en}"
+    );
+}
