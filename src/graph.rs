@@ -281,30 +281,26 @@ pub fn mermaid(chart: &Flowchart) -> String {
     };
     let mut out = String::new();
     let _ = writeln!(out, "flowchart TB");
-    for (i, lane) in chart.lanes.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "  subgraph lane_{}[\"{}\"]",
-            lane.role,
-            text(&lane.title)
-        );
-        for s in chart.symbols.iter().filter(|s| s.lane == Some(i)) {
-            symbol(&mut out, s, "    ");
-        }
-        let _ = writeln!(out, "  end");
-    }
-    for s in chart.symbols.iter().filter(|s| s.lane.is_none()) {
-        symbol(&mut out, s, "  ");
-    }
-    for a in &chart.arrows {
-        let (Some(from), Some(to)) = (chart.symbols.get(a.from), chart.symbols.get(a.to)) else {
-            continue;
-        };
-        let _ = match &a.label {
-            Some(l) => writeln!(out, "  {} -->|\"{}\"| {}", from.id, text(l), to.id),
-            None => writeln!(out, "  {} --> {}", from.id, to.id),
-        };
-    }
+    walk(
+        chart,
+        &mut out,
+        |out, lane| {
+            let _ = writeln!(
+                out,
+                "  subgraph lane_{}[\"{}\"]",
+                lane.role,
+                text(&lane.title)
+            );
+        },
+        "  end",
+        symbol,
+        |out, from, to, label| {
+            let _ = match label {
+                Some(l) => writeln!(out, "  {} -->|\"{}\"| {}", from.id, text(l), to.id),
+                None => writeln!(out, "  {} --> {}", from.id, to.id),
+            };
+        },
+    );
     out
 }
 
@@ -336,26 +332,49 @@ pub fn dot(chart: &Flowchart) -> String {
     let _ = writeln!(out, "  fontname=\"Helvetica\";");
     let _ = writeln!(out, "  node [fontname=\"Helvetica\"];");
     let _ = writeln!(out, "  edge [fontname=\"Helvetica\"];");
-    for (i, lane) in chart.lanes.iter().enumerate() {
-        let _ = writeln!(out, "  subgraph \"cluster_{}\" {{", lane.role);
-        let _ = writeln!(out, "    label=\"{}\";", text(&lane.title));
-        for s in chart.symbols.iter().filter(|s| s.lane == Some(i)) {
-            symbol(&mut out, s, "    ");
-        }
-        let _ = writeln!(out, "  }}");
-    }
-    for s in chart.symbols.iter().filter(|s| s.lane.is_none()) {
-        symbol(&mut out, s, "  ");
-    }
-    for a in &chart.arrows {
-        let (Some(from), Some(to)) = (chart.symbols.get(a.from), chart.symbols.get(a.to)) else {
-            continue;
-        };
-        let _ = match &a.label {
-            Some(l) => writeln!(out, "  {} -> {} [label=\"{}\"];", from.id, to.id, text(l)),
-            None => writeln!(out, "  {} -> {};", from.id, to.id),
-        };
-    }
+    walk(
+        chart,
+        &mut out,
+        |out, lane| {
+            let _ = writeln!(out, "  subgraph \"cluster_{}\" {{", lane.role);
+            let _ = writeln!(out, "    label=\"{}\";", text(&lane.title));
+        },
+        "  }",
+        symbol,
+        |out, from, to, label| {
+            let _ = match label {
+                Some(l) => writeln!(out, "  {} -> {} [label=\"{}\"];", from.id, to.id, text(l)),
+                None => writeln!(out, "  {} -> {};", from.id, to.id),
+            };
+        },
+    );
     let _ = writeln!(out, "}}");
     out
+}
+
+/// Writes a chart in the order both formats share: each lane with its symbols, the symbols
+/// outside any lane, then the arrows.
+fn walk(
+    chart: &Flowchart,
+    out: &mut String,
+    open_lane: impl Fn(&mut String, &Lane),
+    close_lane: &str,
+    symbol: impl Fn(&mut String, &Symbol, &str),
+    arrow: impl Fn(&mut String, &Symbol, &Symbol, Option<&str>),
+) {
+    for (i, lane) in chart.lanes.iter().enumerate() {
+        open_lane(out, lane);
+        for s in chart.symbols.iter().filter(|s| s.lane == Some(i)) {
+            symbol(out, s, "    ");
+        }
+        let _ = writeln!(out, "{close_lane}");
+    }
+    for s in chart.symbols.iter().filter(|s| s.lane.is_none()) {
+        symbol(out, s, "  ");
+    }
+    for a in &chart.arrows {
+        if let (Some(from), Some(to)) = (chart.symbols.get(a.from), chart.symbols.get(a.to)) {
+            arrow(out, from, to, a.label.as_deref());
+        }
+    }
 }

@@ -1,7 +1,6 @@
 //! `sopan doc`.
 
 use super::{inputs, LangArg, OK, USAGE};
-use sopan::diag::Lang;
 
 /// Prints the official document of every service of one standard, as Markdown.
 pub fn run(file: &str, lang: Option<LangArg>, root: Option<&str>) -> u8 {
@@ -9,20 +8,15 @@ pub fn run(file: &str, lang: Option<LangArg>, root: Option<&str>) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let Some(standard) = project.standards.first() else {
-        eprintln!("sopan: `{file}` is included by another file and is not a standard on its own");
-        return USAGE;
+    let standard = match inputs::standard(&project, file) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     if standard.model.services.is_empty() {
         eprintln!("sopan: `{file}` declares no service (layanan); nothing to document");
         return USAGE;
     }
-    let lang = match lang {
-        Some(LangArg::En) => Lang::En,
-        Some(LangArg::Id) => Lang::Id,
-        None if project.is_english(standard.root) => Lang::En,
-        None => Lang::Id,
-    };
+    let lang = inputs::words_lang(&project, standard, lang);
     let pages: Vec<String> = (0..standard.model.services.len())
         .map(|i| sopan::doc::markdown(&standard.model, &standard.machines, i, lang))
         .collect();

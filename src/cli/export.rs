@@ -25,9 +25,9 @@ pub fn run(file: &str, format: ExportFormat, lang: Option<LangArg>, root: Option
         eprint!("{}", render::human(&project, lang));
         return FAILED;
     }
-    let Some(standard) = project.standards.first() else {
-        eprintln!("sopan: `{file}` is included by another file and is not a standard on its own");
-        return USAGE;
+    let standard = match inputs::standard(&project, file) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
     let path = project
         .sources

@@ -1,7 +1,6 @@
 //! `sopan graph`.
 
 use super::{inputs, GraphFormat, LangArg, OK, USAGE};
-use sopan::diag::Lang;
 use sopan::graph::{dot, flowchart, mermaid};
 
 /// Prints the flowchart of one procedure, or of every procedure of the standard.
@@ -16,16 +15,11 @@ pub fn run(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let Some(standard) = project.standards.first() else {
-        eprintln!("sopan: `{file}` is included by another file and is not a standard on its own");
-        return USAGE;
+    let standard = match inputs::standard(&project, file) {
+        Ok(s) => s,
+        Err(code) => return code,
     };
-    let lang = match lang {
-        Some(LangArg::En) => Lang::En,
-        Some(LangArg::Id) => Lang::Id,
-        None if project.is_english(standard.root) => Lang::En,
-        None => Lang::Id,
-    };
+    let lang = inputs::words_lang(&project, standard, lang);
     let procs = &standard.model.procedures;
     let chosen: Vec<usize> = match procedure {
         Some(id) => match procs.iter().position(|p| p.id == id) {

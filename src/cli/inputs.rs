@@ -100,3 +100,28 @@ pub fn complaint_policy(
         Some((s, s.model.complaints.get(policy)?))
     })
 }
+
+/// The standard `file` roots; a file only included by others is a usage error (exit 2).
+pub fn standard<'p>(
+    project: &'p sopan::project::Project,
+    file: &str,
+) -> Result<&'p sopan::project::Standard, u8> {
+    project.standards.first().ok_or_else(|| {
+        eprintln!("sopan: `{file}` is included by another file and is not a standard on its own");
+        super::USAGE
+    })
+}
+
+/// The language of the words an output adds: `--lang`, else the keywords of the standard's file.
+pub fn words_lang(
+    project: &sopan::project::Project,
+    standard: &sopan::project::Standard,
+    choice: Option<super::LangArg>,
+) -> sopan::diag::Lang {
+    match choice {
+        Some(super::LangArg::En) => sopan::diag::Lang::En,
+        Some(super::LangArg::Id) => sopan::diag::Lang::Id,
+        None if project.is_english(standard.root) => sopan::diag::Lang::En,
+        None => sopan::diag::Lang::Id,
+    }
+}
