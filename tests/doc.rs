@@ -1,9 +1,10 @@
 //! The official document: the 14 components in order, every step in its SOP table, gaps shown,
 //! and the Pekanbaru document pinned by a snapshot.
 
+mod common;
+
 use sopan::diag::Lang;
 use sopan::doc::markdown;
-use sopan::loader::MemoryLoader;
 use sopan::project::{Entry, Project};
 
 fn licence() -> Project {
@@ -64,9 +65,7 @@ fn components_come_in_the_regulation_order_and_every_step_has_a_row() {
 
 #[test]
 fn a_component_not_written_is_shown_as_missing() {
-    let mut files = MemoryLoader::new();
-    files.insert(
-        "std/a.sop",
+    let project = common::load_text(
         r#"
 peran petugas "Petugas | loket" internal
 layanan contoh "Layanan contoh" {
@@ -79,11 +78,6 @@ layanan contoh "Layanan contoh" {
 }
 "#,
     );
-    let entry = Entry {
-        path: "std/a.sop".into(),
-        root: "std".into(),
-    };
-    let project = Project::load(&files, &[entry]).expect("readable");
     let s = &project.standards[0];
     let page = markdown(&s.model, &s.machines, 0, Lang::Id);
     assert!(

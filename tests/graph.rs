@@ -1,12 +1,13 @@
 //! Flowcharts: every step, outcome and return of every shipped procedure is drawn, labels are
 //! escaped, and the Pekanbaru licence and the English example are pinned by snapshots.
 
+mod common;
+
 use sopan::diag::Lang;
 use sopan::graph::{dot, flowchart, mermaid, Flowchart, Shape};
-use sopan::loader::MemoryLoader;
 use sopan::machine::{Machine, State};
 use sopan::model::Flow;
-use sopan::project::{Entry, Project};
+use sopan::project::Project;
 
 fn chart_of(project: &Project, procedure: &str, lang: Lang) -> Flowchart {
     for standard in &project.standards {
@@ -118,9 +119,7 @@ fn the_english_example_in_dot() {
 
 #[test]
 fn quotes_bars_and_backslashes_in_titles_are_escaped() {
-    let mut files = MemoryLoader::new();
-    files.insert(
-        "std/a.sop",
+    let project = common::load_text(
         r#"
 peran petugas "Petugas \"loket\"" internal
 prosedur p "Prosedur" {
@@ -129,11 +128,6 @@ prosedur p "Prosedur" {
 }
 "#,
     );
-    let entry = Entry {
-        path: "std/a.sop".into(),
-        root: "std".into(),
-    };
-    let project = Project::load(&files, &[entry]).expect("readable");
     assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
     let standard = &project.standards[0];
     let machine = Machine::compile(&standard.model.procedures[0]);

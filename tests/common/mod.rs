@@ -19,6 +19,17 @@ pub fn load(path: &str, root: &str) -> Project {
     Project::load(&FsLoader, &[entry]).expect("the test file is readable")
 }
 
+/// Loads one standard written in the test itself, as `std/a.sop` under the root `std`.
+pub fn load_text(text: &str) -> Project {
+    let mut files = sopan::loader::MemoryLoader::new();
+    files.insert("std/a.sop", text.to_string());
+    let entry = Entry {
+        path: "std/a.sop".into(),
+        root: "std".into(),
+    };
+    Project::load(&files, &[entry]).expect("readable")
+}
+
 /// Renders every diagnostic the way the CLI does, without colour, at a fixed width.
 pub fn render(project: &Project, lang: Lang) -> String {
     let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
