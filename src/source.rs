@@ -1,7 +1,7 @@
 //! Loaded source files and the loader through which the core reads them.
 
-use crate::span::FileId;
-use std::sync::Arc;
+use crate::span::{FileId, LineIndex};
+use std::sync::{Arc, OnceLock};
 
 /// One loaded file: its display path and its text (BOM removed, CRLF read as LF).
 #[derive(Debug, Clone)]
@@ -10,6 +10,20 @@ pub struct SourceFile {
     pub path: String,
     /// The normalised text.
     pub text: Arc<str>,
+    /// Where its lines start, built the first time a diagnostic needs it.
+    lines: OnceLock<LineIndex>,
+}
+
+impl SourceFile {
+    /// The line index of the text.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines().line_col(&self.text, offset)
+    }
 }
 
 /// Every file loaded in one run, by id.
@@ -30,6 +44,7 @@ impl SourceMap {
         self.files.push(SourceFile {
             path,
             text: Arc::from(normalise(text)),
+            lines: OnceLock::new(),
         });
         id
     }

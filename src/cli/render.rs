@@ -5,7 +5,6 @@ use miette::{GraphicalReportHandler, GraphicalTheme};
 use serde::Serialize;
 use sopan::diag::{Diagnostic, Lang, Rendered, Severity};
 use sopan::project::Project;
-use sopan::span::line_col;
 use std::io::IsTerminal;
 
 /// The language a diagnostic is written in.
@@ -87,8 +86,8 @@ pub fn json(project: &Project, choice: Option<LangArg>) -> String {
             let file = d.loc.and_then(|l| project.sources.get(l.file));
             let (start, end) = match (d.loc, file) {
                 (Some(l), Some(f)) => (
-                    Some(line_col(&f.text, l.span.start as usize)),
-                    Some(line_col(&f.text, l.span.end as usize)),
+                    Some(f.line_col(l.span.start as usize)),
+                    Some(f.line_col(l.span.end as usize)),
                 ),
                 _ => (None, None),
             };

@@ -158,6 +158,8 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::NotUtf8 { offset }, En) => format!("the file is not UTF-8 text (byte {offset} is invalid)"),
         (Kind::TooDeep { limit }, Id) => format!("kurung kurawal bersarang lebih dari {limit} tingkat"),
         (Kind::TooDeep { limit }, En) => format!("braces are nested more than {limit} levels deep"),
+        (Kind::TooManyErrors { more }, Id) => format!("{more} baris lain juga tidak dapat dibaca dan tidak ditampilkan satu per satu"),
+        (Kind::TooManyErrors { more }, En) => format!("{more} more lines cannot be read either and are not listed one by one"),
         (Kind::DuplicateItem { item }, Id) => format!("{} ditulis lebih dari sekali", phrase(*item, lang)),
         (Kind::DuplicateItem { item }, En) => format!("{} is written more than once", phrase(*item, lang)),
         (Kind::UndefinedName { kind, name, .. }, Id) => {
@@ -313,6 +315,7 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
 pub fn label(kind: &Kind, lang: Lang) -> String {
     let (id, en) = match kind {
         Kind::Syntax { .. } => ("di sini", "here"),
+        Kind::TooManyErrors { .. } => ("mulai di sini", "from here"),
         Kind::UndefinedName { .. } | Kind::UnknownUnit { .. } | Kind::UnknownValue { .. } => {
             ("tidak dikenal", "not known")
         }
@@ -362,6 +365,8 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::NotUtf8 { .. }, En) => "save the file as UTF-8".into(),
         (Kind::TooDeep { .. }, Id) => "periksa kurung kurawal `{` dan `}` yang berpasangan".into(),
         (Kind::TooDeep { .. }, En) => "check that every `{` has its `}`".into(),
+        (Kind::TooManyErrors { .. }, Id) => "perbaiki kesalahan di atas dahulu, lalu periksa lagi; apakah ini memang berkas .sop?".into(),
+        (Kind::TooManyErrors { .. }, En) => "fix the errors above first, then check again; is this really a .sop file?".into(),
         (Kind::DuplicateItem { .. }, Id) => "hapus salah satunya".into(),
         (Kind::DuplicateItem { .. }, En) => "remove one of them".into(),
         (

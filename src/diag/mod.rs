@@ -160,6 +160,11 @@ pub enum Kind {
         /// The limit.
         limit: usize,
     },
+    /// More unreadable lines than are worth reporting one by one.
+    TooManyErrors {
+        /// Unreadable lines not reported.
+        more: usize,
+    },
     /// An item that may appear once appears again.
     DuplicateItem {
         /// The item's keyword.
@@ -466,6 +471,7 @@ impl Kind {
             Kind::EmptyFile => "sop::empty-file",
             Kind::NotUtf8 { .. } => "sop::not-utf8",
             Kind::TooDeep { .. } => "sop::too-deep",
+            Kind::TooManyErrors { .. } => "sop::too-many-errors",
             Kind::DuplicateItem { .. } => "sop::duplicate-item",
             Kind::UndefinedName { .. } => "sop::undefined-name",
             Kind::DuplicateName { .. } => "sop::duplicate-name",
@@ -514,6 +520,7 @@ impl Kind {
             | Kind::DuplicateStepNumber { .. }
             | Kind::BudgetMayOverrun { .. }
             | Kind::DayOverfull { .. } => Severity::Warning,
+            Kind::TooManyErrors { .. } => Severity::Advice,
             _ => Severity::Error,
         }
     }
@@ -525,6 +532,7 @@ pub const CODES: &[&str] = &[
     "sop::empty-file",
     "sop::not-utf8",
     "sop::too-deep",
+    "sop::too-many-errors",
     "sop::duplicate-item",
     "sop::undefined-name",
     "sop::duplicate-name",

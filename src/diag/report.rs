@@ -2,8 +2,8 @@
 //! The library does not render; the caller picks a miette handler.
 
 use super::{Diagnostic, Lang, Note, Severity};
-use crate::source::SourceMap;
-use miette::{LabeledSpan, NamedSource, SourceSpan};
+use crate::source::{SourceFile, SourceMap};
+use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use std::fmt;
 use std::sync::Arc;
 
@@ -15,7 +15,7 @@ pub struct Rendered {
     severity: miette::Severity,
     help: Option<String>,
     labels: Vec<LabeledSpan>,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<Excerpt>,
 }
 
 impl Rendered {
@@ -25,19 +25,25 @@ impl Rendered {
         let mut source = None;
         if let Some(loc) = diag.loc {
             if let Some(file) = sources.get(loc.file) {
-                source = Some(NamedSource::new(&file.path, file.text.clone()));
-                labels.push(LabeledSpan::new_primary_with_span(
-                    Some(diag.label(lang)),
-                    to_source_span(loc.span),
-                ));
+                let mut spans = vec![(Some(diag.label(lang)), loc.span, true)];
                 for (note_loc, note) in &diag.notes {
                     if note_loc.file == loc.file {
-                        labels.push(LabeledSpan::new_with_span(
-                            Some(note_text(*note, lang).to_string()),
-                            to_source_span(note_loc.span),
-                        ));
+                        let text = note_text(*note, lang).to_string();
+                        spans.push((Some(text), note_loc.span, false));
                     }
                 }
+                let excerpt = Excerpt::around(file, &spans);
+                for (text, span, primary) in spans {
+                    let Some(span) = excerpt.clip(span, primary) else {
+                        continue;
+                    };
+                    labels.push(if primary {
+                        LabeledSpan::new_primary_with_span(text, span)
+                    } else {
+                        LabeledSpan::new_with_span(text, span)
+                    });
+                }
+                source = Some(excerpt);
             }
         }
         Rendered {
@@ -55,8 +61,112 @@ impl Rendered {
     }
 }
 
-fn to_source_span(span: crate::span::Span) -> SourceSpan {
-    SourceSpan::new((span.start as usize).into(), span.len())
+/// The part of a file a report shows: the lines of its labels and one line around them.
+/// miette finds a span's line by reading its source from the start, so a whole file would
+/// make each report cost the size of the file; and it pads a label's line with the label's
+/// column, which overflows past column 65,535. So a report carries only this window, and a
+/// window that would be too wide (a very long line, a label over a huge block) is cut to a
+/// stretch of the primary label's first line.
+#[derive(Debug)]
+struct Excerpt {
+    name: String,
+    text: Arc<str>,
+    /// The window, in bytes of the file.
+    lo: usize,
+    hi: usize,
+    /// 0-based line and character column of `lo`.
+    line: usize,
+    column: usize,
+}
+
+/// The widest window shown whole, in bytes.
+const MAX_WINDOW: usize = 4096;
+/// Bytes kept before and after the start of the primary label in a cut window.
+const CUT_BEFORE: usize = 120;
+const CUT_AFTER: usize = 240;
+
+impl Excerpt {
+    /// The window for labels `(text, span, primary)` in `file`.
+    fn around(file: &SourceFile, spans: &[(Option<String>, crate::span::Span, bool)]) -> Excerpt {
+        let text = &file.text;
+        let lines = file.lines();
+        let first = spans.iter().map(|s| s.1.start as usize).min().unwrap_or(0);
+        let last = spans.iter().map(|s| s.1.end as usize).max().unwrap_or(0);
+        let top = lines.line_of(first.min(text.len())).saturating_sub(1);
+        let bottom = lines.line_of(last.min(text.len())) + 1;
+        let mut lo = lines.line_start(top, text);
+        let mut hi = lines.line_start(bottom + 1, text);
+        let mut line = top;
+        if hi - lo > MAX_WINDOW {
+            let primary = spans
+                .iter()
+                .find(|s| s.2)
+                .map_or(first, |s| s.1.start as usize)
+                .min(text.len());
+            line = lines.line_of(primary);
+            let start = lines.line_start(line, text);
+            let end = lines.line_end(line, text);
+            lo = floor_char(text, primary.saturating_sub(CUT_BEFORE).max(start));
+            hi = floor_char(text, (primary + CUT_AFTER).min(end)).max(lo);
+        }
+        Excerpt {
+            name: file.path.clone(),
+            text: file.text.clone(),
+            lo,
+            hi,
+            line,
+            column: lines.chars_before(text, lo)
+                - lines.chars_before(text, lines.line_start(line, text)),
+        }
+    }
+
+    /// A label's span cut to the window; `None` for a secondary label outside it.
+    fn clip(&self, span: crate::span::Span, primary: bool) -> Option<SourceSpan> {
+        let (start, end) = (span.start as usize, span.end as usize);
+        let inside = start >= self.lo && end <= self.hi;
+        if !inside && !primary {
+            return None;
+        }
+        let start = start.clamp(self.lo, self.hi);
+        let end = end.clamp(start, self.hi);
+        Some(SourceSpan::new(start.into(), end - start))
+    }
+}
+
+/// The nearest character boundary at or before `at`.
+fn floor_char(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let window: &'a str = self.text.get(self.lo..self.hi).unwrap_or_default();
+        let start = span.offset().clamp(self.lo, self.hi) - self.lo;
+        let end = (span.offset() + span.len()).clamp(self.lo + start, self.hi) - self.lo;
+        let inner = window.read_span(&SourceSpan::new(start.into(), end - start), before, after)?;
+        let column = if inner.line() == 0 {
+            self.column + inner.column()
+        } else {
+            inner.column()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            SourceSpan::new((inner.span().offset() + self.lo).into(), inner.span().len()),
+            self.line + inner.line(),
+            column,
+            self.line + inner.line_count(),
+        )))
+    }
 }
 
 fn note_text(note: Note, lang: Lang) -> &'static str {

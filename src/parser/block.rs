@@ -242,9 +242,15 @@ impl Converter {
         }
     }
 
-    /// Reports a junk line of a block whose items `line_rule` reads.
+    /// Reports a junk line of a block whose items `line_rule` reads; past
+    /// [`MAX_SYNTAX_ERRORS`](super::MAX_SYNTAX_ERRORS) lines, only counts it.
     pub fn junk(&mut self, pair: &P<'_>, line_rule: Rule) {
         let base = pair.as_span().start();
+        if self.junk_lines >= super::MAX_SYNTAX_ERRORS {
+            self.unreported.get_or_insert((base, 0)).1 += 1;
+            return;
+        }
+        self.junk_lines += 1;
         let diag = super::syntax::junk(line_rule, pair.as_str(), base, self.file);
         self.diags.push(diag);
     }

@@ -12,6 +12,10 @@ pub struct Converter {
     pub file: FileId,
     /// Problems found while converting (junk lines, repeated items).
     pub diags: Vec<Diagnostic>,
+    /// Junk lines reported so far.
+    pub junk_lines: usize,
+    /// Where the first unreported junk line starts, and how many were not reported.
+    pub unreported: Option<(usize, usize)>,
 }
 
 impl Converter {
@@ -20,6 +24,8 @@ impl Converter {
         Converter {
             file,
             diags: Vec::new(),
+            junk_lines: 0,
+            unreported: None,
         }
     }
 
@@ -39,6 +45,11 @@ impl Converter {
                 Rule::junk => self.junk(&pair, Rule::top_line),
                 _ => {}
             }
+        }
+        if let Some((at, more)) = self.unreported {
+            let span = crate::span::Span::new(at, at);
+            let kind = crate::diag::Kind::TooManyErrors { more };
+            self.diags.push(Diagnostic::at(kind, self.file, span));
         }
         ast::File { items, english }
     }

@@ -28,6 +28,10 @@ use grammar::{Rule, SopParser};
 /// How deep braces may nest; the language itself needs five levels.
 pub const MAX_DEPTH: usize = 32;
 
+/// Unreadable lines reported one by one per file; the rest are counted in one diagnostic,
+/// so a file that is not a standard at all costs little to check and to read about.
+pub const MAX_SYNTAX_ERRORS: usize = 100;
+
 /// Parses one file. Always returns a tree (empty when nothing could be read) and the
 /// syntax problems found.
 pub fn parse(text: &str, file: FileId) -> (ast::File, Vec<Diagnostic>) {
