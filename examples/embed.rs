@@ -23,8 +23,7 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // A file arrives at the counter.
     let opened: Timestamp = "2026-03-02T08:00:00+07:00".parse()?;
-    let mut case =
-        Case::open(&licence, "REG-2026-0042", opened).ok_or("the procedure has no start")?;
+    let mut case = Case::open(&licence, "REG-2026-0042", opened)?.0;
     case.apply(
         &licence,
         Event::done("informasi", "2026-03-02T08:05:00+07:00".parse()?).by("fo-01"),

@@ -50,7 +50,7 @@ pub fn run(n: usize) -> Result<(), Box<dyn std::error::Error>> {
     let mut transitions = 0usize;
     let mut bytes = 0usize;
     for i in 0..n {
-        let mut case = Case::open(&licence, &format!("REG-{i}"), base).ok_or("no start")?;
+        let (mut case, _) = Case::open(&licence, &format!("REG-{i}"), base)?;
         for e in &events {
             case.apply(&licence, e.clone())?;
             transitions += 1;

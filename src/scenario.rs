@@ -79,6 +79,9 @@ pub enum ScenarioError {
     /// The procedure is not in the standard.
     #[error("the standard has no procedure `{0}`")]
     NoProcedure(String),
+    /// The case could not be opened.
+    #[error("the case cannot be opened: {0}")]
+    Open(String),
     /// An event was refused.
     #[error("event {index} refused: {reason}")]
     Refused {
@@ -104,9 +107,8 @@ pub fn run(
         .context(&s.procedure)
         .ok_or_else(|| ScenarioError::NoProcedure(s.procedure.clone()))?;
     let id = s.case.clone().unwrap_or_else(|| default_id.to_string());
-    let mut case = Case::open(&ctx, &id, s.opened)
-        .ok_or_else(|| ScenarioError::NoProcedure(s.procedure.clone()))?;
-    let mut actions = Vec::new();
+    let (mut case, mut actions) =
+        Case::open(&ctx, &id, s.opened).map_err(|e| ScenarioError::Open(e.to_string()))?;
     for (i, e) in s.events.iter().enumerate() {
         // Obligations that fell due before this event come first.
         actions.extend(case.advance(&ctx, e.at()));

@@ -101,7 +101,9 @@ impl LineIndex {
 
     /// The 0-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|s| *s <= offset).saturating_sub(1)
+        self.starts
+            .partition_point(|s| *s <= offset)
+            .saturating_sub(1)
     }
 
     /// The byte offset where 0-based `line` starts (the text's end past the last line).

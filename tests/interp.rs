@@ -44,8 +44,9 @@ fn through_secretary(ctx: &Context<'_>, case: &mut Case) {
 fn a_complete_file_finished_on_time_with_its_card_and_sms() {
     let p = project();
     let ctx = ctx(&p);
-    let mut case =
-        Case::open(&ctx, "REG-2026-0042", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    let mut case = Case::open(&ctx, "REG-2026-0042", at("2026-03-02T08:00:00+07:00"))
+        .expect("opens")
+        .0;
     through_secretary(&ctx, &mut case);
     let status = case.status(&ctx, at("2026-03-02T10:00:00+07:00"));
     assert_eq!(status.active, ["ttd"]);
@@ -95,7 +96,9 @@ fn a_complete_file_finished_on_time_with_its_card_and_sms() {
 fn a_returned_file_pauses_the_clock_until_resubmitted() {
     let p = project();
     let ctx = ctx(&p);
-    let mut case = Case::open(&ctx, "REG-2", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    let mut case = Case::open(&ctx, "REG-2", at("2026-03-02T08:00:00+07:00"))
+        .expect("opens")
+        .0;
     case.apply(
         &ctx,
         Event::done("informasi", at("2026-03-02T08:05:00+07:00")),
@@ -130,7 +133,9 @@ fn a_returned_file_pauses_the_clock_until_resubmitted() {
 fn a_late_signature_breaches_and_an_uncollected_licence_gets_a_letter() {
     let p = project();
     let ctx = ctx(&p);
-    let mut case = Case::open(&ctx, "REG-3", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    let mut case = Case::open(&ctx, "REG-3", at("2026-03-02T08:00:00+07:00"))
+        .expect("opens")
+        .0;
     through_secretary(&ctx, &mut case);
     assert_eq!(
         case.status(&ctx, at("2026-03-03T14:00:00+07:00")).clocks[0].status,
@@ -162,7 +167,9 @@ fn a_late_signature_breaches_and_an_uncollected_licence_gets_a_letter() {
 fn refused_events_leave_the_case_unchanged() {
     let p = project();
     let ctx = ctx(&p);
-    let mut case = Case::open(&ctx, "REG-4", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    let mut case = Case::open(&ctx, "REG-4", at("2026-03-02T08:00:00+07:00"))
+        .expect("opens")
+        .0;
     case.apply(
         &ctx,
         Event::done("informasi", at("2026-03-02T08:05:00+07:00")),
@@ -228,14 +235,14 @@ fn replaying_the_events_reproduces_the_case_byte_for_byte() {
     let p = project();
     let ctx = ctx(&p);
     let opened = at("2026-03-02T08:00:00+07:00");
-    let mut case = Case::open(&ctx, "REG-5", opened).expect("opens");
+    let mut case = Case::open(&ctx, "REG-5", opened).expect("opens").0;
     through_secretary(&ctx, &mut case);
     case.apply(&ctx, Event::done("ttd", at("2026-03-03T09:00:00+07:00")))
         .expect("ok");
     let json = serde_json::to_string(&case).expect("json");
     let resumed: Case = serde_json::from_str(&json).expect("resumes");
     assert_eq!(resumed, case);
-    let mut replay = Case::open(&ctx, "REG-5", opened).expect("opens");
+    let mut replay = Case::open(&ctx, "REG-5", opened).expect("opens").0;
     for e in case.events.clone() {
         replay.apply(&ctx, e).expect("replays");
     }
@@ -246,7 +253,9 @@ fn replaying_the_events_reproduces_the_case_byte_for_byte() {
 fn the_card_shows_lateness_and_a_changed_standard_is_refused() {
     let p = project();
     let ctx = ctx(&p);
-    let mut case = Case::open(&ctx, "REG-6", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    let mut case = Case::open(&ctx, "REG-6", at("2026-03-02T08:00:00+07:00"))
+        .expect("opens")
+        .0;
     case.apply(
         &ctx,
         Event::done("informasi", at("2026-03-02T08:05:00+07:00")).by("fo-01"),
@@ -301,7 +310,9 @@ fn the_card_shows_lateness_and_a_changed_standard_is_refused() {
 fn returned_and_collected_events() {
     let p = project();
     let ctx = ctx(&p);
-    let mut case = Case::open(&ctx, "REG-7", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    let mut case = Case::open(&ctx, "REG-7", at("2026-03-02T08:00:00+07:00"))
+        .expect("opens")
+        .0;
     // `collected` cannot jump over the completeness decision.
     let refused = case.apply(
         &ctx,

@@ -31,6 +31,11 @@ impl Calendar {
         }
     }
 
+    /// `Ok` when the instant's local day is covered, else the range error.
+    pub fn covers(&self, t: Timestamp) -> Result<(), CalendarError> {
+        self.index(self.local(t).0).map(|_| ())
+    }
+
     /// Whether a date is a working day.
     pub fn is_working_day(&self, date: Date) -> Result<Computed<bool>, CalendarError> {
         let i = self.index(day_number(date))?;
@@ -43,9 +48,9 @@ impl Calendar {
     pub fn add_working_days(&self, date: Date, n: i64) -> Result<Computed<Date>, CalendarError> {
         // The hot path of batch due-date work: table lookups only.
         let i = self.date_index(date)?;
-        let ordinal = i64::from(self.work_before[i]) + n;
-        match usize::try_from(ordinal)
-            .ok()
+        let ordinal = i64::from(self.work_before[i]).checked_add(n);
+        match ordinal
+            .and_then(|o| usize::try_from(o).ok())
             .and_then(|o| self.workdays.get(o))
         {
             Some(&j) => {
@@ -57,8 +62,8 @@ impl Calendar {
                     .ok_or(CalendarError::Unrepresentable)?;
                 Ok(self.computed(value, i.max(j)))
             }
-            None if n < 0 => Err(self.out_of_range(self.first - 1)),
-            None => Err(self.out_of_range(self.last + 1)),
+            None if n < 0 => Err(self.out_of_range(self.first.saturating_sub(1))),
+            None => Err(self.out_of_range(self.last.saturating_add(1))),
         }
     }
 
@@ -78,17 +83,17 @@ impl Calendar {
     /// [`Calendar::add_working_days`] on day numbers (days since 1970-01-01).
     pub fn add_working_days_to(&self, day: i32, n: i64) -> Result<Computed<i32>, CalendarError> {
         let i = self.index(day)?;
-        let ordinal = i64::from(self.work_before[i]) + n;
-        let found = usize::try_from(ordinal)
-            .ok()
+        let found = i64::from(self.work_before[i])
+            .checked_add(n)
+            .and_then(|o| usize::try_from(o).ok())
             .and_then(|o| self.workdays.get(o));
         match found {
             Some(&j) => {
                 let j = j as usize;
                 Ok(self.computed(self.first + j as i32, i.max(j)))
             }
-            None if n < 0 => Err(self.out_of_range(self.first - 1)),
-            None => Err(self.out_of_range(self.last + 1)),
+            None if n < 0 => Err(self.out_of_range(self.first.saturating_sub(1))),
+            None => Err(self.out_of_range(self.last.saturating_add(1))),
         }
     }
 
@@ -142,11 +147,10 @@ impl Calendar {
         if seconds == 0 {
             return Ok(self.computed(t, i));
         }
-        let target = before + seconds;
         let total = self.secs_before.last().copied().unwrap_or(0);
-        if target > total {
-            return Err(self.out_of_range(self.last + 1));
-        }
+        let Some(target) = before.checked_add(seconds).filter(|t| *t <= total) else {
+            return Err(self.out_of_range(self.last.saturating_add(1)));
+        };
         // The day in which the running total reaches the target.
         let d = self.secs_before[1..].partition_point(|s| *s < target);
         let mut rest = target - self.secs_before[d];

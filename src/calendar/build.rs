@@ -27,9 +27,11 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
         .find_map(|l| l.hours.clone())
         .unwrap_or_default();
     let week: [Vec<(u32, u32)>; 7] = minutes.map(|day| {
-        day.into_iter()
-            .map(|(a, b)| (u32::from(a) * 60, u32::from(b) * 60))
-            .collect()
+        merged(
+            day.into_iter()
+                .map(|(a, b)| (u32::from(a) * 60, u32::from(b) * 60))
+                .collect(),
+        )
     });
     // An extra working day on a day with no regular hours works Monday's hours.
     let usual = (0..7).find(|d| !week[*d].is_empty()).unwrap_or(0);
@@ -128,6 +130,21 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
         month_start,
         dates,
     })
+}
+
+/// Intervals sorted, with overlapping or touching ones joined. The reader already refuses
+/// overlaps, but every sum over a day relies on it, so it holds here by construction.
+fn merged(mut intervals: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    intervals.retain(|(a, b)| a < b);
+    intervals.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(intervals.len());
+    for (a, b) in intervals {
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
 }
 
 fn index(first: i32, last: i32, day: i32) -> Option<usize> {

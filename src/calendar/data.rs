@@ -125,6 +125,11 @@ struct Amendment {
     cuti_bersama: Vec<String>,
 }
 
+/// The most years one calendar covers: holidays are decreed a year at a time, and the
+/// lookup tables cost about 20 bytes a day.
+const MAX_RANGE_YEARS: i64 = 100;
+const MAX_RANGE_DAYS: i64 = MAX_RANGE_YEARS * 366;
+
 const WEEKDAYS: [[&str; 2]; 7] = [
     ["senin", "monday"],
     ["selasa", "tuesday"],
@@ -135,6 +140,30 @@ const WEEKDAYS: [[&str; 2]; 7] = [
     ["minggu", "sunday"],
 ];
 
+/// How deep `[` and `{` may nest in a calendar file; the format itself needs three levels.
+const MAX_FLOW_DEPTH: usize = 16;
+
+/// The offset of the first `[` or `{` nested deeper than [`MAX_FLOW_DEPTH`]. The YAML reader
+/// keeps a list per open level that it walks for every token, so deep nesting costs it the
+/// square of the file; this scan refuses such a file first. It ignores quotes and comments on
+/// purpose: it may only ever over-count, and a real calendar is far below the limit anyway.
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Reads one calendar file. `None` when it cannot be read at all.
 pub fn parse(text: &str, file: FileId) -> (Option<Layer>, Vec<Diagnostic>) {
     let mut r = Reader {
@@ -143,6 +172,15 @@ pub fn parse(text: &str, file: FileId) -> (Option<Layer>, Vec<Diagnostic>) {
         cursor: 0,
         diags: Vec::new(),
     };
+    if let Some(offset) = too_deep(text) {
+        let kind = Kind::TooDeep {
+            limit: MAX_FLOW_DEPTH,
+        };
+        return (
+            None,
+            vec![Diagnostic::at(kind, file, Span::new(offset, offset + 1))],
+        );
+    }
     let data: File = match serde_yaml::from_str(text) {
         Ok(d) => d,
         Err(e) => {
@@ -265,6 +303,17 @@ impl Reader<'_> {
         let to_span = self.locate(&r.sampai);
         let to = self.date(&r.sampai, to_span);
         match (from, to) {
+            (Some(a), Some(b)) if i64::from(b) - i64::from(a) > MAX_RANGE_DAYS => {
+                let kind = Kind::RangeTooWide {
+                    years: (i64::from(b) - i64::from(a)) / 365,
+                    limit: MAX_RANGE_YEARS,
+                };
+                self.report(
+                    kind,
+                    Span::new(from_span.start as usize, to_span.end as usize),
+                );
+                None
+            }
             (Some(a), Some(b)) if a <= b => Some((a, b)),
             (Some(_), Some(_)) => {
                 let kind = Kind::OutsideRange {
@@ -281,6 +330,7 @@ impl Reader<'_> {
 
     fn hours(&mut self, map: &serde_yaml::Mapping) -> [Vec<(u16, u16)>; 7] {
         let mut week: [Vec<(u16, u16)>; 7] = Default::default();
+        let mut seen = [false; 7];
         for (key, value) in map {
             let key = key.as_str().unwrap_or_default().to_string();
             let span = self.locate(&key);
@@ -296,6 +346,15 @@ impl Reader<'_> {
                 self.report(kind, span);
                 continue;
             };
+            // `jumat` and `friday` are one day: written twice, which hours would count?
+            if std::mem::replace(&mut seen[index], true) {
+                let [id, en] = WEEKDAYS[index];
+                let kind = Kind::DuplicateItem {
+                    item: crate::diag::Phrase::Keyword(id, en),
+                };
+                self.report(kind, span);
+                continue;
+            }
             let items: Vec<String> = value
                 .as_sequence()
                 .map(|s| {
@@ -333,6 +392,15 @@ impl Reader<'_> {
     }
 
     fn year(&mut self, y: &Year, range: Option<(i32, i32)>, out: &mut Vec<Day>) {
+        if !(1..=9999).contains(&y.tahun) {
+            let span = self.locate(&y.tahun.to_string());
+            let (from, to) = range.map_or(("0001-01-01".into(), "9999-12-31".into()), |(a, b)| {
+                (civil::format(a), civil::format(b))
+            });
+            let date = y.tahun.to_string();
+            self.report(Kind::OutsideRange { date, from, to }, span);
+            return;
+        }
         // Days listed under a year must fall in that year (and in the declared range).
         let whole = (civil::days(y.tahun, 1, 1), civil::days(y.tahun, 12, 31));
         let range = Some(match range {
@@ -480,5 +548,6 @@ fn parse_interval(text: &str) -> Option<(u16, u16)> {
 fn parse_clock(text: &str) -> Option<u16> {
     let (h, m) = text.trim().split_once(':')?;
     let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
-    (h <= 24 && m < 60 && h * 60 + m <= 1440).then_some(h * 60 + m)
+    // `then`, not `then_some`: the sum must not be computed for an hour like 2026.
+    (h <= 24 && m < 60 && h * 60 + m <= 1440).then(|| h * 60 + m)
 }

@@ -57,20 +57,26 @@ pub mod civil {
         Some(days(y, m, d))
     }
 
-    /// Day number of a valid date.
+    /// Day number of a valid date. Computed in 64 bits, so any `i32` year is safe; a day
+    /// number past the `i32` range saturates (no calendar reaches it).
     pub fn days(y: i32, m: u32, d: u32) -> i32 {
-        let y = if m <= 2 { y - 1 } else { y };
+        let y = i64::from(y) - i64::from(m <= 2);
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
-        let m = m as i32;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i32 - 1;
+        let m = i64::from(m.min(12));
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.min(31)) - 1;
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        let z = era * 146_097 + doe - 719_468;
+        i32::try_from(z).unwrap_or(if z < 0 { i32::MIN } else { i32::MAX })
     }
 
     /// The date of a day number.
     pub fn date(z: i32) -> (i32, u32, u32) {
-        let z = z + 719_468;
+        // Shifted in 64 bits: `z + 719_468` overflows `i32` near its top.
+        date64(i64::from(z) + 719_468)
+    }
+
+    fn date64(z: i64) -> (i32, u32, u32) {
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -79,7 +85,9 @@ pub mod civil {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        (if m <= 2 { y + 1 } else { y }, m, d)
+        let y = if m <= 2 { y + 1 } else { y };
+        // Day numbers are `i32`, so the year of one always fits.
+        (i32::try_from(y).unwrap_or(i32::MAX), m, d)
     }
 
     /// 0 = Monday … 6 = Sunday.
@@ -116,10 +124,16 @@ pub mod civil {
         fn round_trips_and_weekdays() {
             assert_eq!(days(1970, 1, 1), 0);
             assert_eq!(weekday(days(2026, 3, 17)), 1, "17 March 2026 is a Tuesday");
-            for z in -800_000..800_000 {
+            for z in (-800_000..800_000)
+                .chain(i32::MAX - 1000..=i32::MAX)
+                .chain(i32::MIN..i32::MIN + 1000)
+            {
                 let (y, m, d) = date(z);
                 assert_eq!(days_checked(y, m, d), Some(z));
             }
+            // Years at the ends of `i32` neither panic nor wrap.
+            assert_eq!(days(i32::MAX, 12, 31), i32::MAX);
+            assert_eq!(days(i32::MIN, 1, 1), i32::MIN);
             assert_eq!(days_checked(2026, 2, 29), None);
             assert_eq!(
                 days_checked(2024, 2, 29).map(format),

@@ -156,8 +156,8 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::EmptyFile, _) => lang.pick("berkas kosong", "the file is empty").into(),
         (Kind::NotUtf8 { offset }, Id) => format!("berkas bukan teks UTF-8 (byte ke-{offset} tidak sah)"),
         (Kind::NotUtf8 { offset }, En) => format!("the file is not UTF-8 text (byte {offset} is invalid)"),
-        (Kind::TooDeep { limit }, Id) => format!("kurung kurawal bersarang lebih dari {limit} tingkat"),
-        (Kind::TooDeep { limit }, En) => format!("braces are nested more than {limit} levels deep"),
+        (Kind::TooDeep { limit }, Id) => format!("kurung bersarang lebih dari {limit} tingkat"),
+        (Kind::TooDeep { limit }, En) => format!("brackets are nested more than {limit} levels deep"),
         (Kind::TooManyErrors { more }, Id) => format!("{more} baris lain juga tidak dapat dibaca dan tidak ditampilkan satu per satu"),
         (Kind::TooManyErrors { more }, En) => format!("{more} more lines cannot be read either and are not listed one by one"),
         (Kind::DuplicateItem { item }, Id) => format!("{} ditulis lebih dari sekali", phrase(*item, lang)),
@@ -308,6 +308,8 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         }
         (Kind::OutsideRange { date, from, to }, Id) => format!("tanggal {date} di luar rentang kalender {from} sampai {to}"),
         (Kind::OutsideRange { date, from, to }, En) => format!("date {date} is outside the calendar's range {from} to {to}"),
+        (Kind::RangeTooWide { years, limit }, Id) => format!("rentang `berlaku` mencakup {years} tahun; satu kalender mencakup paling banyak {limit} tahun"),
+        (Kind::RangeTooWide { years, limit }, En) => format!("the `range` spans {years} years; a calendar covers at most {limit} years"),
     }
 }
 
@@ -363,8 +365,8 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::EmptyFile, En) => "write at least one `service`, `role` or `include`".into(),
         (Kind::NotUtf8 { .. }, Id) => "simpan berkas sebagai UTF-8".into(),
         (Kind::NotUtf8 { .. }, En) => "save the file as UTF-8".into(),
-        (Kind::TooDeep { .. }, Id) => "periksa kurung kurawal `{` dan `}` yang berpasangan".into(),
-        (Kind::TooDeep { .. }, En) => "check that every `{` has its `}`".into(),
+        (Kind::TooDeep { .. }, Id) => "periksa pasangan kurung `{` dan `}` (atau `[` dan `]`)".into(),
+        (Kind::TooDeep { .. }, En) => "check that every `{` has its `}` (and every `[` its `]`)".into(),
         (Kind::TooManyErrors { .. }, Id) => "perbaiki kesalahan di atas dahulu, lalu periksa lagi; apakah ini memang berkas .sop?".into(),
         (Kind::TooManyErrors { .. }, En) => "fix the errors above first, then check again; is this really a .sop file?".into(),
         (Kind::DuplicateItem { .. }, Id) => "hapus salah satunya".into(),
@@ -570,6 +572,8 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         }
         (Kind::OutsideRange { .. }, Id) => "perluas `berlaku` atau hapus tanggal itu".into(),
         (Kind::OutsideRange { .. }, En) => "widen `range` or remove the date".into(),
+        (Kind::RangeTooWide { .. }, Id) => "hari libur ditetapkan per tahun: batasi `berlaku` pada tahun-tahun yang keputusannya sudah ada".into(),
+        (Kind::RangeTooWide { .. }, En) => "holidays are decreed year by year: limit `range` to the years whose decrees exist".into(),
     };
     Some(text)
 }

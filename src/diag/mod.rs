@@ -392,6 +392,13 @@ pub enum Kind {
         /// Last covered day.
         to: String,
     },
+    /// A calendar's `berlaku` spans more years than holidays are ever decreed for.
+    RangeTooWide {
+        /// Years the range spans.
+        years: i64,
+        /// The most allowed.
+        limit: i64,
+    },
 }
 
 /// A secondary label.
@@ -504,6 +511,7 @@ impl Kind {
             Kind::DuplicateDate { .. } => "sop::duplicate-date",
             Kind::InvalidHours { .. } => "sop::invalid-hours",
             Kind::OutsideRange { .. } => "sop::outside-range",
+            Kind::RangeTooWide { .. } => "sop::range-too-wide",
             Kind::ReplyGap { .. } => "sop::reply-gap",
             Kind::ReplyOverlap { .. } => "sop::reply-overlap",
             Kind::BudgetCannotFit { .. } => "sop::budget-cannot-fit",
@@ -565,6 +573,7 @@ pub const CODES: &[&str] = &[
     "sop::duplicate-date",
     "sop::invalid-hours",
     "sop::outside-range",
+    "sop::range-too-wide",
     "sop::reply-gap",
     "sop::reply-overlap",
     "sop::budget-cannot-fit",

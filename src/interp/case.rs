@@ -215,9 +215,16 @@ enum Signal<'s> {
 const AT_RISK_PERCENT: i64 = 80;
 
 impl Case {
-    /// Opens a case at `at` on the procedure's start.
-    pub fn open(ctx: &Context<'_>, id: &str, at: Timestamp) -> Option<Case> {
-        let start = ctx.procedure.start?;
+    /// Opens a case at `at` on the procedure's start; returns it with the actions due on
+    /// entering the first step. Refused when the procedure has no start or `at` lies outside
+    /// the calendar's range.
+    pub fn open(
+        ctx: &Context<'_>,
+        id: &str,
+        at: Timestamp,
+    ) -> Result<(Case, Vec<Action>), EventError> {
+        let start = ctx.procedure.start.ok_or(EventError::NoStart)?;
+        ctx.covers(at)?;
         let mut case = Case {
             id: id.to_string(),
             on: Box::new(OnStandard {
@@ -248,9 +255,23 @@ impl Case {
                 clock.started = Some(at);
             }
         }
-        let _ = case.signal(ctx, &Signal::Enter(Node::Step(start)), at);
+        let actions = case.signal(ctx, &Signal::Enter(Node::Step(start)), at);
         case.mark_clocks(ctx, at);
-        Some(case)
+        Ok((case, actions))
+    }
+
+    /// The case rebuilt from its own history: opened again, every event applied in order,
+    /// then advanced to the latest instant `advance` was called with. Equal to `self` — the
+    /// property that makes a persisted event list the truth about a case.
+    pub fn replayed(&self, ctx: &Context<'_>) -> Result<Case, EventError> {
+        let (mut case, _) = Case::open(ctx, &self.id, self.opened)?;
+        for event in &self.events {
+            case.apply(ctx, event.clone())?;
+        }
+        if let Some(at) = self.advanced {
+            case.advance(ctx, at);
+        }
+        Ok(case)
     }
 
     /// Applies an event; returns the actions now due. A refused event changes nothing.
@@ -268,15 +289,17 @@ impl Case {
             return Vec::new();
         }
         self.advanced = Some(now);
-        let mut due: Vec<&Timer> = self
-            .timers
-            .iter()
-            .filter(|t| t.due <= now && from.is_none_or(|f| t.due > f))
-            .collect();
+        let mut due: Vec<&Timer> = self.timers.iter().filter(|t| t.due <= now).collect();
         due.sort_by_key(|t| t.due);
-        due.into_iter()
+        let actions = due
+            .into_iter()
             .filter_map(|t| action(ctx, t.obligation, t.due))
-            .collect()
+            .collect();
+        // A timer that fell due is gone whatever the calls that got here, and one triggered
+        // later with a due at or before `now` fires at once (`signal`): so the case after
+        // its events and the last `advance` is the same however often `advance` was called.
+        self.timers.retain(|t| t.due > now);
+        actions
     }
 
     fn take(&mut self, ctx: &Context<'_>, event: &Event) -> Result<Vec<Action>, EventError> {
@@ -292,6 +315,7 @@ impl Case {
                 last: self.last,
             });
         }
+        ctx.covers(at)?;
         let mut actions = Vec::new();
         match event {
             Event::Done {
@@ -303,50 +327,7 @@ impl Case {
                     .iter()
                     .position(|s| &s.id == step)
                     .ok_or_else(|| EventError::UnknownStep(step.clone()))?;
-                let (current, since) = match self.position {
-                    Position::Step { step, since } => (step, since),
-                    Position::Ended { .. } | Position::Withdrawn { .. } => {
-                        return Err(EventError::Closed)
-                    }
-                    Position::Returned { .. } => (usize::MAX, at),
-                };
-                if current != i {
-                    return Err(EventError::NotActive {
-                        step: step.clone(),
-                        active: self.describe(ctx),
-                    });
-                }
-                let target = target(ctx, i, outcome.as_deref())?;
-                if target == Node::Unknown {
-                    return Err(EventError::UnknownStep(step.clone()));
-                }
-                // The step's working time; clocks running since the step began reuse it.
-                let seconds = ctx.working_seconds(since, at);
-                for clock in &mut self.clocks {
-                    clock.settle_known(ctx, at, (since, seconds));
-                }
-                self.card.push(CardEntry {
-                    step: i,
-                    by: by.clone(),
-                    outcome: outcome.clone(),
-                    at,
-                    seconds,
-                });
-                actions.extend(self.signal(ctx, &Signal::Finish(i, outcome.as_deref()), at));
-                self.position = match target {
-                    Node::Step(s) => Position::Step { step: s, since: at },
-                    Node::End(e) => Position::Ended { end: e, at },
-                    Node::Return { resume, .. } => Position::Returned {
-                        from: i,
-                        resume,
-                        since: at,
-                    },
-                    // Refused before any change above; stays at the step for completeness.
-                    Node::Unknown => Position::Step { step: i, since: at },
-                };
-                if !matches!(target, Node::Return { .. }) {
-                    actions.extend(self.signal(ctx, &Signal::Enter(target), at));
-                }
+                return self.finish(ctx, i, outcome.as_deref(), by, at);
             }
             Event::Resubmitted { .. } => {
                 let Position::Returned { resume, .. } = self.position else {
@@ -377,6 +358,72 @@ impl Case {
                     }
                 }
                 self.timers.clear();
+            }
+        }
+        self.mark_clocks(ctx, at);
+        self.last = at;
+        Ok(actions)
+    }
+
+    /// Step `i` done with `outcome` at `at` (time already checked): the card, the clocks,
+    /// the next position. Refuses, unchanged, a step that is not active or an outcome the
+    /// step does not offer.
+    fn finish(
+        &mut self,
+        ctx: &Context<'_>,
+        i: usize,
+        outcome: Option<&str>,
+        by: &Option<String>,
+        at: Timestamp,
+    ) -> Result<Vec<Action>, EventError> {
+        let mut actions = Vec::new();
+        let step = &ctx.procedure.steps[i].id;
+        {
+            {
+                let (current, since) = match self.position {
+                    Position::Step { step, since } => (step, since),
+                    Position::Ended { .. } | Position::Withdrawn { .. } => {
+                        return Err(EventError::Closed)
+                    }
+                    Position::Returned { .. } => (usize::MAX, at),
+                };
+                if current != i {
+                    return Err(EventError::NotActive {
+                        step: step.clone(),
+                        active: self.describe(ctx),
+                    });
+                }
+                let target = target(ctx, i, outcome)?;
+                if target == Node::Unknown {
+                    return Err(EventError::UnknownStep(step.clone()));
+                }
+                // The step's working time; clocks running since the step began reuse it.
+                let seconds = ctx.working_seconds(since, at);
+                for clock in &mut self.clocks {
+                    clock.settle_known(ctx, at, (since, seconds));
+                }
+                self.card.push(CardEntry {
+                    step: i,
+                    by: by.clone(),
+                    outcome: outcome.map(str::to_string),
+                    at,
+                    seconds,
+                });
+                actions.extend(self.signal(ctx, &Signal::Finish(i, outcome), at));
+                self.position = match target {
+                    Node::Step(s) => Position::Step { step: s, since: at },
+                    Node::End(e) => Position::Ended { end: e, at },
+                    Node::Return { resume, .. } => Position::Returned {
+                        from: i,
+                        resume,
+                        since: at,
+                    },
+                    // Refused before any change above; stays at the step for completeness.
+                    Node::Unknown => Position::Step { step: i, since: at },
+                };
+                if !matches!(target, Node::Return { .. }) {
+                    actions.extend(self.signal(ctx, &Signal::Enter(target), at));
+                }
             }
         }
         self.mark_clocks(ctx, at);
@@ -457,15 +504,19 @@ impl Case {
                 last: self.last,
             });
         }
+        ctx.covers(at)?;
+        // Several steps finish here; should one refuse after another moved the case, the
+        // copy taken first is put back, so a refusal changes nothing whatever the model.
+        let before = self.clone();
         let mut actions = Vec::new();
         for s in chain {
-            let e = Event::Done {
-                step: ctx.procedure.steps[s].id.clone(),
-                outcome: None,
-                by: by.clone(),
-                at,
-            };
-            actions.extend(self.take(ctx, &e)?);
+            match self.finish(ctx, s, None, by, at) {
+                Ok(more) => actions.extend(more),
+                Err(e) => {
+                    *self = before;
+                    return Err(e);
+                }
+            }
         }
         Ok(actions)
     }

@@ -138,4 +138,11 @@ pub enum EventError {
     /// A resubmission while the file is not with the applicant.
     #[error("the file is not returned to the applicant")]
     NotReturned,
+    /// The instant lies outside the days the standard's calendar covers: working time
+    /// cannot be counted there, and is never guessed.
+    #[error("{0}")]
+    OutOfRange(crate::calendar::CalendarError),
+    /// The procedure has no start step, so no case can be opened on it.
+    #[error("the procedure has no start step")]
+    NoStart,
 }

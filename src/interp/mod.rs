@@ -30,7 +30,7 @@
 //! let izin = project.standards[0].context("izin").expect("the procedure");
 //!
 //! let t = |s: &str| s.parse::<jiff::Timestamp>().expect("an instant");
-//! let mut case = Case::open(&izin, "A-1", t("2026-03-02T08:00:00+07:00")).expect("a start");
+//! let (mut case, _actions) = Case::open(&izin, "A-1", t("2026-03-02T08:00:00+07:00"))?;
 //! case.apply(&izin, Event::done("periksa", t("2026-03-02T08:30:00+07:00")).outcome("ya").by("fo-01"))?;
 //!
 //! // A refused event leaves the case as it was.
@@ -134,6 +134,15 @@ impl<'a> Context<'a> {
     pub fn standard_seconds(&self, i: usize) -> Option<i64> {
         let d = self.procedure.steps.get(i)?.duration?;
         Some(minutes(d, self.day_minutes()).1 as i64 * 60)
+    }
+
+    /// Refuses an instant the calendar does not cover (any instant without a calendar is
+    /// fine: time is then wall-clock time).
+    pub fn covers(&self, at: jiff::Timestamp) -> Result<(), EventError> {
+        match self.calendar {
+            Some(c) => c.covers(at).map_err(EventError::OutOfRange),
+            None => Ok(()),
+        }
     }
 
     /// Working seconds between two instants (wall-clock seconds without a calendar).
