@@ -449,3 +449,82 @@ fn replay_after_advancing_past_the_calendar_reproduces_the_case() {
         serde_json::to_string(&case).expect("json")
     );
 }
+
+#[path = "harness/mod.rs"]
+mod harness;
+
+/// The inputs fuzzing found since, one folder per fuzz target, and every file of the
+/// repository that seeds the fuzz corpora, through the fuzz targets' own code.
+#[test]
+fn found_inputs_and_the_seed_corpus_pass_the_fuzz_targets() {
+    let targets: [(&str, fn(&[u8])); 4] = [
+        ("check", harness::check),
+        ("calendar", harness::calendar),
+        ("case_file", harness::case_file),
+        ("events", harness::events),
+    ];
+    for (target, run) in targets {
+        let dir = Path::new("tests/regressions/found").join(target);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("an entry").path();
+            let bytes = std::fs::read(&path).expect("readable");
+            bounded(&format!("{target}/{}", name(&path)), move || run(&bytes));
+        }
+    }
+    let mut seeds = 0;
+    for path in repository_files(Path::new(".")) {
+        let label = path.to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).expect("readable");
+        if label.ends_with(".sop") {
+            bounded(&label, move || harness::check(&bytes));
+        } else if label.ends_with(".kalender.yaml") || label.ends_with(".calendar.yaml") {
+            bounded(&label, move || harness::calendar(&bytes));
+        } else if label.ends_with(".case.yaml") {
+            let events = bytes.clone();
+            bounded(&label, move || harness::case_file(&bytes));
+            bounded(&label, move || harness::events(&events));
+        } else {
+            continue;
+        }
+        seeds += 1;
+    }
+    assert!(seeds > 50, "only {seeds} seed files found");
+}
+
+/// Files under `standards/` and `tests/` (the corpus the fuzz seeds come from).
+fn repository_files(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.join("standards"), root.join("tests")];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The fuzzers' dictionary names every keyword in both spellings, so mutations reach them.
+#[test]
+fn the_fuzz_dictionary_lists_every_keyword() {
+    let dict = std::fs::read_to_string("fuzz/sop.dict").expect("fuzz/sop.dict");
+    for (id, en) in sopan::keywords::KEYWORDS {
+        for word in [id, en] {
+            assert!(
+                dict.lines().any(|l| l == format!("\"{word}\"")),
+                "fuzz/sop.dict lacks `{word}`"
+            );
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! What the fuzz targets (`fuzz/fuzz_targets/`) run on each input, shared with the test suite
+//! so that every input ever found (`tests/regressions/found/`) and every file of the
+//! repository goes through exactly the same code under `cargo test`.
+//!
+//! Each function panics when a property breaks: no panic inside sopan, a refused event leaves
+//! the case byte-identical, persist → resume → persist is identical, and a case's own history
+//! replays to the same case.
+
+#![allow(dead_code, reason = "each fuzz target uses one of these")]
+
+use miette::{GraphicalReportHandler, GraphicalTheme};
+use sopan::calendar::Calendar;
+use sopan::diag::{Lang, Rendered};
+use sopan::interp::{Case, Context, Event};
+use sopan::loader::MemoryLoader;
+use sopan::model::{Duration, Unit};
+use sopan::project::{Entry, Project};
+use std::sync::OnceLock;
+
+/// The repository's `standards` folder, from the test suite or from `fuzz/`.
+fn standards_dir() -> &'static str {
+    if std::path::Path::new("standards/nasional.kalender.yaml").exists() {
+        "standards"
+    } else {
+        "../standards"
+    }
+}
+
+/// The shipped standards, loaded once.
+pub fn shipped() -> &'static Project {
+    static SHIPPED: OnceLock<Project> = OnceLock::new();
+    SHIPPED.get_or_init(|| sopan::load_dir(standards_dir()).expect("the shipped standards"))
+}
+
+/// Text → load, check, compile; every diagnostic rendered for people in both languages and
+/// located for JSON.
+pub fn check(data: &[u8]) {
+    let mut files = MemoryLoader::new();
+    files.insert("std/a.sop", data.to_vec());
+    // Includes of the input reach these (and nothing outside `std`).
+    files.insert("std/b.sop", data.to_vec());
+    files.insert(
+        "std/nasional.kalender.yaml",
+        include_str!("../../standards/nasional.kalender.yaml"),
+    );
+    let entry = Entry {
+        path: "std/a.sop".into(),
+        root: "std".into(),
+    };
+    let Ok(project) = Project::load(&files, &[entry]) else {
+        return;
+    };
+    let handler =
+        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_links(false);
+    for lang in [Lang::Id, Lang::En] {
+        let mut out = String::new();
+        for diag in &project.diagnostics {
+            let rendered = Rendered::new(diag, &project.sources, lang);
+            let _ = handler.render_report(&mut out, &rendered);
+            if let Some(loc) = diag.loc {
+                if let Some(file) = project.sources.get(loc.file) {
+                    let _ = file.line_col(loc.span.end as usize);
+                }
+            }
+        }
+    }
+    for standard in &project.standards {
+        let model = &standard.model;
+        let _ = serde_json::to_string(&sopan::export::export(model, "std/a.sop"));
+        for (i, _) in model.services.iter().enumerate() {
+            let _ = sopan::doc::markdown(model, &standard.machines, i, Lang::Id);
+        }
+        for (procedure, machine) in model.procedures.iter().zip(&standard.machines) {
+            let chart = sopan::graph::flowchart(model, procedure, machine, Lang::En);
+            let _ = (sopan::graph::mermaid(&chart), sopan::graph::dot(&chart));
+            let _ = sopan::budget::analyse(procedure, machine, 360);
+            if let Some(ctx) = standard.context(&procedure.id) {
+                let at = "2026-03-02T08:00:00+07:00".parse().expect("an instant");
+                if let Ok((case, _)) = Case::open(&ctx, "F", at) {
+                    let _ = case.status(&ctx, at);
+                }
+            }
+        }
+    }
+}
+
+/// A calendar file → load it (beside the national calendar, which it may name as its base),
+/// then ask it everything with arguments drawn from the input's bytes.
+pub fn calendar(data: &[u8]) {
+    let mut files = MemoryLoader::new();
+    files.insert(
+        "std/nasional.kalender.yaml",
+        include_str!("../../standards/nasional.kalender.yaml"),
+    );
+    files.insert("std/uji.kalender.yaml", data.to_vec());
+    let (_, calendar) = Project::load_calendar(&files, "std/uji.kalender.yaml", "std");
+    if let Some(c) = calendar {
+        ask(&c, data);
+    }
+}
+
+/// Arithmetic on a calendar with arguments from `seed`: answers or range errors, and adding
+/// working time then counting it back gives the same amount.
+pub fn ask(c: &Calendar, seed: &[u8]) {
+    let mut bytes = Bytes::new(seed);
+    for _ in 0..8 {
+        let t = bytes.instant();
+        let secs = u64::from(bytes.u32()) >> (bytes.u8() % 32);
+        if let Ok(later) = c.add_working_time(t, secs) {
+            assert!(later.value >= t, "{t} + {secs}s went backwards");
+            if let Ok(back) = c.working_time_between(t, later.value) {
+                assert_eq!(back.value, secs as i64, "{t} + {secs}s counted back");
+            }
+        }
+        let n = i64::from(bytes.u32() as i32) >> (bytes.u8() % 32);
+        let date = jiff::tz::offset(7).to_datetime(t).date();
+        if let Ok(d) = c.add_working_days(date, n) {
+            if n >= 0 {
+                assert!(d.value >= date);
+            }
+        }
+        let unit = [
+            Unit::Minute,
+            Unit::Hour,
+            Unit::WorkingDay,
+            Unit::Day,
+            Unit::Week,
+            Unit::Month,
+        ][usize::from(bytes.u8()) % 6];
+        let max = bytes.u32() >> (bytes.u8() % 32);
+        if let Ok(due) = c.due(t, Duration { min: 0, max, unit }) {
+            assert!(due.value >= t, "{t} + {max} {unit:?} went backwards");
+        }
+        let _ = c.is_working_instant(t);
+        let _ = c.working_days_between(date, bytes.date());
+    }
+}
+
+/// A case file (YAML) → run it on each shipped standard and compare its expectations.
+pub fn case_file(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(scenario) = sopan::scenario::parse(text) else {
+        return;
+    };
+    for standard in &shipped().standards {
+        if let Ok(report) = sopan::scenario::run(standard, &scenario, "CASE") {
+            let actual = serde_json::to_value(&report).expect("a report is JSON");
+            if let Some(expect) = &scenario.expect {
+                let _ = sopan::scenario::differences(expect, &actual);
+            }
+        }
+    }
+}
+
+/// Random events on a shipped procedure, each checked: a refused event leaves the case
+/// byte-identical; persisting and resuming is the identity; the history replays exactly.
+pub fn events(data: &[u8]) {
+    let mut bytes = Bytes::new(data);
+    let contexts: Vec<Context<'_>> = shipped()
+        .standards
+        .iter()
+        .flat_map(|s| {
+            s.model
+                .procedures
+                .iter()
+                .filter_map(move |p| s.context(&p.id))
+        })
+        .collect();
+    let Some(ctx) = contexts.get(usize::from(bytes.u8()) % contexts.len().max(1)) else {
+        return;
+    };
+    let mut now = bytes.instant();
+    let Ok((mut case, _)) = Case::open(ctx, "FUZZ-1", now) else {
+        return;
+    };
+    let steps = &ctx.procedure.steps;
+    while !bytes.is_empty() {
+        let op = bytes.u8();
+        let pick = usize::from(bytes.u8());
+        // Mostly forward, sometimes backwards, by up to ~45 days in minutes.
+        let minutes = i64::from(bytes.u16());
+        let back = op & 0x80 != 0 && pick % 4 == 0;
+        now = if back {
+            now.checked_sub(jiff::SignedDuration::from_mins(minutes % 600))
+        } else {
+            now.checked_add(jiff::SignedDuration::from_mins(minutes))
+        }
+        .unwrap_or(now);
+        let by = (pick % 3 != 0).then(|| format!("fo-{}", pick % 5));
+        let event = match op % 10 {
+            0..=3 => {
+                let active = match case.status(ctx, now).active.first() {
+                    Some(id) if op % 10 != 3 => id.clone(),
+                    _ => steps
+                        .get(pick % steps.len().max(1))
+                        .map(|s| s.id.clone())
+                        .unwrap_or_default(),
+                };
+                let outcome = steps
+                    .iter()
+                    .find(|s| s.id == active)
+                    .and_then(|s| match &s.flow {
+                        sopan::model::Flow::Decision { outcomes, .. } => outcomes
+                            .get(pick % outcomes.len().max(1))
+                            .map(|o| o.0.clone()),
+                        _ => None,
+                    });
+                Event::Done {
+                    step: active,
+                    outcome,
+                    by,
+                    at: now,
+                }
+            }
+            4 => Event::Resubmitted { by, at: now },
+            5 => Event::Returned { by, at: now },
+            6 => Event::Collected { by, at: now },
+            7 => Event::Withdrawn { at: now },
+            8 => {
+                let _ = case.advance(ctx, now);
+                continue;
+            }
+            _ => {
+                persisted_is_resumed(&case, ctx);
+                let _ = case.status(ctx, now);
+                let _ = case.card(ctx);
+                continue;
+            }
+        };
+        let before = serde_json::to_string(&case).expect("a case is JSON");
+        if let Err(e) = case.apply(ctx, event) {
+            let after = serde_json::to_string(&case).expect("a case is JSON");
+            assert_eq!(before, after, "refused ({e}) but changed");
+        }
+    }
+    persisted_is_resumed(&case, ctx);
+    let again = case.replayed(ctx).expect("a case's own history replays");
+    assert_eq!(
+        serde_json::to_string(&again).expect("json"),
+        serde_json::to_string(&case).expect("json"),
+        "replaying the history gives another case"
+    );
+}
+
+fn persisted_is_resumed(case: &Case, ctx: &Context<'_>) {
+    let json = serde_json::to_string(case).expect("a case is JSON");
+    let resumed = Case::resume(ctx, &json).expect("its own JSON resumes");
+    assert_eq!(
+        serde_json::to_string(&resumed).expect("json"),
+        json,
+        "persist → resume → persist changed the case"
+    );
+}
+
+/// Reads the input as a stream of small numbers; past its end, zeros.
+struct Bytes<'a> {
+    data: &'a [u8],
+}
+
+impl<'a> Bytes<'a> {
+    fn new(data: &'a [u8]) -> Self {
+        Bytes { data }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+
+    fn u8(&mut self) -> u8 {
+        match self.data.split_first() {
+            Some((b, rest)) => {
+                self.data = rest;
+                *b
+            }
+            None => 0,
+        }
+    }
+
+    fn u16(&mut self) -> u16 {
+        u16::from_le_bytes([self.u8(), self.u8()])
+    }
+
+    fn u32(&mut self) -> u32 {
+        u32::from_le_bytes([self.u8(), self.u8(), self.u8(), self.u8()])
+    }
+
+    /// An instant from 2023 to 2028 (around every shipped calendar's range), to the second.
+    fn instant(&mut self) -> jiff::Timestamp {
+        let start = 1_672_531_200; // 2023-01-01T00:00:00Z
+        let span = 6 * 366 * 86_400;
+        jiff::Timestamp::from_second(start + i64::from(self.u32()) % span)
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+    }
+
+    fn date(&mut self) -> jiff::civil::Date {
+        jiff::tz::offset(7).to_datetime(self.instant()).date()
+    }
+}
