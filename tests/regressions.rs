@@ -457,7 +457,8 @@ mod harness;
 /// repository that seeds the fuzz corpora, through the fuzz targets' own code.
 #[test]
 fn found_inputs_and_the_seed_corpus_pass_the_fuzz_targets() {
-    let targets: [(&str, fn(&[u8])); 4] = [
+    type Target = (&'static str, fn(&[u8]));
+    let targets: [Target; 4] = [
         ("check", harness::check),
         ("calendar", harness::calendar),
         ("case_file", harness::case_file),
