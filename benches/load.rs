@@ -49,7 +49,7 @@ fn main() {
 
     // 1. The standard's two files, stage by stage; the calendar is built once, outside.
     let (_, calendar) = Project::load_calendar(&loader, LOCAL, "standards");
-    let day_minutes = calendar.expect("Pekanbaru calendar").usual_day_minutes();
+    let calendar = calendar.expect("Pekanbaru calendar");
     let mut sources = SourceMap::new();
     let agency_id = sources.add(AGENCY.into(), &agency);
     let licence_id = sources.add(LICENCE.into(), &licence);
@@ -68,7 +68,8 @@ fn main() {
             .collect();
         let mut diags = sopan::check::check(&resolved.model, &resolved.usage, &machines);
         for (proc, machine) in resolved.model.procedures.iter().zip(&machines) {
-            sopan::budget::check(proc, machine, day_minutes, &mut diags);
+            let mut verdicts = sopan::budget::Verdicts::default();
+            sopan::budget::check(proc, machine, Some(&calendar), &mut verdicts, &mut diags);
         }
         assert_eq!(diags.len(), 1, "only the staffing warning");
         (resolved, machines)

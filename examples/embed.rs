@@ -5,7 +5,7 @@
 //! `cargo run --example embed`
 
 use jiff::Timestamp;
-use sopan::interp::{Case, Event};
+use sopan::interp::{Case, ClockState, Event};
 
 pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Once, at start-up.
@@ -62,11 +62,11 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
             action.kind, action.to, action.due, action.text
         );
     }
-    let status = case.status(&licence, "2026-04-06T08:00:00+07:00".parse()?);
+    let status = case.status(&licence, "2026-04-06T08:00:00+07:00".parse()?)?;
     println!(
-        "held by {:?}; budget {}",
+        "held by {:?}; budget {:?}",
         status.holders, status.clocks[0].status
     );
-    assert_eq!(status.clocks[0].status, "finished");
+    assert_eq!(status.clocks[0].status, ClockState::Finished);
     Ok(())
 }

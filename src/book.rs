@@ -141,6 +141,15 @@ pub fn build(
             Some(c) => instant(c)?,
             None => None,
         };
+        if let (Some(a), Some(c)) = (answered, c_answered) {
+            if a < received {
+                return Err(LogError {
+                    row,
+                    column: headers[c].clone(),
+                    reason: format!("answered at {a}, before it was received ({received})"),
+                });
+            }
+        }
         let facts: BTreeMap<String, String> = headers
             .iter()
             .zip(&cells)

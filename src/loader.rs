@@ -6,6 +6,13 @@ use std::collections::BTreeMap;
 pub trait Loader {
     /// The bytes, or why they cannot be read (in plain words).
     fn read(&self, path: &str) -> Result<Vec<u8>, String>;
+
+    /// The names of the files directly in a folder, for "did you mean" when a name is not
+    /// found. A loader that cannot list folders returns none (the default).
+    fn list(&self, dir: &str) -> Vec<String> {
+        let _ = dir;
+        Vec::new()
+    }
 }
 
 /// Files held in memory, for hosts that keep standards in a database and for tests.
@@ -34,6 +41,20 @@ impl Loader for MemoryLoader {
             .cloned()
             .ok_or_else(|| "no such file".to_string())
     }
+
+    fn list(&self, dir: &str) -> Vec<String> {
+        let prefix = if dir.is_empty() {
+            String::new()
+        } else {
+            format!("{}/", dir.trim_end_matches('/'))
+        };
+        self.files
+            .keys()
+            .filter_map(|p| p.strip_prefix(&prefix))
+            .filter(|rest| !rest.contains('/'))
+            .map(str::to_string)
+            .collect()
+    }
 }
 
 /// Reads from the file system. The only I/O in the library; the core never calls it directly.
@@ -43,6 +64,19 @@ pub struct FsLoader;
 impl Loader for FsLoader {
     fn read(&self, path: &str) -> Result<Vec<u8>, String> {
         std::fs::read(path).map_err(|e| e.to_string())
+    }
+
+    fn list(&self, dir: &str) -> Vec<String> {
+        let dir = if dir.is_empty() { "." } else { dir };
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter(|e| e.path().is_file())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }
 

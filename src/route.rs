@@ -152,9 +152,9 @@ pub fn route(
             .map(|r| r.id.clone())
             .collect()
     };
-    let (due, provisional) = match (at, tier.deadline, calendar) {
-        (Some(t), Some(d), Some(c)) => {
-            let due = c
+    let (due, provisional) = match (at, tier.deadline) {
+        (Some(t), Some(d)) => {
+            let due = crate::calendar::Deadlines::new(calendar)
                 .due(t, d)
                 .map_err(|e| RouteError::Calendar(e.to_string()))?;
             (Some(due.value), due.provisional)

@@ -80,8 +80,11 @@ pub enum ScenarioError {
     #[error("the standard has no procedure `{0}`")]
     NoProcedure(String),
     /// The case could not be opened.
-    #[error("the case cannot be opened: {0}")]
+    #[error("the case cannot be opened (`opened`): {0}")]
     Open(String),
+    /// The status cannot be read at `now`.
+    #[error("the status cannot be read at `now`: {0}")]
+    Now(String),
     /// An event was refused.
     #[error("event {index} refused: {reason}")]
     Refused {
@@ -121,14 +124,16 @@ pub fn run(
         actions.extend(more);
     }
     let now = s.now.unwrap_or(case.last);
-    actions.extend(case.advance(&ctx, now));
     let Status {
         active,
         holders,
         finished,
         terminal,
         clocks,
-    } = case.status(&ctx, now);
+    } = case
+        .status(&ctx, now)
+        .map_err(|e| ScenarioError::Now(e.to_string()))?;
+    actions.extend(case.advance(&ctx, now));
     Ok(RunReport {
         case: id,
         standard: ctx.identity.standard.to_string(),

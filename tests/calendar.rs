@@ -105,36 +105,8 @@ fn three_working_days_from_tuesday_morning_before_idul_fitri() {
     assert!(!due.provisional);
 }
 
-#[test]
-fn friday_afternoon_weekend_and_holiday_arrivals() {
-    let cal = pekanbaru();
-    // 14:55 on a Friday, before the 15:00 close: Friday is day 0.
-    let due = cal
-        .due(at("2026-03-06T14:55:00+07:00"), days(1))
-        .expect("in range");
-    assert_eq!(due.value, at("2026-03-09T15:00:00+07:00"));
-    // After closing: Monday is day 0.
-    let due = cal
-        .due(at("2026-03-06T15:30:00+07:00"), days(1))
-        .expect("in range");
-    assert_eq!(due.value, at("2026-03-10T15:00:00+07:00"));
-    // During the long Friday break: still Friday.
-    let due = cal
-        .due(at("2026-03-06T12:15:00+07:00"), days(1))
-        .expect("in range");
-    assert_eq!(due.value, at("2026-03-09T15:00:00+07:00"));
-    // On a Saturday: received Monday, due Tuesday.
-    let due = cal
-        .due(at("2026-03-07T09:00:00+07:00"), days(1))
-        .expect("in range");
-    assert_eq!(due.value, at("2026-03-10T15:00:00+07:00"));
-    // On a cuti bersama day (Monday 16 Feb 2026), before the Imlek holiday (Tuesday 17 Feb):
-    // day 0 is Wednesday 18 Feb.
-    let due = cal
-        .due(at("2026-02-16T09:00:00+07:00"), days(1))
-        .expect("in range");
-    assert_eq!(due.value, at("2026-02-19T15:00:00+07:00"));
-}
+// The day-count conventions (arrivals after closing, on weekends, on cuti bersama) are in
+// tests/time.rs, for both of them on the same dates.
 
 #[test]
 fn working_time_skips_breaks_nights_and_holidays() {

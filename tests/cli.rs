@@ -301,12 +301,33 @@ fn calendar_show_lists_days_with_their_decrees() {
         .contains("1497 Tahun 2025")));
 }
 
+/// The scenario files under a folder.
+fn case_files(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .map(|p| {
+                    if p.is_dir() {
+                        case_files(&p)
+                    } else {
+                        usize::from(p.to_string_lossy().ends_with(".case.yaml"))
+                    }
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
 #[test]
 fn test_runs_the_shipped_scenarios_and_reports_a_failed_expectation() {
     let out = sopan(&["test", "standards"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let shipped = case_files(std::path::Path::new("standards"));
+    assert!(shipped >= 8);
     assert!(
-        text(&out.stdout).contains("7 passed, 0 failed"),
+        text(&out.stdout).contains(&format!("{shipped} passed, 0 failed")),
         "{}",
         text(&out.stdout)
     );

@@ -69,6 +69,7 @@ fn a_component_not_written_is_shown_as_missing() {
         r#"
 peran petugas "Petugas | loket" internal
 layanan contoh "Layanan contoh" {
+  kalender nasional
   persyaratan "Surat permohonan"
   biaya 150000 "Sesuai perda"
   prosedur p "Prosedur" {

@@ -9,14 +9,14 @@ use sopan::machine::{Machine, State};
 use sopan::model::Flow;
 use sopan::project::Project;
 
-fn chart_of(project: &Project, procedure: &str, lang: Lang) -> Flowchart {
-    for standard in &project.standards {
-        let procs = &standard.model.procedures;
-        if let Some(i) = procs.iter().position(|p| p.id == procedure) {
-            return flowchart(&standard.model, &procs[i], &standard.machines[i], lang);
-        }
-    }
-    panic!("no procedure {procedure}");
+fn chart_of(project: &Project, service: &str, procedure: &str, lang: Lang) -> Flowchart {
+    let standard = project.service(service).expect("the service");
+    let procs = &standard.model.procedures;
+    let i = procs
+        .iter()
+        .position(|p| p.id == procedure)
+        .expect("the procedure");
+    flowchart(&standard.model, &procs[i], &standard.machines[i], lang)
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn every_step_outcome_and_return_of_the_shipped_procedures_is_drawn() {
 #[test]
 fn the_licence_procedure_in_mermaid() {
     let project = sopan::load_dir("standards").expect("loads");
-    let chart = chart_of(&project, "penerbitan", Lang::Id);
+    let chart = chart_of(&project, "izin_praktik_dokter", "penerbitan", Lang::Id);
     // Lanes follow the SOP table's columns in the order the roles first act.
     let lanes: Vec<&str> = chart.lanes.iter().map(|l| l.role.as_str()).collect();
     assert_eq!(
@@ -113,7 +113,7 @@ fn the_licence_procedure_in_mermaid() {
 #[test]
 fn the_english_example_in_dot() {
     let project = sopan::load_dir("standards").expect("loads");
-    let chart = chart_of(&project, "issue", Lang::En);
+    let chart = chart_of(&project, "billboard_permit", "issue", Lang::En);
     insta::assert_snapshot!(dot(&chart));
 }
 
@@ -121,6 +121,7 @@ fn the_english_example_in_dot() {
 fn quotes_bars_and_backslashes_in_titles_are_escaped() {
     let project = common::load_text(
         r#"
+instansi kantor "Kantor" { kalender nasional }
 peran petugas "Petugas \"loket\"" internal
 prosedur p "Prosedur" {
   langkah periksa "Periksa \"berkas\" | cepat \\ teliti" { oleh petugas  waktu 20 menit  lanjut akhir }
@@ -156,7 +157,7 @@ prosedur p "Prosedur" {
 #[test]
 fn long_titles_are_wrapped_and_english_charts_use_english_words() {
     let project = sopan::load_dir("standards").expect("loads");
-    let chart = chart_of(&project, "penerbitan", Lang::En);
+    let chart = chart_of(&project, "izin_praktik_dokter", "penerbitan", Lang::En);
     assert_eq!(chart.symbols[0].label, "Start");
     for s in &chart.symbols {
         for line in s.label.lines() {

@@ -4,7 +4,7 @@
 mod common;
 
 use jiff::Timestamp;
-use sopan::interp::{Case, Context, Event, EventError};
+use sopan::interp::{Case, ClockState, Context, Event, EventError};
 use sopan::project::Project;
 
 fn at(s: &str) -> Timestamp {
@@ -48,12 +48,17 @@ fn a_complete_file_finished_on_time_with_its_card_and_sms() {
         .expect("opens")
         .0;
     through_secretary(&ctx, &mut case);
-    let status = case.status(&ctx, at("2026-03-02T10:00:00+07:00"));
+    let status = case
+        .status(&ctx, at("2026-03-02T10:00:00+07:00"))
+        .expect("status");
     assert_eq!(status.active, ["ttd"]);
     assert_eq!(status.holders, ["kepala_dinas"]);
-    assert_eq!(status.clocks[0].status, "on_track");
+    assert_eq!(status.clocks[0].status, ClockState::OnTrack);
     assert_eq!(status.clocks[0].elapsed_minutes, 120);
-    assert_eq!(status.clocks[0].budget_minutes, 720);
+    // "2 hari kerja" from Monday 08:00: the day of receipt is not counted, so the budget runs
+    // out at Wednesday's close — 18 working hours on the Pekanbaru calendar.
+    assert_eq!(status.clocks[0].budget_minutes, Some(1080));
+    assert_eq!(status.clocks[0].due, Some(at("2026-03-04T15:00:00+07:00")));
     // The signature next morning: the SMS is due at once, the letter is only a timer.
     let actions = case
         .apply(&ctx, Event::done("ttd", at("2026-03-03T09:00:00+07:00")))
@@ -63,8 +68,10 @@ fn a_complete_file_finished_on_time_with_its_card_and_sms() {
         (actions[0].kind.as_str(), actions[0].to.as_deref()),
         ("sms", Some("pemohon"))
     );
-    let status = case.status(&ctx, at("2026-03-03T10:00:00+07:00"));
-    assert_eq!(status.clocks[0].status, "finished");
+    let status = case
+        .status(&ctx, at("2026-03-03T10:00:00+07:00"))
+        .expect("status");
+    assert_eq!(status.clocks[0].status, ClockState::Finished);
     assert_eq!(
         status.clocks[0].elapsed_minutes,
         360 + 60,
@@ -81,15 +88,20 @@ fn a_complete_file_finished_on_time_with_its_card_and_sms() {
     assert!(case
         .advance(&ctx, at("2026-06-01T08:00:00+07:00"))
         .is_empty());
-    let status = case.status(&ctx, at("2026-06-01T08:00:00+07:00"));
+    let status = case
+        .status(&ctx, at("2026-06-01T08:00:00+07:00"))
+        .expect("status");
     assert_eq!(
         (status.finished, status.terminal.as_deref()),
         (true, Some("diterima"))
     );
     let minutes: Vec<i64> = case.card.iter().map(|e| e.seconds / 60).collect();
-    // The signature took Monday 09:05 to Tuesday 09:00 (355 working minutes); the hand-over
-    // waited for the applicant until Thursday 10:00.
-    assert_eq!(minutes, [5, 20, 10, 10, 10, 10, 355, 780, 2]);
+    let waiting: Vec<i64> = case.card.iter().map(|e| e.waiting / 60).collect();
+    // The signature took Monday 09:05 to Tuesday 09:00 (355 working minutes); from then the
+    // licence waited for the applicant, who came on Thursday: that is not officers' time.
+    assert_eq!(minutes, [5, 20, 10, 10, 10, 10, 355, 0, 0]);
+    assert_eq!(waiting, [0, 0, 0, 0, 0, 0, 0, 780, 2]);
+    assert!(case.card(&ctx).iter().all(|line| !line.late));
 }
 
 #[test]
@@ -109,9 +121,11 @@ fn a_returned_file_pauses_the_clock_until_resubmitted() {
         Event::done("periksa", at("2026-03-02T08:25:00+07:00")).outcome("tidak_lengkap"),
     )
     .expect("ok");
-    let status = case.status(&ctx, at("2026-03-04T10:00:00+07:00"));
+    let status = case
+        .status(&ctx, at("2026-03-04T10:00:00+07:00"))
+        .expect("status");
     assert_eq!(status.holders, ["pemohon"]);
-    assert_eq!(status.clocks[0].status, "paused");
+    assert_eq!(status.clocks[0].status, ClockState::Paused);
     assert_eq!(status.clocks[0].elapsed_minutes, 25);
     case.apply(
         &ctx,
@@ -121,7 +135,9 @@ fn a_returned_file_pauses_the_clock_until_resubmitted() {
         },
     )
     .expect("ok");
-    let status = case.status(&ctx, at("2026-03-05T09:30:00+07:00"));
+    let status = case
+        .status(&ctx, at("2026-03-05T09:30:00+07:00"))
+        .expect("status");
     assert_eq!(status.active, ["periksa"]);
     assert_eq!(
         status.clocks[0].elapsed_minutes, 55,
@@ -137,14 +153,20 @@ fn a_late_signature_breaches_and_an_uncollected_licence_gets_a_letter() {
         .expect("opens")
         .0;
     through_secretary(&ctx, &mut case);
+    // Wednesday 11:00: 15 of the 18 working hours used.
     assert_eq!(
-        case.status(&ctx, at("2026-03-03T14:00:00+07:00")).clocks[0].status,
-        "at_risk"
+        case.status(&ctx, at("2026-03-04T11:00:00+07:00"))
+            .expect("status")
+            .clocks[0]
+            .status,
+        ClockState::AtRisk
     );
     case.apply(&ctx, Event::done("ttd", at("2026-03-05T11:00:00+07:00")))
         .expect("ok");
-    let status = case.status(&ctx, at("2026-03-05T12:00:00+07:00"));
-    assert_eq!(status.clocks[0].status, "breached");
+    let status = case
+        .status(&ctx, at("2026-03-05T12:00:00+07:00"))
+        .expect("status");
+    assert_eq!(status.clocks[0].status, ClockState::Breached);
     assert!(case
         .advance(&ctx, at("2026-04-01T08:00:00+07:00"))
         .is_empty());
@@ -224,6 +246,7 @@ fn refused_events_leave_the_case_unchanged() {
     assert_eq!(closed, Err(EventError::Closed));
     assert_eq!(
         case.status(&ctx, at("2026-03-02T11:00:00+07:00"))
+            .expect("status")
             .terminal
             .as_deref(),
         Some("withdrawn")
@@ -341,7 +364,9 @@ fn returned_and_collected_events() {
     .expect("ok");
     assert_eq!(case.card(&ctx)[1].outcome.as_deref(), Some("tidak_lengkap"));
     assert_eq!(
-        case.status(&ctx, at("2026-03-02T09:00:00+07:00")).holders,
+        case.status(&ctx, at("2026-03-02T09:00:00+07:00"))
+            .expect("status")
+            .holders,
         ["pemohon"]
     );
     case.apply(
@@ -361,7 +386,9 @@ fn returned_and_collected_events() {
         },
     )
     .expect("ok");
-    let status = case.status(&ctx, at("2026-03-06T10:00:00+07:00"));
+    let status = case
+        .status(&ctx, at("2026-03-06T10:00:00+07:00"))
+        .expect("status");
     assert_eq!(status.terminal.as_deref(), Some("diterima"));
     let last: Vec<String> = case
         .card(&ctx)

@@ -60,6 +60,10 @@ fn name(path: &Path) -> String {
 fn check_bytes(bytes: Vec<u8>) -> (Project, String) {
     let mut files = MemoryLoader::new();
     files.insert("std/a.sop", bytes);
+    files.insert(
+        "std/nasional.kalender.yaml",
+        std::fs::read("standards/nasional.kalender.yaml").expect("the national calendar"),
+    );
     let entry = Entry {
         path: "std/a.sop".into(),
         root: "std".into(),
@@ -180,7 +184,10 @@ fn f04_duplicate_step_ids_are_an_error_and_collected_never_half_applies() {
         "{DIR}/F04-refused-collected-changes-case/dup_step_collect.sop"
     ))
     .expect("readable");
-    let (project, _) = check_bytes(text);
+    // Its steps count working time: give it a calendar so that a case can run on it.
+    let mut with_calendar = b"instansi k \"K\" { kalender nasional }\n".to_vec();
+    with_calendar.extend(text);
+    let (project, _) = check_bytes(with_calendar);
     assert!(codes(&project).contains(&"sop::duplicate-name"));
     let events: Vec<Event> = serde_json::from_str(
         &std::fs::read_to_string(format!(

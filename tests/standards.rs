@@ -140,12 +140,17 @@ fn the_licence_budget_fits_on_the_pekanbaru_calendar() {
     let reports = sopan::budget::analyse(
         &standard.model.procedures[licence],
         &standard.machines[licence],
-        360,
+        standard.procedure_calendars[licence].as_deref(),
     );
-    // Steps 1-7: 65 minutes and one working day; the return loop adds no counted time.
+    // Steps 1-7: 65 minutes and one working day, kept apart; the return loop adds no counted
+    // time. Within 2 working days from any start the calendar covers.
+    let path = sopan::diag::Amount {
+        minutes: 65,
+        working_days: 1,
+        ..Default::default()
+    };
     assert_eq!(reports.len(), 1);
-    assert_eq!(reports[0].budget_minutes, 720);
-    assert_eq!(reports[0].shortest_minutes, Some(425));
-    assert_eq!(reports[0].longest_minutes, Some(425));
-    assert_eq!(reports[0].verdict, "fits");
+    assert_eq!(reports[0].shortest, Some(path));
+    assert_eq!(reports[0].longest, Some(path));
+    assert_eq!(reports[0].verdict, sopan::budget::Verdict::Fits);
 }

@@ -21,6 +21,16 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
         .rev()
         .find_map(|l| l.zone)
         .unwrap_or(Zone::Wib);
+    let day_count = layers
+        .iter()
+        .rev()
+        .find_map(|l| l.day_count)
+        .unwrap_or_default();
+    let leave_closed = layers
+        .iter()
+        .rev()
+        .find_map(|l| l.leave_closed)
+        .unwrap_or(true);
     let minutes = layers
         .iter()
         .rev()
@@ -50,7 +60,12 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
             let Some(i) = index(first, last, d.day) else {
                 continue;
             };
-            hours_of[i] = CLOSED;
+            // An office that serves on cuti bersama keeps those days as working days; they
+            // are still listed (`calendar show`), marked open.
+            let open = d.kind == super::Closure::CollectiveLeave && !leave_closed;
+            if !open {
+                hours_of[i] = CLOSED;
+            }
             if d.provisional {
                 let (y, _, _) = civil::date(d.day);
                 let year_start = civil::days(y, 1, 1).max(first);
@@ -62,6 +77,7 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
                 kind: d.kind,
                 source: d.source.clone(),
                 provisional: d.provisional,
+                open,
             });
         }
     }
@@ -117,6 +133,8 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
         name: top.name.clone(),
         title: top.title.clone(),
         zone,
+        day_count,
+        leave_closed,
         first,
         last,
         week,

@@ -54,6 +54,25 @@ pub struct Layer {
     pub closed: Vec<Day>,
     /// Extra working days listed.
     pub extra: Vec<(i32, String)>,
+    /// When the count of working days starts, if this file says.
+    pub day_count: Option<DayCount>,
+    /// Whether the office closes on cuti bersama, if this file says.
+    pub leave_closed: Option<bool>,
+}
+
+/// When the count of "N hari kerja" starts: the agency's rule (DESIGN §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayCount {
+    /// The day of receipt is not counted: the first working day after it is day 1, whatever
+    /// the hour (the regulations' "sejak diterima" read literally). The default.
+    #[default]
+    NextDay,
+    /// Received on a working day before the cut-off (seconds after local midnight), the day
+    /// of receipt is day 0; past it, or on a day off, the next working day is day 0.
+    CutOff(u32),
+    /// As `CutOff`, with each day's closing time as the cut-off.
+    CutOffAtClose,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +96,10 @@ struct File {
     libur_tambahan: Vec<String>,
     #[serde(alias = "extra_working_days", default)]
     hari_kerja_tambahan: Vec<String>,
+    #[serde(alias = "day_count", default)]
+    hitungan_hari: Option<serde_yaml::Value>,
+    #[serde(alias = "collective_leave_closed", default)]
+    cuti_bersama_libur: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -258,6 +281,7 @@ impl Reader<'_> {
             }
         }
         self.duplicates(&closed, &extra);
+        let day_count = data.hitungan_hari.as_ref().and_then(|v| self.day_count(v));
         Layer {
             name: data.nama.clone(),
             title: data.judul.unwrap_or(data.nama),
@@ -267,7 +291,65 @@ impl Reader<'_> {
             hours,
             closed,
             extra,
+            day_count,
+            leave_closed: data.cuti_bersama_libur,
         }
+    }
+
+    /// `hitungan_hari: sejak_hari_berikutnya` or `hitungan_hari: { batas_pukul: "14:00" }`
+    /// (`tutup` for each day's closing time); English `from_next_day`, `cutoff`, `close`.
+    fn day_count(&mut self, value: &serde_yaml::Value) -> Option<DayCount> {
+        const WORDS: [&str; 6] = [
+            "sejak_hari_berikutnya",
+            "from_next_day",
+            "batas_pukul",
+            "cutoff",
+            "tutup",
+            "close",
+        ];
+        let (text, cutoff) = match value {
+            serde_yaml::Value::String(s) => (s.clone(), false),
+            serde_yaml::Value::Mapping(m) if m.len() == 1 => {
+                let (key, v) = m.iter().next()?;
+                let key = key.as_str().unwrap_or_default();
+                if !matches!(key, "batas_pukul" | "cutoff") {
+                    let span = self.locate(key);
+                    self.unknown(ValueKind::DayCount, key, span, &WORDS);
+                    return None;
+                }
+                (v.as_str().unwrap_or_default().to_string(), true)
+            }
+            _ => (String::new(), false),
+        };
+        let span = self.locate(&text);
+        match (cutoff, text.as_str()) {
+            (false, "sejak_hari_berikutnya" | "from_next_day") => Some(DayCount::NextDay),
+            (true, "tutup" | "close") => Some(DayCount::CutOffAtClose),
+            (true, clock) => match parse_clock(clock) {
+                Some(minutes) => Some(DayCount::CutOff(u32::from(minutes) * 60)),
+                None => {
+                    let kind = Kind::InvalidHours {
+                        text: clock.to_string(),
+                        overlap: false,
+                    };
+                    self.report(kind, span);
+                    None
+                }
+            },
+            (false, other) => {
+                self.unknown(ValueKind::DayCount, other, span, &WORDS);
+                None
+            }
+        }
+    }
+
+    fn unknown(&mut self, kind: ValueKind, value: &str, span: Span, words: &[&str]) {
+        let kind = Kind::UnknownValue {
+            kind,
+            value: value.to_string(),
+            suggestion: did_you_mean(value, words.iter().copied()),
+        };
+        self.report(kind, span);
     }
 
     fn zone(&mut self, z: &str) -> Option<Zone> {

@@ -6,13 +6,22 @@ use crate::loader;
 
 /// Paths to try for calendar `name`, nearest first, from folder `dir` up to `root`.
 pub fn candidates(dir: &str, root: &str, name: &str) -> Vec<String> {
+    folders(dir, root)
+        .into_iter()
+        .flat_map(|here| {
+            ["kalender", "calendar"]
+                .map(|suffix| loader::join(&here, &format!("{name}.{suffix}.yaml")))
+        })
+        .collect()
+}
+
+/// The folders a calendar name is looked for in: `dir`, then each one above it up to `root`.
+pub fn folders(dir: &str, root: &str) -> Vec<String> {
     let root = loader::join(root, "");
     let mut out = Vec::new();
     let mut here = loader::join(dir, "");
     loop {
-        for suffix in ["kalender", "calendar"] {
-            out.push(loader::join(&here, &format!("{name}.{suffix}.yaml")));
-        }
+        out.push(here.clone());
         if here == root || here.is_empty() || !loader::within(&root, &format!("{here}/x")) {
             break;
         }

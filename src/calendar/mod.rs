@@ -49,12 +49,16 @@ mod arith;
 mod build;
 pub mod data;
 pub mod days;
-mod due;
+mod deadline;
+mod duration;
 pub mod load;
+mod scan;
 
 pub use build::build;
-pub use data::Closure;
+pub use data::{Closure, DayCount};
 pub use days::Zone;
+pub use deadline::Deadlines;
+pub use duration::{Duration, Measure, Unit};
 
 use serde::Serialize;
 
@@ -83,6 +87,9 @@ pub enum CalendarError {
     /// A date or instant that cannot be represented.
     #[error("the date cannot be represented")]
     Unrepresentable,
+    /// Working time asked of a standard that names no working-day calendar.
+    #[error("working time needs a working-day calendar, and none is named")]
+    NoCalendar,
 }
 
 /// A non-working day listed in the calendar, for `sopan calendar show`.
@@ -98,6 +105,8 @@ pub struct ClosedDay {
     pub source: String,
     /// Whether the year's data is provisional.
     pub provisional: bool,
+    /// A cuti bersama day the office keeps open (the calendar's `cuti_bersama_libur: false`).
+    pub open: bool,
 }
 
 /// A working-day calendar, ready for arithmetic. Immutable, `Send + Sync`.
@@ -106,6 +115,10 @@ pub struct Calendar {
     name: String,
     title: String,
     zone: Zone,
+    /// When the count of working days starts.
+    day_count: DayCount,
+    /// Whether cuti bersama days are closed.
+    leave_closed: bool,
     /// First covered day number.
     first: i32,
     /// Last covered day number.
@@ -151,6 +164,16 @@ impl Calendar {
         self.zone
     }
 
+    /// When the count of "N hari kerja" starts on this calendar.
+    pub fn day_count(&self) -> DayCount {
+        self.day_count
+    }
+
+    /// Whether the office closes on cuti bersama.
+    pub fn closes_on_collective_leave(&self) -> bool {
+        self.leave_closed
+    }
+
     /// First and last covered dates, `YYYY-MM-DD`.
     pub fn range(&self) -> (String, String) {
         (
@@ -167,6 +190,16 @@ impl Calendar {
             .iter()
             .find(|d| !d.is_empty())
             .map_or(0, |d| d.iter().map(|(a, b)| (b - a) / 60).sum())
+    }
+
+    /// Working seconds of the shortest working day of the week (Friday, often).
+    pub fn shortest_day_seconds(&self) -> u32 {
+        self.week
+            .iter()
+            .filter(|d| !d.is_empty())
+            .map(|d| d.iter().map(|(a, b)| b - a).sum::<u32>())
+            .min()
+            .unwrap_or(0)
     }
 
     /// The listed non-working days of a year, in date order.

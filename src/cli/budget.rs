@@ -1,22 +1,27 @@
 //! `sopan budget`: per procedure, shortest and longest path against each budget.
 
-use super::{inputs, CheckFormat, OK, USAGE};
-use sopan::budget::{analyse, BudgetReport, DEFAULT_DAY_MINUTES};
+use super::{inputs, render, CheckFormat, FAILED, OK, USAGE};
+use sopan::budget::{analyse, BudgetReport, Verdict};
+use sopan::diag::{amount_words, Lang};
 
-/// Prints the budget analysis of one standard; returns the exit code.
+/// Prints the budget analysis of one standard, whatever its verdicts; returns the exit code
+/// (1 when the standard has errors, a budget that cannot fit among them).
 pub fn run(file: &str, format: CheckFormat, root: Option<&str>) -> u8 {
-    let project = match inputs::load_clean(&[file.to_string()], root) {
+    let project = match inputs::load_reported(&[file.to_string()], root) {
         Ok(p) => p,
         Err(code) => return code,
     };
     let mut reports: Vec<BudgetReport> = Vec::new();
+    let mut offsets: Vec<i64> = Vec::new();
     for standard in &project.standards {
-        let day = standard
-            .calendar
-            .as_ref()
-            .map_or(DEFAULT_DAY_MINUTES, |c| c.usual_day_minutes());
-        for (proc, machine) in standard.model.procedures.iter().zip(&standard.machines) {
-            reports.extend(analyse(proc, machine, day));
+        let procedures = standard.model.procedures.iter().zip(&standard.machines);
+        for ((proc, machine), calendar) in procedures.zip(&standard.procedure_calendars) {
+            let found = analyse(proc, machine, calendar.as_deref());
+            let offset = calendar
+                .as_ref()
+                .map_or(7 * 3600, |c| c.zone().offset_seconds());
+            offsets.extend(found.iter().map(|_| offset));
+            reports.extend(found);
         }
     }
     match format {
@@ -28,25 +33,34 @@ pub fn run(file: &str, format: CheckFormat, root: Option<&str>) -> u8 {
             }
         },
         CheckFormat::Human => {
-            println!(
-                "{:<16} {:<14} {:>10} {:>10} {:>10}  verdict",
-                "procedure", "budget", "budget", "shortest", "longest"
-            );
-            let hm = |m: Option<u64>| {
-                m.map_or("-".to_string(), |m| format!("{}h{:02}m", m / 60, m % 60))
-            };
-            for r in &reports {
+            let lang = Lang::Id;
+            for (r, offset) in reports.iter().zip(&offsets) {
+                let or_dash = |a: Option<sopan::diag::Amount>| {
+                    a.map_or("-".to_string(), |a| amount_words(&a, lang))
+                };
+                let verdict = match r.verdict {
+                    Verdict::Fits => "fits".to_string(),
+                    Verdict::CannotFit => "cannot_fit".to_string(),
+                    Verdict::MayOverrun => format!(
+                        "may_overrun (from {})",
+                        r.fails_from
+                            .map_or("-".to_string(), |t| render::local_time(*offset, t))
+                    ),
+                };
                 println!(
-                    "{:<16} {:<14} {:>10} {:>10} {:>10}  {}",
+                    "{} / {}: budget {}, shortest {}, longest {} — {verdict}",
                     r.procedure,
                     r.budget,
-                    hm(Some(r.budget_minutes)),
-                    hm(r.shortest_minutes),
-                    hm(r.longest_minutes),
-                    r.verdict
+                    sopan::graph::duration_words(r.limit, lang),
+                    or_dash(r.shortest),
+                    or_dash(r.longest),
                 );
             }
         }
     }
-    OK
+    if render::counts(&project).0 > 0 {
+        FAILED
+    } else {
+        OK
+    }
 }

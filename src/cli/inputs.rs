@@ -73,6 +73,16 @@ fn slash(p: &Path) -> String {
 /// Loads the standards at `paths` for a command that needs them clean: diagnostics go to
 /// stderr; an unreadable path gives exit code 2, errors in the standards exit code 1.
 pub fn load_clean(paths: &[String], root: Option<&str>) -> Result<sopan::project::Project, u8> {
+    let project = load_reported(paths, root)?;
+    if super::render::counts(&project).0 > 0 {
+        return Err(super::FAILED);
+    }
+    Ok(project)
+}
+
+/// Loads the standards at `paths`, diagnostics to stderr, whatever they say; an unreadable
+/// path gives exit code 2.
+pub fn load_reported(paths: &[String], root: Option<&str>) -> Result<sopan::project::Project, u8> {
     let entries = entries(paths, root).map_err(|m| {
         eprintln!("sopan: {m}");
         super::USAGE
@@ -85,18 +95,21 @@ pub fn load_clean(paths: &[String], root: Option<&str>) -> Result<sopan::project
     if !project.diagnostics.is_empty() {
         eprint!("{}", super::render::human(&project, None));
     }
-    if super::render::counts(&project).0 > 0 {
-        return Err(super::FAILED);
-    }
     Ok(project)
 }
 
-/// The first standard that names a complaint policy, with that policy.
+/// The first standard with a complaint policy — the one a service names, else the agency's
+/// own (a policy stands without a service) — with that policy.
 pub fn complaint_policy(
     project: &sopan::project::Project,
 ) -> Option<(&sopan::project::Standard, &sopan::model::ComplaintPolicy)> {
     project.standards.iter().find_map(|s| {
-        let policy = s.model.services.iter().find_map(|svc| svc.complaints)?;
+        let policy = s
+            .model
+            .services
+            .iter()
+            .find_map(|svc| svc.complaints)
+            .unwrap_or(0);
         Some((s, s.model.complaints.get(policy)?))
     })
 }

@@ -6,16 +6,9 @@ use sopan::project::Project;
 use sopan::scenario::{self, RunReport};
 use std::path::Path;
 
-/// `sopan run FILE --case CASE.yaml`.
+/// `sopan run FILE --case CASE.yaml`: the case file's `standard:` must name FILE (a case is
+/// never silently run on another standard than the one it was written for).
 pub fn run(file: &str, case: &str, format: CheckFormat) -> u8 {
-    let project = match load(&[file.to_string()]) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    let Some(standard) = project.standards.first() else {
-        eprintln!("sopan: `{file}` is not a standard");
-        return USAGE;
-    };
     let text = match std::fs::read_to_string(case) {
         Ok(t) => t,
         Err(e) => {
@@ -29,6 +22,21 @@ pub fn run(file: &str, case: &str, format: CheckFormat) -> u8 {
             eprintln!("sopan: `{case}`: {e}");
             return FAILED;
         }
+    };
+    let named = loader::join(loader::parent(&slash(case)), &s.standard);
+    if named != loader::join("", &slash(file)) {
+        eprintln!(
+            "sopan: `{case}` is written for `{named}` (its `standard:`), not `{file}`; run it on that file, or change `standard:`"
+        );
+        return USAGE;
+    }
+    let project = match load(&[file.to_string()]) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let Some(standard) = project.standards.first() else {
+        eprintln!("sopan: `{file}` is not a standard");
+        return USAGE;
     };
     match scenario::run(standard, &s, &stem(case)) {
         Ok(report) => {
@@ -89,16 +97,30 @@ fn one(project: &Project, case: &str) -> Result<(), String> {
     let text = std::fs::read_to_string(case).map_err(|e| format!("      cannot read: {e}"))?;
     let s = scenario::parse(&text).map_err(|e| format!("      {e}"))?;
     let wanted = loader::join(loader::parent(case), &s.standard);
-    let standard = project
-        .standards
-        .iter()
-        .find(|st| {
-            project
-                .sources
-                .get(st.root)
-                .is_some_and(|f| f.path == wanted)
-        })
-        .ok_or_else(|| format!("      no standard `{wanted}` among the checked files"))?;
+    let is_wanted = |st: &&sopan::project::Standard| {
+        project
+            .sources
+            .get(st.root)
+            .is_some_and(|f| f.path == wanted)
+    };
+    // A case may run on a file that others include (the agency's own procedures): that file
+    // is then loaded as a standard of its own.
+    let alone;
+    let standard = match project.standards.iter().find(is_wanted) {
+        Some(st) => st,
+        None if project.sources.find(&wanted).is_some() => {
+            alone = load_quiet(&wanted)?;
+            alone
+                .standards
+                .first()
+                .ok_or_else(|| format!("      `{wanted}` is not a standard"))?
+        }
+        None => {
+            return Err(format!(
+                "      no standard `{wanted}` among the checked files"
+            ))
+        }
+    };
     let report = scenario::run(standard, &s, &stem(case)).map_err(|e| format!("      {e}"))?;
     let Some(expect) = &s.expect else {
         return Ok(());
@@ -118,6 +140,16 @@ fn one(project: &Project, case: &str) -> Result<(), String> {
 
 fn load(paths: &[String]) -> Result<Project, u8> {
     inputs::load_clean(paths, None)
+}
+
+/// One file as a standard on its own, its problems already reported by the run's check.
+fn load_quiet(path: &str) -> Result<Project, String> {
+    let entries = inputs::entries(&[path.to_string()], None).map_err(|e| format!("      {e}"))?;
+    Project::load(&sopan::loader::FsLoader, &entries).map_err(|e| format!("      {e}"))
+}
+
+fn slash(p: &str) -> String {
+    p.replace('\\', "/")
 }
 
 fn find_cases(dir: &Path, out: &mut Vec<String>) {
@@ -151,9 +183,18 @@ fn human(r: &RunReport) -> String {
     );
     out.push_str("control card:\n");
     for c in &r.card {
+        let waiting = if c.waiting_minutes > 0 {
+            format!("  (waiting for the applicant {} min)", c.waiting_minutes)
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "  {:<24} {:<14} {:<14} {}  {:>5} min / {:>5}{}\n",
-            c.step,
+            "  {:<24} {:<14} {:<14} {}  {:>5} min / {:>5}{}{waiting}\n",
+            if c.resubmitted {
+                "(resubmitted)"
+            } else {
+                &c.step
+            },
             c.by.as_deref().unwrap_or("-"),
             c.outcome.as_deref().unwrap_or("-"),
             local(r, c.at),
@@ -169,13 +210,21 @@ fn human(r: &RunReport) -> String {
     };
     out.push_str(&format!("status at {}: {where_}\n", local(r, r.now)));
     for c in &r.clocks {
+        let status = serde_json::to_value(c.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let kind = match c.measure {
+            sopan::calendar::Measure::Working => "working minutes",
+            sopan::calendar::Measure::Wall => "minutes",
+        };
+        let or_dash = |m: Option<i64>| m.map_or("-".to_string(), |m| m.to_string());
         out.push_str(&format!(
-            "budget {}: {} — {} of {} working minutes used, {} left{}\n",
+            "budget {}: {status} — {} of {} {kind} used, {} left{}\n",
             c.budget,
-            c.status,
             c.elapsed_minutes,
-            c.budget_minutes,
-            c.remaining_minutes,
+            or_dash(c.budget_minutes),
+            or_dash(c.remaining_minutes),
             c.due
                 .map_or(String::new(), |d| format!(", due {}", local(r, d)))
         ));

@@ -123,6 +123,13 @@ fn value_word(kind: ValueKind, lang: Lang) -> (&'static str, &'static str) {
                 "monday … sunday",
             ),
         ),
+        ValueKind::DayCount => (
+            lang.pick("hitungan hari", "day count"),
+            lang.pick(
+                "sejak_hari_berikutnya, atau { batas_pukul: \"14:00\" } (atau tutup)",
+                "from_next_day, or { cutoff: \"14:00\" } (or close)",
+            ),
+        ),
         ValueKind::ReportPeriod => (
             lang.pick("periode laporan", "report period"),
             lang.pick(
@@ -266,25 +273,27 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::InvalidHours { text, overlap: true }, En) => format!("working hours `{text}` overlap the previous ones"),
         (Kind::InvalidHours { text, .. }, Id) => format!("jam kerja `{text}` tidak sah"),
         (Kind::InvalidHours { text, .. }, En) => format!("working hours `{text}` are not valid"),
-        (Kind::BudgetCannotFit { budget, minutes, limit }, Id) => format!(
+        (Kind::BudgetCannotFit { budget, shortest, limit }, Id) => format!(
             "anggaran `{budget}` tidak mungkin terpenuhi: jalur tercepat {} sedangkan anggarannya {}",
-            hm(*minutes, lang),
-            hm(*limit, lang)
+            amount(shortest, lang),
+            amount(limit, lang)
         ),
-        (Kind::BudgetCannotFit { budget, minutes, limit }, En) => format!(
+        (Kind::BudgetCannotFit { budget, shortest, limit }, En) => format!(
             "budget `{budget}` cannot be met: the shortest path takes {} and the budget is {}",
-            hm(*minutes, lang),
-            hm(*limit, lang)
+            amount(shortest, lang),
+            amount(limit, lang)
         ),
-        (Kind::BudgetMayOverrun { budget, minutes, limit }, Id) => format!(
-            "anggaran `{budget}` dapat terlampaui: jalur terpanjang {} sedangkan anggarannya {}",
-            hm(*minutes, lang),
-            hm(*limit, lang)
+        (Kind::BudgetMayOverrun { budget, longest, limit, from }, Id) => format!(
+            "anggaran `{budget}` dapat terlampaui: jalur terpanjang {} sedangkan anggarannya {}{}",
+            amount(longest, lang),
+            amount(limit, lang),
+            from.as_ref().map_or(String::new(), |f| format!(", misalnya bila dimulai {f}"))
         ),
-        (Kind::BudgetMayOverrun { budget, minutes, limit }, En) => format!(
-            "budget `{budget}` may be overrun: the longest path takes {} and the budget is {}",
-            hm(*minutes, lang),
-            hm(*limit, lang)
+        (Kind::BudgetMayOverrun { budget, longest, limit, from }, En) => format!(
+            "budget `{budget}` may be overrun: the longest path takes {} and the budget is {}{}",
+            amount(longest, lang),
+            amount(limit, lang),
+            from.as_ref().map_or(String::new(), |f| format!(", for instance when it starts {f}"))
         ),
         (Kind::DayOverfull { day, minutes, limit }, Id) => format!(
             "langkah pada hari ke-{day} memakan {}, lebih dari satu hari kerja ({})",
@@ -308,6 +317,8 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         }
         (Kind::OutsideRange { date, from, to }, Id) => format!("tanggal {date} di luar rentang kalender {from} sampai {to}"),
         (Kind::OutsideRange { date, from, to }, En) => format!("date {date} is outside the calendar's range {from} to {to}"),
+        (Kind::NoCalendar { procedure }, Id) => format!("prosedur `{procedure}` menghitung waktu kerja (menit, jam atau hari kerja), tetapi tidak ada kalender kerja"),
+        (Kind::NoCalendar { procedure }, En) => format!("procedure `{procedure}` counts working time (minutes, hours or working days), but no working-day calendar is named"),
         (Kind::RangeTooWide { years, limit }, Id) => format!("rentang `berlaku` mencakup {years} tahun; satu kalender mencakup paling banyak {limit} tahun"),
         (Kind::RangeTooWide { years, limit }, En) => format!("the `range` spans {years} years; a calendar covers at most {limit} years"),
     }
@@ -572,6 +583,8 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         }
         (Kind::OutsideRange { .. }, Id) => "perluas `berlaku` atau hapus tanggal itu".into(),
         (Kind::OutsideRange { .. }, En) => "widen `range` or remove the date".into(),
+        (Kind::NoCalendar { .. }, Id) => "tulis `kalender NAMA` pada `instansi` atau `layanan`, dengan berkas NAMA.kalender.yaml di folder standar; tanpa kalender, hari kerja dan jam kerja tidak diketahui".into(),
+        (Kind::NoCalendar { .. }, En) => "write `calendar NAME` in the `agency` or `service`, with a file NAME.calendar.yaml in the standards folder; without a calendar, working days and hours are unknown".into(),
         (Kind::RangeTooWide { .. }, Id) => "hari libur ditetapkan per tahun: batasi `berlaku` pada tahun-tahun yang keputusannya sudah ada".into(),
         (Kind::RangeTooWide { .. }, En) => "holidays are decreed year by year: limit `range` to the years whose decrees exist".into(),
     };
@@ -579,6 +592,34 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
 }
 
 /// Working minutes as hours and minutes.
+/// An amount per unit in words: `1 hari kerja 1 jam 5 menit`, `2 working days`.
+pub fn amount(a: &crate::diag::Amount, lang: Lang) -> String {
+    let plural = |n: u64, id: &str, one: &str, many: &str| match lang {
+        Lang::Id => format!("{n} {id}"),
+        Lang::En if n == 1 => format!("{n} {one}"),
+        Lang::En => format!("{n} {many}"),
+    };
+    let mut parts = Vec::new();
+    if a.months > 0 {
+        parts.push(plural(a.months, "bulan", "month", "months"));
+    }
+    if a.days > 0 {
+        parts.push(plural(a.days, "hari", "day", "days"));
+    }
+    if a.working_days > 0 {
+        parts.push(plural(
+            a.working_days,
+            "hari kerja",
+            "working day",
+            "working days",
+        ));
+    }
+    if a.minutes > 0 || parts.is_empty() {
+        parts.push(hm(a.minutes, lang));
+    }
+    parts.join(" ")
+}
+
 fn hm(minutes: u64, lang: Lang) -> String {
     let (h, m) = (minutes / 60, minutes % 60);
     match (h, m, lang) {

@@ -7,7 +7,7 @@ mod catalogue;
 mod report;
 mod suggest;
 
-pub use catalogue::COMPONENTS;
+pub use catalogue::{amount as amount_words, COMPONENTS};
 pub use report::Rendered;
 pub use suggest::did_you_mean;
 
@@ -119,6 +119,20 @@ pub enum Phrase {
     AnyItem,
 }
 
+/// An amount of time kept per unit, as the budget analysis sums it and messages show it
+/// (`1 hari kerja 1 jam 5 menit`): units are never converted into each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+pub struct Amount {
+    /// Calendar months.
+    pub months: u64,
+    /// Calendar days (weeks count seven).
+    pub days: u64,
+    /// Working days.
+    pub working_days: u64,
+    /// Working minutes (hours count sixty).
+    pub minutes: u64,
+}
+
 /// A value that must be one of a fixed set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ValueKind {
@@ -134,6 +148,8 @@ pub enum ValueKind {
     Zone,
     /// A day of the week in a calendar's hours.
     Weekday,
+    /// A calendar's `hitungan_hari`.
+    DayCount,
 }
 
 /// What went wrong, with the data the message needs. Each variant has one stable code.
@@ -346,19 +362,21 @@ pub enum Kind {
     BudgetCannotFit {
         /// The budget.
         budget: String,
-        /// Shortest path, working minutes.
-        minutes: u64,
-        /// The budget, working minutes.
-        limit: u64,
+        /// The shortest path's time.
+        shortest: Amount,
+        /// The budget.
+        limit: Amount,
     },
-    /// The longest path (loops once) takes longer than the budget allows.
+    /// The longest path (loops once) can end after the budget's due instant.
     BudgetMayOverrun {
         /// The budget.
         budget: String,
-        /// Longest path, working minutes.
-        minutes: u64,
-        /// The budget, working minutes.
-        limit: u64,
+        /// The longest path's time.
+        longest: Amount,
+        /// The budget.
+        limit: Amount,
+        /// The earliest start from which it overruns, in the calendar's zone.
+        from: Option<String>,
     },
     /// The steps marked as falling on one working day take longer than that day's hours.
     DayOverfull {
@@ -391,6 +409,11 @@ pub enum Kind {
         from: String,
         /// Last covered day.
         to: String,
+    },
+    /// A procedure counts working time, and no working-day calendar is named for it.
+    NoCalendar {
+        /// The procedure.
+        procedure: String,
     },
     /// A calendar's `berlaku` spans more years than holidays are ever decreed for.
     RangeTooWide {
@@ -512,6 +535,7 @@ impl Kind {
             Kind::InvalidHours { .. } => "sop::invalid-hours",
             Kind::OutsideRange { .. } => "sop::outside-range",
             Kind::RangeTooWide { .. } => "sop::range-too-wide",
+            Kind::NoCalendar { .. } => "sop::no-calendar",
             Kind::ReplyGap { .. } => "sop::reply-gap",
             Kind::ReplyOverlap { .. } => "sop::reply-overlap",
             Kind::BudgetCannotFit { .. } => "sop::budget-cannot-fit",
@@ -574,6 +598,7 @@ pub const CODES: &[&str] = &[
     "sop::invalid-hours",
     "sop::outside-range",
     "sop::range-too-wide",
+    "sop::no-calendar",
     "sop::reply-gap",
     "sop::reply-overlap",
     "sop::budget-cannot-fit",

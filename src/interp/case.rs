@@ -1,10 +1,10 @@
-//! A case: where it is, its control card, its clocks and its pending obligations.
+//! A case: where it is, its control card, its clocks and its pending obligations, moved only
+//! by events.
 
+use super::card::{self, CardEntry, CardLine};
 use super::clock::Clock;
 use super::event::{Event, EventError};
 use super::Context;
-use crate::budget::minutes;
-use crate::machine::State;
 use crate::model::{Flow, Node, Pause, Point};
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -41,23 +41,6 @@ pub enum Position {
         /// When.
         at: Timestamp,
     },
-}
-
-/// One hand-over on the control card (kartu kendali).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CardEntry {
-    /// Step index.
-    pub step: usize,
-    /// Officer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub by: Option<String>,
-    /// Outcome, for a decision.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outcome: Option<String>,
-    /// When it was done.
-    pub at: Timestamp,
-    /// Working seconds it took.
-    pub seconds: i64,
 }
 
 /// Something the host must do, and when.
@@ -111,38 +94,6 @@ pub struct Case {
     pub events: Vec<Event>,
 }
 
-/// The state of one clock at an instant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClockStatus {
-    /// Budget id.
-    pub budget: String,
-    /// `waiting`, `on_track`, `at_risk` (80% or more used), `paused`, `breached`, `finished`.
-    pub status: String,
-    /// Working minutes used.
-    pub elapsed_minutes: i64,
-    /// The budget in working minutes.
-    pub budget_minutes: i64,
-    /// Working minutes left (negative when breached).
-    pub remaining_minutes: i64,
-    /// When the budget runs out if the clock keeps running.
-    pub due: Option<Timestamp>,
-}
-
-/// Where a case stands at an instant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Status {
-    /// Active step ids.
-    pub active: Vec<String>,
-    /// Roles holding the case.
-    pub holders: Vec<String>,
-    /// Whether it reached an end or was withdrawn.
-    pub finished: bool,
-    /// The end reached (`withdrawn` when withdrawn).
-    pub terminal: Option<String>,
-    /// One per budget.
-    pub clocks: Vec<ClockStatus>,
-}
-
 /// Which standard a case runs on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OnStandard {
@@ -184,47 +135,28 @@ pub enum ResumeError {
     },
 }
 
-/// One control-card line as people read it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CardLine {
-    /// Step id.
-    pub step: String,
-    /// Performer roles.
-    pub roles: Vec<String>,
-    /// Officer.
-    pub by: Option<String>,
-    /// Outcome.
-    pub outcome: Option<String>,
-    /// When it was done.
-    pub at: Timestamp,
-    /// Working minutes taken.
-    pub minutes: i64,
-    /// The step's standard time in working minutes.
-    pub standard_minutes: Option<i64>,
-    /// Whether it took longer than its standard time.
-    pub late: bool,
-}
-
 /// What moved, for clocks and obligations.
 enum Signal<'s> {
     Enter(Node),
     Finish(usize, Option<&'s str>),
 }
 
-/// Share of a budget after which a running clock is `at_risk`.
-const AT_RISK_PERCENT: i64 = 80;
-
 impl Case {
     /// Opens a case at `at` on the procedure's start; returns it with the actions due on
-    /// entering the first step. Refused when the procedure has no start or `at` lies outside
-    /// the calendar's range.
+    /// entering the first step. Refused when the procedure has no start, counts working
+    /// time without a calendar, or `at` lies outside the calendar's range.
     pub fn open(
         ctx: &Context<'_>,
         id: &str,
         at: Timestamp,
     ) -> Result<(Case, Vec<Action>), EventError> {
         let start = ctx.procedure.start.ok_or(EventError::NoStart)?;
+        if ctx.calendar.is_none() && ctx.needs_calendar() {
+            return Err(EventError::NoCalendar);
+        }
         ctx.covers(at)?;
+        let entering = Signal::Enter(Node::Step(start));
+        let dues = triggered(ctx, &[&entering], at)?;
         let mut case = Case {
             id: id.to_string(),
             on: Box::new(OnStandard {
@@ -255,7 +187,7 @@ impl Case {
                 clock.started = Some(at);
             }
         }
-        let actions = case.signal(ctx, &Signal::Enter(Node::Step(start)), at);
+        let actions = case.signal(ctx, &entering, at, &dues);
         case.mark_clocks(ctx, at);
         Ok((case, actions))
     }
@@ -276,7 +208,7 @@ impl Case {
 
     /// Applies an event; returns the actions now due. A refused event changes nothing.
     pub fn apply(&mut self, ctx: &Context<'_>, event: Event) -> Result<Vec<Action>, EventError> {
-        // `take` refuses an event before it changes anything, so no copy is needed.
+        // Every refusal happens before the first change, so no copy is needed.
         let actions = self.take(ctx, &event)?;
         self.events.push(event);
         Ok(actions)
@@ -284,8 +216,7 @@ impl Case {
 
     /// Lets time pass to `now`: returns the obligations that fell due since the last call.
     pub fn advance(&mut self, ctx: &Context<'_>, now: Timestamp) -> Vec<Action> {
-        let from = self.advanced;
-        if from.is_some_and(|f| now <= f) {
+        if self.advanced.is_some_and(|f| now <= f) {
             return Vec::new();
         }
         self.advanced = Some(now);
@@ -302,21 +233,19 @@ impl Case {
         actions
     }
 
-    fn take(&mut self, ctx: &Context<'_>, event: &Event) -> Result<Vec<Action>, EventError> {
-        match event {
-            Event::Returned { by, at } => return self.take(ctx, &self.returning(ctx, by, *at)?),
-            Event::Collected { by, at } => return self.collect(ctx, by, *at),
-            _ => {}
-        }
-        let at = event.at();
+    /// Checks an event's instant: not before the last one, covered by the calendar.
+    fn check_time(&self, ctx: &Context<'_>, at: Timestamp) -> Result<(), EventError> {
         if at < self.last {
             return Err(EventError::Backwards {
                 at,
                 last: self.last,
             });
         }
-        ctx.covers(at)?;
-        let mut actions = Vec::new();
+        ctx.covers(at)
+    }
+
+    fn take(&mut self, ctx: &Context<'_>, event: &Event) -> Result<Vec<Action>, EventError> {
+        let at = event.at();
         match event {
             Event::Done {
                 step, outcome, by, ..
@@ -327,29 +256,54 @@ impl Case {
                     .iter()
                     .position(|s| &s.id == step)
                     .ok_or_else(|| EventError::UnknownStep(step.clone()))?;
-                return self.finish(ctx, i, outcome.as_deref(), by, at);
+                self.finish(ctx, i, outcome.as_deref(), by, at)
             }
-            Event::Resubmitted { .. } => {
-                let Position::Returned { resume, .. } = self.position else {
+            Event::Returned { by, at } => {
+                let (step, outcome) = self.returning(ctx)?;
+                self.finish(ctx, step, Some(&outcome), by, *at)
+            }
+            Event::Collected { by, at } => self.collect(ctx, by, *at),
+            Event::Resubmitted { by, .. } => {
+                let Position::Returned {
+                    from,
+                    resume,
+                    since,
+                } = self.position
+                else {
                     return Err(if self.is_closed() {
                         EventError::Closed
                     } else {
                         EventError::NotReturned
                     });
                 };
+                self.check_time(ctx, at)?;
+                let entering = Signal::Enter(Node::Step(resume));
+                let dues = triggered(ctx, &[&entering], at)?;
                 self.settle(ctx, at);
+                self.card.push(CardEntry {
+                    step: from,
+                    by: by.clone(),
+                    outcome: None,
+                    since,
+                    at,
+                    seconds: 0,
+                    waiting: ctx.working_seconds(since, at),
+                    resubmitted: true,
+                });
                 self.position = Position::Step {
                     step: resume,
                     since: at,
                 };
-                actions.extend(self.signal(ctx, &Signal::Enter(Node::Step(resume)), at));
+                let actions = self.signal(ctx, &entering, at, &dues);
+                self.mark_clocks(ctx, at);
+                self.last = at;
+                Ok(actions)
             }
-            // Turned into `done` events before this point.
-            Event::Returned { .. } | Event::Collected { .. } => {}
             Event::Withdrawn { .. } => {
                 if self.is_closed() {
                     return Err(EventError::Closed);
                 }
+                self.check_time(ctx, at)?;
                 self.settle(ctx, at);
                 self.position = Position::Withdrawn { at };
                 for clock in &mut self.clocks {
@@ -358,16 +312,15 @@ impl Case {
                     }
                 }
                 self.timers.clear();
+                self.mark_clocks(ctx, at);
+                self.last = at;
+                Ok(Vec::new())
             }
         }
-        self.mark_clocks(ctx, at);
-        self.last = at;
-        Ok(actions)
     }
 
-    /// Step `i` done with `outcome` at `at` (time already checked): the card, the clocks,
-    /// the next position. Refuses, unchanged, a step that is not active or an outcome the
-    /// step does not offer.
+    /// Step `i` done with `outcome` at `at`: the card, the clocks, the next position.
+    /// Everything that can refuse is checked before the first change.
     fn finish(
         &mut self,
         ctx: &Context<'_>,
@@ -376,68 +329,72 @@ impl Case {
         by: &Option<String>,
         at: Timestamp,
     ) -> Result<Vec<Action>, EventError> {
-        let mut actions = Vec::new();
+        let (current, since) = match self.position {
+            Position::Step { step, since } => (step, since),
+            Position::Ended { .. } | Position::Withdrawn { .. } => return Err(EventError::Closed),
+            Position::Returned { .. } => (usize::MAX, at),
+        };
         let step = &ctx.procedure.steps[i].id;
-        {
-            {
-                let (current, since) = match self.position {
-                    Position::Step { step, since } => (step, since),
-                    Position::Ended { .. } | Position::Withdrawn { .. } => {
-                        return Err(EventError::Closed)
-                    }
-                    Position::Returned { .. } => (usize::MAX, at),
-                };
-                if current != i {
-                    return Err(EventError::NotActive {
-                        step: step.clone(),
-                        active: self.describe(ctx),
-                    });
-                }
-                let target = target(ctx, i, outcome)?;
-                if target == Node::Unknown {
-                    return Err(EventError::UnknownStep(step.clone()));
-                }
-                // The step's working time; clocks running since the step began reuse it.
-                let seconds = ctx.working_seconds(since, at);
-                for clock in &mut self.clocks {
-                    clock.settle_known(ctx, at, (since, seconds));
-                }
-                self.card.push(CardEntry {
-                    step: i,
-                    by: by.clone(),
-                    outcome: outcome.map(str::to_string),
-                    at,
-                    seconds,
-                });
-                actions.extend(self.signal(ctx, &Signal::Finish(i, outcome), at));
-                self.position = match target {
-                    Node::Step(s) => Position::Step { step: s, since: at },
-                    Node::End(e) => Position::Ended { end: e, at },
-                    Node::Return { resume, .. } => Position::Returned {
-                        from: i,
-                        resume,
-                        since: at,
-                    },
-                    // Refused before any change above; stays at the step for completeness.
-                    Node::Unknown => Position::Step { step: i, since: at },
-                };
-                if !matches!(target, Node::Return { .. }) {
-                    actions.extend(self.signal(ctx, &Signal::Enter(target), at));
-                }
-            }
+        if current != i {
+            return Err(EventError::NotActive {
+                step: step.clone(),
+                active: self.describe(ctx),
+            });
+        }
+        self.check_time(ctx, at)?;
+        let target = target(ctx, i, outcome)?;
+        if target == Node::Unknown {
+            return Err(EventError::UnknownStep(step.clone()));
+        }
+        let finishing = Signal::Finish(i, outcome);
+        let entering = Signal::Enter(target);
+        let signals: &[&Signal<'_>] = if matches!(target, Node::Return { .. }) {
+            &[&finishing]
+        } else {
+            &[&finishing, &entering]
+        };
+        let dues = triggered(ctx, signals, at)?;
+        // The step's working time; time waiting for the applicant is kept apart.
+        let seconds = ctx.working_seconds(since, at);
+        let (officer, waiting) = if ctx.waits_for_applicant(i) {
+            (0, seconds)
+        } else {
+            (seconds, 0)
+        };
+        self.settle(ctx, at);
+        self.card.push(CardEntry {
+            step: i,
+            by: by.clone(),
+            outcome: outcome.map(str::to_string),
+            since,
+            at,
+            seconds: officer,
+            waiting,
+            resubmitted: false,
+        });
+        let mut actions = self.signal(ctx, &finishing, at, &dues);
+        self.position = match target {
+            Node::Step(s) => Position::Step { step: s, since: at },
+            Node::End(e) => Position::Ended { end: e, at },
+            Node::Return { resume, .. } => Position::Returned {
+                from: i,
+                resume,
+                since: at,
+            },
+            // Refused above; kept for completeness.
+            Node::Unknown => Position::Step { step: i, since: at },
+        };
+        if !matches!(target, Node::Return { .. }) {
+            actions.extend(self.signal(ctx, &entering, at, &dues));
         }
         self.mark_clocks(ctx, at);
         self.last = at;
         Ok(actions)
     }
 
-    /// The `done` event a `returned` event stands for.
-    fn returning(
-        &self,
-        ctx: &Context<'_>,
-        by: &Option<String>,
-        at: Timestamp,
-    ) -> Result<Event, EventError> {
+    /// The step and outcome a `returned` event stands for: the active step's one outcome
+    /// that leads back to the applicant.
+    fn returning(&self, ctx: &Context<'_>) -> Result<(usize, String), EventError> {
         let Position::Step { step, .. } = self.position else {
             return Err(if self.is_closed() {
                 EventError::Closed
@@ -455,12 +412,7 @@ impl Case {
             _ => Vec::new(),
         };
         match back.as_slice() {
-            [one] => Ok(Event::Done {
-                step: s.id.clone(),
-                outcome: Some((*one).clone()),
-                by: by.clone(),
-                at,
-            }),
+            [one] => Ok((step, (*one).clone())),
             _ => Err(EventError::NotPossible(format!(
                 "step `{}` has no single way back to the applicant",
                 s.id
@@ -468,7 +420,8 @@ impl Case {
         }
     }
 
-    /// Finishes the active step and the decision-free steps after it, up to an end.
+    /// The applicant came and took the product: the hand-over step and the steps after it,
+    /// up to an end, are done now. Allowed only while the case waits for the applicant.
     fn collect(
         &mut self,
         ctx: &Context<'_>,
@@ -482,34 +435,20 @@ impl Case {
                 EventError::NotReturned
             });
         };
-        // Check the whole way first, so a refusal changes nothing.
-        let mut chain = Vec::new();
-        let mut here = step;
-        loop {
-            chain.push(here);
-            match ctx.procedure.steps[here].flow {
-                Flow::Next(Node::Step(next)) if !chain.contains(&next) => here = next,
-                Flow::Next(Node::End(_)) => break,
-                _ => {
-                    let id = &ctx.procedure.steps[here].id;
-                    return Err(EventError::NotPossible(format!(
-                        "the way to an end from `{id}` needs a decision"
-                    )));
-                }
-            }
+        if !ctx.waits_for_applicant(step) {
+            return Err(EventError::NotPossible(format!(
+                "step `{}` does not hand the product over to the applicant",
+                ctx.procedure.steps[step].id
+            )));
         }
-        if at < self.last {
-            return Err(EventError::Backwards {
-                at,
-                last: self.last,
-            });
-        }
-        ctx.covers(at)?;
         // Several steps finish here; should one refuse after another moved the case, the
         // copy taken first is put back, so a refusal changes nothing whatever the model.
         let before = self.clone();
         let mut actions = Vec::new();
-        for s in chain {
+        let mut here = Some(step);
+        let mut guard = ctx.procedure.steps.len() + 1;
+        while let (Some(s), true) = (here, guard > 0) {
+            guard -= 1;
             match self.finish(ctx, s, None, by, at) {
                 Ok(more) => actions.extend(more),
                 Err(e) => {
@@ -517,11 +456,21 @@ impl Case {
                     return Err(e);
                 }
             }
+            here = match self.position {
+                Position::Step { step, .. } => Some(step),
+                _ => None,
+            };
+        }
+        if here.is_some() {
+            *self = before;
+            return Err(EventError::NotPossible(
+                "the steps after the hand-over never reach an end".into(),
+            ));
         }
         Ok(actions)
     }
 
-    fn is_closed(&self) -> bool {
+    pub(super) fn is_closed(&self) -> bool {
         matches!(
             self.position,
             Position::Ended { .. } | Position::Withdrawn { .. }
@@ -529,13 +478,20 @@ impl Case {
     }
 
     fn settle(&mut self, ctx: &Context<'_>, at: Timestamp) {
-        for clock in &mut self.clocks {
-            clock.settle(ctx, at);
+        for (clock, budget) in self.clocks.iter_mut().zip(&ctx.procedure.budgets) {
+            clock.settle(ctx, budget.duration.unit.measure(), at);
         }
     }
 
-    /// Starts and stops clocks, starts and cancels obligation timers.
-    fn signal(&mut self, ctx: &Context<'_>, signal: &Signal<'_>, at: Timestamp) -> Vec<Action> {
+    /// Starts and stops clocks, starts and cancels obligation timers. `dues` holds the due
+    /// instant of every obligation the signal triggers, computed before any change.
+    fn signal(
+        &mut self,
+        ctx: &Context<'_>,
+        signal: &Signal<'_>,
+        at: Timestamp,
+        dues: &[(usize, Timestamp)],
+    ) -> Vec<Action> {
         for (clock, budget) in self.clocks.iter_mut().zip(&ctx.procedure.budgets) {
             if clock.started.is_none()
                 && budget
@@ -550,7 +506,7 @@ impl Case {
                 None => matches!(signal, Signal::Enter(Node::End(_))),
             };
             if clock.is_on() && stops {
-                clock.settle(ctx, at);
+                clock.settle(ctx, budget.duration.unit.measure(), at);
                 clock.stopped = Some(at);
                 clock.running_since = None;
             }
@@ -564,22 +520,20 @@ impl Case {
             {
                 self.timers.retain(|t| t.obligation != k);
             }
-            if ob
+            if !ob
                 .trigger
                 .as_ref()
                 .is_some_and(|p| hits(p, ctx.index, signal))
             {
-                let due = match (ob.delay, ctx.calendar) {
-                    (None, _) => Some(at),
-                    (Some(d), Some(c)) => c.due(at, d).ok().map(|c| c.value),
-                    (Some(d), None) => plain_due(at, d),
-                };
-                let Some(due) = due else { continue };
-                if due <= at || self.advanced.is_some_and(|a| due <= a) {
-                    now.extend(action(ctx, k, due));
-                } else {
-                    self.timers.push(Timer { obligation: k, due });
-                }
+                continue;
+            }
+            let Some(&(_, due)) = dues.iter().find(|(o, _)| *o == k) else {
+                continue;
+            };
+            if due <= at || self.advanced.is_some_and(|a| due <= a) {
+                now.extend(action(ctx, k, due));
+            } else {
+                self.timers.push(Timer { obligation: k, due });
             }
         }
         now
@@ -620,113 +574,9 @@ impl Case {
         Ok(case)
     }
 
-    /// The control card with roles, standard times and lateness.
+    /// The control card with roles, standard times, the applicant's waiting and lateness.
     pub fn card(&self, ctx: &Context<'_>) -> Vec<CardLine> {
-        self.card
-            .iter()
-            .map(|e| {
-                let step = &ctx.procedure.steps[e.step];
-                let standard = ctx.standard_seconds(e.step);
-                CardLine {
-                    step: step.id.clone(),
-                    roles: step
-                        .roles
-                        .iter()
-                        .filter_map(|r| ctx.model.role(*r))
-                        .map(|r| r.id.clone())
-                        .collect(),
-                    by: e.by.clone(),
-                    outcome: e.outcome.clone(),
-                    at: e.at,
-                    minutes: e.seconds / 60,
-                    standard_minutes: standard.map(|s| s / 60),
-                    late: standard.is_some_and(|s| e.seconds > s),
-                }
-            })
-            .collect()
-    }
-
-    /// Where the case stands at `now`.
-    pub fn status(&self, ctx: &Context<'_>, now: Timestamp) -> Status {
-        let names = |ids: &[crate::model::RoleId]| -> Vec<String> {
-            ids.iter()
-                .filter_map(|r| ctx.model.role(*r))
-                .map(|r| r.id.clone())
-                .collect()
-        };
-        let (active, holders, terminal) = match &self.position {
-            Position::Step { step, .. } => {
-                let s = &ctx.procedure.steps[*step];
-                (vec![s.id.clone()], names(&s.roles), None)
-            }
-            Position::Returned { from, .. } => {
-                let role = ctx
-                    .machine
-                    .states()
-                    .find_map(|s| match ctx.machine.state(s) {
-                        Some(State::Returned { from: f, role, .. }) if f == *from => role,
-                        _ => None,
-                    });
-                (
-                    Vec::new(),
-                    names(&role.into_iter().collect::<Vec<_>>()),
-                    None,
-                )
-            }
-            Position::Ended { end, .. } => (
-                Vec::new(),
-                Vec::new(),
-                Some(ctx.procedure.ends[*end].id.clone()),
-            ),
-            Position::Withdrawn { .. } => (Vec::new(), Vec::new(), Some("withdrawn".to_string())),
-        };
-        let clocks = self
-            .clocks
-            .iter()
-            .zip(&ctx.procedure.budgets)
-            .map(|(clock, budget)| {
-                let used = clock.used_at(ctx, now);
-                let limit = minutes(budget.duration, ctx.day_minutes()).1 as i64 * 60;
-                let status = if clock.started.is_none() {
-                    "waiting"
-                } else if used > limit {
-                    "breached"
-                } else if clock.stopped.is_some() {
-                    "finished"
-                } else if clock.running_since.is_none() {
-                    "paused"
-                } else if used * 100 >= limit * AT_RISK_PERCENT {
-                    "at_risk"
-                } else {
-                    "on_track"
-                };
-                let due = match (clock.running_since, ctx.calendar) {
-                    (Some(_), Some(c)) if used < limit => c
-                        .add_working_time(now, (limit - used) as u64)
-                        .ok()
-                        .map(|d| d.value),
-                    (Some(_), None) if used < limit => {
-                        Timestamp::from_second(now.as_second() + limit - used).ok()
-                    }
-                    _ => None,
-                };
-                ClockStatus {
-                    budget: budget.id.clone(),
-                    status: status.to_string(),
-                    elapsed_minutes: used / 60,
-                    budget_minutes: limit / 60,
-                    remaining_minutes: (limit - used) / 60,
-                    due,
-                }
-            })
-            .collect();
-        Status {
-            active,
-            holders,
-            finished: self.is_closed(),
-            terminal,
-            clocks,
-        }
+        card::lines(&self.card, ctx)
     }
 
     fn describe(&self, ctx: &Context<'_>) -> String {
@@ -737,6 +587,39 @@ impl Case {
             Position::Withdrawn { .. } => "withdrawn".to_string(),
         }
     }
+}
+
+/// The due instant of every obligation the signals trigger at `at`; refuses, before any
+/// change, when one falls past the calendar (it would otherwise be lost).
+fn triggered(
+    ctx: &Context<'_>,
+    signals: &[&Signal<'_>],
+    at: Timestamp,
+) -> Result<Vec<(usize, Timestamp)>, EventError> {
+    let mut dues = Vec::new();
+    for (k, ob) in ctx.obligations() {
+        let fires = ob
+            .trigger
+            .as_ref()
+            .is_some_and(|p| signals.iter().any(|s| hits(p, ctx.index, s)));
+        if !fires {
+            continue;
+        }
+        let due = match ob.delay {
+            None => at,
+            Some(d) => {
+                ctx.deadlines()
+                    .due(at, d)
+                    .map_err(|e| EventError::ObligationOutOfRange {
+                        obligation: ob.id.clone(),
+                        reason: e,
+                    })?
+                    .value
+            }
+        };
+        dues.push((k, due));
+    }
+    Ok(dues)
 }
 
 /// Where finishing step `i` with `outcome` leads.
@@ -793,10 +676,4 @@ fn action(ctx: &Context<'_>, k: usize, due: Timestamp) -> Option<Action> {
         text: ob.title.clone(),
         obligation: ob.id.clone(),
     })
-}
-
-/// Calendar-free due instant (no working-day calendar): wall-clock time.
-fn plain_due(at: Timestamp, d: crate::model::Duration) -> Option<Timestamp> {
-    let secs = minutes(d, crate::budget::DEFAULT_DAY_MINUTES).1 as i64 * 60;
-    Timestamp::from_second(at.as_second() + secs).ok()
 }

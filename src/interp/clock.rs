@@ -1,10 +1,13 @@
-//! One budget's clock: when it started, whether it runs now, how much working time it used.
+//! One budget's clock: when it started, whether it runs now, how much of its measure it used.
 
 use super::Context;
+use crate::calendar::Measure;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-/// The clock of one budget of a case.
+/// The clock of one budget of a case. Time is kept in seconds of the budget unit's measure
+/// (working seconds for `menit`, `jam`, `hari kerja`; wall seconds for `hari`, `minggu`,
+/// `bulan`); the budget's own size in that measure follows from when the clock started.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Clock {
     /// The budget's id.
@@ -13,7 +16,7 @@ pub struct Clock {
     pub started: Option<Timestamp>,
     /// When it stopped.
     pub stopped: Option<Timestamp>,
-    /// Working seconds used up to `running_since` (or in all, when not running).
+    /// Seconds used up to `running_since` (or in all, when not running).
     pub used: i64,
     /// Since when it has been running unpaused.
     pub running_since: Option<Timestamp>,
@@ -36,32 +39,27 @@ impl Clock {
         self.started.is_some() && self.stopped.is_none()
     }
 
-    /// Adds the time run since the last mark, up to `at`.
-    pub fn settle(&mut self, ctx: &Context<'_>, at: Timestamp) {
+    /// Adds the time run since the last mark, up to `at` (an instant already checked to be
+    /// covered by the calendar).
+    pub fn settle(&mut self, ctx: &Context<'_>, measure: Measure, at: Timestamp) {
         if let Some(since) = self.running_since {
-            self.used += ctx.working_seconds(since, at).max(0);
+            self.used += elapsed(ctx, measure, since, at);
             self.running_since = Some(at);
         }
     }
 
-    /// As [`Clock::settle`], reusing the working seconds of an interval already measured.
-    pub fn settle_known(&mut self, ctx: &Context<'_>, at: Timestamp, known: (Timestamp, i64)) {
-        if let Some(since) = self.running_since {
-            self.used += if since == known.0 {
-                known.1
-            } else {
-                ctx.working_seconds(since, at)
-            }
-            .max(0);
-            self.running_since = Some(at);
-        }
-    }
-
-    /// Working seconds used by `now`.
-    pub fn used_at(&self, ctx: &Context<'_>, now: Timestamp) -> i64 {
+    /// Seconds used by `now` (covered by the calendar).
+    pub fn used_at(&self, ctx: &Context<'_>, measure: Measure, now: Timestamp) -> i64 {
         self.used
             + self
                 .running_since
-                .map_or(0, |s| ctx.working_seconds(s, now).max(0))
+                .map_or(0, |s| elapsed(ctx, measure, s, now))
     }
+}
+
+fn elapsed(ctx: &Context<'_>, measure: Measure, a: Timestamp, b: Timestamp) -> i64 {
+    ctx.deadlines()
+        .elapsed(a, b, measure)
+        .map_or(0, |e| e.value)
+        .max(0)
 }

@@ -145,4 +145,16 @@ pub enum EventError {
     /// The procedure has no start step, so no case can be opened on it.
     #[error("the procedure has no start step")]
     NoStart,
+    /// The procedure counts working time, and its standard names no working-day calendar.
+    #[error("the procedure counts working time, and no working-day calendar is named")]
+    NoCalendar,
+    /// An obligation the event triggers would fall due past the calendar's range: the event
+    /// is refused rather than the obligation lost.
+    #[error("obligation `{obligation}` would fall due past the calendar: {reason}")]
+    ObligationOutOfRange {
+        /// The obligation's id.
+        obligation: String,
+        /// Why its due instant is unknown.
+        reason: crate::calendar::CalendarError,
+    },
 }

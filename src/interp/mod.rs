@@ -43,20 +43,21 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod card;
 mod case;
 mod clock;
 mod event;
+mod status;
 
-pub use case::{
-    Action, CardEntry, CardLine, Case, ClockStatus, OnStandard, Position, ResumeError, Status,
-};
+pub use card::{CardEntry, CardLine};
+pub use case::{Action, Case, OnStandard, Position, ResumeError};
 pub use clock::Clock;
 pub use event::{Event, EventError};
+pub use status::{ClockState, ClockStatus, Status};
 
-use crate::budget::{minutes, DEFAULT_DAY_MINUTES};
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, Deadlines, Measure};
 use crate::machine::Machine;
-use crate::model::{Model, Obligation, Procedure};
+use crate::model::{Flow, Model, Node, Obligation, Procedure};
 
 /// What a case needs to know about its procedure. Cheap to build; borrows the standard.
 #[derive(Debug, Clone, Copy)]
@@ -69,7 +70,8 @@ pub struct Context<'a> {
     pub procedure: &'a Procedure,
     /// Its machine.
     pub machine: &'a Machine,
-    /// The working-day calendar; without one, time is counted as wall-clock time.
+    /// The working-day calendar of the procedure (its service's, else its agency's). Without
+    /// one, only calendar units (`hari`, `minggu`, `bulan`) can be reckoned.
     pub calendar: Option<&'a Calendar>,
     /// The standard's identity, carried by every case: service id, version, content hash.
     pub identity: Identity<'a>,
@@ -106,10 +108,9 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// Working minutes in a usual day.
-    pub fn day_minutes(&self) -> u32 {
-        self.calendar
-            .map_or(DEFAULT_DAY_MINUTES, Calendar::usual_day_minutes)
+    /// Every deadline and elapsed time of a case comes from here.
+    pub fn deadlines(&self) -> Deadlines<'a> {
+        Deadlines::new(self.calendar)
     }
 
     /// The obligations of the procedure's service whose triggers are in this procedure, with
@@ -130,14 +131,8 @@ impl<'a> Context<'a> {
             .filter(move |(_, o)| o.trigger.as_ref().is_some_and(|p| p.procedure == index))
     }
 
-    /// The standard time of step `i` in working seconds (its upper bound).
-    pub fn standard_seconds(&self, i: usize) -> Option<i64> {
-        let d = self.procedure.steps.get(i)?.duration?;
-        Some(minutes(d, self.day_minutes()).1 as i64 * 60)
-    }
-
     /// Refuses an instant the calendar does not cover (any instant without a calendar is
-    /// fine: time is then wall-clock time).
+    /// fine: only calendar units are reckoned then).
     pub fn covers(&self, at: jiff::Timestamp) -> Result<(), EventError> {
         match self.calendar {
             Some(c) => c.covers(at).map_err(EventError::OutOfRange),
@@ -145,13 +140,63 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Working seconds between two instants (wall-clock seconds without a calendar).
+    /// Working seconds between two covered instants (0 without a calendar, where no
+    /// working time is kept).
     pub fn working_seconds(&self, a: jiff::Timestamp, b: jiff::Timestamp) -> i64 {
-        match self.calendar {
-            Some(c) => c
-                .working_time_between(a, b)
-                .map_or(b.as_second() - a.as_second(), |w| w.value),
-            None => b.as_second() - a.as_second(),
+        self.deadlines()
+            .elapsed(a, b, Measure::Working)
+            .map_or(0, |w| w.value)
+            .max(0)
+    }
+
+    /// Whether the procedure counts working time anywhere (a budget, a step's time, an
+    /// obligation's delay in minutes, hours or working days), and so needs a calendar.
+    pub fn needs_calendar(&self) -> bool {
+        let working = |d: Option<crate::model::Duration>| {
+            d.is_some_and(|d| d.unit.measure() == Measure::Working)
+        };
+        self.procedure
+            .budgets
+            .iter()
+            .any(|b| working(Some(b.duration)))
+            || self.procedure.steps.iter().any(|s| working(s.duration))
+            || self.obligations().any(|(_, o)| working(o.delay))
+    }
+
+    /// Whether step `i` waits for the applicant: a step only external roles perform on the
+    /// decision-free way to an end (the applicant receives the licence), or the step that
+    /// hands over to it. Time there is the applicant's, not the officers'; `collected` is
+    /// allowed only from such a step.
+    pub fn waits_for_applicant(&self, i: usize) -> bool {
+        let steps = &self.procedure.steps;
+        let external_to_end = |start: usize| -> bool {
+            let mut here = start;
+            for _ in 0..=steps.len() {
+                let Some(step) = steps.get(here) else {
+                    return false;
+                };
+                match step.flow {
+                    Flow::Next(Node::Step(next)) => here = next,
+                    Flow::Next(Node::End(_)) => return true,
+                    _ => return false,
+                }
+            }
+            false
+        };
+        let external_only = |j: usize| {
+            steps.get(j).is_some_and(|s| {
+                !s.roles.is_empty()
+                    && s.roles
+                        .iter()
+                        .all(|r| self.model.role(*r).is_some_and(|r| !r.internal))
+            })
+        };
+        if external_only(i) {
+            return external_to_end(i);
+        }
+        match steps.get(i).map(|s| &s.flow) {
+            Some(Flow::Next(Node::Step(next))) => external_only(*next) && external_to_end(*next),
+            _ => false,
         }
     }
 }

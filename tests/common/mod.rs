@@ -19,10 +19,15 @@ pub fn load(path: &str, root: &str) -> Project {
     Project::load(&FsLoader, &[entry]).expect("the test file is readable")
 }
 
-/// Loads one standard written in the test itself, as `std/a.sop` under the root `std`.
+/// Loads one standard written in the test itself, as `std/a.sop` under the root `std`, beside
+/// the shipped national calendar (`kalender nasional`).
 pub fn load_text(text: &str) -> Project {
     let mut files = sopan::loader::MemoryLoader::new();
     files.insert("std/a.sop", text.to_string());
+    files.insert(
+        "std/nasional.kalender.yaml",
+        std::fs::read("standards/nasional.kalender.yaml").expect("the national calendar"),
+    );
     let entry = Entry {
         path: "std/a.sop".into(),
         root: "std".into(),

@@ -70,10 +70,11 @@ pub fn check(data: &[u8]) {
         for (i, _) in model.services.iter().enumerate() {
             let _ = sopan::doc::markdown(model, &standard.machines, i, Lang::Id);
         }
-        for (procedure, machine) in model.procedures.iter().zip(&standard.machines) {
+        let procedures = model.procedures.iter().zip(&standard.machines);
+        for ((procedure, machine), calendar) in procedures.zip(&standard.procedure_calendars) {
             let chart = sopan::graph::flowchart(model, procedure, machine, Lang::En);
             let _ = (sopan::graph::mermaid(&chart), sopan::graph::dot(&chart));
-            let _ = sopan::budget::analyse(procedure, machine, 360);
+            let _ = sopan::budget::analyse(procedure, machine, calendar.as_deref());
             if let Some(ctx) = standard.context(&procedure.id) {
                 let at = "2026-03-02T08:00:00+07:00".parse().expect("an instant");
                 if let Ok((case, _)) = Case::open(&ctx, "F", at) {
@@ -191,7 +192,8 @@ pub fn events(data: &[u8]) {
         let by = (pick % 3 != 0).then(|| format!("fo-{}", pick % 5));
         let event = match op % 10 {
             0..=3 => {
-                let active = match case.status(ctx, now).active.first() {
+                let status = case.status(ctx, now).ok();
+                let active = match status.as_ref().and_then(|s| s.active.first()) {
                     Some(id) if op % 10 != 3 => id.clone(),
                     _ => steps
                         .get(pick % steps.len().max(1))

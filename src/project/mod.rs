@@ -1,8 +1,10 @@
 //! A run over many files: load them through a [`Loader`], follow includes, and turn every
 //! file that no other file includes into a checked, compiled [`Standard`].
 
+mod calendars;
+
 use crate::ast::{self, Item};
-use crate::calendar::{self, data::Layer, Calendar};
+use crate::calendar::{data::Layer, Calendar};
 use crate::check;
 use crate::diag::{Diagnostic, Kind};
 use crate::loader::{self, Loader};
@@ -11,7 +13,7 @@ use crate::model::Model;
 use crate::parser;
 use crate::resolve;
 use crate::source::SourceMap;
-use crate::span::{FileId, Loc, Span};
+use crate::span::{FileId, Span};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -50,8 +52,12 @@ pub struct Standard {
     pub model: Model,
     /// One machine per procedure of the model, same order.
     pub machines: Vec<Machine>,
-    /// The working-day calendar the standard names, when it was found and is valid.
+    /// The working-day calendar of the standard: its first service's, else its agency's
+    /// (complaint routing and the complaint book use it).
     pub calendar: Option<Arc<Calendar>>,
+    /// The calendar of each procedure, in the model's order: its service's calendar, else
+    /// its agency's.
+    pub procedure_calendars: Vec<Option<Arc<Calendar>>>,
     /// A hash of the text of every file of the standard (hex), carried by its cases.
     pub hash: String,
 }
@@ -65,13 +71,16 @@ impl Standard {
             version: service.and_then(|s| s.version.as_deref()).unwrap_or(""),
             hash: &self.hash,
         };
-        crate::interp::Context::new(
-            &self.model,
-            &self.machines,
-            self.calendar.as_deref(),
-            identity,
-            procedure,
-        )
+        let index = self
+            .model
+            .procedures
+            .iter()
+            .position(|p| p.id == procedure)?;
+        let calendar = self
+            .procedure_calendars
+            .get(index)
+            .and_then(|c| c.as_deref());
+        crate::interp::Context::new(&self.model, &self.machines, calendar, identity, procedure)
     }
 }
 
@@ -103,6 +112,8 @@ pub struct Project {
     layers: HashMap<String, Option<(FileId, Option<Layer>)>>,
     /// Calendars built, by the path of their top file.
     calendars: HashMap<String, Option<Arc<Calendar>>>,
+    /// Budget verdicts computed in this run, shared by procedures of the same shape.
+    verdicts: crate::budget::Verdicts,
     /// The standards, in the order of their root files.
     pub standards: Vec<Standard>,
     /// Every problem, sorted by file and place, without repeats.
@@ -317,24 +328,21 @@ impl Project {
         let checks = check::check(&resolved.model, &resolved.usage, &machines);
         self.diagnostics.extend(resolved.diagnostics);
         self.diagnostics.extend(checks);
-        let mut calendar = None;
-        let references: Vec<(String, Loc)> = resolved
+        let (calendar, procedure_calendars) = self.calendars_of(loader, &resolved.model);
+        for ((proc, machine), cal) in resolved
             .model
-            .services
+            .procedures
             .iter()
-            .filter_map(|s| s.calendar.clone().zip(s.calendar_loc))
-            .collect();
-        for (name, at) in references {
-            let found = self.calendar_for(loader, &name, at);
-            calendar = calendar.or(found);
-        }
-        let day_minutes = calendar
-            .as_ref()
-            .map_or(crate::budget::DEFAULT_DAY_MINUTES, |c| {
-                c.usual_day_minutes()
-            });
-        for (proc, machine) in resolved.model.procedures.iter().zip(&machines) {
-            crate::budget::check(proc, machine, day_minutes, &mut self.diagnostics);
+            .zip(&machines)
+            .zip(&procedure_calendars)
+        {
+            crate::budget::check(
+                proc,
+                machine,
+                cal.as_deref(),
+                &mut self.verdicts,
+                &mut self.diagnostics,
+            );
         }
         let hash = content_hash(
             files
@@ -348,145 +356,8 @@ impl Project {
             model: resolved.model,
             machines,
             calendar,
+            procedure_calendars,
             hash,
         }
-    }
-
-    /// The calendar `name` as seen from the file at `at`; a missing one is reported there.
-    fn calendar_for(&mut self, loader: &dyn Loader, name: &str, at: Loc) -> Option<Arc<Calendar>> {
-        let path = self.path(at.file);
-        let root = self
-            .roots
-            .get(at.file.0 as usize)
-            .cloned()
-            .unwrap_or_default();
-        let Some(top) = self.find_layer(loader, loader::parent(&path), &root, name) else {
-            let kind = Kind::UndefinedName {
-                kind: crate::diag::NameKind::Calendar,
-                name: name.to_string(),
-                suggestion: None,
-            };
-            self.diagnostics
-                .push(Diagnostic::at(kind, at.file, at.span));
-            return None;
-        };
-        self.build_calendar(loader, top, &root)
-    }
-
-    /// Reads the calendar file at `path` (and the calendars it builds on) on its own, for
-    /// tools that work on calendars rather than standards. Problems are in `diagnostics`.
-    pub fn load_calendar(
-        loader: &dyn Loader,
-        path: &str,
-        root: &str,
-    ) -> (Project, Option<Arc<Calendar>>) {
-        let mut p = Project::default();
-        let path = loader::join("", path);
-        let dir = loader::parent(&path).to_string();
-        let name = path.rsplit('/').next().unwrap_or_default();
-        let name = name.split('.').next().unwrap_or_default().to_string();
-        let built = match p.find_layer(loader, &dir, root, &name) {
-            Some(top) => p.build_calendar(loader, top, root),
-            None => None,
-        };
-        p.diagnostics
-            .sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
-        p.diagnostics.dedup();
-        (p, built)
-    }
-
-    fn build_calendar(
-        &mut self,
-        loader: &dyn Loader,
-        top: String,
-        root: &str,
-    ) -> Option<Arc<Calendar>> {
-        if let Some(built) = self.calendars.get(&top) {
-            return built.clone();
-        }
-        let mut chain: Vec<String> = vec![top.clone()];
-        while let Some((file, Some(layer))) = chain
-            .last()
-            .and_then(|p| self.layers.get(p))
-            .cloned()
-            .flatten()
-        {
-            let Some((base, span)) = layer.base.clone() else {
-                break;
-            };
-            let here = self.path(file);
-            match self.find_layer(loader, loader::parent(&here), root, &base) {
-                Some(next) if !chain.contains(&next) && chain.len() < 8 => chain.push(next),
-                Some(next) => {
-                    let mut names = chain.clone();
-                    names.push(next);
-                    self.diagnostics.push(Diagnostic::at(
-                        Kind::IncludeCycle { chain: names },
-                        file,
-                        span,
-                    ));
-                    break;
-                }
-                None => {
-                    let kind = Kind::UndefinedName {
-                        kind: crate::diag::NameKind::Calendar,
-                        name: base,
-                        suggestion: None,
-                    };
-                    self.diagnostics.push(Diagnostic::at(kind, file, span));
-                    break;
-                }
-            }
-        }
-        let layers: Vec<&Layer> = chain
-            .iter()
-            .rev()
-            .filter_map(|p| {
-                self.layers
-                    .get(p)
-                    .and_then(|l| l.as_ref())
-                    .and_then(|(_, l)| l.as_ref())
-            })
-            .collect();
-        let built = calendar::build(&layers).map(Arc::new);
-        self.calendars.insert(top, built.clone());
-        built
-    }
-
-    /// The path of the nearest readable calendar file named `name`, read and cached.
-    fn find_layer(
-        &mut self,
-        loader: &dyn Loader,
-        dir: &str,
-        root: &str,
-        name: &str,
-    ) -> Option<String> {
-        for path in calendar::load::candidates(dir, root, name) {
-            if let Some(entry) = self.layers.get(&path) {
-                if entry.is_some() {
-                    return Some(path);
-                }
-                continue;
-            }
-            let Ok(bytes) = loader.read(&path) else {
-                self.layers.insert(path, None);
-                continue;
-            };
-            let text = String::from_utf8_lossy(&bytes).into_owned();
-            let id = self.sources.add(path.clone(), &text);
-            self.trees.push(ast::File::default());
-            self.includes.push(Vec::new());
-            self.roots.push(root.to_string());
-            let normalised = self
-                .sources
-                .get(id)
-                .map(|f| f.text.clone())
-                .unwrap_or_default();
-            let (layer, diags) = calendar::data::parse(&normalised, id);
-            self.diagnostics.extend(diags);
-            self.layers.insert(path.clone(), Some((id, layer)));
-            return Some(path);
-        }
-        None
     }
 }

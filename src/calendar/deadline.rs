@@ -1,0 +1,273 @@
+//! The one place where time is reckoned: when an amount of time runs out from an instant, and
+//! how much time passed between two instants in the measure of a unit. Complaint dues, case
+//! clocks, a step's standard time, obligation timers, the complaint book, the static budget
+//! and `sopan calendar due` all ask here, so no two of them can disagree about a due instant.
+//!
+//! One convention per unit (also in the language reference, §10):
+//! - `menit`, `jam`: working time, counted from the instant itself and only inside working
+//!   hours: received during a break or after closing, the count starts at the next opening.
+//! - `hari kerja`: due at the close of the N-th counted working day. Which day is counted
+//!   first is the calendar's rule ([`DayCount`]): by default the day of receipt is not
+//!   counted and the first working day after it is day 1, whatever the hour; with a cut-off,
+//!   a file received on a working day before the cut-off makes that day day 0, otherwise the
+//!   next working day is day 0.
+//! - `hari`, `minggu`: wall-clock days from the instant, at the same local time.
+//! - `bulan`: calendar months from the instant's local date, at the same local time; a day
+//!   the later month lacks becomes its last day (31 January + 1 bulan = 28 or 29 February).
+//! - Zero of any unit is due at the instant itself.
+//!
+//! Every clock measures in its unit's [`Measure`]: working seconds for working units, wall
+//! seconds for calendar units. A budget's size in that measure is fixed when its clock
+//! starts ([`Deadlines::limit`]), so a clock that never pauses is exactly used up at
+//! [`Deadlines::due`]; one that pauses owes the rest after it resumes.
+
+use super::arith::{day_number, to_date};
+use super::data::DayCount;
+use super::duration::{Duration, Measure, Unit};
+use super::{Calendar, CalendarError, Computed, Zone, CLOSED};
+use jiff::Timestamp;
+
+const DAY: i64 = 86_400;
+
+impl Calendar {
+    /// The instant `n` of `unit` run out, counted from `from` by the convention above.
+    pub fn due_after(
+        &self,
+        from: Timestamp,
+        n: u64,
+        unit: Unit,
+    ) -> Result<Computed<Timestamp>, CalendarError> {
+        if n == 0 {
+            return Ok(Computed {
+                value: from,
+                provisional: false,
+            });
+        }
+        match unit {
+            Unit::Minute => self.add_working_time(from, n.saturating_mul(60)),
+            Unit::Hour => self.add_working_time(from, n.saturating_mul(3600)),
+            Unit::WorkingDay => self.due_working_days(from, n),
+            Unit::Day | Unit::Week | Unit::Month => {
+                wall_due(from, n, unit, self.zone()).map(|value| Computed {
+                    value,
+                    provisional: false,
+                })
+            }
+        }
+    }
+
+    /// The instant a written duration runs out (at its upper bound), from `from`.
+    pub fn due(
+        &self,
+        from: Timestamp,
+        duration: Duration,
+    ) -> Result<Computed<Timestamp>, CalendarError> {
+        self.due_after(from, u64::from(duration.max), duration.unit)
+    }
+
+    /// Time passed from `a` to `b` in a measure, in seconds (negative when `b` is earlier).
+    pub fn elapsed(
+        &self,
+        a: Timestamp,
+        b: Timestamp,
+        measure: Measure,
+    ) -> Result<Computed<i64>, CalendarError> {
+        match measure {
+            Measure::Working => self.working_time_between(a, b),
+            Measure::Wall => Ok(Computed {
+                value: b.as_second() - a.as_second(),
+                provisional: false,
+            }),
+        }
+    }
+
+    /// The instant `seconds` of a measure after `t` (working time: the earliest instant by
+    /// which that much has passed).
+    pub fn after(
+        &self,
+        t: Timestamp,
+        seconds: u64,
+        measure: Measure,
+    ) -> Result<Computed<Timestamp>, CalendarError> {
+        match measure {
+            Measure::Working => self.add_working_time(t, seconds),
+            Measure::Wall => i64::try_from(seconds)
+                .ok()
+                .and_then(|s| t.as_second().checked_add(s))
+                .and_then(|s| Timestamp::from_second(s).ok())
+                .map(|value| Computed {
+                    value,
+                    provisional: false,
+                })
+                .ok_or(CalendarError::Unrepresentable),
+        }
+    }
+
+    fn due_working_days(
+        &self,
+        from: Timestamp,
+        n: u64,
+    ) -> Result<Computed<Timestamp>, CalendarError> {
+        let (day, sec) = self.local(from);
+        let i = self.index(day)?;
+        let received_today = |cutoff: u32| self.hours_of[i] != CLOSED && sec < cutoff;
+        // Ordinal (among the working days) of the last day not counted: day 0.
+        let zero = match self.day_count() {
+            DayCount::NextDay => i64::from(self.work_before[i + 1]) - 1,
+            DayCount::CutOff(at) if received_today(at) => i64::from(self.work_before[i]),
+            DayCount::CutOffAtClose if received_today(self.close(i)) => {
+                i64::from(self.work_before[i])
+            }
+            DayCount::CutOff(_) | DayCount::CutOffAtClose => i64::from(self.work_before[i + 1]),
+        };
+        let Some(&j) = i64::try_from(n)
+            .ok()
+            .and_then(|n| zero.checked_add(n))
+            .and_then(|o| usize::try_from(o).ok())
+            .and_then(|o| self.workdays.get(o))
+        else {
+            return Err(self.out_of_range(self.last.saturating_add(1)));
+        };
+        let j = j as usize;
+        let local = i64::from(self.first + j as i32) * DAY + i64::from(self.close(j));
+        Ok(self.computed(self.timestamp(local)?, j))
+    }
+
+    /// Closing time of covered day `i` (seconds after midnight; 0 when closed).
+    fn close(&self, i: usize) -> u32 {
+        self.intervals(i).last().map_or(0, |(_, c)| *c)
+    }
+}
+
+/// The instant a calendar unit (`hari`, `minggu`, `bulan`) runs out, in a zone; any other
+/// unit needs a calendar.
+pub fn wall_due(
+    from: Timestamp,
+    n: u64,
+    unit: Unit,
+    zone: Zone,
+) -> Result<Timestamp, CalendarError> {
+    let shifted = |seconds: i64| {
+        from.checked_add(jiff::SignedDuration::from_secs(seconds))
+            .map_err(|_| CalendarError::Unrepresentable)
+    };
+    let days = |d: u64| {
+        i64::try_from(d)
+            .ok()
+            .and_then(|d| d.checked_mul(DAY))
+            .ok_or(CalendarError::Unrepresentable)
+    };
+    match unit {
+        Unit::Day => shifted(days(n)?),
+        Unit::Week => shifted(days(n.saturating_mul(7))?),
+        Unit::Month => {
+            let local = from.as_second() + zone.offset_seconds();
+            let day =
+                i32::try_from(local.div_euclid(DAY)).map_err(|_| CalendarError::Unrepresentable)?;
+            let months = i64::try_from(n).map_err(|_| CalendarError::Unrepresentable)?;
+            let span = jiff::Span::new()
+                .try_months(months)
+                .map_err(|_| CalendarError::Unrepresentable)?;
+            let later = to_date(day)?
+                .checked_add(span)
+                .map_err(|_| CalendarError::Unrepresentable)?;
+            shifted(i64::from(day_number(later) - day) * DAY)
+        }
+        Unit::Minute | Unit::Hour | Unit::WorkingDay => Err(CalendarError::NoCalendar),
+    }
+}
+
+/// Deadlines on a standard's calendar, or on none: what every consumer calls. Without a
+/// calendar only calendar units (`hari`, `minggu`, `bulan`) can be reckoned, in WIB; working
+/// time is an error, never wall-clock time in disguise.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadlines<'a> {
+    calendar: Option<&'a Calendar>,
+}
+
+impl<'a> Deadlines<'a> {
+    /// Deadlines on `calendar`.
+    pub fn new(calendar: Option<&'a Calendar>) -> Self {
+        Deadlines { calendar }
+    }
+
+    /// The calendar, if any.
+    pub fn calendar(&self) -> Option<&'a Calendar> {
+        self.calendar
+    }
+
+    /// The instant `n` of `unit` run out, from `from`.
+    pub fn due_after(
+        &self,
+        from: Timestamp,
+        n: u64,
+        unit: Unit,
+    ) -> Result<Computed<Timestamp>, CalendarError> {
+        match self.calendar {
+            Some(c) => c.due_after(from, n, unit),
+            None if n == 0 => Ok(Computed {
+                value: from,
+                provisional: false,
+            }),
+            None => wall_due(from, n, unit, Zone::Wib).map(|value| Computed {
+                value,
+                provisional: false,
+            }),
+        }
+    }
+
+    /// The instant a written duration runs out (its upper bound), from `from`.
+    pub fn due(
+        &self,
+        from: Timestamp,
+        duration: Duration,
+    ) -> Result<Computed<Timestamp>, CalendarError> {
+        self.due_after(from, u64::from(duration.max), duration.unit)
+    }
+
+    /// Seconds of `measure` from `a` to `b`.
+    pub fn elapsed(
+        &self,
+        a: Timestamp,
+        b: Timestamp,
+        measure: Measure,
+    ) -> Result<Computed<i64>, CalendarError> {
+        match (self.calendar, measure) {
+            (Some(c), _) => c.elapsed(a, b, measure),
+            (None, Measure::Wall) => Ok(Computed {
+                value: b.as_second() - a.as_second(),
+                provisional: false,
+            }),
+            (None, Measure::Working) => Err(CalendarError::NoCalendar),
+        }
+    }
+
+    /// The instant `seconds` of `measure` after `t`.
+    pub fn after(
+        &self,
+        t: Timestamp,
+        seconds: u64,
+        measure: Measure,
+    ) -> Result<Computed<Timestamp>, CalendarError> {
+        match (self.calendar, measure) {
+            (Some(c), _) => c.after(t, seconds, measure),
+            (None, Measure::Wall) => i64::try_from(seconds)
+                .ok()
+                .and_then(|s| t.as_second().checked_add(s))
+                .and_then(|s| Timestamp::from_second(s).ok())
+                .map(|value| Computed {
+                    value,
+                    provisional: false,
+                })
+                .ok_or(CalendarError::Unrepresentable),
+            (None, Measure::Working) => Err(CalendarError::NoCalendar),
+        }
+    }
+
+    /// A duration's size, in seconds of its unit's measure, for a clock started at `start`:
+    /// the time from `start` to its due instant.
+    pub fn limit(&self, start: Timestamp, duration: Duration) -> Result<i64, CalendarError> {
+        let due = self.due(start, duration)?.value;
+        Ok(self.elapsed(start, due, duration.unit.measure())?.value)
+    }
+}

@@ -1,0 +1,118 @@
+//! The control card (kartu kendali): every hand-over of the file, with the officers' time and
+//! the time the file waited for the applicant kept apart.
+
+use super::Context;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// One hand-over on the control card, as a case keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardEntry {
+    /// Step index (for a resubmission: the step that returned the file).
+    pub step: usize,
+    /// Officer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// Outcome, for a decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// When the step began (for a resubmission: when the file went to the applicant).
+    pub since: Timestamp,
+    /// When it was done (or resubmitted).
+    pub at: Timestamp,
+    /// Working seconds the officers held it.
+    pub seconds: i64,
+    /// Working seconds it waited for the applicant (to come and collect, to resubmit).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub waiting: i64,
+    /// A line for a file the applicant brought back after it was returned.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resubmitted: bool,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
+}
+
+/// One control-card line as people read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardLine {
+    /// Step id.
+    pub step: String,
+    /// Performer roles (for a resubmission: the role the file was returned to).
+    pub roles: Vec<String>,
+    /// Officer.
+    pub by: Option<String>,
+    /// Outcome.
+    pub outcome: Option<String>,
+    /// When the step began.
+    pub since: Timestamp,
+    /// When it was done.
+    pub at: Timestamp,
+    /// Working minutes the officers held it.
+    pub minutes: i64,
+    /// Working minutes it waited for the applicant.
+    pub waiting_minutes: i64,
+    /// The step's standard time from when it began, in minutes of its unit's measure
+    /// (working minutes, or wall minutes for `hari`, `minggu`, `bulan`).
+    pub standard_minutes: Option<i64>,
+    /// Whether the officers finished after the step's standard time ran out.
+    pub late: bool,
+    /// A line for a resubmission.
+    pub resubmitted: bool,
+}
+
+/// The card of a case as people read it.
+pub fn lines(card: &[CardEntry], ctx: &Context<'_>) -> Vec<CardLine> {
+    card.iter().map(|e| line(e, ctx)).collect()
+}
+
+fn line(e: &CardEntry, ctx: &Context<'_>) -> CardLine {
+    let step = &ctx.procedure.steps[e.step];
+    let names = |ids: &[crate::model::RoleId]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|r| ctx.model.role(*r))
+            .map(|r| r.id.clone())
+            .collect()
+    };
+    let roles = if e.resubmitted {
+        names(&returned_to(ctx, e.step))
+    } else {
+        names(&step.roles)
+    };
+    // The step's own due instant from when it began: the same reckoning as every clock.
+    let standard = match (step.duration, e.resubmitted) {
+        (Some(d), false) => ctx.deadlines().due(e.since, d).ok().and_then(|due| {
+            let size = ctx
+                .deadlines()
+                .elapsed(e.since, due.value, d.unit.measure());
+            size.ok().map(|s| (due.value, s.value))
+        }),
+        _ => None,
+    };
+    CardLine {
+        step: step.id.clone(),
+        roles,
+        by: e.by.clone(),
+        outcome: e.outcome.clone(),
+        since: e.since,
+        at: e.at,
+        minutes: e.seconds / 60,
+        waiting_minutes: e.waiting / 60,
+        standard_minutes: standard.map(|(_, s)| s / 60),
+        late: !ctx.waits_for_applicant(e.step) && standard.is_some_and(|(due, _)| e.at > due),
+        resubmitted: e.resubmitted,
+    }
+}
+
+/// The role a step's return goes to first.
+fn returned_to(ctx: &Context<'_>, step: usize) -> Vec<crate::model::RoleId> {
+    ctx.machine
+        .states()
+        .find_map(|s| match ctx.machine.state(s) {
+            Some(crate::machine::State::Returned { from, role, .. }) if from == step => role,
+            _ => None,
+        })
+        .into_iter()
+        .collect()
+}

@@ -1,0 +1,159 @@
+//! Where a case stands at an instant: active steps, who holds it, every budget's clock.
+
+use super::case::{Case, Position};
+use super::{Context, EventError};
+use crate::calendar::Measure;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// The state of a budget's clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockState {
+    /// Not started yet.
+    Waiting,
+    /// Running, under 80 % of the budget used.
+    OnTrack,
+    /// Running, 80 % or more used.
+    AtRisk,
+    /// Started, not running now (the file is with the applicant).
+    Paused,
+    /// More than the budget used.
+    Breached,
+    /// Stopped within the budget.
+    Finished,
+}
+
+/// The state of one clock at an instant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClockStatus {
+    /// Budget id.
+    pub budget: String,
+    /// Its state.
+    pub status: ClockState,
+    /// What the clock counts: `working` time or `wall` time.
+    pub measure: Measure,
+    /// Minutes used.
+    pub elapsed_minutes: i64,
+    /// The budget in minutes, from when the clock started (`None` before it starts, or when
+    /// the budget runs out past the calendar's last day).
+    pub budget_minutes: Option<i64>,
+    /// Minutes left (negative when breached).
+    pub remaining_minutes: Option<i64>,
+    /// When the budget runs out if the clock keeps running.
+    pub due: Option<Timestamp>,
+}
+
+/// Where a case stands at an instant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Status {
+    /// Active step ids.
+    pub active: Vec<String>,
+    /// Roles holding the case.
+    pub holders: Vec<String>,
+    /// Whether it reached an end or was withdrawn.
+    pub finished: bool,
+    /// The end reached (`withdrawn` when withdrawn).
+    pub terminal: Option<String>,
+    /// One per budget.
+    pub clocks: Vec<ClockStatus>,
+}
+
+/// Share of a budget after which a running clock is at risk.
+const AT_RISK_PERCENT: i64 = 80;
+
+impl Case {
+    /// Where the case stands at `now`. Refused when `now` is before the latest event (the
+    /// case would be read at a moment it had not reached) or outside the calendar's range.
+    pub fn status(&self, ctx: &Context<'_>, now: Timestamp) -> Result<Status, EventError> {
+        if now < self.last {
+            return Err(EventError::Backwards {
+                at: now,
+                last: self.last,
+            });
+        }
+        ctx.covers(now)?;
+        let names = |ids: &[crate::model::RoleId]| -> Vec<String> {
+            ids.iter()
+                .filter_map(|r| ctx.model.role(*r))
+                .map(|r| r.id.clone())
+                .collect()
+        };
+        let (active, holders, terminal) = match &self.position {
+            Position::Step { step, .. } => {
+                let s = &ctx.procedure.steps[*step];
+                (vec![s.id.clone()], names(&s.roles), None)
+            }
+            Position::Returned { from, .. } => {
+                let role = ctx
+                    .machine
+                    .states()
+                    .find_map(|s| match ctx.machine.state(s) {
+                        Some(crate::machine::State::Returned { from: f, role, .. })
+                            if f == *from =>
+                        {
+                            role
+                        }
+                        _ => None,
+                    });
+                (
+                    Vec::new(),
+                    names(&role.into_iter().collect::<Vec<_>>()),
+                    None,
+                )
+            }
+            Position::Ended { end, .. } => (
+                Vec::new(),
+                Vec::new(),
+                Some(ctx.procedure.ends[*end].id.clone()),
+            ),
+            Position::Withdrawn { .. } => (Vec::new(), Vec::new(), Some("withdrawn".to_string())),
+        };
+        let clocks = self
+            .clocks
+            .iter()
+            .zip(&ctx.procedure.budgets)
+            .map(|(clock, budget)| {
+                let measure = budget.duration.unit.measure();
+                let used = clock.used_at(ctx, measure, now);
+                // The budget's size from when its clock started; unknown when it runs out
+                // past the calendar (it cannot have run out by `now`, which is covered).
+                let limit = clock
+                    .started
+                    .and_then(|s| ctx.deadlines().limit(s, budget.duration).ok());
+                let status = match (clock.started, limit) {
+                    (None, _) => ClockState::Waiting,
+                    (_, Some(limit)) if used > limit => ClockState::Breached,
+                    _ if clock.stopped.is_some() => ClockState::Finished,
+                    _ if clock.running_since.is_none() => ClockState::Paused,
+                    (_, Some(limit)) if used * 100 >= limit * AT_RISK_PERCENT => ClockState::AtRisk,
+                    _ => ClockState::OnTrack,
+                };
+                let due = match (clock.running_since, limit) {
+                    (Some(_), Some(limit)) if used < limit => ctx
+                        .deadlines()
+                        .after(now, (limit - used).unsigned_abs(), measure)
+                        .ok()
+                        .map(|d| d.value),
+                    _ => None,
+                };
+                ClockStatus {
+                    budget: budget.id.clone(),
+                    status,
+                    measure,
+                    elapsed_minutes: used / 60,
+                    budget_minutes: limit.map(|l| l / 60),
+                    remaining_minutes: limit.map(|l| (l - used) / 60),
+                    due,
+                }
+            })
+            .collect();
+        Ok(Status {
+            active,
+            holders,
+            finished: self.is_closed(),
+            terminal,
+            clocks,
+        })
+    }
+}

@@ -1,0 +1,437 @@
+//! The one time module: every unit's convention written down once and tested here, both
+//! day-count rules on the same dates, cuti bersama open or closed, and the property that
+//! complaint routing, a case's clock, an obligation timer, the complaint book and
+//! `calendar due` give the same due instant for any calendar, instant and duration.
+
+use jiff::Timestamp;
+use sopan::calendar::{Calendar, Deadlines, Duration, Unit};
+use sopan::interp::{Case, ClockState};
+use sopan::loader::MemoryLoader;
+use sopan::project::{Entry, Project};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+fn at(s: &str) -> Timestamp {
+    s.parse().expect("an instant with an offset")
+}
+
+fn national_text() -> String {
+    std::fs::read_to_string("standards/nasional.kalender.yaml").expect("national calendar")
+}
+
+/// The Pekanbaru service hours with a day-count rule and the cuti bersama setting.
+fn kantor(extra: &str) -> String {
+    format!(
+        "nama: kantor\ndasar: nasional\nzona: WIB\nberlaku: {{ dari: 2024-01-01, sampai: 2027-12-31 }}\n\
+         jam_kerja:\n  senin: [\"08:00-12:00\", \"13:00-15:00\"]\n  selasa: [\"08:00-12:00\", \"13:00-15:00\"]\n\
+         \x20 rabu: [\"08:00-12:00\", \"13:00-15:00\"]\n  kamis: [\"08:00-12:00\", \"13:00-15:00\"]\n\
+         \x20 jumat: [\"08:00-11:30\", \"13:00-15:00\"]\n{extra}"
+    )
+}
+
+fn build(extra: &str) -> Arc<Calendar> {
+    let mut files = MemoryLoader::new();
+    files.insert("std/nasional.kalender.yaml", national_text());
+    files.insert("std/kantor.kalender.yaml", kantor(extra));
+    let (project, calendar) = Project::load_calendar(&files, "std/kantor.kalender.yaml", "std");
+    assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
+    calendar.expect("the calendar builds")
+}
+
+fn due(c: &Calendar, from: &str, n: u32, unit: Unit) -> Timestamp {
+    c.due(
+        at(from),
+        Duration {
+            min: n,
+            max: n,
+            unit,
+        },
+    )
+    .expect("in range")
+    .value
+}
+
+/// "1 hari kerja" from the same arrivals, under the literal reading (the default), a cut-off
+/// at closing time, and a cut-off at 14:00. Pekanbaru hours: 08:00-15:00, Friday break
+/// 11:30-13:00; 16 February 2026 is cuti bersama and 17 February Imlek.
+#[test]
+fn both_day_count_rules_on_the_same_dates() {
+    let literal = build("");
+    let explicit = build("hitungan_hari: sejak_hari_berikutnya\n");
+    let at_close = build("hitungan_hari: { batas_pukul: tutup }\n");
+    let at_two = build("hitungan_hari: { batas_pukul: \"14:00\" }\n");
+    let rows = [
+        // arrival,                   literal,                      cut-off at close,             cut-off 14:00
+        (
+            "2026-03-06T07:00:00+07:00",
+            "2026-03-09T15:00:00+07:00",
+            "2026-03-09T15:00:00+07:00",
+            "2026-03-09T15:00:00+07:00",
+        ),
+        (
+            "2026-03-06T12:15:00+07:00",
+            "2026-03-09T15:00:00+07:00",
+            "2026-03-09T15:00:00+07:00",
+            "2026-03-09T15:00:00+07:00",
+        ),
+        (
+            "2026-03-06T14:55:00+07:00",
+            "2026-03-09T15:00:00+07:00",
+            "2026-03-09T15:00:00+07:00",
+            "2026-03-10T15:00:00+07:00",
+        ),
+        (
+            "2026-03-06T15:30:00+07:00",
+            "2026-03-09T15:00:00+07:00",
+            "2026-03-10T15:00:00+07:00",
+            "2026-03-10T15:00:00+07:00",
+        ),
+        (
+            "2026-03-07T09:00:00+07:00",
+            "2026-03-09T15:00:00+07:00",
+            "2026-03-10T15:00:00+07:00",
+            "2026-03-10T15:00:00+07:00",
+        ),
+        (
+            "2026-02-16T09:00:00+07:00",
+            "2026-02-18T15:00:00+07:00",
+            "2026-02-19T15:00:00+07:00",
+            "2026-02-19T15:00:00+07:00",
+        ),
+    ];
+    for (arrival, a, b, c) in rows {
+        assert_eq!(
+            due(&literal, arrival, 1, Unit::WorkingDay),
+            at(a),
+            "literal, {arrival}"
+        );
+        assert_eq!(
+            due(&explicit, arrival, 1, Unit::WorkingDay),
+            at(a),
+            "written, {arrival}"
+        );
+        assert_eq!(
+            due(&at_close, arrival, 1, Unit::WorkingDay),
+            at(b),
+            "close, {arrival}"
+        );
+        assert_eq!(
+            due(&at_two, arrival, 1, Unit::WorkingDay),
+            at(c),
+            "14:00, {arrival}"
+        );
+    }
+    // Three working days from Tuesday 17 March 2026 10:00, before Nyepi, Idul Fitri and
+    // their cuti bersama (18-24 March): Friday 27 March under either rule.
+    for c in [&literal, &at_close, &at_two] {
+        assert_eq!(
+            due(c, "2026-03-17T10:00:00+07:00", 3, Unit::WorkingDay),
+            at("2026-03-27T15:00:00+07:00")
+        );
+    }
+}
+
+#[test]
+fn cuti_bersama_can_be_kept_open() {
+    let closed = build("");
+    let open = build("cuti_bersama_libur: false\n");
+    assert!(closed.closes_on_collective_leave());
+    assert!(!open.closes_on_collective_leave());
+    // 18, 20, 23 and 24 March 2026 are cuti bersama; 19 (Nyepi) stays a holiday.
+    assert_eq!(
+        due(&closed, "2026-03-17T10:00:00+07:00", 3, Unit::WorkingDay),
+        at("2026-03-27T15:00:00+07:00")
+    );
+    assert_eq!(
+        due(&open, "2026-03-17T10:00:00+07:00", 3, Unit::WorkingDay),
+        at("2026-03-23T15:00:00+07:00")
+    );
+    let list = |c: &Calendar| -> Vec<(String, bool)> {
+        c.closed_days(2026)
+            .into_iter()
+            .filter(|d| d.kind == sopan::calendar::Closure::CollectiveLeave)
+            .map(|d| (d.date, d.open))
+            .collect()
+    };
+    // `calendar show` lists them either way, marked open when the office serves.
+    assert_eq!(list(&closed).len(), list(&open).len());
+    assert!(list(&closed).iter().all(|(_, open)| !open));
+    assert!(list(&open).iter().all(|(_, open)| *open));
+}
+
+/// Every unit's convention on one calendar (the literal day count; sub-day and calendar
+/// units do not depend on it).
+#[test]
+fn every_unit_counts_as_written_in_the_reference() {
+    let c = build("");
+    // Working minutes and hours skip breaks, nights and days off.
+    assert_eq!(
+        due(&c, "2026-03-06T11:20:00+07:00", 20, Unit::Minute),
+        at("2026-03-06T13:10:00+07:00")
+    );
+    assert_eq!(
+        due(&c, "2026-03-06T15:30:00+07:00", 2, Unit::Hour),
+        at("2026-03-09T10:00:00+07:00")
+    );
+    assert_eq!(
+        due(&c, "2026-03-07T09:00:00+07:00", 30, Unit::Minute),
+        at("2026-03-09T08:30:00+07:00")
+    );
+    // Work that ends exactly at closing time ends then.
+    assert_eq!(
+        due(&c, "2026-03-02T14:00:00+07:00", 60, Unit::Minute),
+        at("2026-03-02T15:00:00+07:00")
+    );
+    // Calendar days and weeks: the same local time, days off or not.
+    assert_eq!(
+        due(&c, "2026-03-02T08:00:00+07:00", 2, Unit::Day),
+        at("2026-03-04T08:00:00+07:00")
+    );
+    assert_eq!(
+        due(&c, "2026-03-07T09:00:00+07:00", 2, Unit::Day),
+        at("2026-03-09T09:00:00+07:00")
+    );
+    assert_eq!(
+        due(&c, "2026-03-02T08:00:00+07:00", 1, Unit::Week),
+        at("2026-03-09T08:00:00+07:00")
+    );
+    // Months: the same local time, a day the month lacks becomes its last.
+    assert_eq!(
+        due(&c, "2026-01-31T10:00:00+07:00", 1, Unit::Month),
+        at("2026-02-28T10:00:00+07:00")
+    );
+    assert_eq!(
+        due(&c, "2024-01-31T10:00:00+07:00", 1, Unit::Month),
+        at("2024-02-29T10:00:00+07:00")
+    );
+    assert_eq!(
+        due(&c, "2026-03-03T09:00:00+07:00", 1, Unit::Month),
+        at("2026-04-03T09:00:00+07:00")
+    );
+    // Zero of anything is now.
+    for unit in [Unit::Minute, Unit::WorkingDay, Unit::Day, Unit::Month] {
+        assert_eq!(
+            due(&c, "2026-03-07T09:00:00+07:00", 0, unit),
+            at("2026-03-07T09:00:00+07:00")
+        );
+    }
+    // Without a calendar, calendar units still reckon (in WIB); working time is an error.
+    let none = Deadlines::new(None);
+    let two_days = Duration {
+        min: 2,
+        max: 2,
+        unit: Unit::Day,
+    };
+    assert_eq!(
+        none.due(at("2026-03-02T08:00:00+07:00"), two_days)
+            .expect("wall time")
+            .value,
+        at("2026-03-04T08:00:00+07:00")
+    );
+    let one_working_day = Duration {
+        min: 1,
+        max: 1,
+        unit: Unit::WorkingDay,
+    };
+    assert!(none
+        .due(at("2026-03-02T08:00:00+07:00"), one_working_day)
+        .is_err());
+}
+
+/// A standard whose complaint tier, complaint-answer budget, licence budget and obligation
+/// delay are all `n unit`, on the calendar `kantor`.
+fn standard_with(n: u32, unit: &str) -> String {
+    format!(
+        r#"instansi kantor "Kantor" {{ kalender kantor }}
+peran petugas "Petugas" internal
+peran pemohon "Pemohon" eksternal
+pengaduan aduan "Pengaduan" {{
+  saluran langsung "Langsung"
+  balas langsung -> langsung
+  tingkat t "T" {{ penangan petugas  tenggat {n} {unit} }}
+  prosedur jawab "Jawab" {{
+    anggaran a {n} {unit}
+    langkah j "Jawab" {{ oleh petugas  lanjut dijawab }}
+    selesai dijawab "Dijawab"
+  }}
+}}
+layanan s "S" {{
+  instansi kantor
+  versi "1"
+  pengaduan aduan
+  jaminan {{
+    kewajiban k "K" {{ pemicu saat p.l  tunda {n} {unit}  kirim sms ke pemohon  oleh petugas }}
+  }}
+  prosedur p "P" {{
+    anggaran total {n} {unit}
+    langkah l "L" {{ oleh petugas  lanjut selesai_ok }}
+    selesai selesai_ok "Selesai"
+  }}
+}}
+"#
+    )
+}
+
+/// A tiny random generator, so the property runs the same inputs every time.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn route_clock_obligation_book_and_calendar_due_agree() {
+    let units = [
+        ("menit", Unit::Minute),
+        ("jam", Unit::Hour),
+        ("hari kerja", Unit::WorkingDay),
+        ("hari", Unit::Day),
+        ("minggu", Unit::Week),
+        ("bulan", Unit::Month),
+    ];
+    let rules = [
+        "",
+        "hitungan_hari: { batas_pukul: tutup }\n",
+        "hitungan_hari: { batas_pukul: \"14:00\" }\ncuti_bersama_libur: false\n",
+    ];
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut checked = 0usize;
+    let mut agreed_errors = 0usize;
+    for rule in rules {
+        for (word, unit) in units {
+            for n in [1u32, 2, 3, 7, 30] {
+                let mut files = MemoryLoader::new();
+                files.insert("std/nasional.kalender.yaml", national_text());
+                files.insert("std/kantor.kalender.yaml", kantor(rule));
+                files.insert("std/a.sop", standard_with(n, word));
+                let entry = Entry {
+                    path: "std/a.sop".into(),
+                    root: "std".into(),
+                };
+                let project = Project::load(&files, &[entry]).expect("in memory");
+                let standard = &project.standards[0];
+                let calendar = standard.calendar.clone().expect("kantor");
+                let duration = Duration {
+                    min: n,
+                    max: n,
+                    unit,
+                };
+                let licence = standard.context("p").expect("p");
+                let answer = standard.context("jawab").expect("jawab");
+                assert!(answer.calendar.is_some(), "the agency's calendar");
+                let policy = &standard.model.complaints[0];
+                // Random instants over 2024-2027, to the second; some land past the range.
+                let instants: Vec<Timestamp> = (0..1200)
+                    .map(|_| {
+                        let start = 1_704_042_000; // 2024-01-01T00:00:00+07:00
+                        let span = 4 * 365 * 86_400;
+                        Timestamp::from_second(start + (rng.next() % span) as i64)
+                            .expect("an instant")
+                    })
+                    .collect();
+                // The book of every complaint whose due the calendar covers, in order.
+                let mut log = String::from("diterima,saluran,bobot\n");
+                for t in &instants {
+                    if calendar.due(*t, duration).is_ok() {
+                        log.push_str(&format!("{t},langsung,t\n"));
+                    }
+                }
+                let book =
+                    sopan::book::build(&standard.model, policy, standard.calendar.as_deref(), &log)
+                        .expect("a book of covered complaints");
+                let mut booked_dues = book.entries.iter().map(|e| e.due);
+                for t in &instants {
+                    let reference = calendar.due(*t, duration).map(|d| d.value);
+                    let routed = sopan::route::route(
+                        &standard.model,
+                        policy,
+                        "langsung",
+                        "t",
+                        &BTreeMap::new(),
+                        Some(*t),
+                        standard.calendar.as_deref(),
+                    )
+                    .map(|r| r.due);
+                    let clock = Case::open(&licence, "C", *t)
+                        .and_then(|(case, _)| Ok(case.status(&licence, *t)?.clocks[0].due));
+                    let answer_clock = Case::open(&answer, "A", *t)
+                        .and_then(|(case, _)| Ok(case.status(&answer, *t)?.clocks[0].due));
+                    let timer = Case::open(&licence, "O", *t).map(|(mut case, now)| {
+                        now.into_iter()
+                            .chain(case.advance(&licence, at("9999-01-01T00:00:00Z")))
+                            .map(|a| a.due)
+                            .next()
+                    });
+                    match reference {
+                        Ok(due) => {
+                            let label = format!("{n} {word} from {t} ({rule:?})");
+                            assert_eq!(
+                                routed.as_ref().ok().copied().flatten(),
+                                Some(due),
+                                "route, {label}"
+                            );
+                            assert_eq!(
+                                clock.as_ref().ok().copied().flatten(),
+                                Some(due),
+                                "clock, {label}"
+                            );
+                            assert_eq!(
+                                answer_clock.as_ref().ok().copied().flatten(),
+                                Some(due),
+                                "answer clock, {label}"
+                            );
+                            assert_eq!(
+                                timer.as_ref().ok().copied().flatten(),
+                                Some(due),
+                                "obligation, {label}"
+                            );
+                            assert_eq!(booked_dues.next().flatten(), Some(due), "book, {label}");
+                            checked += 1;
+                        }
+                        Err(_) => {
+                            // Past the calendar: every consumer refuses, none guesses.
+                            assert!(routed.is_err(), "route guessed past the range from {t}");
+                            assert!(timer.is_err(), "obligation guessed past the range from {t}");
+                            assert!(
+                                clock.map_or(true, |d| d.is_none()),
+                                "clock guessed from {t}"
+                            );
+                            agreed_errors += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked >= 100_000, "only {checked} triples checked");
+    assert!(agreed_errors > 0, "no instant reached past the range");
+}
+
+/// A clock is used up exactly at its due instant, and one working second later breached.
+#[test]
+fn a_clock_runs_out_exactly_at_its_due_instant() {
+    let mut files = MemoryLoader::new();
+    files.insert("std/nasional.kalender.yaml", national_text());
+    files.insert("std/kantor.kalender.yaml", kantor(""));
+    files.insert("std/a.sop", standard_with(2, "hari kerja"));
+    let entry = Entry {
+        path: "std/a.sop".into(),
+        root: "std".into(),
+    };
+    let project = Project::load(&files, &[entry]).expect("in memory");
+    let ctx = project.standards[0].context("p").expect("p");
+    let (case, _) = Case::open(&ctx, "C", at("2026-03-02T10:00:00+07:00")).expect("opens");
+    let due = at("2026-03-04T15:00:00+07:00");
+    let status = case.status(&ctx, due).expect("in range");
+    assert_eq!(status.clocks[0].status, ClockState::AtRisk);
+    assert_eq!(status.clocks[0].remaining_minutes, Some(0));
+    let later = case
+        .status(&ctx, at("2026-03-05T08:01:00+07:00"))
+        .expect("in range");
+    assert_eq!(later.clocks[0].status, ClockState::Breached);
+}
