@@ -485,3 +485,87 @@ fn doc_writes_the_official_document_to_stdout() {
     let agency = sopan(&["doc", "standards/pekanbaru/dpmptsp.sop"]);
     assert_eq!(agency.status.code(), Some(2));
 }
+
+#[test]
+fn run_refuses_a_case_written_for_another_standard() {
+    let out = sopan(&[
+        "run",
+        "standards/pekanbaru/dpmptsp.sop",
+        "--case",
+        "standards/pekanbaru/kasus/pengaduan_sedang_terlambat.case.yaml",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stderr).contains("standards/pekanbaru/izin_praktik_dokter.sop"),
+        "{}",
+        text(&out.stderr)
+    );
+    // The agency's own case runs on the agency file, on the agency's calendar.
+    let out = sopan(&[
+        "run",
+        "standards/pekanbaru/dpmptsp.sop",
+        "--case",
+        "standards/pekanbaru/kasus/pengaduan_ringan_dinas.case.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(doc["clocks"][0]["budget_minutes"], 735);
+}
+
+#[test]
+fn budget_prints_every_verdict_even_cannot_fit() {
+    let dir = broken_copy("budget", |s| s.replace("waktu 1 hari kerja", "waktu 3 hari kerja"));
+    let file = dir.join("pekanbaru/izin_praktik_dokter.sop");
+    let out = sopan(&[
+        "budget",
+        file.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1), "a budget that cannot fit is an error");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let licence = doc
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|r| r["procedure"] == "penerbitan")
+        .expect("the licence budget");
+    assert_eq!(licence["verdict"], "cannot_fit");
+    assert_eq!(licence["longest"]["working_days"], 3);
+    assert_eq!(licence["longest"]["minutes"], 65);
+}
+
+#[test]
+fn run_refuses_a_status_before_the_last_event_or_past_the_calendar() {
+    let dir = std::env::temp_dir().join(format!("sopan-now-{}", std::process::id()));
+    let cases = dir.join("standards/pekanbaru/kasus");
+    std::fs::create_dir_all(&cases).expect("scratch");
+    for f in ["dpmptsp.sop", "izin_praktik_dokter.sop", "pekanbaru.kalender.yaml"] {
+        std::fs::copy(format!("standards/pekanbaru/{f}"), dir.join("standards/pekanbaru").join(f))
+            .expect("copy");
+    }
+    std::fs::copy("standards/nasional.kalender.yaml", dir.join("standards/nasional.kalender.yaml"))
+        .expect("copy");
+    let file = dir.join("standards/pekanbaru/izin_praktik_dokter.sop");
+    for (name, opened, now, says) in [
+        ("before", "2026-03-02T08:00:00+07:00", "2026-03-01T08:00:00+07:00", "`now`"),
+        ("past", "2027-12-30T08:00:00+07:00", "2028-01-10T08:00:00+07:00", "2027-12-31"),
+    ] {
+        let case = cases.join(format!("{name}.case.yaml"));
+        std::fs::write(
+            &case,
+            format!("standard: ../izin_praktik_dokter.sop\nprocedure: penerbitan\nopened: {opened}\nnow: {now}\n"),
+        )
+        .expect("case");
+        let out = sopan(&[
+            "run",
+            file.to_str().expect("utf-8"),
+            "--case",
+            case.to_str().expect("utf-8"),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", text(&out.stdout));
+        assert!(text(&out.stderr).contains(says), "{name}: {}", text(&out.stderr));
+    }
+}

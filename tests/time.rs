@@ -435,3 +435,197 @@ fn a_clock_runs_out_exactly_at_its_due_instant() {
         .expect("in range");
     assert_eq!(later.clocks[0].status, ClockState::Breached);
 }
+
+// ---- The disagreements seen before the one time module, each pinned. ----
+
+fn shipped() -> Project {
+    sopan::load_dir("standards").expect("the shipped standards")
+}
+
+/// 1. A complaint routed at 11:00 and a complaint case classified at 11:00 fall due at the
+/// same instant (they differed by three and a half hours).
+#[test]
+fn route_and_the_complaint_case_agree() {
+    let project = shipped();
+    let standard = project.service("izin_praktik_dokter").expect("licence");
+    let policy = &standard.model.complaints[0];
+    let facts: BTreeMap<String, String> = [("ada_telepon", "tidak"), ("identitas", "A"), ("jenis", "B")]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let t = at("2026-03-02T11:00:00+07:00");
+    let routed = sopan::route::route(
+        &standard.model,
+        policy,
+        "surat",
+        "sedang",
+        &facts,
+        Some(t),
+        standard.calendar.as_deref(),
+    )
+    .expect("routes");
+    let ctx = standard.context("penanganan_pengaduan").expect("complaints");
+    let (mut case, _) = Case::open(&ctx, "ADU", at("2026-03-02T10:30:00+07:00")).expect("opens");
+    for (step, outcome, when) in [
+        ("terima", None, "2026-03-02T10:40:00+07:00"),
+        ("catat", None, "2026-03-02T10:50:00+07:00"),
+        ("klasifikasi", Some("sedang"), "2026-03-02T11:00:00+07:00"),
+    ] {
+        let mut e = sopan::interp::Event::done(step, at(when));
+        if let Some(o) = outcome {
+            e = e.outcome(o);
+        }
+        case.apply(&ctx, e).expect("applies");
+    }
+    let status = case.status(&ctx, t).expect("in range");
+    let clock = status.clocks.iter().find(|c| c.budget == "jawaban_sedang").expect("clock");
+    assert_eq!(routed.due, Some(at("2026-03-09T15:00:00+07:00")));
+    assert_eq!(clock.due, routed.due);
+}
+
+/// 2. A procedure outside a `layanan` keeps its agency's calendar: the same case and the same
+/// budget through the agency file alone and through the service file.
+#[test]
+fn an_agency_procedure_keeps_its_calendar_alone() {
+    let alone = {
+        let entry = Entry {
+            path: "standards/pekanbaru/dpmptsp.sop".into(),
+            root: "standards".into(),
+        };
+        Project::load(&sopan::loader::FsLoader, &[entry]).expect("loads")
+    };
+    let through = shipped();
+    let a = alone.standards[0].context("penanganan_pengaduan").expect("alone");
+    let b = through
+        .service("izin_praktik_dokter")
+        .and_then(|s| s.context("penanganan_pengaduan"))
+        .expect("through the service");
+    assert!(a.calendar.is_some(), "the agency's calendar");
+    let t = at("2026-03-02T09:00:00+07:00");
+    let run = |ctx: &sopan::interp::Context<'_>| {
+        let (mut case, _) = Case::open(ctx, "ADU", t).expect("opens");
+        for (step, outcome, when) in [
+            ("terima", None, "2026-03-02T09:10:00+07:00"),
+            ("catat", None, "2026-03-02T10:00:00+07:00"),
+            ("klasifikasi", Some("sedang"), "2026-03-02T11:00:00+07:00"),
+        ] {
+            let mut e = sopan::interp::Event::done(step, at(when));
+            if let Some(o) = outcome {
+                e = e.outcome(o);
+            }
+            case.apply(ctx, e).expect("applies");
+        }
+        case.status(ctx, at("2026-03-12T09:00:00+07:00"))
+            .expect("in range")
+            .clocks
+    };
+    assert_eq!(run(&a), run(&b));
+    let budget = |p: &Project, which: usize| {
+        let s = &p.standards[which];
+        let i = s
+            .model
+            .procedures
+            .iter()
+            .position(|p| p.id == "penanganan_pengaduan")
+            .expect("procedure");
+        sopan::budget::analyse(&s.model.procedures[i], &s.machines[i], s.procedure_calendars[i].as_deref())
+    };
+    let via = through
+        .standards
+        .iter()
+        .position(|s| s.model.services.iter().any(|x| x.id == "izin_praktik_dokter"))
+        .expect("licence");
+    assert_eq!(budget(&alone, 0), budget(&through, via));
+}
+
+/// 3. A step of `1 hari` done exactly 24 hours later is on time, and a `2 hari` clock falls
+/// due two calendar days later at the same hour (it used to count 5/7 of working minutes).
+#[test]
+fn calendar_days_are_calendar_days_in_cases() {
+    let mut files = MemoryLoader::new();
+    files.insert("std/nasional.kalender.yaml", national_text());
+    files.insert("std/kantor.kalender.yaml", kantor(""));
+    files.insert(
+        "std/a.sop",
+        r#"instansi kantor "Kantor" { kalender kantor }
+peran petugas "Petugas" internal
+prosedur p "P" {
+  anggaran total 2 hari
+  langkah tunggu "Menunggu jadwal" { oleh petugas  waktu 1 hari }
+  langkah l "L" { oleh petugas  lanjut akhir }
+  selesai akhir "Akhir"
+}
+"#,
+    );
+    let entry = Entry {
+        path: "std/a.sop".into(),
+        root: "std".into(),
+    };
+    let project = Project::load(&files, &[entry]).expect("in memory");
+    assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
+    let ctx = project.standards[0].context("p").expect("p");
+    let (mut case, _) = Case::open(&ctx, "C", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    let status = case.status(&ctx, at("2026-03-02T08:00:00+07:00")).expect("in range");
+    assert_eq!(status.clocks[0].due, Some(at("2026-03-04T08:00:00+07:00")));
+    case.apply(&ctx, sopan::interp::Event::done("tunggu", at("2026-03-03T08:00:00+07:00")))
+        .expect("applies");
+    let card = case.card(&ctx);
+    assert!(!card[0].late, "exactly one day");
+    assert_eq!(card[0].standard_minutes, Some(24 * 60));
+}
+
+/// 4. Sums are exact per unit: seven steps of 1+1+1+1+1+2+2 hari fit a 9 hari budget (the
+/// minutes were floored step by step before, 2890 against 2892).
+#[test]
+fn sums_stay_exact_per_unit() {
+    let mut files = MemoryLoader::new();
+    files.insert("std/nasional.kalender.yaml", national_text());
+    files.insert("std/kantor.kalender.yaml", kantor(""));
+    let steps: String = [1, 1, 1, 1, 1, 2, 2]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("  langkah s{i} \"S\" {{ oleh petugas  waktu {n} hari }}\n"))
+        .collect();
+    files.insert(
+        "std/a.sop",
+        format!(
+            "instansi kantor \"Kantor\" {{ kalender kantor }}\nperan petugas \"Petugas\" internal\nprosedur p \"P\" {{\n  anggaran total 9 hari\n{steps}  langkah akhir_langkah \"Selesai\" {{ oleh petugas  lanjut akhir }}\n  selesai akhir \"Akhir\"\n}}\n"
+        ),
+    );
+    let entry = Entry {
+        path: "std/a.sop".into(),
+        root: "std".into(),
+    };
+    let project = Project::load(&files, &[entry]).expect("in memory");
+    assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
+    let s = &project.standards[0];
+    let report = sopan::budget::analyse(&s.model.procedures[0], &s.machines[0], s.procedure_calendars[0].as_deref());
+    assert_eq!(report[0].longest.map(|a| a.days), Some(9));
+    assert_eq!(report[0].verdict, sopan::budget::Verdict::Fits);
+}
+
+/// 6. Impossible times are errors, never answers: a status read past the calendar's range,
+/// or before the case's last event; a complaint answered before it arrived.
+#[test]
+fn impossible_times_are_errors() {
+    let project = shipped();
+    let standard = project.service("izin_praktik_dokter").expect("licence");
+    let ctx = standard.context("penerbitan").expect("licence");
+    let (case, _) = Case::open(&ctx, "C", at("2027-12-30T08:00:00+07:00")).expect("opens");
+    let past = case.status(&ctx, at("2028-01-10T08:00:00+07:00"));
+    assert!(
+        matches!(past, Err(sopan::interp::EventError::OutOfRange(_))),
+        "{past:?}"
+    );
+    let before = case.status(&ctx, at("2027-12-29T08:00:00+07:00"));
+    assert!(
+        matches!(before, Err(sopan::interp::EventError::Backwards { .. })),
+        "{before:?}"
+    );
+    let policy = &standard.model.complaints[0];
+    let log = "diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab\n\
+               2026-03-02T09:00:00+07:00,email,ringan,A,B,tidak,2026-03-01T09:00:00+07:00\n";
+    let refused = sopan::book::build(&standard.model, policy, standard.calendar.as_deref(), log)
+        .expect_err("answered before it arrived");
+    assert_eq!((refused.row, refused.column.as_str()), (2, "dijawab"));
+}
