@@ -516,7 +516,9 @@ fn run_refuses_a_case_written_for_another_standard() {
 
 #[test]
 fn budget_prints_every_verdict_even_cannot_fit() {
-    let dir = broken_copy("budget", |s| s.replace("waktu 1 hari kerja", "waktu 3 hari kerja"));
+    let dir = broken_copy("budget", |s| {
+        s.replace("waktu 1 hari kerja", "waktu 3 hari kerja")
+    });
     let file = dir.join("pekanbaru/izin_praktik_dokter.sop");
     let out = sopan(&[
         "budget",
@@ -524,7 +526,11 @@ fn budget_prints_every_verdict_even_cannot_fit() {
         "--format",
         "json",
     ]);
-    assert_eq!(out.status.code(), Some(1), "a budget that cannot fit is an error");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a budget that cannot fit is an error"
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
     let licence = doc
         .as_array()
@@ -542,16 +548,36 @@ fn run_refuses_a_status_before_the_last_event_or_past_the_calendar() {
     let dir = std::env::temp_dir().join(format!("sopan-now-{}", std::process::id()));
     let cases = dir.join("standards/pekanbaru/kasus");
     std::fs::create_dir_all(&cases).expect("scratch");
-    for f in ["dpmptsp.sop", "izin_praktik_dokter.sop", "pekanbaru.kalender.yaml"] {
-        std::fs::copy(format!("standards/pekanbaru/{f}"), dir.join("standards/pekanbaru").join(f))
-            .expect("copy");
-    }
-    std::fs::copy("standards/nasional.kalender.yaml", dir.join("standards/nasional.kalender.yaml"))
+    for f in [
+        "dpmptsp.sop",
+        "izin_praktik_dokter.sop",
+        "pekanbaru.kalender.yaml",
+    ] {
+        std::fs::copy(
+            format!("standards/pekanbaru/{f}"),
+            dir.join("standards/pekanbaru").join(f),
+        )
         .expect("copy");
+    }
+    std::fs::copy(
+        "standards/nasional.kalender.yaml",
+        dir.join("standards/nasional.kalender.yaml"),
+    )
+    .expect("copy");
     let file = dir.join("standards/pekanbaru/izin_praktik_dokter.sop");
     for (name, opened, now, says) in [
-        ("before", "2026-03-02T08:00:00+07:00", "2026-03-01T08:00:00+07:00", "`now`"),
-        ("past", "2027-12-30T08:00:00+07:00", "2028-01-10T08:00:00+07:00", "2027-12-31"),
+        (
+            "before",
+            "2026-03-02T08:00:00+07:00",
+            "2026-03-01T08:00:00+07:00",
+            "`now`",
+        ),
+        (
+            "past",
+            "2027-12-30T08:00:00+07:00",
+            "2028-01-10T08:00:00+07:00",
+            "2027-12-31",
+        ),
     ] {
         let case = cases.join(format!("{name}.case.yaml"));
         std::fs::write(
@@ -566,6 +592,10 @@ fn run_refuses_a_status_before_the_last_event_or_past_the_calendar() {
             case.to_str().expect("utf-8"),
         ]);
         assert_eq!(out.status.code(), Some(1), "{name}: {}", text(&out.stdout));
-        assert!(text(&out.stderr).contains(says), "{name}: {}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains(says),
+            "{name}: {}",
+            text(&out.stderr)
+        );
     }
 }

@@ -449,10 +449,11 @@ fn route_and_the_complaint_case_agree() {
     let project = shipped();
     let standard = project.service("izin_praktik_dokter").expect("licence");
     let policy = &standard.model.complaints[0];
-    let facts: BTreeMap<String, String> = [("ada_telepon", "tidak"), ("identitas", "A"), ("jenis", "B")]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let facts: BTreeMap<String, String> =
+        [("ada_telepon", "tidak"), ("identitas", "A"), ("jenis", "B")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
     let t = at("2026-03-02T11:00:00+07:00");
     let routed = sopan::route::route(
         &standard.model,
@@ -464,7 +465,9 @@ fn route_and_the_complaint_case_agree() {
         standard.calendar.as_deref(),
     )
     .expect("routes");
-    let ctx = standard.context("penanganan_pengaduan").expect("complaints");
+    let ctx = standard
+        .context("penanganan_pengaduan")
+        .expect("complaints");
     let (mut case, _) = Case::open(&ctx, "ADU", at("2026-03-02T10:30:00+07:00")).expect("opens");
     for (step, outcome, when) in [
         ("terima", None, "2026-03-02T10:40:00+07:00"),
@@ -478,7 +481,11 @@ fn route_and_the_complaint_case_agree() {
         case.apply(&ctx, e).expect("applies");
     }
     let status = case.status(&ctx, t).expect("in range");
-    let clock = status.clocks.iter().find(|c| c.budget == "jawaban_sedang").expect("clock");
+    let clock = status
+        .clocks
+        .iter()
+        .find(|c| c.budget == "jawaban_sedang")
+        .expect("clock");
     assert_eq!(routed.due, Some(at("2026-03-09T15:00:00+07:00")));
     assert_eq!(clock.due, routed.due);
 }
@@ -495,7 +502,9 @@ fn an_agency_procedure_keeps_its_calendar_alone() {
         Project::load(&sopan::loader::FsLoader, &[entry]).expect("loads")
     };
     let through = shipped();
-    let a = alone.standards[0].context("penanganan_pengaduan").expect("alone");
+    let a = alone.standards[0]
+        .context("penanganan_pengaduan")
+        .expect("alone");
     let b = through
         .service("izin_praktik_dokter")
         .and_then(|s| s.context("penanganan_pengaduan"))
@@ -528,12 +537,21 @@ fn an_agency_procedure_keeps_its_calendar_alone() {
             .iter()
             .position(|p| p.id == "penanganan_pengaduan")
             .expect("procedure");
-        sopan::budget::analyse(&s.model.procedures[i], &s.machines[i], s.procedure_calendars[i].as_deref())
+        sopan::budget::analyse(
+            &s.model.procedures[i],
+            &s.machines[i],
+            s.procedure_calendars[i].as_deref(),
+        )
     };
     let via = through
         .standards
         .iter()
-        .position(|s| s.model.services.iter().any(|x| x.id == "izin_praktik_dokter"))
+        .position(|s| {
+            s.model
+                .services
+                .iter()
+                .any(|x| x.id == "izin_praktik_dokter")
+        })
         .expect("licence");
     assert_eq!(budget(&alone, 0), budget(&through, via));
 }
@@ -565,10 +583,15 @@ prosedur p "P" {
     assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
     let ctx = project.standards[0].context("p").expect("p");
     let (mut case, _) = Case::open(&ctx, "C", at("2026-03-02T08:00:00+07:00")).expect("opens");
-    let status = case.status(&ctx, at("2026-03-02T08:00:00+07:00")).expect("in range");
+    let status = case
+        .status(&ctx, at("2026-03-02T08:00:00+07:00"))
+        .expect("in range");
     assert_eq!(status.clocks[0].due, Some(at("2026-03-04T08:00:00+07:00")));
-    case.apply(&ctx, sopan::interp::Event::done("tunggu", at("2026-03-03T08:00:00+07:00")))
-        .expect("applies");
+    case.apply(
+        &ctx,
+        sopan::interp::Event::done("tunggu", at("2026-03-03T08:00:00+07:00")),
+    )
+    .expect("applies");
     let card = case.card(&ctx);
     assert!(!card[0].late, "exactly one day");
     assert_eq!(card[0].standard_minutes, Some(24 * 60));
@@ -599,7 +622,11 @@ fn sums_stay_exact_per_unit() {
     let project = Project::load(&files, &[entry]).expect("in memory");
     assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
     let s = &project.standards[0];
-    let report = sopan::budget::analyse(&s.model.procedures[0], &s.machines[0], s.procedure_calendars[0].as_deref());
+    let report = sopan::budget::analyse(
+        &s.model.procedures[0],
+        &s.machines[0],
+        s.procedure_calendars[0].as_deref(),
+    );
     assert_eq!(report[0].longest.map(|a| a.days), Some(9));
     assert_eq!(report[0].verdict, sopan::budget::Verdict::Fits);
 }
