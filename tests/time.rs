@@ -442,7 +442,7 @@ fn shipped() -> Project {
     sopan::load_dir("standards").expect("the shipped standards")
 }
 
-/// 1. A complaint routed at 11:00 and a complaint case classified at 11:00 fall due at the
+/// Issue item 1: A complaint routed at 11:00 and a complaint case classified at 11:00 fall due at the
 /// same instant (they differed by three and a half hours).
 #[test]
 fn route_and_the_complaint_case_agree() {
@@ -490,7 +490,7 @@ fn route_and_the_complaint_case_agree() {
     assert_eq!(clock.due, routed.due);
 }
 
-/// 2. A procedure outside a `layanan` keeps its agency's calendar: the same case and the same
+/// Issue item 2: A procedure outside a `layanan` keeps its agency's calendar: the same case and the same
 /// budget through the agency file alone and through the service file.
 #[test]
 fn an_agency_procedure_keeps_its_calendar_alone() {
@@ -556,7 +556,7 @@ fn an_agency_procedure_keeps_its_calendar_alone() {
     assert_eq!(budget(&alone, 0), budget(&through, via));
 }
 
-/// 3. A step of `1 hari` done exactly 24 hours later is on time, and a `2 hari` clock falls
+/// Issue item 3: A step of `1 hari` done exactly 24 hours later is on time, and a `2 hari` clock falls
 /// due two calendar days later at the same hour (it used to count 5/7 of working minutes).
 #[test]
 fn calendar_days_are_calendar_days_in_cases() {
@@ -597,7 +597,7 @@ prosedur p "P" {
     assert_eq!(card[0].standard_minutes, Some(24 * 60));
 }
 
-/// 4. Sums are exact per unit: seven steps of 1+1+1+1+1+2+2 hari fit a 9 hari budget (the
+/// Issue item 4: Sums are exact per unit: seven steps of 1+1+1+1+1+2+2 hari fit a 9 hari budget (the
 /// minutes were floored step by step before, 2890 against 2892).
 #[test]
 fn sums_stay_exact_per_unit() {
@@ -631,7 +631,7 @@ fn sums_stay_exact_per_unit() {
     assert_eq!(report[0].verdict, sopan::budget::Verdict::Fits);
 }
 
-/// 6. Impossible times are errors, never answers: a status read past the calendar's range,
+/// Issue item 6: Impossible times are errors, never answers: a status read past the calendar's range,
 /// or before the case's last event; a complaint answered before it arrived.
 #[test]
 fn impossible_times_are_errors() {
