@@ -268,7 +268,7 @@ fn show(cal: &Calendar, year: i32, json: bool) -> Result<u8, String> {
         "{} ({}), {year}: {} non-working days besides the weekly days off",
         cal.title(),
         cal.zone().name(),
-        days.len()
+        days.iter().filter(|d| !d.open).count()
     );
     for d in days {
         let kind = match d.kind {
@@ -276,7 +276,13 @@ fn show(cal: &Calendar, year: i32, json: bool) -> Result<u8, String> {
             Closure::CollectiveLeave => "cuti bersama",
             Closure::Local => "libur instansi",
         };
-        let mark = if d.provisional { " (sementara)" } else { "" };
+        let mut mark = String::new();
+        if d.open {
+            mark.push_str(" (kantor buka)");
+        }
+        if d.provisional {
+            mark.push_str(" (sementara)");
+        }
         println!("{}  {kind:<14}  {}{mark}  — {}", d.date, d.name, d.source);
     }
     Ok(OK)
