@@ -383,7 +383,8 @@ fn sop(
     for (i, s) in proc.steps.iter().enumerate() {
         let no = s
             .number
-            .map_or_else(|| (i + 1).to_string(), |n| n.to_string());
+            .as_ref()
+            .map_or_else(|| (i + 1).to_string(), |n| n.label.clone());
         let mut activity = cell(&s.title);
         if let Some(c) = &s.condition {
             let _ = write!(activity, " *({} {})*", w.pick("bila", "when"), cell(c));
@@ -399,7 +400,16 @@ fn sop(
         {
             let ways: Vec<String> = outcomes
                 .iter()
-                .map(|(name, node, _)| format!("{name} → {}", node_words(model, proc, *node, w)))
+                .map(|o| {
+                    let mut way = format!("{} → {}", o.name, node_words(model, proc, o.node, w));
+                    if let Some(wait) = o.wait {
+                        let _ = write!(way, " ({} {})", w.pick("tunggu", "wait"), wait_words(wait, w));
+                    }
+                    if !o.output.is_empty() {
+                        let _ = write!(way, " ({}: {})", w.pick("output", "output"), cell(&o.output.join("; ")));
+                    }
+                    way
+                })
                 .collect();
             remarks.push(format!("{} {}", cell(question), ways.join("; ")));
         }
@@ -407,8 +417,13 @@ fn sop(
             row,
             " {} | {} | {} | {} |",
             cell(&s.inputs.join("; ")),
-            s.duration
-                .map_or_else(String::new, |d| duration_words(d, w.lang)),
+            match s.timing {
+                crate::model::Timing::Known => s
+                    .duration
+                    .map_or_else(String::new, |d| duration_words(d, w.lang)),
+                crate::model::Timing::Unknown => w.pick("tidak diketahui", "unknown").to_string(),
+                crate::model::Timing::Missing => String::new(),
+            },
             cell(&s.output.join("; ")),
             remarks.join("<br>")
         );
@@ -493,11 +508,21 @@ fn identity_page(out: &mut String, id: &crate::ast::SopIdentity, w: Words) {
     out.push('\n');
 }
 
+fn wait_words(wait: crate::model::Wait, w: Words) -> String {
+    match wait {
+        crate::model::Wait::Known(d) => duration_words(d, w.lang),
+        crate::model::Wait::Unknown => w.pick("waktu tidak diketahui", "unknown time").to_string(),
+    }
+}
+
 fn node_words(model: &Model, proc: &Procedure, node: Node, w: Words) -> String {
     match node {
         // The number shown in the table's No column.
         Node::Step(i) => proc.steps.get(i).map_or_else(String::new, |s| {
-            let n = s.number.map_or(i + 1, |n| n as usize);
+            let n = s
+                .number
+                .as_ref()
+                .map_or_else(|| (i + 1).to_string(), |n| n.label.clone());
             format!("{} {n}", w.pick("langkah", "step"))
         }),
         Node::End(i) => proc

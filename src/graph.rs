@@ -119,7 +119,7 @@ pub fn flowchart(model: &Model, proc: &Procedure, machine: &Machine, lang: Lang)
         let symbol = match machine.state(state) {
             Some(State::Step { step }) => proc.steps.get(step).map(|s| Symbol {
                 id: format!("s_{}", s.id),
-                label: step_label(model, s, lang),
+                label: step_label(model, proc, step, lang),
                 shape: if matches!(s.flow, Flow::Decision { .. }) {
                     Shape::Decision
                 } else {
@@ -164,13 +164,37 @@ pub fn flowchart(model: &Model, proc: &Procedure, machine: &Machine, lang: Lang)
         let Some(from) = at(state) else { continue };
         for (why, target) in machine.successors(state) {
             let Some(to) = at(target) else { continue };
-            let label = match why {
+            let step = match machine.state(state) {
+                Some(State::Step { step }) => proc.steps.get(step),
+                _ => None,
+            };
+            let mut label = match why {
                 Transition::Next => None,
                 Transition::Outcome { name } => Some(name.clone()),
                 Transition::Resubmit => {
                     Some(lang.pick("diajukan kembali", "resubmitted").to_string())
                 }
+                Transition::Skip => Some(lang.pick("dilewati", "skipped").to_string()),
             };
+            // Time waited on the way shows on the arrow.
+            let wait = step.and_then(|s| match (&why, &s.flow) {
+                (Transition::Next, _) => s.next_wait,
+                (Transition::Outcome { name }, Flow::Decision { outcomes, .. }) => {
+                    outcomes.iter().find(|o| &o.name == name).and_then(|o| o.wait)
+                }
+                _ => None,
+            });
+            if let Some(w) = wait {
+                let words = match w {
+                    crate::model::Wait::Known(d) => duration_words(d, lang),
+                    crate::model::Wait::Unknown => lang.pick("?", "?").to_string(),
+                };
+                let text = format!("{} {words}", lang.pick("tunggu", "wait"));
+                label = Some(match label {
+                    Some(l) => format!("{l}, {text}"),
+                    None => text,
+                });
+            }
             chart.arrows.push(Arrow { from, to, label });
         }
     }
@@ -189,11 +213,26 @@ pub fn flowchart(model: &Model, proc: &Procedure, machine: &Machine, lang: Lang)
     chart
 }
 
-fn step_label(model: &Model, step: &crate::model::Step, lang: Lang) -> String {
-    let mut label = match step.number {
+fn step_label(model: &Model, proc: &Procedure, i: usize, lang: Lang) -> String {
+    let Some(step) = proc.steps.get(i) else {
+        return String::new();
+    };
+    let mut label = String::new();
+    // The first step of a stage carries the stage's name and time.
+    if let Some(stage) = proc
+        .stage_of(i)
+        .and_then(|k| proc.stages.get(k))
+        .filter(|st| st.steps.is_some_and(|(a, _)| a == i))
+    {
+        let time = stage
+            .duration
+            .map_or_else(String::new, |d| format!(", {}", duration_words(d, lang)));
+        let _ = writeln!(label, "[{} {}{time}]", lang.pick("Tahap", "Stage"), stage.title);
+    }
+    label.push_str(&match &step.number {
         Some(n) => wrap(&format!("{n}. {}", step.title)),
         None => wrap(&step.title),
-    };
+    });
     if let Flow::Decision { question, .. } = &step.flow {
         if !question.is_empty() {
             let _ = write!(label, "\n{}", wrap(question));
@@ -211,10 +250,50 @@ fn step_label(model: &Model, step: &crate::model::Step, lang: Lang) -> String {
     if let Some(when) = &step.condition {
         let _ = write!(label, "\n{}: {when}", lang.pick("bila", "when"));
     }
-    if let Some(d) = step.duration {
-        let _ = write!(label, "\n{}", duration_words(d, lang));
+    match (step.duration, step.timing) {
+        (Some(d), _) => {
+            let _ = write!(label, "\n{}", duration_words(d, lang));
+        }
+        (None, crate::model::Timing::Unknown) => {
+            let _ = write!(label, "\n{}", lang.pick("waktu tidak diketahui", "time unknown"));
+        }
+        _ => {}
+    }
+    for e in &step.escalations {
+        let _ = write!(label, "\n⚠ {}", escalation_words(model, proc, e, lang));
     }
     label
+}
+
+/// An escalation rule in words: `terlambat: eskalasi ke Kepala Dinas`.
+pub fn escalation_words(
+    model: &Model,
+    proc: &Procedure,
+    e: &crate::model::Escalation,
+    lang: Lang,
+) -> String {
+    use crate::model::{EscalationAction, Trigger};
+    let when = match e.trigger {
+        Trigger::AtRisk(p) => format!("{} {p}%", lang.pick("berisiko", "at risk")),
+        Trigger::Breached => lang.pick("terlambat", "breached").to_string(),
+    };
+    let role = |r: &Option<RoleId>| {
+        r.and_then(|r| model.role(r))
+            .map_or_else(String::new, |r| r.title.clone())
+    };
+    let what = match &e.action {
+        EscalationAction::Escalate(to) => format!("{} {}", lang.pick("eskalasi ke", "escalate to"), role(to)),
+        EscalationAction::Send { kind, to } => {
+            format!("{} {kind} {} {}", lang.pick("kirim", "send"), lang.pick("ke", "to"), role(to))
+        }
+        EscalationAction::Deem(end) => format!(
+            "{}: {}",
+            lang.pick("dianggap disetujui", "deemed approved"),
+            end.and_then(|e| proc.ends.get(e))
+                .map_or_else(String::new, |e| e.title.clone())
+        ),
+    };
+    format!("{when}: {what}")
 }
 
 /// Breaks a title into lines of about [`LINE`] characters at spaces, so boxes stay narrow.

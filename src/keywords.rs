@@ -2,6 +2,14 @@
 
 /// `(Indonesian, English)` for every keyword; both spellings are always accepted.
 pub const KEYWORDS: &[(&str, &str)] = &[
+    ("tahap", "stage"),
+    ("tidak_diketahui", "unknown"),
+    ("jika_tidak", "otherwise"),
+    ("tunggu", "wait"),
+    ("berisiko", "at_risk"),
+    ("terlambat", "breached"),
+    ("dianggap_disetujui", "deemed_approved"),
+    ("persen", "percent"),
     ("sertakan", "include"),
     ("instansi", "agency"),
     ("peran", "role"),

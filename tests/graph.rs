@@ -38,10 +38,13 @@ fn every_step_outcome_and_return_of_the_shipped_procedures_is_drawn() {
                 };
                 assert_eq!(found[0].shape, want, "{}: {}", proc.id, step.id);
                 if let Flow::Decision { outcomes, .. } = &step.flow {
-                    for (name, _, _) in outcomes {
+                    for o in outcomes {
+                        let name = &o.name;
+                        // The label is the outcome, with any time waited on the way after it.
                         assert!(
                             chart.arrows.iter().any(|a| chart.symbols[a.from].id == id
-                                && a.label.as_deref() == Some(name.as_str())),
+                                && a.label.as_deref().is_some_and(|l| l == name
+                                    || l.starts_with(&format!("{name}, ")))),
                             "{}: outcome {name} of {} has an arrow",
                             proc.id,
                             step.id

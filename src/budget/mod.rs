@@ -38,8 +38,11 @@ pub struct BudgetReport {
     pub shortest: Option<Amount>,
     /// The longest path's time per unit, loops counted once.
     pub longest: Option<Amount>,
-    /// `fits`, `may_overrun` or `cannot_fit`.
+    /// `fits`, `may_overrun`, `cannot_fit`, or `unknown` when a step on the paths has no
+    /// known time.
     pub verdict: Verdict,
+    /// The steps of unknown time on the paths (for `unknown`), by id.
+    pub unknown_steps: Vec<String>,
     /// For `may_overrun`: the earliest start instant whose longest path ends after the
     /// budget's due instant (for example just before a long holiday).
     pub fails_from: Option<jiff::Timestamp>,
@@ -101,7 +104,14 @@ pub fn analyse_with(
                 .collect();
             let paths = paths::Paths::new(proc, machine, b, &paused);
             let (shortest, longest) = paths.amounts();
+            let unknown: Vec<String> = paths
+                .unknown_steps()
+                .into_iter()
+                .filter_map(|i| proc.steps.get(i))
+                .map(|s| s.id.clone())
+                .collect();
             let (verdict, fails_from) = match (shortest, longest) {
+                _ if !unknown.is_empty() => (Verdict::Unknown, None),
                 (Some(lo), Some(hi)) => {
                     let key = (calendar_id, format!("{:?}{}", b.duration, paths.shape()));
                     *known
@@ -118,6 +128,7 @@ pub fn analyse_with(
                 shortest,
                 longest,
                 verdict,
+                unknown_steps: unknown,
                 fails_from,
             }
         })
@@ -141,6 +152,10 @@ pub fn check(
                 budget: report.budget,
                 shortest,
                 limit,
+            },
+            (Verdict::Unknown, _, _) => Kind::BudgetUnknown {
+                budget: report.budget,
+                steps: report.unknown_steps,
             },
             (Verdict::MayOverrun, _, Some(longest)) => Kind::BudgetMayOverrun {
                 budget: report.budget,

@@ -19,6 +19,8 @@ struct Weight {
     hi: Option<Duration>,
     /// At its lower bound (none for a conditional step, which a case may skip).
     lo: Option<Duration>,
+    /// The step whose time the source does not give (no time is counted for it).
+    unknown: Option<usize>,
 }
 
 /// One budget's paths, ready to be measured.
@@ -37,22 +39,40 @@ impl Paths {
     /// The paths of `budget` in `proc`, paused steps counting nothing.
     pub fn new(proc: &Procedure, machine: &Machine, budget: &Budget, paused: &[usize]) -> Paths {
         let weight = |s: State| -> Weight {
-            match s {
-                State::Step { step } if !paused.contains(&step) => {
-                    let st = &proc.steps[step];
-                    Weight {
-                        hi: st.duration,
-                        lo: st
-                            .duration
-                            .filter(|_| st.condition.is_none())
-                            .map(|d| Duration { max: d.min, ..d }),
+            let State::Step { step } = s else {
+                return Weight::default();
+            };
+            if paused.contains(&step) {
+                return Weight::default();
+            }
+            let st = &proc.steps[step];
+            // A stage with its own time stands for steps whose time is not all known: its
+            // time counts once, on entering its first step.
+            if let Some(stage) = proc.stage_of(step).and_then(|k| proc.stages.get(k)) {
+                let (first, last) = stage.steps.unwrap_or((step, step));
+                let all_known = (first..=last).all(|i| proc.steps[i].duration.is_some());
+                if let (Some(d), false) = (stage.duration, all_known) {
+                    if step != first {
+                        return Weight::default();
                     }
+                    return Weight {
+                        hi: Some(d),
+                        lo: Some(Duration { max: d.min, ..d }),
+                        unknown: None,
+                    };
                 }
-                _ => Weight::default(),
+            }
+            Weight {
+                hi: st.duration,
+                lo: st
+                    .duration
+                    .filter(|_| st.condition.is_none())
+                    .map(|d| Duration { max: d.min, ..d }),
+                unknown: (st.timing != crate::model::Timing::Known).then_some(step),
             }
         };
-        let starts = start_states(proc, machine, budget.start.as_ref());
-        let stops = stop_states(machine, budget.stop.as_ref());
+        let starts = start_states(proc, machine, budget, proc.start);
+        let stops = stop_states(proc, machine, budget);
         // One graph node per state, plus a source before the starts and a sink after the
         // stops; the weight of a node is paid when entering it.
         let n = machine.len();
@@ -63,8 +83,18 @@ impl Paths {
         let source = graph.add_node(Weight::default());
         let sink = graph.add_node(Weight::default());
         for s in machine.states() {
-            for (_, t) in machine.successors(s) {
-                graph.add_edge(ix(s), ix(t), ());
+            for (why, t) in machine.successors(s) {
+                // Time waited on the way is a node of its own on the arrow.
+                match wait_on(proc, machine, s, &why) {
+                    Some(w) => {
+                        let node = graph.add_node(w);
+                        graph.add_edge(ix(s), node, ());
+                        graph.add_edge(node, ix(t), ());
+                    }
+                    None => {
+                        graph.add_edge(ix(s), ix(t), ());
+                    }
+                }
             }
         }
         for s in &starts {
@@ -231,6 +261,27 @@ impl Paths {
         out
     }
 
+    /// The steps of unknown time on some path from the start to the stop, in order.
+    pub fn unknown_steps(&self) -> Vec<usize> {
+        use petgraph::visit::{Bfs, Reversed};
+        let mut from_start = vec![false; self.graph.node_count()];
+        let mut bfs = Bfs::new(&self.graph, self.source);
+        while let Some(n) = bfs.next(&self.graph) {
+            from_start[n.index()] = true;
+        }
+        let reversed = Reversed(&self.graph);
+        let mut bfs = Bfs::new(reversed, self.sink);
+        let mut steps: Vec<usize> = Vec::new();
+        while let Some(n) = bfs.next(reversed) {
+            if from_start[n.index()] {
+                steps.extend(self.graph[n].unknown);
+            }
+        }
+        steps.sort_unstable();
+        steps.dedup();
+        steps
+    }
+
     /// Whether every step's time on the paths is in `units` (and the paths exist).
     pub fn only_units(&self, units: &[crate::calendar::Unit]) -> bool {
         self.graph
@@ -240,14 +291,59 @@ impl Paths {
     }
 }
 
+/// The time waited on an arrow out of state `s`, as a weight.
+fn wait_on(proc: &Procedure, machine: &Machine, s: StateId, why: &Transition) -> Option<Weight> {
+    let Some(State::Step { step }) = machine.state(s) else {
+        return None;
+    };
+    let st = proc.steps.get(step)?;
+    let wait = match (why, &st.flow) {
+        (Transition::Next, _) => st.next_wait,
+        (Transition::Outcome { name }, crate::model::Flow::Decision { outcomes, .. }) => {
+            outcomes.iter().find(|o| &o.name == name).and_then(|o| o.wait)
+        }
+        _ => None,
+    }?;
+    Some(match wait {
+        crate::model::Wait::Known(d) => Weight {
+            hi: Some(d),
+            lo: Some(Duration { max: d.min, ..d }),
+            unknown: None,
+        },
+        crate::model::Wait::Unknown => Weight {
+            hi: None,
+            lo: None,
+            unknown: Some(step),
+        },
+    })
+}
+
+/// The step range a stage's or step's clock covers.
+fn scope_steps(proc: &Procedure, budget: &Budget) -> Option<(usize, usize)> {
+    match budget.scope {
+        crate::model::Scope::Budget => None,
+        crate::model::Scope::Stage(k) => proc.stages.get(k).and_then(|s| s.steps),
+        crate::model::Scope::Step(i) => Some((i, i)),
+    }
+}
+
 /// The states whose time the clock counts first: the state it starts at, or — when it starts
 /// after a state — that state's successors (only through the named outcome, if any).
-/// Default: the procedure's start.
-fn start_states(proc: &Procedure, machine: &Machine, point: Option<&Point>) -> Vec<StateId> {
+/// Default: the procedure's start; for a stage or step clock, its first step.
+fn start_states(
+    proc: &Procedure,
+    machine: &Machine,
+    budget: &Budget,
+    start: Option<usize>,
+) -> Vec<StateId> {
     if proc.steps.is_empty() {
         return Vec::new();
     }
-    let Some(p) = point else {
+    if let Some((first, _)) = scope_steps(proc, budget) {
+        return machine.step_state(first).into_iter().collect();
+    }
+    let _ = start;
+    let Some(p) = budget.start.as_ref() else {
         return machine.start().into_iter().collect();
     };
     let Some(state) = node_state(machine, p) else {
@@ -268,9 +364,21 @@ fn start_states(proc: &Procedure, machine: &Machine, point: Option<&Point>) -> V
         .collect()
 }
 
-/// Where the clock stops: a state, counted when stopping after it. Default: every end.
-fn stop_states(machine: &Machine, point: Option<&Point>) -> Vec<(StateId, bool)> {
-    match point {
+/// Where the clock stops: a state, counted when stopping after it. Default: every end; for a
+/// stage or step clock, every state its steps lead to outside them.
+fn stop_states(proc: &Procedure, machine: &Machine, budget: &Budget) -> Vec<(StateId, bool)> {
+    if let Some((first, last)) = scope_steps(proc, budget) {
+        let inside = |s: StateId| {
+            matches!(machine.state(s), Some(State::Step { step }) if (first..=last).contains(&step))
+        };
+        // The clock stops after any of its steps that leads out of them.
+        return (first..=last)
+            .filter_map(|i| machine.step_state(i))
+            .filter(|s| machine.successors(*s).iter().any(|(_, t)| !inside(*t)))
+            .map(|s| (s, true))
+            .collect();
+    }
+    match budget.stop.as_ref() {
         None => machine
             .states()
             .filter(|s| matches!(machine.state(*s), Some(State::End { .. })))

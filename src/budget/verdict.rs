@@ -28,6 +28,9 @@ pub enum Verdict {
     MayOverrun,
     /// From every start even the shortest path ends after it.
     CannotFit,
+    /// Some step on the paths has no known time: the sum of what is known is shown, and the
+    /// steps are named.
+    Unknown,
 }
 
 /// The verdict, and for `MayOverrun` the earliest start whose longest path overruns (`None`

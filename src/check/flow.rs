@@ -2,7 +2,7 @@
 
 use crate::diag::{Diagnostic, Kind, Note};
 use crate::machine::{Machine, State};
-use crate::model::{Flow, Procedure};
+use crate::model::{Flow, Procedure, Timing};
 use std::collections::HashMap;
 
 /// Outcome names that come in pairs: one without the other is a decision half written.
@@ -21,6 +21,24 @@ pub fn procedure(proc: &Procedure, machine: &Machine, out: &mut Vec<Diagnostic>)
     reachability(proc, machine, out);
     decisions(proc, out);
     numbers(proc, out);
+    steps(proc, out);
+}
+
+/// What a step needs whatever the flow: a time — unless its stage gives one for all its
+/// steps. (Performers are checked as written, in the resolver.)
+fn steps(proc: &Procedure, out: &mut Vec<Diagnostic>) {
+    for (i, step) in proc.steps.iter().enumerate() {
+        let staged = proc
+            .stage_of(i)
+            .and_then(|s| proc.stages.get(s))
+            .is_some_and(|s| s.timing != Timing::Missing);
+        if step.timing == Timing::Missing && !staged {
+            let kind = Kind::MissingTime {
+                step: step.id.clone(),
+            };
+            out.push(Diagnostic::located(kind, step.loc));
+        }
+    }
 }
 
 fn reachability(proc: &Procedure, machine: &Machine, out: &mut Vec<Diagnostic>) {
@@ -77,21 +95,31 @@ fn decisions(proc: &Procedure, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let mut seen: HashMap<&str, crate::span::Loc> = HashMap::new();
-        for (name, _, at) in outcomes {
-            if let Some(first) = seen.get(name.as_str()) {
-                let kind = Kind::DuplicateOutcome { name: name.clone() };
-                out.push(Diagnostic::located(kind, *at).with_note(*first, Note::FirstHere));
+        for o in outcomes {
+            if let Some(first) = seen.get(o.name.as_str()) {
+                let kind = Kind::DuplicateOutcome {
+                    name: o.name.clone(),
+                };
+                out.push(Diagnostic::located(kind, o.loc).with_note(*first, Note::FirstHere));
             } else {
-                seen.insert(name, *at);
+                seen.insert(&o.name, o.loc);
             }
         }
-        if seen.len() < 2 {
-            let missing = seen
-                .keys()
-                .next()
-                .and_then(|only| counterpart(only))
-                .map(str::to_string);
-            out.push(Diagnostic::located(Kind::MissingOutcome { missing }, *loc));
+        // Published SOPs often draw only the way forward: one branch is advice, not an error;
+        // a case that takes the other way is refused with a clear message.
+        match seen.keys().next() {
+            Some(only) if seen.len() == 1 => {
+                let kind = Kind::OneBranch {
+                    outcome: (*only).to_string(),
+                    missing: counterpart(only).map(str::to_string),
+                };
+                out.push(Diagnostic::located(kind, *loc));
+            }
+            None => out.push(Diagnostic::located(
+                Kind::MissingOutcome { missing: None },
+                *loc,
+            )),
+            _ => {}
         }
     }
 }
@@ -108,17 +136,28 @@ fn counterpart(name: &str) -> Option<&'static str> {
     })
 }
 
+/// Published numbers are kept as published (gaps are normal); a repeat or a number smaller
+/// than the one before it is worth a look.
 fn numbers(proc: &Procedure, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<u32, crate::span::Loc> = HashMap::new();
+    let mut seen: HashMap<&[u32], crate::span::Loc> = HashMap::new();
+    let mut previous: Option<&crate::model::StepNumber> = None;
     for step in &proc.steps {
-        let Some(n) = step.number else { continue };
-        if let Some(first) = seen.get(&n) {
+        let Some(n) = &step.number else { continue };
+        if let Some(first) = seen.get(n.key.as_slice()) {
             let kind = Kind::DuplicateStepNumber {
-                number: i64::from(n),
+                number: n.label.clone(),
             };
             out.push(Diagnostic::located(kind, step.loc).with_note(*first, Note::FirstHere));
         } else {
-            seen.insert(n, step.loc);
+            seen.insert(&n.key, step.loc);
+            if let Some(p) = previous.filter(|p| p.key > n.key) {
+                let kind = Kind::StepNumberOrder {
+                    number: n.label.clone(),
+                    after: p.label.clone(),
+                };
+                out.push(Diagnostic::located(kind, step.loc));
+            }
         }
+        previous = Some(n);
     }
 }

@@ -65,7 +65,7 @@ fn point(
     let offered: Vec<&str> = match p.node {
         Node::Step(i) => match proc.steps.get(i).map(|s| &s.flow) {
             Some(Flow::Decision { outcomes, .. }) => {
-                outcomes.iter().map(|(n, _, _)| n.as_str()).collect()
+                outcomes.iter().map(|o| o.name.as_str()).collect()
             }
             _ => Vec::new(),
         },

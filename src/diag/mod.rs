@@ -338,8 +338,46 @@ pub enum Kind {
     },
     /// Two steps with the same published number.
     DuplicateStepNumber {
+        /// The number as published.
+        number: String,
+    },
+    /// A published number smaller than the one before it.
+    StepNumberOrder {
         /// The number.
-        number: i64,
+        number: String,
+        /// The number of the step before.
+        after: String,
+    },
+    /// A decision with one outcome: the other branch is not published.
+    OneBranch {
+        /// The outcome written.
+        outcome: String,
+        /// Its usual counterpart, when it has one.
+        missing: Option<String>,
+    },
+    /// A step without a performer (`oleh`).
+    MissingPerformer {
+        /// The step.
+        step: String,
+    },
+    /// The same role twice among a step's performers.
+    DuplicatePerformer {
+        /// The step.
+        step: String,
+        /// The role.
+        role: String,
+    },
+    /// A step without `waktu` (outside a stage with its own time).
+    MissingTime {
+        /// The step.
+        step: String,
+    },
+    /// A budget whose paths hold steps of unknown time: its verdict is unknown.
+    BudgetUnknown {
+        /// The budget.
+        budget: String,
+        /// The steps whose time is unknown.
+        steps: Vec<String>,
     },
     /// A calendar file that is not valid YAML or lacks a required key.
     CalendarSyntax {
@@ -414,6 +452,11 @@ pub enum Kind {
     NoCalendar {
         /// The procedure.
         procedure: String,
+    },
+    /// An escalation rule on a stage or step whose time is not given.
+    EscalationWithoutTime {
+        /// The stage or step.
+        name: String,
     },
     /// A calendar's `berlaku` spans more years than holidays are ever decreed for.
     RangeTooWide {
@@ -530,12 +573,19 @@ impl Kind {
             Kind::UnknownValue { .. } => "sop::unknown-value",
             Kind::ConflictingFlow { .. } => "sop::conflicting-flow",
             Kind::DuplicateStepNumber { .. } => "sop::duplicate-step-number",
+            Kind::StepNumberOrder { .. } => "sop::step-number-order",
+            Kind::OneBranch { .. } => "sop::one-branch",
+            Kind::MissingPerformer { .. } => "sop::missing-performer",
+            Kind::DuplicatePerformer { .. } => "sop::duplicate-performer",
+            Kind::MissingTime { .. } => "sop::missing-time",
+            Kind::BudgetUnknown { .. } => "sop::budget-unknown",
             Kind::CalendarSyntax { .. } => "sop::calendar-syntax",
             Kind::DuplicateDate { .. } => "sop::duplicate-date",
             Kind::InvalidHours { .. } => "sop::invalid-hours",
             Kind::OutsideRange { .. } => "sop::outside-range",
             Kind::RangeTooWide { .. } => "sop::range-too-wide",
             Kind::NoCalendar { .. } => "sop::no-calendar",
+            Kind::EscalationWithoutTime { .. } => "sop::escalation-without-time",
             Kind::ReplyGap { .. } => "sop::reply-gap",
             Kind::ReplyOverlap { .. } => "sop::reply-overlap",
             Kind::BudgetCannotFit { .. } => "sop::budget-cannot-fit",
@@ -550,9 +600,16 @@ impl Kind {
             Kind::UnusedName { .. }
             | Kind::StaffingMismatch { .. }
             | Kind::DuplicateStepNumber { .. }
+            | Kind::StepNumberOrder { .. }
+            | Kind::MissingPerformer { .. }
+            | Kind::DuplicatePerformer { .. }
+            | Kind::MissingTime { .. }
+            | Kind::MissingComponent { .. }
             | Kind::BudgetMayOverrun { .. }
             | Kind::DayOverfull { .. } => Severity::Warning,
-            Kind::TooManyErrors { .. } => Severity::Advice,
+            Kind::TooManyErrors { .. } | Kind::OneBranch { .. } | Kind::BudgetUnknown { .. } => {
+                Severity::Advice
+            }
             _ => Severity::Error,
         }
     }
@@ -593,12 +650,19 @@ pub const CODES: &[&str] = &[
     "sop::unknown-value",
     "sop::conflicting-flow",
     "sop::duplicate-step-number",
+    "sop::step-number-order",
+    "sop::one-branch",
+    "sop::missing-performer",
+    "sop::duplicate-performer",
+    "sop::missing-time",
+    "sop::budget-unknown",
     "sop::calendar-syntax",
     "sop::duplicate-date",
     "sop::invalid-hours",
     "sop::outside-range",
     "sop::range-too-wide",
     "sop::no-calendar",
+    "sop::escalation-without-time",
     "sop::reply-gap",
     "sop::reply-overlap",
     "sop::budget-cannot-fit",

@@ -406,8 +406,8 @@ impl Case {
         let back: Vec<&String> = match &s.flow {
             Flow::Decision { outcomes, .. } => outcomes
                 .iter()
-                .filter(|(_, node, _)| matches!(node, Node::Return { .. }))
-                .map(|(name, _, _)| name)
+                .filter(|o| matches!(o.node, Node::Return { .. }))
+                .map(|o| &o.name)
                 .collect(),
             _ => Vec::new(),
         };
@@ -629,8 +629,8 @@ fn target(ctx: &Context<'_>, i: usize, outcome: Option<&str>) -> Result<Node, Ev
         (Flow::Next(node), None) => Ok(*node),
         (Flow::Decision { outcomes, .. }, Some(o)) => outcomes
             .iter()
-            .find(|(name, _, _)| name == o)
-            .map(|(_, node, _)| *node)
+            .find(|out| out.name == o)
+            .map(|out| out.node)
             .ok_or_else(|| offered(step, outcome)),
         _ => Err(offered(step, outcome)),
     }
@@ -638,7 +638,7 @@ fn target(ctx: &Context<'_>, i: usize, outcome: Option<&str>) -> Result<Node, Ev
 
 fn offered(step: &crate::model::Step, given: Option<&str>) -> EventError {
     let offered = match &step.flow {
-        Flow::Decision { outcomes, .. } => outcomes.iter().map(|(n, _, _)| n.clone()).collect(),
+        Flow::Decision { outcomes, .. } => outcomes.iter().map(|o| o.name.clone()).collect(),
         _ => Vec::new(),
     };
     EventError::Outcome {

@@ -55,6 +55,8 @@ pub enum Transition {
     },
     /// The file comes back from the role it was returned to.
     Resubmit,
+    /// A conditional step that does not apply is skipped.
+    Skip,
 }
 
 /// The compiled state machine of one procedure.
@@ -88,11 +90,16 @@ impl Machine {
                 Flow::Stop => {}
                 Flow::Next(node) => machine.link(i, *node, Transition::Next, &mut unresolved),
                 Flow::Decision { outcomes, .. } => {
-                    for (name, node, _) in outcomes {
-                        let t = Transition::Outcome { name: name.clone() };
-                        machine.link(i, *node, t, &mut unresolved);
+                    for o in outcomes {
+                        let t = Transition::Outcome {
+                            name: o.name.clone(),
+                        };
+                        machine.link(i, o.node, t, &mut unresolved);
                     }
                 }
+            }
+            if let Some(skip) = step.skip {
+                machine.link(i, skip, Transition::Skip, &mut unresolved);
             }
         }
         machine

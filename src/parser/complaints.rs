@@ -81,6 +81,7 @@ impl Converter {
             escalate: Vec::new(),
             deadline: None,
             remarks: None,
+            escalations: Vec::new(),
         };
         for item in kids.into_iter().skip(3) {
             let span = self.span(&item);
@@ -88,6 +89,10 @@ impl Converter {
             let rule = item.as_rule();
             if rule == Rule::junk {
                 self.junk(&item, Rule::tier_line);
+                continue;
+            }
+            if rule == Rule::escalation {
+                t.escalations.extend(self.escalation(&item));
                 continue;
             }
             let k = super::block::kids(item);

@@ -14,6 +14,7 @@ impl Converter {
             title: self.text_in(&kids),
             start: None,
             budgets: Vec::new(),
+            stages: Vec::new(),
             steps: Vec::new(),
             terminals: Vec::new(),
         };
@@ -26,6 +27,10 @@ impl Converter {
                     self.once(&mut p.start, name, phrase, span);
                 }
                 Rule::budget => p.budgets.push(self.budget(item)),
+                Rule::stage => {
+                    let stage = self.stage(item, &mut p.steps);
+                    p.stages.push(stage);
+                }
                 Rule::step => p.steps.push(self.step(item)),
                 Rule::terminal => {
                     let k = super::block::kids(item);
@@ -53,6 +58,7 @@ impl Converter {
             start: None,
             stop: None,
             pauses: Vec::new(),
+            escalations: Vec::new(),
         };
         for item in kids {
             let span = self.span(&item);
@@ -74,6 +80,7 @@ impl Converter {
                     Some(step) => b.pauses.push(Pause::Step(self.name(&step))),
                     None => b.pauses.push(Pause::Returned(span)),
                 },
+                Rule::escalation => b.escalations.extend(self.escalation(&item)),
                 Rule::junk => self.junk(&item, Rule::budget_line),
                 _ => {}
             }
@@ -81,10 +88,90 @@ impl Converter {
         b
     }
 
+    /// `tahap x "T" { waktu …  langkah …  … }`: its steps go to `steps`, in order.
+    fn stage(&mut self, pair: P<'_>, steps: &mut Vec<ast::Step>) -> ast::Stage {
+        let kids = kids(pair);
+        let first_step = steps.len();
+        let mut st = ast::Stage {
+            name: self.name_in(&kids),
+            title: self.text_in(&kids),
+            time: None,
+            escalations: Vec::new(),
+            steps: first_step..first_step,
+        };
+        for item in kids.into_iter().skip(3) {
+            let span = self.span(&item);
+            let phrase = keyword_of(&item);
+            match item.as_rule() {
+                Rule::step_time => {
+                    let k = super::block::kids(item.clone());
+                    if let Some(t) = self.time_in(&k) {
+                        self.once(&mut st.time, t, phrase, span);
+                    }
+                }
+                Rule::escalation => st.escalations.extend(self.escalation(&item)),
+                Rule::step => steps.push(self.step(item)),
+                Rule::junk => self.junk(&item, Rule::stage_line),
+                _ => {}
+            }
+        }
+        st.steps = first_step..steps.len();
+        st
+    }
+
+    /// A time among `kids`: a duration, or `tidak_diketahui`.
+    fn time_in(&self, kids: &[P<'_>]) -> Option<ast::Time> {
+        if let Some(u) = first(kids, Rule::kw_unknown) {
+            return Some(ast::Time::Unknown(self.span(&u)));
+        }
+        self.duration_in(kids).map(ast::Time::Known)
+    }
+
+    /// `bila berisiko 80% eskalasi ke x` and the like.
+    pub fn escalation(&self, pair: &P<'_>) -> Option<ast::Escalation> {
+        let span = self.span(pair);
+        let kids = kids(pair.clone());
+        let trigger = first(&kids, Rule::esc_trigger)?;
+        let inner = trigger.into_inner().next()?;
+        let trigger = match inner.as_rule() {
+            Rule::esc_at_risk => {
+                let k = super::block::kids(inner);
+                ast::Trigger::AtRisk(first(&k, Rule::int).map(|n| self.int(&n)))
+            }
+            _ => ast::Trigger::Breached,
+        };
+        let action = kids.iter().find_map(|k| {
+            let names = || {
+                super::block::kids(k.clone())
+                    .iter()
+                    .filter(|p| p.as_rule() == Rule::ident)
+                    .map(|p| self.name(p))
+                    .collect::<Vec<_>>()
+            };
+            match k.as_rule() {
+                Rule::esc_escalate => names().into_iter().next().map(ast::EscalationAction::Escalate),
+                Rule::esc_send => {
+                    let mut n = names().into_iter();
+                    Some(ast::EscalationAction::Send {
+                        kind: n.next()?,
+                        to: n.next()?,
+                    })
+                }
+                Rule::esc_deem => names().into_iter().next().map(ast::EscalationAction::Deem),
+                _ => None,
+            }
+        })?;
+        Some(ast::Escalation {
+            trigger,
+            action,
+            span,
+        })
+    }
+
     fn step(&mut self, pair: P<'_>) -> ast::Step {
         let kids = kids(pair);
         let mut s = ast::Step {
-            number: first(&kids, Rule::step_number).map(|p| self.int(&p)),
+            number: first(&kids, Rule::step_number).map(|p| self.text(&p)),
             name: self.name_in(&kids),
             title: self.text_in(&kids),
             by: Vec::new(),
@@ -94,8 +181,11 @@ impl Converter {
             remarks: None,
             on_day: None,
             when: None,
+            otherwise: None,
             next: None,
+            next_wait: None,
             decision: None,
+            escalations: Vec::new(),
         };
         for item in kids {
             let span = self.span(&item);
@@ -110,8 +200,8 @@ impl Converter {
                 Rule::step_by => s.by.extend(self.names_in(&k)),
                 Rule::step_inputs => self.once(&mut s.inputs, self.text_list_in(&k), phrase, span),
                 Rule::step_time => {
-                    if let Some(d) = self.duration_in(&k) {
-                        self.once(&mut s.time, d, phrase, span);
+                    if let Some(t) = self.time_in(&k) {
+                        self.once(&mut s.time, t, phrase, span);
                     }
                 }
                 Rule::step_output => self.once(&mut s.output, self.text_list_in(&k), phrase, span),
@@ -124,13 +214,23 @@ impl Converter {
                         self.once(&mut s.on_day, n, phrase, span);
                     }
                 }
-                Rule::step_when => self.once(&mut s.when, self.text_in(&k), phrase, span),
+                Rule::step_when => {
+                    if s.when.is_none() {
+                        s.otherwise = first(&k, Rule::target).map(|t| self.target(&t));
+                    }
+                    self.once(&mut s.when, self.text_in(&k), phrase, span);
+                }
                 Rule::step_next => {
                     if let Some(t) = first(&k, Rule::target) {
+                        if s.next.is_none() {
+                            s.next_wait = first(&k, Rule::wait)
+                                .and_then(|w| self.time_in(&super::block::kids(w)));
+                        }
                         let t = self.target(&t);
                         self.once(&mut s.next, t, phrase, span);
                     }
                 }
+                Rule::escalation => s.escalations.extend(self.escalation(&item)),
                 Rule::decision => {
                     let d = self.decision(item);
                     self.once(&mut s.decision, d, phrase, span);
@@ -157,6 +257,10 @@ impl Converter {
                         d.outcomes.push(ast::Outcome {
                             name: self.name_in(&k),
                             target: self.target(&t),
+                            wait: first(&k, Rule::wait)
+                                .and_then(|w| self.time_in(&super::block::kids(w))),
+                            output: first(&k, Rule::outcome_output)
+                                .map(|o| self.text_list_in(&super::block::kids(o))),
                         });
                     }
                 }

@@ -210,6 +210,7 @@ impl Resolver<'_> {
                 escalate: self.role_refs(file, &t.escalate),
                 deadline: t.deadline.as_ref().and_then(|d| self.duration(file, d)),
                 remarks: texts(&t.remarks),
+                escalations: self.escalations(file, &t.escalations, &[]),
                 loc,
             };
             out.push(tier);

@@ -23,13 +23,7 @@ impl Resolver<'_> {
         self.procedures.insert(p.name.text.clone(), (index, loc));
         let nodes = self.declare_nodes(file, p);
         self.nodes.push(nodes);
-        let steps = p
-            .steps
-            .iter()
-            .enumerate()
-            .map(|(i, s)| self.step(file, index, i, p, s))
-            .collect();
-        let ends = p
+        let ends: Vec<model::End> = p
             .terminals
             .iter()
             .map(|t| model::End {
@@ -41,15 +35,74 @@ impl Resolver<'_> {
                 },
             })
             .collect();
+        let steps: Vec<model::Step> = p
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| self.step(file, index, i, p, s, &ends))
+            .collect();
         let start = match &p.start {
             Some(name) => self.step_ref(file, index, name),
             None => (!p.steps.is_empty()).then_some(0),
         };
-        let budgets = p
+        let mut budgets: Vec<model::Budget> = p
             .budgets
             .iter()
-            .filter_map(|b| self.budget(file, index, b))
+            .filter_map(|b| self.budget(file, index, b, &ends))
             .collect();
+        let stages: Vec<model::Stage> = p
+            .stages
+            .iter()
+            .map(|st| self.stage(file, st))
+            .collect();
+        // A stage with a time, and a step with escalation rules, get a clock of their own:
+        // a budget over exactly their steps.
+        for (k, (ast_stage, stage)) in p.stages.iter().zip(&stages).enumerate() {
+            if let Some(duration) = stage.duration {
+                let escalations = self.escalations(file, &ast_stage.escalations, &ends);
+                budgets.push(model::Budget {
+                    id: stage.id.clone(),
+                    title: Some(stage.title.clone()),
+                    duration,
+                    start: None,
+                    stop: None,
+                    pauses: vec![Pause::Returned],
+                    loc: stage.loc,
+                    escalations,
+                    scope: model::Scope::Stage(k),
+                });
+            } else if !ast_stage.escalations.is_empty() {
+                let kind = Kind::EscalationWithoutTime {
+                    name: stage.id.clone(),
+                };
+                self.report(Diagnostic::located(kind, stage.loc));
+            }
+        }
+        for (i, (ast_step, step)) in p.steps.iter().zip(&steps).enumerate() {
+            let step: &model::Step = step;
+            if ast_step.escalations.is_empty() {
+                continue;
+            }
+            match step.duration {
+                Some(duration) => budgets.push(model::Budget {
+                    id: step.id.clone(),
+                    title: Some(step.title.clone()),
+                    duration,
+                    start: None,
+                    stop: None,
+                    pauses: Vec::new(),
+                    loc: step.loc,
+                    escalations: step.escalations.clone(),
+                    scope: model::Scope::Step(i),
+                }),
+                None => {
+                    let kind = Kind::EscalationWithoutTime {
+                        name: step.id.clone(),
+                    };
+                    self.report(Diagnostic::located(kind, step.loc));
+                }
+            }
+        }
         self.model.procedures.push(model::Procedure {
             id: p.name.text.clone(),
             title: p.title.value.clone(),
@@ -58,9 +111,99 @@ impl Resolver<'_> {
             ends,
             start,
             budgets,
+            stages,
             loc,
         });
         Some(index)
+    }
+
+    fn stage(&mut self, file: FileId, st: &ast::Stage) -> model::Stage {
+        let (duration, timing) = self.time(file, st.time.as_ref());
+        model::Stage {
+            id: st.name.text.clone(),
+            title: st.title.value.clone(),
+            duration,
+            timing,
+            steps: (!st.steps.is_empty()).then(|| (st.steps.start, st.steps.end - 1)),
+            loc: Loc {
+                file,
+                span: st.name.span,
+            },
+        }
+    }
+
+    /// A time as written: its duration and whether it is known.
+    fn time(&mut self, file: FileId, t: Option<&ast::Time>) -> (Option<model::Duration>, model::Timing) {
+        match t {
+            Some(ast::Time::Known(d)) => (self.duration(file, d), model::Timing::Known),
+            Some(ast::Time::Unknown(_)) => (None, model::Timing::Unknown),
+            None => (None, model::Timing::Missing),
+        }
+    }
+
+    fn wait(&mut self, file: FileId, t: Option<&ast::Time>) -> Option<model::Wait> {
+        match t? {
+            ast::Time::Known(d) => self.duration(file, d).map(model::Wait::Known),
+            ast::Time::Unknown(_) => Some(model::Wait::Unknown),
+        }
+    }
+
+    /// Escalation rules: roles bound, the end of a deemed approval bound among `ends`.
+    pub fn escalations(
+        &mut self,
+        file: FileId,
+        rules: &[ast::Escalation],
+        ends: &[model::End],
+    ) -> Vec<model::Escalation> {
+        rules
+            .iter()
+            .filter_map(|r| {
+                let trigger = match &r.trigger {
+                    ast::Trigger::Breached => model::Trigger::Breached,
+                    ast::Trigger::AtRisk(None) => model::Trigger::AtRisk(80),
+                    ast::Trigger::AtRisk(Some(n)) => model::Trigger::AtRisk(self.percent(file, n)?),
+                };
+                let action = match &r.action {
+                    ast::EscalationAction::Escalate(role) => {
+                        model::EscalationAction::Escalate(self.role_ref(file, role))
+                    }
+                    ast::EscalationAction::Send { kind, to } => model::EscalationAction::Send {
+                        kind: kind.text.clone(),
+                        to: self.role_ref(file, to),
+                    },
+                    ast::EscalationAction::Deem(end) => {
+                        let found = ends.iter().position(|e| e.id == end.text);
+                        if found.is_none() {
+                            self.undefined(
+                                NameKind::End,
+                                end,
+                                file,
+                                ends.iter().map(|e| e.id.as_str()),
+                            );
+                        }
+                        model::EscalationAction::Deem(found)
+                    }
+                };
+                Some(model::Escalation {
+                    trigger,
+                    action,
+                    loc: Loc { file, span: r.span },
+                })
+            })
+            .collect()
+    }
+
+    /// A share in percent, 1 to 99.
+    fn percent(&mut self, file: FileId, n: &ast::Int) -> Option<u32> {
+        let value = self.count(file, n, 1)?;
+        if value >= 100 {
+            let kind = Kind::InvalidNumber {
+                text: value.to_string(),
+            };
+            self.report(Diagnostic::at(kind, file, n.span));
+            return None;
+        }
+        Some(value)
     }
 
     fn declare_nodes(&mut self, file: FileId, p: &ast::Procedure) -> HashMap<String, Node> {
@@ -100,11 +243,34 @@ impl Resolver<'_> {
         i: usize,
         p: &ast::Procedure,
         s: &ast::Step,
+        ends: &[model::End],
     ) -> model::Step {
         let roles = self.role_refs(file, &s.by);
-        let duration = s.time.as_ref().and_then(|d| self.duration(file, d));
+        let at = Loc {
+            file,
+            span: s.name.span,
+        };
+        if s.by.is_empty() {
+            let kind = Kind::MissingPerformer {
+                step: s.name.text.clone(),
+            };
+            self.report(Diagnostic::located(kind, at));
+        }
+        for (k, name) in s.by.iter().enumerate() {
+            if s.by[..k].iter().any(|n| n.text == name.text) {
+                let kind = Kind::DuplicatePerformer {
+                    step: s.name.text.clone(),
+                    role: name.text.clone(),
+                };
+                self.report(Diagnostic::at(kind, file, name.span));
+            }
+        }
+        let (duration, timing) = self.time(file, s.time.as_ref());
         let on_day = s.on_day.as_ref().and_then(|n| self.count(file, n, 1));
-        let number = s.number.as_ref().and_then(|n| self.count(file, n, 0));
+        let number = s
+            .number
+            .as_ref()
+            .map(|n| model::StepNumber::parse(&n.value));
         let flow = match (&s.decision, &s.next) {
             (Some(d), next) => {
                 if next.is_some() {
@@ -116,13 +282,15 @@ impl Resolver<'_> {
                 let outcomes = d
                     .outcomes
                     .iter()
-                    .map(|o| {
-                        let node = self.target(file, proc, i, &o.target);
-                        let loc = Loc {
+                    .map(|o| model::Outcome {
+                        name: o.name.text.clone(),
+                        node: self.target(file, proc, i, &o.target),
+                        wait: self.wait(file, o.wait.as_ref()),
+                        output: texts(&o.output),
+                        loc: Loc {
                             file,
                             span: o.name.span,
-                        };
-                        (o.name.text.clone(), node, loc)
+                        },
                     })
                     .collect();
                 Flow::Decision {
@@ -135,6 +303,18 @@ impl Resolver<'_> {
             (None, None) if i + 1 < p.steps.len() => Flow::Next(Node::Step(i + 1)),
             (None, None) => Flow::Stop,
         };
+        // A skipped conditional step goes where it says, else where it would have led
+        // without a decision, else to the next step in the table.
+        let skip = s.when.as_ref().map(|_| match &s.otherwise {
+            Some(t) => self.target(file, proc, i, t),
+            None => match &flow {
+                Flow::Next(node) => *node,
+                _ if i + 1 < p.steps.len() => Node::Step(i + 1),
+                _ => Node::Unknown,
+            },
+        });
+        let next_wait = self.wait(file, s.next_wait.as_ref());
+        let escalations = self.escalations(file, &s.escalations, ends);
         model::Step {
             id: s.name.text.clone(),
             title: s.title.value.clone(),
@@ -146,7 +326,11 @@ impl Resolver<'_> {
             remarks: texts(&s.remarks),
             on_day,
             condition: s.when.as_ref().map(|t| t.value.clone()),
+            skip,
             flow,
+            timing,
+            next_wait,
+            escalations,
             loc: Loc {
                 file,
                 span: s.name.span,
@@ -214,7 +398,13 @@ impl Resolver<'_> {
         None
     }
 
-    fn budget(&mut self, file: FileId, proc: usize, b: &ast::Budget) -> Option<model::Budget> {
+    fn budget(
+        &mut self,
+        file: FileId,
+        proc: usize,
+        b: &ast::Budget,
+        ends: &[model::End],
+    ) -> Option<model::Budget> {
         let duration = self.duration(file, &b.duration);
         let start = b
             .start
@@ -232,6 +422,7 @@ impl Resolver<'_> {
                 ast::Pause::Step(name) => self.step_ref(file, proc, name).map(Pause::Step),
             })
             .collect();
+        let escalations = self.escalations(file, &b.escalations, ends);
         Some(model::Budget {
             id: b.name.text.clone(),
             title: b.title.as_ref().map(|t| t.value.clone()),
@@ -239,6 +430,8 @@ impl Resolver<'_> {
             start,
             stop,
             pauses,
+            escalations,
+            scope: model::Scope::Budget,
             loc: Loc {
                 file,
                 span: b.name.span,

@@ -206,7 +206,7 @@ pub fn events(data: &[u8]) {
                     .and_then(|s| match &s.flow {
                         sopan::model::Flow::Decision { outcomes, .. } => outcomes
                             .get(pick % outcomes.len().max(1))
-                            .map(|o| o.0.clone()),
+                            .map(|o| o.name.clone()),
                         _ => None,
                     });
                 Event::Done {

@@ -2,6 +2,10 @@
 //!
 //! The parser builds it; the resolver reads it. Nothing here knows pest.
 
+mod procedure;
+
+pub use procedure::*;
+
 use crate::span::Span;
 
 /// A name written in the file (`front_office`, `periksa`).
@@ -313,123 +317,6 @@ pub struct Evaluation {
     pub texts: Vec<Text>,
 }
 
-/// `prosedur …`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Procedure {
-    /// Identifier.
-    pub name: Name,
-    /// Title.
-    pub title: Text,
-    /// `mulai`.
-    pub start: Option<Name>,
-    /// Budgets.
-    pub budgets: Vec<Budget>,
-    /// Steps in source order.
-    pub steps: Vec<Step>,
-    /// Ends.
-    pub terminals: Vec<Terminal>,
-}
-
-/// `anggaran …`: a time budget with its clock points.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Budget {
-    /// Identifier.
-    pub name: Name,
-    /// Title.
-    pub title: Option<Text>,
-    /// Allowed time.
-    pub duration: Duration,
-    /// Clock starts.
-    pub start: Option<Point>,
-    /// Clock stops.
-    pub stop: Option<Point>,
-    /// Clock pauses.
-    pub pauses: Vec<Pause>,
-}
-
-/// What pauses a budget clock.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pause {
-    /// While the file is returned to the applicant.
-    Returned(Span),
-    /// While a step is active.
-    Step(Name),
-}
-
-/// `langkah 2 periksa "…" { … }`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Step {
-    /// Published number.
-    pub number: Option<Int>,
-    /// Identifier.
-    pub name: Name,
-    /// Title.
-    pub title: Text,
-    /// Performer roles.
-    pub by: Vec<Name>,
-    /// Inputs (kelengkapan).
-    pub inputs: Option<TextList>,
-    /// Standard time.
-    pub time: Option<Duration>,
-    /// Output.
-    pub output: Option<TextList>,
-    /// Remarks.
-    pub remarks: Option<TextList>,
-    /// The working day it falls on.
-    pub on_day: Option<Int>,
-    /// Condition of a conditional step.
-    pub when: Option<Text>,
-    /// Explicit next.
-    pub next: Option<Target>,
-    /// Decision.
-    pub decision: Option<Decision>,
-}
-
-/// Where the flow goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
-    /// A step or an end.
-    Go(Name),
-    /// `kembalikan ke pemohon [lalu langkah]`.
-    Return {
-        /// The role the file goes back to.
-        role: Name,
-        /// The step taken on resubmission (default: the returning step).
-        resume: Option<Name>,
-        /// The whole target.
-        span: Span,
-    },
-}
-
-/// `keputusan "…" { ya -> x  tidak -> y }`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decision {
-    /// The question.
-    pub question: Text,
-    /// Outcomes in source order.
-    pub outcomes: Vec<Outcome>,
-    /// The keyword, for labels.
-    pub span: Span,
-}
-
-/// `ya -> cek_simple`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
-    /// Outcome name.
-    pub name: Name,
-    /// Where it leads.
-    pub target: Target,
-}
-
-/// `selesai diterbitkan "Izin diterbitkan"`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Terminal {
-    /// Identifier.
-    pub name: Name,
-    /// Title.
-    pub title: Text,
-}
-
 /// `pengaduan …`: the complaint policy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ComplaintPolicy {
@@ -494,6 +381,8 @@ pub struct Tier {
     pub deadline: Option<Duration>,
     /// Remarks.
     pub remarks: Option<TextList>,
+    /// What happens when the deadline is at risk or breached.
+    pub escalations: Vec<Escalation>,
 }
 
 /// `buku "Buku Pengaduan" { … }`.

@@ -1,7 +1,12 @@
 //! The compiled model as plain data: the contract hosts in other languages read
 //! (`sopan export --format json|yaml`). Field names are stable; see the README.
 
-use crate::model::{self, Count, Duration, Flow, Model, Node, Owner, Pause, Point};
+mod procedure;
+
+pub use procedure::{Budget, Escalation, Event, Procedure, Stage, Step, Terminal, Wait};
+
+use crate::model::{self, Count, Duration, Model};
+use procedure::{escalations, event, procedure};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -126,19 +131,6 @@ pub struct Evaluation {
     pub notes: Vec<String>,
 }
 
-/// An event: entering (`at`) or finishing (`after`) a step, or reaching an end.
-#[derive(Debug, Clone, Serialize)]
-pub struct Event {
-    /// Procedure id.
-    pub procedure: String,
-    /// `"at"` or `"after"`.
-    pub when: &'static str,
-    /// Step or end id.
-    pub node: String,
-    /// Outcome required, if any.
-    pub outcome: Option<String>,
-}
-
 /// A timed obligation.
 #[derive(Debug, Clone, Serialize)]
 pub struct Obligation {
@@ -213,86 +205,8 @@ pub struct Tier {
     pub escalated_to: Vec<String>,
     /// Response deadline.
     pub deadline: Option<Duration>,
-}
-
-/// A procedure.
-#[derive(Debug, Clone, Serialize)]
-pub struct Procedure {
-    /// Identifier.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// `agency`, `complaints:<id>` or `service:<id>`.
-    pub owner: String,
-    /// Start step id.
-    pub start: Option<String>,
-    /// Ends.
-    pub terminals: Vec<Terminal>,
-    /// The main (first) budget.
-    pub budget: Option<Budget>,
-    /// Every budget.
-    pub budgets: Vec<Budget>,
-    /// Steps in source order.
-    pub steps: Vec<Step>,
-}
-
-/// An end.
-#[derive(Debug, Clone, Serialize)]
-pub struct Terminal {
-    /// Identifier.
-    pub id: String,
-    /// Title.
-    pub title: String,
-}
-
-/// A budget.
-#[derive(Debug, Clone, Serialize)]
-pub struct Budget {
-    /// Identifier.
-    pub id: String,
-    /// Title.
-    pub title: Option<String>,
-    /// Allowed time.
-    pub duration: Duration,
-    /// Clock start (`null`: when the case opens).
-    pub start: Option<Event>,
-    /// Clock stop (`null`: any end).
-    pub stop: Option<Event>,
-    /// `"returned"` or step ids during which the clock pauses.
-    pub pauses: Vec<String>,
-}
-
-/// A step.
-#[derive(Debug, Clone, Serialize)]
-pub struct Step {
-    /// Identifier.
-    pub id: String,
-    /// Published number.
-    pub number: Option<u32>,
-    /// Title.
-    pub title: String,
-    /// Performer role ids.
-    pub roles: Vec<String>,
-    /// Standard time.
-    pub duration: Option<Duration>,
-    /// Inputs.
-    pub inputs: Vec<String>,
-    /// Output.
-    pub output: Vec<String>,
-    /// Remarks.
-    pub remarks: Vec<String>,
-    /// Working day it falls on.
-    pub on_day: Option<u32>,
-    /// Condition of a conditional step.
-    pub condition: Option<String>,
-    /// Decision question.
-    pub decision: Option<String>,
-    /// Next step or end when there is no decision.
-    pub next: Option<String>,
-    /// Outcome → the step or end it leads to (for a return: the step taken on resubmission).
-    pub outcomes: BTreeMap<String, String>,
-    /// Outcome (or `"next"`) → the role the file is returned to before that.
-    pub returns_to: BTreeMap<String, String>,
+    /// Escalation rules on the deadline.
+    pub escalations: Vec<Escalation>,
 }
 
 /// Exports one standard.
@@ -342,14 +256,14 @@ pub fn export(model: &Model, file: &str) -> Export {
     }
 }
 
-fn role_ids(model: &Model, ids: &[model::RoleId]) -> Vec<String> {
+pub(crate) fn role_ids(model: &Model, ids: &[model::RoleId]) -> Vec<String> {
     ids.iter()
         .filter_map(|r| model.role(*r))
         .map(|r| r.id.clone())
         .collect()
 }
 
-fn proc_ids(model: &Model, ids: &[usize]) -> Vec<String> {
+pub(crate) fn proc_ids(model: &Model, ids: &[usize]) -> Vec<String> {
     ids.iter()
         .filter_map(|i| model.procedures.get(*i))
         .map(|p| p.id.clone())
@@ -466,6 +380,7 @@ fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaints {
                 involved: role_ids(model, &t.involved),
                 escalated_to: role_ids(model, &t.escalate),
                 deadline: t.deadline,
+                escalations: escalations(model, None, &t.escalations),
             })
             .collect(),
         book_fields: c
@@ -489,117 +404,3 @@ fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaints {
     }
 }
 
-fn node_id(p: &model::Procedure, node: Node) -> Option<String> {
-    match node {
-        Node::Step(i) | Node::Return { resume: i, .. } => p.steps.get(i).map(|s| s.id.clone()),
-        Node::End(i) => p.ends.get(i).map(|e| e.id.clone()),
-        Node::Unknown => None,
-    }
-}
-
-fn event(model: &Model, point: &Point) -> Event {
-    let p = model.procedures.get(point.procedure);
-    Event {
-        procedure: p.map(|p| p.id.clone()).unwrap_or_default(),
-        when: if point.after { "after" } else { "at" },
-        node: p.and_then(|p| node_id(p, point.node)).unwrap_or_default(),
-        outcome: point.outcome.clone(),
-    }
-}
-
-fn procedure(model: &Model, p: &model::Procedure) -> Procedure {
-    let budgets: Vec<Budget> = p
-        .budgets
-        .iter()
-        .map(|b| Budget {
-            id: b.id.clone(),
-            title: b.title.clone(),
-            duration: b.duration,
-            start: b.start.as_ref().map(|e| event(model, e)),
-            stop: b.stop.as_ref().map(|e| event(model, e)),
-            pauses: b
-                .pauses
-                .iter()
-                .map(|pause| match pause {
-                    Pause::Returned => "returned".to_string(),
-                    Pause::Step(i) => p.steps.get(*i).map(|s| s.id.clone()).unwrap_or_default(),
-                })
-                .collect(),
-        })
-        .collect();
-    Procedure {
-        id: p.id.clone(),
-        title: p.title.clone(),
-        owner: match p.owner {
-            Owner::Agency => "agency".to_string(),
-            Owner::Complaints(i) => format!(
-                "complaints:{}",
-                model.complaints.get(i).map_or("", |c| c.id.as_str())
-            ),
-            Owner::Service(i) => format!(
-                "service:{}",
-                model.services.get(i).map_or("", |s| s.id.as_str())
-            ),
-        },
-        start: p.start.and_then(|s| p.steps.get(s)).map(|s| s.id.clone()),
-        terminals: p
-            .ends
-            .iter()
-            .map(|e| Terminal {
-                id: e.id.clone(),
-                title: e.title.clone(),
-            })
-            .collect(),
-        budget: budgets.first().cloned(),
-        budgets,
-        steps: p.steps.iter().map(|s| step(model, p, s)).collect(),
-    }
-}
-
-fn step(model: &Model, p: &model::Procedure, s: &model::Step) -> Step {
-    let mut outcomes = BTreeMap::new();
-    let mut returns_to = BTreeMap::new();
-    let mut note_return = |key: &str, node: Node| {
-        if let Node::Return { role: Some(r), .. } = node {
-            if let Some(r) = model.role(r) {
-                returns_to.insert(key.to_string(), r.id.clone());
-            }
-        }
-    };
-    let (decision, next) = match &s.flow {
-        Flow::Stop => (None, None),
-        Flow::Next(node) => {
-            note_return("next", *node);
-            (None, node_id(p, *node))
-        }
-        Flow::Decision {
-            question,
-            outcomes: list,
-            ..
-        } => {
-            for (name, node, _) in list {
-                note_return(name, *node);
-                if let Some(target) = node_id(p, *node) {
-                    outcomes.insert(name.clone(), target);
-                }
-            }
-            (Some(question.clone()), None)
-        }
-    };
-    Step {
-        id: s.id.clone(),
-        number: s.number,
-        title: s.title.clone(),
-        roles: role_ids(model, &s.roles),
-        duration: s.duration,
-        inputs: s.inputs.clone(),
-        output: s.output.clone(),
-        remarks: s.remarks.clone(),
-        on_day: s.on_day,
-        condition: s.condition.clone(),
-        decision,
-        next,
-        outcomes,
-        returns_to,
-    }
-}

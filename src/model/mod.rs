@@ -12,6 +12,10 @@ pub struct RoleId(pub u32);
 
 pub use crate::calendar::{Duration, Unit};
 
+mod procedure;
+
+pub use procedure::*;
+
 /// A role.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Role {
@@ -35,157 +39,6 @@ pub struct Group {
     /// Members.
     pub members: Vec<RoleId>,
     /// Where it is defined.
-    pub loc: Loc,
-}
-
-/// Where a procedure is declared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Owner {
-    /// At the top of a file: agency-wide.
-    Agency,
-    /// Inside a complaint policy.
-    Complaints(usize),
-    /// Inside a service.
-    Service(usize),
-}
-
-/// A node a flow can lead to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Node {
-    /// A step by index.
-    Step(usize),
-    /// An end by index.
-    End(usize),
-    /// Back to a role (usually the applicant); on resubmission the flow resumes at a step.
-    Return {
-        /// Who gets the file back.
-        role: Option<RoleId>,
-        /// The step taken on resubmission.
-        resume: usize,
-    },
-    /// A name that did not resolve (already reported); treated as leading anywhere.
-    Unknown,
-}
-
-/// Where a step leads.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Flow {
-    /// Nowhere: a dead end (reported by the checks).
-    Stop,
-    /// One next node.
-    Next(Node),
-    /// A decision.
-    Decision {
-        /// The question.
-        question: String,
-        /// Outcomes in source order with where they lead and where they are written.
-        outcomes: Vec<(String, Node, Loc)>,
-        /// The decision keyword.
-        loc: Loc,
-    },
-}
-
-/// A step of a procedure.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Step {
-    /// Identifier.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Published number.
-    pub number: Option<u32>,
-    /// Performer roles.
-    pub roles: Vec<RoleId>,
-    /// Inputs (kelengkapan).
-    pub inputs: Vec<String>,
-    /// Standard time.
-    pub duration: Option<Duration>,
-    /// Output.
-    pub output: Vec<String>,
-    /// Remarks.
-    pub remarks: Vec<String>,
-    /// The working day it falls on.
-    pub on_day: Option<u32>,
-    /// Condition of a conditional step (may be skipped).
-    pub condition: Option<String>,
-    /// Where it leads.
-    pub flow: Flow,
-    /// Where its name is written.
-    pub loc: Loc,
-}
-
-/// An end of a procedure.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct End {
-    /// Identifier.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Where its name is written.
-    pub loc: Loc,
-}
-
-/// An event of a procedure a clock or obligation hangs on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Point {
-    /// The procedure (index in [`Model::procedures`]).
-    pub procedure: usize,
-    /// The step or end.
-    pub node: Node,
-    /// After finishing (rather than on entering).
-    pub after: bool,
-    /// Only with this outcome.
-    pub outcome: Option<String>,
-    /// Where it is written.
-    pub loc: Loc,
-}
-
-/// What pauses a clock.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pause {
-    /// While the file is back with the applicant.
-    Returned,
-    /// While a step is active.
-    Step(usize),
-}
-
-/// A time budget and its clock.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Budget {
-    /// Identifier.
-    pub id: String,
-    /// Title.
-    pub title: Option<String>,
-    /// Allowed time.
-    pub duration: Duration,
-    /// Clock start (default: when the case opens).
-    pub start: Option<Point>,
-    /// Clock stop (default: any end).
-    pub stop: Option<Point>,
-    /// Pauses.
-    pub pauses: Vec<Pause>,
-    /// Where its name is written.
-    pub loc: Loc,
-}
-
-/// A procedure.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Procedure {
-    /// Identifier.
-    pub id: String,
-    /// Title.
-    pub title: String,
-    /// Where it is declared.
-    pub owner: Owner,
-    /// Steps in source order.
-    pub steps: Vec<Step>,
-    /// Ends in source order.
-    pub ends: Vec<End>,
-    /// The start step (index), when there is a step.
-    pub start: Option<usize>,
-    /// Budgets.
-    pub budgets: Vec<Budget>,
-    /// Where its name is written.
     pub loc: Loc,
 }
 
@@ -266,6 +119,8 @@ pub struct Tier {
     pub deadline: Option<Duration>,
     /// Remarks.
     pub remarks: Vec<String>,
+    /// What happens when the deadline is at risk or breached.
+    pub escalations: Vec<Escalation>,
     /// Where its name is written.
     pub loc: Loc,
 }

@@ -1,0 +1,324 @@
+//! Procedures as resolved: steps and their flows, ends, budgets, stages and escalation rules.
+
+use super::{Duration, RoleId};
+use crate::span::Loc;
+
+/// Where a procedure is declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// At the top of a file: agency-wide.
+    Agency,
+    /// Inside a complaint policy.
+    Complaints(usize),
+    /// Inside a service.
+    Service(usize),
+}
+
+/// A node a flow can lead to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Node {
+    /// A step by index.
+    Step(usize),
+    /// An end by index.
+    End(usize),
+    /// Back to a role (usually the applicant); on resubmission the flow resumes at a step.
+    Return {
+        /// Who gets the file back.
+        role: Option<RoleId>,
+        /// The step taken on resubmission.
+        resume: usize,
+    },
+    /// A name that did not resolve (already reported); treated as leading anywhere.
+    Unknown,
+}
+
+/// Where a step leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flow {
+    /// Nowhere: a dead end (reported by the checks).
+    Stop,
+    /// One next node.
+    Next(Node),
+    /// A decision.
+    Decision {
+        /// The question.
+        question: String,
+        /// Outcomes in source order.
+        outcomes: Vec<Outcome>,
+        /// The decision keyword.
+        loc: Loc,
+    },
+}
+
+/// One outcome of a decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Its name (`lengkap`).
+    pub name: String,
+    /// Where it leads.
+    pub node: Node,
+    /// Time waited on the way, when written.
+    pub wait: Option<Wait>,
+    /// Output produced only on this outcome.
+    pub output: Vec<String>,
+    /// Where its name is written.
+    pub loc: Loc,
+}
+
+/// Time spent on the way between two steps (a field visit waited for, a correction period).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    /// As written.
+    Known(Duration),
+    /// The source does not say how long.
+    Unknown,
+}
+
+/// Whether a step's time is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Timing {
+    /// Written as a duration (in [`Step::duration`]).
+    Known,
+    /// Written as `tidak_diketahui`: the source does not give it.
+    Unknown,
+    /// Not written at all.
+    Missing,
+}
+
+/// A step's published number, as published (`3`, `2.1`, `b`, `c.4`), with a key that orders
+/// numbers the way readers do (letters count a = 1, b = 2, …).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct StepNumber {
+    /// As written.
+    pub label: String,
+    /// For ordering.
+    pub key: Vec<u32>,
+}
+
+impl std::fmt::Display for StepNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.label)
+    }
+}
+
+impl StepNumber {
+    /// Reads a published number.
+    pub fn parse(label: &str) -> StepNumber {
+        let key = label
+            .split('.')
+            .map(|part| match part.parse::<u32>() {
+                Ok(n) => n,
+                Err(_) => part
+                    .bytes()
+                    .next()
+                    .map_or(0, |b| u32::from(b.to_ascii_lowercase().saturating_sub(b'a')) + 1),
+            })
+            .collect();
+        StepNumber {
+            label: label.to_string(),
+            key,
+        }
+    }
+}
+
+/// A stage: consecutive steps with their own time (PP 28/2025 asks for a service level per
+/// stage of licensing: registration, assessment, verification, issuance).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stage {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Its own time (`None` when not given or unknown).
+    pub duration: Option<Duration>,
+    /// Whether its time is known.
+    pub timing: Timing,
+    /// Its steps, first and last index (inclusive); `None` for a stage without steps.
+    pub steps: Option<(usize, usize)>,
+    /// Where its name is written.
+    pub loc: Loc,
+}
+
+/// An escalation rule: when a budget, a stage or a step is at risk or breached, what happens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Escalation {
+    /// When it fires.
+    pub trigger: Trigger,
+    /// What happens.
+    pub action: EscalationAction,
+    /// Where it is written.
+    pub loc: Loc,
+}
+
+/// When an escalation fires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// When this share (percent) of the time is used.
+    AtRisk(u32),
+    /// When the time runs out.
+    Breached,
+}
+
+/// What an escalation does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EscalationAction {
+    /// Escalate to a role.
+    Escalate(Option<RoleId>),
+    /// Send a message of a kind to a role.
+    Send {
+        /// `sms`, `surat`, `pesan`, …
+        kind: String,
+        /// Recipient.
+        to: Option<RoleId>,
+    },
+    /// Deemed approved (fiktif positif): the case ends at this end.
+    Deem(Option<usize>),
+}
+
+/// What a clock measures: a written budget, or the time of a stage or a step (when it has
+/// escalation rules or, for a stage, its own time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// An `anggaran`.
+    Budget,
+    /// A stage's own time (its index in [`Procedure::stages`]).
+    Stage(usize),
+    /// A step's time (its index).
+    Step(usize),
+}
+
+/// A step of a procedure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Published number.
+    pub number: Option<StepNumber>,
+    /// Performer roles.
+    pub roles: Vec<RoleId>,
+    /// Inputs (kelengkapan).
+    pub inputs: Vec<String>,
+    /// Standard time.
+    pub duration: Option<Duration>,
+    /// Whether its time is known, unknown or not written.
+    pub timing: Timing,
+    /// Output.
+    pub output: Vec<String>,
+    /// Remarks.
+    pub remarks: Vec<String>,
+    /// The working day it falls on.
+    pub on_day: Option<u32>,
+    /// Condition of a conditional step (may be skipped).
+    pub condition: Option<String>,
+    /// Where a skipped conditional step leads.
+    pub skip: Option<Node>,
+    /// Where it leads.
+    pub flow: Flow,
+    /// Time waited on the way to its `lanjut` step.
+    pub next_wait: Option<Wait>,
+    /// What happens when its time is at risk or breached.
+    pub escalations: Vec<Escalation>,
+    /// Where its name is written.
+    pub loc: Loc,
+}
+
+/// An end of a procedure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct End {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Where its name is written.
+    pub loc: Loc,
+}
+
+/// An event of a procedure a clock or obligation hangs on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    /// The procedure (index in [`Model::procedures`]).
+    pub procedure: usize,
+    /// The step or end.
+    pub node: Node,
+    /// After finishing (rather than on entering).
+    pub after: bool,
+    /// Only with this outcome.
+    pub outcome: Option<String>,
+    /// Where it is written.
+    pub loc: Loc,
+}
+
+/// What pauses a clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pause {
+    /// While the file is back with the applicant.
+    Returned,
+    /// While a step is active.
+    Step(usize),
+}
+
+/// A time budget and its clock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Budget {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Allowed time.
+    pub duration: Duration,
+    /// Clock start (default: when the case opens).
+    pub start: Option<Point>,
+    /// Clock stop (default: any end).
+    pub stop: Option<Point>,
+    /// Pauses.
+    pub pauses: Vec<Pause>,
+    /// Where its name is written.
+    pub loc: Loc,
+    /// What happens when it is at risk or breached.
+    pub escalations: Vec<Escalation>,
+    /// What it measures.
+    pub scope: Scope,
+}
+
+/// A procedure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Procedure {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Where it is declared.
+    pub owner: Owner,
+    /// Steps in source order.
+    pub steps: Vec<Step>,
+    /// Ends in source order.
+    pub ends: Vec<End>,
+    /// The start step (index), when there is a step.
+    pub start: Option<usize>,
+    /// Budgets: the written ones, then one per stage with a time, then one per step with
+    /// escalation rules (their clocks run like any budget's).
+    pub budgets: Vec<Budget>,
+    /// Stages.
+    pub stages: Vec<Stage>,
+    /// Where its name is written.
+    pub loc: Loc,
+}
+
+impl Step {
+    /// Whether a case may skip it.
+    pub fn is_conditional(&self) -> bool {
+        self.condition.is_some()
+    }
+}
+
+impl Procedure {
+    /// The stage a step belongs to.
+    pub fn stage_of(&self, step: usize) -> Option<usize> {
+        self.stages
+            .iter()
+            .position(|s| s.steps.is_some_and(|(a, b)| (a..=b).contains(&step)))
+    }
+}
+
