@@ -403,10 +403,20 @@ fn sop(
                 .map(|o| {
                     let mut way = format!("{} → {}", o.name, node_words(model, proc, o.node, w));
                     if let Some(wait) = o.wait {
-                        let _ = write!(way, " ({} {})", w.pick("tunggu", "wait"), wait_words(wait, w));
+                        let _ = write!(
+                            way,
+                            " ({} {})",
+                            w.pick("tunggu", "wait"),
+                            wait_words(wait, w)
+                        );
                     }
                     if !o.output.is_empty() {
-                        let _ = write!(way, " ({}: {})", w.pick("output", "output"), cell(&o.output.join("; ")));
+                        let _ = write!(
+                            way,
+                            " ({}: {})",
+                            w.pick("output", "output"),
+                            cell(&o.output.join("; "))
+                        );
                     }
                     way
                 })

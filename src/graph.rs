@@ -179,9 +179,10 @@ pub fn flowchart(model: &Model, proc: &Procedure, machine: &Machine, lang: Lang)
             // Time waited on the way shows on the arrow.
             let wait = step.and_then(|s| match (&why, &s.flow) {
                 (Transition::Next, _) => s.next_wait,
-                (Transition::Outcome { name }, Flow::Decision { outcomes, .. }) => {
-                    outcomes.iter().find(|o| &o.name == name).and_then(|o| o.wait)
-                }
+                (Transition::Outcome { name }, Flow::Decision { outcomes, .. }) => outcomes
+                    .iter()
+                    .find(|o| &o.name == name)
+                    .and_then(|o| o.wait),
                 _ => None,
             });
             if let Some(w) = wait {
@@ -227,7 +228,12 @@ fn step_label(model: &Model, proc: &Procedure, i: usize, lang: Lang) -> String {
         let time = stage
             .duration
             .map_or_else(String::new, |d| format!(", {}", duration_words(d, lang)));
-        let _ = writeln!(label, "[{} {}{time}]", lang.pick("Tahap", "Stage"), stage.title);
+        let _ = writeln!(
+            label,
+            "[{} {}{time}]",
+            lang.pick("Tahap", "Stage"),
+            stage.title
+        );
     }
     label.push_str(&match &step.number {
         Some(n) => wrap(&format!("{n}. {}", step.title)),
@@ -255,7 +261,11 @@ fn step_label(model: &Model, proc: &Procedure, i: usize, lang: Lang) -> String {
             let _ = write!(label, "\n{}", duration_words(d, lang));
         }
         (None, crate::model::Timing::Unknown) => {
-            let _ = write!(label, "\n{}", lang.pick("waktu tidak diketahui", "time unknown"));
+            let _ = write!(
+                label,
+                "\n{}",
+                lang.pick("waktu tidak diketahui", "time unknown")
+            );
         }
         _ => {}
     }
@@ -282,9 +292,16 @@ pub fn escalation_words(
             .map_or_else(String::new, |r| r.title.clone())
     };
     let what = match &e.action {
-        EscalationAction::Escalate(to) => format!("{} {}", lang.pick("eskalasi ke", "escalate to"), role(to)),
+        EscalationAction::Escalate(to) => {
+            format!("{} {}", lang.pick("eskalasi ke", "escalate to"), role(to))
+        }
         EscalationAction::Send { kind, to } => {
-            format!("{} {kind} {} {}", lang.pick("kirim", "send"), lang.pick("ke", "to"), role(to))
+            format!(
+                "{} {kind} {} {}",
+                lang.pick("kirim", "send"),
+                lang.pick("ke", "to"),
+                role(to)
+            )
         }
         EscalationAction::Deem(end) => format!(
             "{}: {}",

@@ -43,8 +43,9 @@ fn every_step_outcome_and_return_of_the_shipped_procedures_is_drawn() {
                         // The label is the outcome, with any time waited on the way after it.
                         assert!(
                             chart.arrows.iter().any(|a| chart.symbols[a.from].id == id
-                                && a.label.as_deref().is_some_and(|l| l == name
-                                    || l.starts_with(&format!("{name}, ")))),
+                                && a.label.as_deref().is_some_and(
+                                    |l| l == name || l.starts_with(&format!("{name}, "))
+                                )),
                             "{}: outcome {name} of {} has an arrow",
                             proc.id,
                             step.id

@@ -443,6 +443,12 @@ fn replay_after_advancing_past_the_calendar_reproduces_the_case() {
             Event::Returned { by, at } => Event::Returned { by, at: at + shift },
             Event::Collected { by, at } => Event::Collected { by, at: at + shift },
             Event::Withdrawn { at } => Event::Withdrawn { at: at + shift },
+            Event::Skipped { step, by, at } => Event::Skipped {
+                step,
+                by,
+                at: at + shift,
+            },
+            Event::Deemed { at } => Event::Deemed { at: at + shift },
         };
         let _ = apply_checked(&mut case, &ctx, moved);
         if i == 3 {

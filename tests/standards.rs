@@ -77,7 +77,10 @@ fn the_licence_procedure_has_the_nine_steps_of_the_sop_table() {
         .find(|p| p.id == "penerbitan")
         .expect("the licence procedure");
     let numbers: Vec<Option<String>> = proc.steps.iter().map(|s| s.number.clone()).collect();
-    assert_eq!(numbers, (1..=9).map(|n| Some(n.to_string())).collect::<Vec<_>>());
+    assert_eq!(
+        numbers,
+        (1..=9).map(|n| Some(n.to_string())).collect::<Vec<_>>()
+    );
     let roles: Vec<Vec<String>> = proc.steps.iter().map(|s| s.roles.clone()).collect();
     assert_eq!(roles[0], ["pemohon", "front_office"]);
     assert_eq!(roles[6], ["kepala_dinas"]);

@@ -570,7 +570,7 @@ peran petugas "Petugas" internal
 prosedur p "P" {
   anggaran total 2 hari
   langkah tunggu "Menunggu jadwal" { oleh petugas  waktu 1 hari }
-  langkah l "L" { oleh petugas  lanjut akhir }
+  langkah l "L" { oleh petugas  waktu 0 menit  lanjut akhir }
   selesai akhir "Akhir"
 }
 "#,
@@ -612,7 +612,7 @@ fn sums_stay_exact_per_unit() {
     files.insert(
         "std/a.sop",
         format!(
-            "instansi kantor \"Kantor\" {{ kalender kantor }}\nperan petugas \"Petugas\" internal\nprosedur p \"P\" {{\n  anggaran total 9 hari\n{steps}  langkah akhir_langkah \"Selesai\" {{ oleh petugas  lanjut akhir }}\n  selesai akhir \"Akhir\"\n}}\n"
+            "instansi kantor \"Kantor\" {{ kalender kantor }}\nperan petugas \"Petugas\" internal\nprosedur p \"P\" {{\n  anggaran total 9 hari\n{steps}  langkah akhir_langkah \"Selesai\" {{ oleh petugas  waktu 0 menit  lanjut akhir }}\n  selesai akhir \"Akhir\"\n}}\n"
         ),
     );
     let entry = Entry {

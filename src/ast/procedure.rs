@@ -145,6 +145,8 @@ pub struct Step {
     pub decision: Option<Decision>,
     /// What happens when its time is at risk or breached.
     pub escalations: Vec<Escalation>,
+    /// Some line of it could not be read (its items may be missing for that reason).
+    pub broken: bool,
 }
 
 /// Where the flow goes.
@@ -195,4 +197,3 @@ pub struct Terminal {
     /// Title.
     pub title: Text,
 }
-

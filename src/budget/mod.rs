@@ -153,6 +153,15 @@ pub fn check(
                 shortest,
                 limit,
             },
+            // A step that could not be read is reported once, as a syntax error.
+            (Verdict::Unknown, _, _)
+                if report
+                    .unknown_steps
+                    .iter()
+                    .any(|id| proc.steps.iter().any(|s| &s.id == id && s.broken)) =>
+            {
+                continue
+            }
             (Verdict::Unknown, _, _) => Kind::BudgetUnknown {
                 budget: report.budget,
                 steps: report.unknown_steps,

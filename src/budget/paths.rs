@@ -85,7 +85,7 @@ impl Paths {
         for s in machine.states() {
             for (why, t) in machine.successors(s) {
                 // Time waited on the way is a node of its own on the arrow.
-                match wait_on(proc, machine, s, &why) {
+                match wait_on(proc, machine, s, why) {
                     Some(w) => {
                         let node = graph.add_node(w);
                         graph.add_edge(ix(s), node, ());
@@ -299,9 +299,10 @@ fn wait_on(proc: &Procedure, machine: &Machine, s: StateId, why: &Transition) ->
     let st = proc.steps.get(step)?;
     let wait = match (why, &st.flow) {
         (Transition::Next, _) => st.next_wait,
-        (Transition::Outcome { name }, crate::model::Flow::Decision { outcomes, .. }) => {
-            outcomes.iter().find(|o| &o.name == name).and_then(|o| o.wait)
-        }
+        (Transition::Outcome { name }, crate::model::Flow::Decision { outcomes, .. }) => outcomes
+            .iter()
+            .find(|o| &o.name == name)
+            .and_then(|o| o.wait),
         _ => None,
     }?;
     Some(match wait {
@@ -368,9 +369,7 @@ fn start_states(
 /// stage or step clock, every state its steps lead to outside them.
 fn stop_states(proc: &Procedure, machine: &Machine, budget: &Budget) -> Vec<(StateId, bool)> {
     if let Some((first, last)) = scope_steps(proc, budget) {
-        let inside = |s: StateId| {
-            matches!(machine.state(s), Some(State::Step { step }) if (first..=last).contains(&step))
-        };
+        let inside = |s: StateId| matches!(machine.state(s), Some(State::Step { step }) if (first..=last).contains(&step));
         // The clock stops after any of its steps that leads out of them.
         return (first..=last)
             .filter_map(|i| machine.step_state(i))

@@ -32,7 +32,7 @@ fn steps(proc: &Procedure, out: &mut Vec<Diagnostic>) {
             .stage_of(i)
             .and_then(|s| proc.stages.get(s))
             .is_some_and(|s| s.timing != Timing::Missing);
-        if step.timing == Timing::Missing && !staged {
+        if step.timing == Timing::Missing && !staged && !step.broken {
             let kind = Kind::MissingTime {
                 step: step.id.clone(),
             };

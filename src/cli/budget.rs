@@ -41,10 +41,9 @@ pub fn run(file: &str, format: CheckFormat, root: Option<&str>) -> u8 {
                 let verdict = match r.verdict {
                     Verdict::Fits => "fits".to_string(),
                     Verdict::CannotFit => "cannot_fit".to_string(),
-                    Verdict::Unknown => format!(
-                        "unknown (time of {} not known)",
-                        r.unknown_steps.join(", ")
-                    ),
+                    Verdict::Unknown => {
+                        format!("unknown (time of {} not known)", r.unknown_steps.join(", "))
+                    }
                     Verdict::MayOverrun => format!(
                         "may_overrun (from {})",
                         r.fails_from

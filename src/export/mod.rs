@@ -403,4 +403,3 @@ fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaints {
         procedures: proc_ids(model, &c.procedures),
     }
 }
-

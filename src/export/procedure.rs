@@ -179,9 +179,8 @@ pub fn escalations(
                 model::Trigger::AtRisk(n) => ("at_risk", Some(n)),
                 model::Trigger::Breached => ("breached", None),
             };
-            let role = |id: &Option<model::RoleId>| {
-                id.and_then(|r| model.role(r)).map(|r| r.id.clone())
-            };
+            let role =
+                |id: &Option<model::RoleId>| id.and_then(|r| model.role(r)).map(|r| r.id.clone());
             let (action, kind, to) = match &r.action {
                 EscalationAction::Escalate(to) => ("escalate", None, role(to)),
                 EscalationAction::Send { kind, to } => ("send", Some(kind.clone()), role(to)),
@@ -288,7 +287,12 @@ pub fn procedure(model: &Model, p: &model::Procedure) -> Procedure {
                 time: timing(st.timing),
                 steps: st
                     .steps
-                    .map(|(a, b)| (a..=b).filter_map(|i| p.steps.get(i)).map(|s| s.id.clone()).collect())
+                    .map(|(a, b)| {
+                        (a..=b)
+                            .filter_map(|i| p.steps.get(i))
+                            .map(|s| s.id.clone())
+                            .collect()
+                    })
                     .unwrap_or_default(),
             })
             .collect(),

@@ -18,6 +18,9 @@ pub struct CardEntry {
     pub outcome: Option<String>,
     /// When the step began (for a resubmission: when the file went to the applicant).
     pub since: Timestamp,
+    /// When the time waited on the way to the step ended, when there was one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ready: Option<Timestamp>,
     /// When it was done (or resubmitted).
     pub at: Timestamp,
     /// Working seconds the officers held it.
@@ -28,6 +31,9 @@ pub struct CardEntry {
     /// A line for a file the applicant brought back after it was returned.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub resubmitted: bool,
+    /// A conditional step that did not apply and was skipped.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub skipped: bool,
 }
 
 fn is_zero(n: &i64) -> bool {
@@ -60,6 +66,8 @@ pub struct CardLine {
     pub late: bool,
     /// A line for a resubmission.
     pub resubmitted: bool,
+    /// A skipped conditional step.
+    pub skipped: bool,
 }
 
 /// The card of a case as people read it.
@@ -80,12 +88,12 @@ fn line(e: &CardEntry, ctx: &Context<'_>) -> CardLine {
     } else {
         names(&step.roles)
     };
-    // The step's own due instant from when it began: the same reckoning as every clock.
-    let standard = match (step.duration, e.resubmitted) {
-        (Some(d), false) => ctx.deadlines().due(e.since, d).ok().and_then(|due| {
-            let size = ctx
-                .deadlines()
-                .elapsed(e.since, due.value, d.unit.measure());
+    // The step's own due instant from when it could begin (after any wait on the way):
+    // the same reckoning as every clock.
+    let from = e.ready.map_or(e.since, |r| r.max(e.since));
+    let standard = match (step.duration, e.resubmitted || e.skipped) {
+        (Some(d), false) => ctx.deadlines().due(from, d).ok().and_then(|due| {
+            let size = ctx.deadlines().elapsed(from, due.value, d.unit.measure());
             size.ok().map(|s| (due.value, s.value))
         }),
         _ => None,
@@ -102,6 +110,7 @@ fn line(e: &CardEntry, ctx: &Context<'_>) -> CardLine {
         standard_minutes: standard.map(|(_, s)| s / 60),
         late: !ctx.waits_for_applicant(e.step) && standard.is_some_and(|(due, _)| e.at > due),
         resubmitted: e.resubmitted,
+        skipped: e.skipped,
     }
 }
 

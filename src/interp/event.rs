@@ -51,6 +51,22 @@ pub enum Event {
         /// When.
         at: Timestamp,
     },
+    /// The active conditional step does not apply: the case goes where a skip leads.
+    Skipped {
+        /// The step.
+        step: String,
+        /// The officer who decided it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
+        /// When.
+        at: Timestamp,
+    },
+    /// A deemed approval (fiktif positif) fell due: recorded by
+    /// [`Case::advance`](super::Case::advance), not sent by hosts.
+    Deemed {
+        /// When.
+        at: Timestamp,
+    },
 }
 
 impl Event {
@@ -78,8 +94,9 @@ impl Event {
             Event::Done { by, .. }
             | Event::Resubmitted { by, .. }
             | Event::Returned { by, .. }
-            | Event::Collected { by, .. } => *by = Some(officer.to_string()),
-            Event::Withdrawn { .. } => {}
+            | Event::Collected { by, .. }
+            | Event::Skipped { by, .. } => *by = Some(officer.to_string()),
+            Event::Withdrawn { .. } | Event::Deemed { .. } => {}
         }
         self
     }
@@ -91,7 +108,9 @@ impl Event {
             | Event::Resubmitted { at, .. }
             | Event::Returned { at, .. }
             | Event::Collected { at, .. }
-            | Event::Withdrawn { at } => *at,
+            | Event::Skipped { at, .. }
+            | Event::Withdrawn { at }
+            | Event::Deemed { at } => *at,
         }
     }
 }
@@ -111,7 +130,7 @@ pub enum EventError {
         active: String,
     },
     /// A decision needs an outcome it offers.
-    #[error("step `{step}` offers the outcomes {offered:?}, not {given:?}")]
+    #[error("{}", outcome_words(step, given, offered))]
     Outcome {
         /// The step.
         step: String,
@@ -145,6 +164,15 @@ pub enum EventError {
     /// The procedure has no start step, so no case can be opened on it.
     #[error("the procedure has no start step")]
     NoStart,
+    /// `skipped` names a step that is not conditional.
+    #[error("step `{0}` is not conditional (it has no `bila`) and cannot be skipped")]
+    NotConditional(String),
+    /// A deemed approval fell due before this event: `advance` records it first.
+    #[error("the application was deemed approved (fiktif positif) at {at}, before this event; advance the case to that instant")]
+    DeemedFirst {
+        /// When it fell due.
+        at: Timestamp,
+    },
     /// The procedure counts working time, and its standard names no working-day calendar.
     #[error("the procedure counts working time, and no working-day calendar is named")]
     NoCalendar,
@@ -157,4 +185,22 @@ pub enum EventError {
         /// Why its due instant is unknown.
         reason: crate::calendar::CalendarError,
     },
+}
+
+/// A refused outcome in words, without debug formatting.
+fn outcome_words(step: &str, given: &Option<String>, offered: &[String]) -> String {
+    let list = offered
+        .iter()
+        .map(|o| format!("`{o}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (given, offered) {
+        (None, []) => format!("step `{step}` has no decision: send it without an outcome"),
+        (None, _) => format!("step `{step}` asks for an outcome: {list}"),
+        (Some(g), []) => format!("step `{step}` has no decision, so no outcome `{g}`"),
+        (Some(g), [only]) => format!(
+            "the standard writes only the outcome `{only}` for step `{step}`; `{g}` cannot be taken until that branch is written"
+        ),
+        (Some(g), _) => format!("step `{step}` offers {list}, not `{g}`"),
+    }
 }

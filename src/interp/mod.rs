@@ -47,13 +47,15 @@ mod card;
 mod case;
 mod clock;
 mod event;
+mod moves;
 mod status;
+mod timers;
 
 pub use card::{CardEntry, CardLine};
 pub use case::{Action, Case, OnStandard, Position, ResumeError};
 pub use clock::Clock;
 pub use event::{Event, EventError};
-pub use status::{ClockState, ClockStatus, Status};
+pub use status::{ClockScope, ClockState, ClockStatus, Status};
 
 use crate::calendar::{Calendar, Deadlines, Measure};
 use crate::machine::Machine;

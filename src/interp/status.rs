@@ -24,11 +24,25 @@ pub enum ClockState {
     Finished,
 }
 
+/// What a clock measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockScope {
+    /// A written `anggaran`.
+    Budget,
+    /// A stage's own time.
+    Stage,
+    /// A step's own time (a step with escalation rules).
+    Step,
+}
+
 /// The state of one clock at an instant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClockStatus {
-    /// Budget id.
+    /// Budget id (for a stage's or a step's own time: its id).
     pub budget: String,
+    /// What the clock measures.
+    pub scope: ClockScope,
     /// Its state.
     pub status: ClockState,
     /// What the clock counts: `working` time or `wall` time.
@@ -139,6 +153,11 @@ impl Case {
                 };
                 ClockStatus {
                     budget: budget.id.clone(),
+                    scope: match budget.scope {
+                        crate::model::Scope::Budget => ClockScope::Budget,
+                        crate::model::Scope::Stage(_) => ClockScope::Stage,
+                        crate::model::Scope::Step(_) => ClockScope::Step,
+                    },
                     status,
                     measure,
                     elapsed_minutes: used / 60,

@@ -108,10 +108,9 @@ impl StepNumber {
             .split('.')
             .map(|part| match part.parse::<u32>() {
                 Ok(n) => n,
-                Err(_) => part
-                    .bytes()
-                    .next()
-                    .map_or(0, |b| u32::from(b.to_ascii_lowercase().saturating_sub(b'a')) + 1),
+                Err(_) => part.bytes().next().map_or(0, |b| {
+                    u32::from(b.to_ascii_lowercase().saturating_sub(b'a')) + 1
+                }),
             })
             .collect();
         StepNumber {
@@ -220,6 +219,9 @@ pub struct Step {
     pub next_wait: Option<Wait>,
     /// What happens when its time is at risk or breached.
     pub escalations: Vec<Escalation>,
+    /// A line of it could not be read: what seems missing may be in that line, so nothing
+    /// more is said of it.
+    pub broken: bool,
     /// Where its name is written.
     pub loc: Loc,
 }
@@ -321,4 +323,3 @@ impl Procedure {
             .position(|s| s.steps.is_some_and(|(a, b)| (a..=b).contains(&step)))
     }
 }
-

@@ -149,7 +149,10 @@ impl Converter {
                     .collect::<Vec<_>>()
             };
             match k.as_rule() {
-                Rule::esc_escalate => names().into_iter().next().map(ast::EscalationAction::Escalate),
+                Rule::esc_escalate => names()
+                    .into_iter()
+                    .next()
+                    .map(ast::EscalationAction::Escalate),
                 Rule::esc_send => {
                     let mut n = names().into_iter();
                     Some(ast::EscalationAction::Send {
@@ -186,6 +189,7 @@ impl Converter {
             next_wait: None,
             decision: None,
             escalations: Vec::new(),
+            broken: false,
         };
         for item in kids {
             let span = self.span(&item);
@@ -193,6 +197,7 @@ impl Converter {
             let rule = item.as_rule();
             if rule == Rule::junk {
                 self.junk(&item, Rule::step_line);
+                s.broken = true;
                 continue;
             }
             let k = super::block::kids(item.clone());

@@ -50,11 +50,7 @@ impl Resolver<'_> {
             .iter()
             .filter_map(|b| self.budget(file, index, b, &ends))
             .collect();
-        let stages: Vec<model::Stage> = p
-            .stages
-            .iter()
-            .map(|st| self.stage(file, st))
-            .collect();
+        let stages: Vec<model::Stage> = p.stages.iter().map(|st| self.stage(file, st)).collect();
         // A stage with a time, and a step with escalation rules, get a clock of their own:
         // a budget over exactly their steps.
         for (k, (ast_stage, stage)) in p.stages.iter().zip(&stages).enumerate() {
@@ -133,7 +129,11 @@ impl Resolver<'_> {
     }
 
     /// A time as written: its duration and whether it is known.
-    fn time(&mut self, file: FileId, t: Option<&ast::Time>) -> (Option<model::Duration>, model::Timing) {
+    fn time(
+        &mut self,
+        file: FileId,
+        t: Option<&ast::Time>,
+    ) -> (Option<model::Duration>, model::Timing) {
         match t {
             Some(ast::Time::Known(d)) => (self.duration(file, d), model::Timing::Known),
             Some(ast::Time::Unknown(_)) => (None, model::Timing::Unknown),
@@ -250,7 +250,7 @@ impl Resolver<'_> {
             file,
             span: s.name.span,
         };
-        if s.by.is_empty() {
+        if s.by.is_empty() && !s.broken {
             let kind = Kind::MissingPerformer {
                 step: s.name.text.clone(),
             };
@@ -331,6 +331,7 @@ impl Resolver<'_> {
             timing,
             next_wait,
             escalations,
+            broken: s.broken,
             loc: Loc {
                 file,
                 span: s.name.span,
