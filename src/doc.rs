@@ -381,6 +381,27 @@ fn sop(
     rule.push_str("---|---|---|---|");
     let _ = writeln!(out, "{head}\n{rule}");
     for (i, s) in proc.steps.iter().enumerate() {
+        // A stage opens with a row of its own: its title and time across the table.
+        if let Some(stage) = proc
+            .stage_of(i)
+            .and_then(|k| proc.stages.get(k))
+            .filter(|st| st.steps.is_some_and(|(a, _)| a == i))
+        {
+            let time = match (stage.duration, stage.timing) {
+                (Some(d), _) => duration_words(d, w.lang),
+                (None, crate::model::Timing::Unknown) => {
+                    w.pick("tidak diketahui", "unknown").to_string()
+                }
+                _ => String::new(),
+            };
+            let blanks = " |".repeat(cols.len());
+            let _ = writeln!(
+                out,
+                "| | **{} {}** |{blanks} | {time} | | |",
+                w.pick("Tahap", "Stage"),
+                cell(&stage.title)
+            );
+        }
         let no = s
             .number
             .as_ref()
@@ -441,13 +462,24 @@ fn sop(
     }
     for b in &proc.budgets {
         let title = b.title.as_deref().unwrap_or(&b.id);
+        let label = match b.scope {
+            crate::model::Scope::Budget => w.pick("Jangka waktu", "Time budget"),
+            crate::model::Scope::Stage(_) => w.pick("Jangka waktu tahap", "Stage time"),
+            crate::model::Scope::Step(_) => w.pick("Waktu langkah", "Step time"),
+        };
         let _ = writeln!(
             out,
-            "\n{}: **{}** ({})",
-            w.pick("Jangka waktu", "Time budget"),
+            "\n{label}: **{}** ({})",
             duration_words(b.duration, w.lang),
             title
         );
+        for e in &b.escalations {
+            let _ = writeln!(
+                out,
+                "- {}",
+                crate::graph::escalation_words(model, proc, e, w.lang)
+            );
+        }
     }
     let chart = flowchart(model, proc, machine, w.lang);
     let _ = writeln!(out, "\n```mermaid\n{}```\n", mermaid(&chart));
