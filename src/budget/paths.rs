@@ -71,6 +71,7 @@ impl Paths {
                 unknown: (st.timing != crate::model::Timing::Known).then_some(step),
             }
         };
+        let returned_paused = budget.pauses.contains(&crate::model::Pause::Returned);
         let starts = start_states(proc, machine, budget, proc.start);
         let stops = stop_states(proc, machine, budget);
         // One graph node per state, plus a source before the starts and a sink after the
@@ -84,8 +85,12 @@ impl Paths {
         let sink = graph.add_node(Weight::default());
         for s in machine.states() {
             for (why, t) in machine.successors(s) {
-                // Time waited on the way is a node of its own on the arrow.
-                match wait_on(proc, machine, s, why) {
+                // Time waited on the way is a node of its own on the arrow; waited while
+                // the file is back with the applicant, it counts only if the clock runs then.
+                let with_applicant = matches!(machine.state(t), Some(State::Returned { .. }));
+                let wait = wait_on(proc, machine, s, why)
+                    .filter(|_| !(with_applicant && returned_paused));
+                match wait {
                     Some(w) => {
                         let node = graph.add_node(w);
                         graph.add_edge(ix(s), node, ());

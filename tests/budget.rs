@@ -1,0 +1,153 @@
+//! Budget reckoning on the shapes real SOPs use: stages with their own time, unknown step
+//! times, conditional steps, time waited on an arrow or while the file is back with the
+//! applicant.
+
+mod common;
+
+use sopan::budget::{analyse, BudgetReport, Verdict};
+use sopan::diag::Amount;
+
+/// The budget reports of the only procedure of a standard written in the test.
+fn reports(text: &str) -> Vec<BudgetReport> {
+    let project = common::load_text(text);
+    assert_eq!(
+        common::errors(&project),
+        0,
+        "{}",
+        common::render(&project, sopan::diag::Lang::En)
+    );
+    let standard = &project.standards[0];
+    analyse(
+        &standard.model.procedures[0],
+        &standard.machines[0],
+        standard.procedure_calendars[0].as_deref(),
+    )
+}
+
+fn days(working_days: u64) -> Amount {
+    Amount {
+        working_days,
+        ..Amount::default()
+    }
+}
+
+const HEAD: &str = r#"
+instansi kantor "Kantor" { kalender nasional }
+peran pemohon "Pemohon" eksternal
+peran petugas "Petugas" internal
+"#;
+
+#[test]
+fn time_waited_while_returned_counts_only_when_the_clock_runs_then() {
+    let body = |pause: &str| {
+        format!(
+            r#"{HEAD}
+prosedur p "P" {{
+  anggaran total "Total" 10 hari kerja {{ {pause} }}
+  langkah periksa "Periksa" {{
+    oleh petugas
+    waktu 2 hari kerja
+    keputusan "Lengkap?" {{
+      ya        -> terbit
+      perbaikan -> kembalikan ke pemohon tunggu paling lama 5 hari kerja
+    }}
+  }}
+  langkah terbit "Terbit" {{ oleh petugas  waktu 1 hari kerja  lanjut ok }}
+  selesai ok "Terbit"
+}}
+"#
+        )
+    };
+    let paused = reports(&body("jeda selama dikembalikan"));
+    assert_eq!(paused[0].longest, Some(days(3)), "the applicant's 5 days are not counted");
+    assert_eq!(paused[0].verdict, Verdict::Fits);
+    let running = reports(&body(""));
+    // A loop counts once: checking 2, at most 5 with the applicant, issuing 1.
+    assert_eq!(running[0].longest, Some(days(8)));
+    assert_eq!(running[0].shortest, Some(days(3)));
+}
+
+#[test]
+fn a_stage_time_stands_for_steps_whose_time_is_unknown() {
+    let text = format!(
+        r#"{HEAD}
+prosedur p "P" {{
+  anggaran total "Total" 8 hari kerja
+  tahap periksa_tahap "Pemeriksaan" {{
+    waktu 3..6 hari kerja
+    langkah a daftar "Daftar" {{ oleh pemohon, petugas  waktu tidak_diketahui }}
+    langkah b periksa "Periksa" {{ oleh petugas  waktu tidak_diketahui }}
+  }}
+  langkah c terbit "Terbit" {{ oleh petugas  waktu 1 hari kerja  lanjut ok }}
+  selesai ok "Terbit"
+}}
+"#
+    );
+    let r = reports(&text);
+    // The stage's range replaces its steps: 3 + 1 at the least, 6 + 1 at the most.
+    let total = r.iter().find(|r| r.budget == "total").expect("the budget");
+    assert_eq!(total.shortest, Some(days(4)));
+    assert_eq!(total.longest, Some(days(7)));
+    assert_eq!(total.verdict, Verdict::Fits);
+    assert!(total.unknown_steps.is_empty(), "{:?}", total.unknown_steps);
+}
+
+#[test]
+fn unknown_step_time_gives_verdict_unknown_naming_the_steps() {
+    let text = format!(
+        r#"{HEAD}
+prosedur p "P" {{
+  anggaran total "Total" 3 hari kerja
+  langkah a daftar "Daftar" {{ oleh pemohon, petugas  waktu 1 hari kerja }}
+  langkah b survei "Survei lapangan" {{ oleh petugas  waktu tidak_diketahui }}
+  langkah c terbit "Terbit" {{ oleh petugas  waktu 1 hari kerja  lanjut ok }}
+  selesai ok "Terbit"
+}}
+"#
+    );
+    let r = reports(&text);
+    assert_eq!(r[0].verdict, Verdict::Unknown);
+    assert_eq!(r[0].unknown_steps, ["survei"]);
+    assert_eq!(r[0].longest, Some(days(2)), "the sum of what is known");
+}
+
+#[test]
+fn a_conditional_step_counts_both_ways() {
+    let text = format!(
+        r#"{HEAD}
+prosedur p "P" {{
+  anggaran total "Total" 5 hari kerja
+  langkah a daftar "Daftar" {{ oleh pemohon, petugas  waktu 1 hari kerja }}
+  langkah b survei "Survei lapangan" {{
+    oleh petugas
+    waktu 2 hari kerja
+    bila "Bila lokasi belum pernah diperiksa"
+  }}
+  langkah c terbit "Terbit" {{ oleh petugas  waktu 1 hari kerja  lanjut ok }}
+  selesai ok "Terbit"
+}}
+"#
+    );
+    let r = reports(&text);
+    assert_eq!(r[0].shortest, Some(days(2)), "skipped");
+    assert_eq!(r[0].longest, Some(days(4)), "done");
+    assert_eq!(r[0].verdict, Verdict::Fits);
+}
+
+#[test]
+fn time_waited_on_an_arrow_counts() {
+    let text = format!(
+        r#"{HEAD}
+prosedur p "P" {{
+  anggaran total "Total" 4 hari kerja
+  langkah a daftar "Daftar" {{ oleh pemohon, petugas  waktu 1 hari kerja  lanjut terbit tunggu 2 hari kerja }}
+  langkah c terbit "Terbit" {{ oleh petugas  waktu 1 hari kerja  lanjut ok }}
+  selesai ok "Terbit"
+}}
+"#
+    );
+    let r = reports(&text);
+    assert_eq!(r[0].shortest, Some(days(4)));
+    assert_eq!(r[0].longest, Some(days(4)));
+    assert_eq!(r[0].verdict, Verdict::Fits);
+}
