@@ -284,8 +284,13 @@ pub fn escalation_words(
 ) -> String {
     use crate::model::{EscalationAction, Trigger};
     let when = match e.trigger {
-        Trigger::AtRisk(p) => format!("{} {p}%", lang.pick("berisiko", "at risk")),
-        Trigger::Breached => lang.pick("terlambat", "breached").to_string(),
+        Trigger::AtRisk(p) => match lang {
+            Lang::Id => format!("bila {p}% waktu terpakai"),
+            Lang::En => format!("at {p}% of the time"),
+        },
+        Trigger::Breached => lang
+            .pick("bila waktunya terlampaui", "when the time is exceeded")
+            .to_string(),
     };
     let role = |r: &Option<RoleId>| {
         r.and_then(|r| model.role(r))
@@ -305,7 +310,10 @@ pub fn escalation_words(
         }
         EscalationAction::Deem(end) => format!(
             "{}: {}",
-            lang.pick("dianggap disetujui", "deemed approved"),
+            lang.pick(
+                "permohonan dianggap disetujui",
+                "the application is deemed approved"
+            ),
             end.and_then(|e| proc.ends.get(e))
                 .map_or_else(String::new, |e| e.title.clone())
         ),

@@ -123,11 +123,18 @@ pub fn summary(project: &Project, lang: Lang) -> String {
     }
 }
 
-/// An instant as people read it in a zone given as a UTC offset: `2026-03-02 08:05`.
+/// An instant as people read it in a zone given as a UTC offset: `2026-03-02 08:05`
+/// (`08:00:01` when the seconds are not zero).
 pub fn local_time(offset_seconds: i64, t: jiff::Timestamp) -> String {
     let offset = i32::try_from(offset_seconds)
         .ok()
         .and_then(|s| jiff::tz::Offset::from_seconds(s).ok())
         .unwrap_or(jiff::tz::Offset::UTC);
-    offset.to_datetime(t).strftime("%Y-%m-%d %H:%M").to_string()
+    let local = offset.to_datetime(t);
+    // Seconds only when they matter: a breach falls on the first second past a limit.
+    if local.second() == 0 {
+        local.strftime("%Y-%m-%d %H:%M").to_string()
+    } else {
+        local.strftime("%Y-%m-%d %H:%M:%S").to_string()
+    }
 }
