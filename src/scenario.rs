@@ -124,6 +124,8 @@ pub fn run(
         actions.extend(more);
     }
     let now = s.now.unwrap_or(case.last);
+    // Time passes to `now` first: a deemed approval due by then ends the case.
+    actions.extend(case.advance(&ctx, now));
     let Status {
         active,
         holders,
@@ -133,7 +135,6 @@ pub fn run(
     } = case
         .status(&ctx, now)
         .map_err(|e| ScenarioError::Now(e.to_string()))?;
-    actions.extend(case.advance(&ctx, now));
     Ok(RunReport {
         case: id,
         standard: ctx.identity.standard.to_string(),

@@ -448,6 +448,10 @@ fn replay_after_advancing_past_the_calendar_reproduces_the_case() {
                 by,
                 at: at + shift,
             },
+            Event::Arrived { step, at } => Event::Arrived {
+                step,
+                at: at + shift,
+            },
             Event::Deemed { at } => Event::Deemed { at: at + shift },
         };
         let _ = apply_checked(&mut case, &ctx, moved);

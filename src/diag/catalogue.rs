@@ -558,7 +558,7 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::DuplicateStepNumber { .. }, En) => "check the numbering of the SOP table".into(),
         (Kind::StepNumberOrder { .. }, Id) => "periksa urutan penomoran tabel SOP".into(),
         (Kind::StepNumberOrder { .. }, En) => "check the order of the SOP table's numbers".into(),
-        (Kind::OneBranch { missing: Some(m), .. }, Id) => format!("perkara yang berhasil `{m}` akan ditolak sampai cabang itu ditulis, misalnya `{m} -> kembalikan ke pemohon`"),
+        (Kind::OneBranch { missing: Some(m), .. }, Id) => format!("perkara dengan hasil `{m}` akan ditolak sampai cabang itu ditulis, misalnya `{m} -> kembalikan ke pemohon`"),
         (Kind::OneBranch { missing: Some(m), .. }, En) => format!("a case with the outcome `{m}` is refused until that branch is written, e.g. `{m} -> return to applicant`"),
         (Kind::OneBranch { .. }, Id) => "perkara dengan hasil lain akan ditolak sampai cabangnya ditulis".into(),
         (Kind::OneBranch { .. }, En) => "a case with any other outcome is refused until its branch is written".into(),

@@ -23,6 +23,9 @@ pub enum Position {
         /// When the time waited on the way to it ends (`lanjut x tunggu 3 hari`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ready: Option<Timestamp>,
+        /// Reached over a wait whose end no `arrived` event has reported yet.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        awaiting: bool,
     },
     /// Back with a role (the applicant) until resubmitted.
     Returned {
@@ -163,6 +166,7 @@ impl Case {
                 step: start,
                 since: at,
                 ready: None,
+                awaiting: false,
             },
             card: Vec::new(),
             clocks: ctx
@@ -236,13 +240,18 @@ impl Case {
             .min_by_key(|(k, t)| (t.due, *k))
             .map(|(k, _)| k)
         {
-            let timer = self.timers.remove(k);
+            let timer = self.timers[k].clone();
             match timer.kind {
                 TimerKind::Obligation { obligation: o } => {
+                    self.timers.remove(k);
                     actions.extend(super::timers::obligation_action(ctx, o, timer.due));
                 }
                 TimerKind::Escalation { clock, rule } => {
+                    // Still scheduled while it fires: a deemed approval finds its rule there.
                     actions.extend(self.escalate(ctx, clock, rule, timer.due));
+                    if let Some(k) = self.timers.iter().position(|t| *t == timer) {
+                        self.timers.remove(k);
+                    }
                 }
             }
         }

@@ -61,6 +61,14 @@ pub enum Event {
         /// When.
         at: Timestamp,
     },
+    /// What the case waited for on the way to the active step arrived (`lanjut x tunggu …`):
+    /// the step's own time starts now; the time before is kept apart as waiting.
+    Arrived {
+        /// The step that waited.
+        step: String,
+        /// When.
+        at: Timestamp,
+    },
     /// A deemed approval (fiktif positif) fell due: recorded by
     /// [`Case::advance`](super::Case::advance), not sent by hosts.
     Deemed {
@@ -96,7 +104,7 @@ impl Event {
             | Event::Returned { by, .. }
             | Event::Collected { by, .. }
             | Event::Skipped { by, .. } => *by = Some(officer.to_string()),
-            Event::Withdrawn { .. } | Event::Deemed { .. } => {}
+            Event::Withdrawn { .. } | Event::Deemed { .. } | Event::Arrived { .. } => {}
         }
         self
     }
@@ -110,6 +118,7 @@ impl Event {
             | Event::Collected { at, .. }
             | Event::Skipped { at, .. }
             | Event::Withdrawn { at }
+            | Event::Arrived { at, .. }
             | Event::Deemed { at } => *at,
         }
     }
@@ -167,6 +176,10 @@ pub enum EventError {
     /// `skipped` names a step that is not conditional.
     #[error("step `{0}` is not conditional (it has no `bila`) and cannot be skipped")]
     NotConditional(String),
+    /// `arrived` names the active step, which was not reached over a wait (or its wait has
+    /// already been reported over).
+    #[error("step `{0}` is not waiting for anything: `arrived` follows a `tunggu` on the way to it, once")]
+    NotAwaited(String),
     /// A deemed approval fell due before this event: `advance` records it first.
     #[error("the application was deemed approved (fiktif positif) at {at}, before this event; advance the case to that instant")]
     DeemedFirst {

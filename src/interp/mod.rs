@@ -165,6 +165,17 @@ impl<'a> Context<'a> {
             || self.obligations().any(|(_, o)| working(o.delay))
     }
 
+    /// Whether only roles outside the agency perform step `i` (the applicant fulfilling a
+    /// commitment, another system): its time is not the officers'.
+    pub fn outside_only(&self, i: usize) -> bool {
+        self.procedure.steps.get(i).is_some_and(|s| {
+            !s.roles.is_empty()
+                && s.roles
+                    .iter()
+                    .all(|r| self.model.role(*r).is_some_and(|r| !r.internal))
+        })
+    }
+
     /// Whether step `i` waits for the applicant: a step only external roles perform on the
     /// decision-free way to an end (the applicant receives the licence), or the step that
     /// hands over to it. Time there is the applicant's, not the officers'; `collected` is
@@ -185,14 +196,7 @@ impl<'a> Context<'a> {
             }
             false
         };
-        let external_only = |j: usize| {
-            steps.get(j).is_some_and(|s| {
-                !s.roles.is_empty()
-                    && s.roles
-                        .iter()
-                        .all(|r| self.model.role(*r).is_some_and(|r| !r.internal))
-            })
-        };
+        let external_only = |j: usize| self.outside_only(j);
         if external_only(i) {
             return external_to_end(i);
         }

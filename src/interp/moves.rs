@@ -55,7 +55,47 @@ impl Case {
                 Ok(Vec::new())
             }
             Event::Deemed { at } => self.deem(ctx, *at),
+            Event::Arrived { step, at } => self.arrive(ctx, step, *at),
         }
+    }
+
+    /// What the case waited for on the way to the active step arrived (a recommendation
+    /// from another office, a field visit held): the step's own time starts then.
+    fn arrive(
+        &mut self,
+        ctx: &Context<'_>,
+        name: &str,
+        at: Timestamp,
+    ) -> Result<Vec<Action>, EventError> {
+        let i = step_index(ctx, name)?;
+        let since = match self.position {
+            Position::Step {
+                step,
+                since,
+                awaiting: true,
+                ..
+            } if step == i => since,
+            Position::Step { step, .. } if step == i => {
+                return Err(EventError::NotAwaited(name.to_string()))
+            }
+            Position::Ended { .. } | Position::Withdrawn { .. } => return Err(EventError::Closed),
+            _ => {
+                return Err(EventError::NotActive {
+                    step: name.to_string(),
+                    active: self.describe(ctx),
+                })
+            }
+        };
+        self.check_time(ctx, at)?;
+        self.settle(ctx, at);
+        self.position = Position::Step {
+            step: i,
+            since,
+            ready: Some(at),
+            awaiting: false,
+        };
+        self.last = at;
+        Ok(Vec::new())
     }
 
     /// Step `i` done (or skipped) with `outcome` at `at`: the card, the clocks, the next
@@ -70,7 +110,9 @@ impl Case {
         skipped: bool,
     ) -> Result<Vec<Action>, EventError> {
         let (current, since, ready) = match self.position {
-            Position::Step { step, since, ready } => (step, since, ready),
+            Position::Step {
+                step, since, ready, ..
+            } => (step, since, ready),
             Position::Ended { .. } | Position::Withdrawn { .. } => return Err(EventError::Closed),
             Position::Returned { .. } => (usize::MAX, at, None),
         };
@@ -103,12 +145,12 @@ impl Case {
             Some(Wait::Known(d)) => ctx.deadlines().due(at, d).ok().map(|d| d.value),
             _ => None,
         };
-        // The step's working time; time waiting for the applicant, or for the wait on the
-        // way here, is kept apart.
+        // The step's working time; time waiting for the applicant (or for a step only
+        // outsiders perform), or for the wait on the way here, is kept apart.
         let work_from = ready.map_or(since, |r| r.clamp(since, at));
         let waited = ctx.working_seconds(since, work_from);
         let worked = ctx.working_seconds(work_from, at);
-        let (officer, waiting) = if ctx.waits_for_applicant(i) {
+        let (officer, waiting) = if ctx.waits_for_applicant(i) || ctx.outside_only(i) {
             (0, waited + worked)
         } else {
             (worked, waited)
@@ -132,6 +174,7 @@ impl Case {
                 step: s,
                 since: at,
                 ready: next_ready,
+                awaiting: wait.is_some(),
             },
             Node::End(e) => Position::Ended { end: e, at },
             Node::Return { resume, .. } => Position::Returned {
@@ -144,6 +187,7 @@ impl Case {
                 step: i,
                 since: at,
                 ready: None,
+                awaiting: false,
             },
         };
         if !matches!(target, Node::Return { .. }) {
@@ -192,6 +236,7 @@ impl Case {
             step: resume,
             since: at,
             ready: None,
+            awaiting: false,
         };
         let actions = self.signal(ctx, &entering, at, &dues);
         self.mark_clocks(ctx, at);

@@ -282,7 +282,13 @@ fn components(s: &ast::Service) -> [bool; 14] {
     [
         s.requirements.is_some(),
         !s.procedures.is_empty(),
-        s.procedures.iter().any(|p| !p.budgets.is_empty()),
+        // A time budget, or stages with their own time (how PP 28/2025 licences publish it).
+        s.procedures.iter().any(|p| {
+            !p.budgets.is_empty()
+                || p.stages
+                    .iter()
+                    .any(|st| matches!(st.time, Some(ast::Time::Known(_))))
+        }),
         s.fee.is_some(),
         s.product.is_some(),
         s.complaints.is_some(),

@@ -190,16 +190,18 @@ pub fn events(data: &[u8]) {
         }
         .unwrap_or(now);
         let by = (pick % 3 != 0).then(|| format!("fo-{}", pick % 5));
-        let event = match op % 10 {
+        let op = op % 12;
+        // The active step mostly; any step sometimes, to exercise refusals.
+        let status = case.status(ctx, now).ok();
+        let active = match status.as_ref().and_then(|s| s.active.first()) {
+            Some(id) if op != 3 => id.clone(),
+            _ => steps
+                .get(pick % steps.len().max(1))
+                .map(|s| s.id.clone())
+                .unwrap_or_default(),
+        };
+        let event = match op {
             0..=3 => {
-                let status = case.status(ctx, now).ok();
-                let active = match status.as_ref().and_then(|s| s.active.first()) {
-                    Some(id) if op % 10 != 3 => id.clone(),
-                    _ => steps
-                        .get(pick % steps.len().max(1))
-                        .map(|s| s.id.clone())
-                        .unwrap_or_default(),
-                };
                 let outcome = steps
                     .iter()
                     .find(|s| s.id == active)
@@ -216,6 +218,15 @@ pub fn events(data: &[u8]) {
                     at: now,
                 }
             }
+            10 => Event::Skipped {
+                step: active,
+                by,
+                at: now,
+            },
+            11 => Event::Arrived {
+                step: active,
+                at: now,
+            },
             4 => Event::Resubmitted { by, at: now },
             5 => Event::Returned { by, at: now },
             6 => Event::Collected { by, at: now },
