@@ -79,9 +79,83 @@ pub fn markdown(model: &Model, machines: &[Machine], service: usize, lang: Lang)
     }
     for &p in &procs {
         if let (Some(proc), Some(machine)) = (model.procedures.get(p), machines.get(p)) {
-            sop(&mut out, model, svc, proc, machine, w);
+            sop(&mut out, model, svc.sop.as_ref(), proc, machine, w);
         }
     }
+    out
+}
+
+/// The procedures no service documents: an agency's SOP published without a full standard,
+/// or a complaint procedure of a policy no service names. Indexes into `model.procedures`.
+pub fn standalone_procedures(model: &Model) -> Vec<usize> {
+    let documented: Vec<usize> = model
+        .services
+        .iter()
+        .flat_map(|svc| procedures_of(model, svc))
+        .collect();
+    (0..model.procedures.len())
+        .filter(|p| !documented.contains(p))
+        .collect()
+}
+
+/// The document of a procedure no service owns (see [`standalone_procedures`]): the agency,
+/// then the SOP table and flowchart, as for a service's procedure.
+pub fn procedure_markdown(
+    model: &Model,
+    machines: &[Machine],
+    procedure: usize,
+    lang: Lang,
+) -> String {
+    let (Some(proc), Some(machine)) = (model.procedures.get(procedure), machines.get(procedure))
+    else {
+        return String::new();
+    };
+    let w = Words { lang };
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", proc.title);
+    // A file of one agency names it; with several, the procedure's own is not recorded.
+    if let [agency] = model.agencies.as_slice() {
+        let _ = writeln!(out, "**{}**", agency.title);
+        if let Some(address) = &agency.address {
+            let _ = writeln!(out, "<br>{address}");
+        }
+        if let Some(c) = &agency.calendar {
+            let _ = writeln!(
+                out,
+                "<br>{}: `{c}`",
+                w.pick("Kalender kerja", "Working calendar")
+            );
+        }
+        out.push('\n');
+    }
+    match model
+        .complaints
+        .iter()
+        .find(|c| c.procedures.contains(&procedure))
+    {
+        Some(policy) => {
+            let _ = writeln!(
+                out,
+                "*{}: {}*\n",
+                w.pick(
+                    "Prosedur kebijakan pengaduan",
+                    "Procedure of the complaint policy"
+                ),
+                policy.title
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "*{}*\n",
+                w.pick(
+                    "SOP tanpa standar pelayanan: komponen standar pelayanan belum ditulis.",
+                    "SOP without a service standard: the standard's components are not written."
+                )
+            );
+        }
+    }
+    sop(&mut out, model, None, proc, machine, w);
     out
 }
 
@@ -344,7 +418,7 @@ fn complaints(out: &mut String, model: &Model, svc: &Service, procs: &[usize], w
 fn sop(
     out: &mut String,
     model: &Model,
-    svc: &Service,
+    identity: Option<&crate::ast::SopIdentity>,
     proc: &Procedure,
     machine: &Machine,
     w: Words,
@@ -352,7 +426,7 @@ fn sop(
     // An explicit anchor: renderers make heading ids differently; links need one that holds.
     let _ = writeln!(out, "<a id=\"{}\"></a>\n", slug(&proc.id));
     let _ = writeln!(out, "## SOP: {}\n", proc.title);
-    if let Some(identity) = &svc.sop {
+    if let Some(identity) = identity {
         identity_page(out, identity, w);
     }
     // One Pelaksana column per role, in the order the roles first act.
@@ -402,13 +476,14 @@ fn sop(
                 cell(&stage.title)
             );
         }
-        let no = s
-            .number
-            .as_ref()
-            .map_or_else(|| (i + 1).to_string(), |n| n.label.clone());
+        let no = step_number(proc, i).unwrap_or_else(|| "–".into());
         let mut activity = cell(&s.title);
         if let Some(c) = &s.condition {
-            let _ = write!(activity, " *({} {})*", w.pick("bila", "when"), cell(c));
+            let _ = write!(
+                activity,
+                " *({})*",
+                cell(&crate::graph::condition_words(c, w.lang))
+            );
         }
         let mut row = format!("| {no} | {activity} |");
         for r in &cols {
@@ -561,10 +636,13 @@ fn node_words(model: &Model, proc: &Procedure, node: Node, w: Words) -> String {
     match node {
         // The number shown in the table's No column.
         Node::Step(i) => proc.steps.get(i).map_or_else(String::new, |s| {
-            let n = s
-                .number
-                .as_ref()
-                .map_or_else(|| (i + 1).to_string(), |n| n.label.clone());
+            let n = step_number(proc, i).unwrap_or_else(|| {
+                // An unnumbered step among published numbers: named by its first words.
+                let words: Vec<&str> = s.title.split_whitespace().collect();
+                let head = words.get(..6).unwrap_or(&words).join(" ");
+                let more = if words.len() > 6 { "…" } else { "" };
+                format!("“{head}{more}”")
+            });
             format!("{} {n}", w.pick("langkah", "step"))
         }),
         Node::End(i) => proc
@@ -578,6 +656,17 @@ fn node_words(model: &Model, proc: &Procedure, node: Node, w: Words) -> String {
                 .map_or("", |r| r.title.as_str())
         ),
         Node::Unknown => String::new(),
+    }
+}
+
+/// The number a step shows in the No column: as published, or its position when the
+/// procedure numbers no step; `None` for an unnumbered step among published numbers.
+fn step_number(proc: &Procedure, i: usize) -> Option<String> {
+    let step = proc.steps.get(i)?;
+    match &step.number {
+        Some(n) => Some(n.label.clone()),
+        None if proc.steps.iter().all(|s| s.number.is_none()) => Some((i + 1).to_string()),
+        None => None,
     }
 }
 

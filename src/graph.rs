@@ -254,7 +254,11 @@ fn step_label(model: &Model, proc: &Procedure, i: usize, lang: Lang) -> String {
         let _ = write!(label, "\n{}: {}", lang.pick("oleh", "by"), names.join(", "));
     }
     if let Some(when) = &step.condition {
-        let _ = write!(label, "\n{}: {when}", lang.pick("bila", "when"));
+        if opens_with_condition_word(when) {
+            let _ = write!(label, "\n{}", when.trim_start());
+        } else {
+            let _ = write!(label, "\n{}: {when}", lang.pick("bila", "when"));
+        }
     }
     match (step.duration, step.timing) {
         (Some(d), _) => {
@@ -319,6 +323,26 @@ pub fn escalation_words(
         ),
     };
     format!("{when}: {what}")
+}
+
+/// Whether a condition's text already opens with `bila`, `jika`, `if`, `when` ….
+fn opens_with_condition_word(condition: &str) -> bool {
+    let lower = condition.trim_start().to_lowercase();
+    [
+        "bila ", "jika ", "apabila ", "kalau ", "if ", "when ", "unless ",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+}
+
+/// A conditional step's condition as a phrase: `bila …` unless the text already opens so
+/// (`bila "Bila lokasi belum diperiksa"` reads once).
+pub fn condition_words(condition: &str, lang: Lang) -> String {
+    if opens_with_condition_word(condition) {
+        condition.trim_start().to_string()
+    } else {
+        format!("{} {condition}", lang.pick("bila", "when"))
+    }
 }
 
 /// Breaks a title into lines of about [`LINE`] characters at spaces, so boxes stay narrow.

@@ -59,7 +59,11 @@ prosedur p "P" {{
         )
     };
     let paused = reports(&body("jeda selama dikembalikan"));
-    assert_eq!(paused[0].longest, Some(days(3)), "the applicant's 5 days are not counted");
+    assert_eq!(
+        paused[0].longest,
+        Some(days(3)),
+        "the applicant's 5 days are not counted"
+    );
     assert_eq!(paused[0].verdict, Verdict::Fits);
     let running = reports(&body(""));
     // A loop counts once: checking 2, at most 5 with the applicant, issuing 1.

@@ -481,9 +481,22 @@ fn doc_writes_the_official_document_to_stdout() {
     let en = sopan(&["doc", "standards/contoh/billboard_permit.sop"]);
     assert_eq!(en.status.code(), Some(0), "{}", text(&en.stderr));
     assert!(text(&en.stdout).contains("## A. Service delivery components"));
-    // The agency file alone declares no service.
+    // The agency file alone declares no service: its procedures are documented as SOPs.
     let agency = sopan(&["doc", "standards/pekanbaru/dpmptsp.sop"]);
-    assert_eq!(agency.status.code(), Some(2));
+    assert_eq!(agency.status.code(), Some(0), "{}", text(&agency.stderr));
+    let page = text(&agency.stdout);
+    assert!(
+        page.starts_with("# Penanganan pengaduan masyarakat\n"),
+        "{page}"
+    );
+    assert!(
+        page.contains("## SOP: Laporan Pengaduan Pelayanan Publik bulanan"),
+        "{page}"
+    );
+    assert!(!page.contains("### 1. "), "no service components: {page}");
+    // A calendar is no standard: nothing to document.
+    let nothing = sopan(&["doc", "standards/nasional.kalender.yaml"]);
+    assert_eq!(nothing.status.code(), Some(2));
 }
 
 #[test]

@@ -104,3 +104,46 @@ layanan contoh "Layanan contoh" {
         "{en}"
     );
 }
+
+fn one(path: &str) -> Project {
+    common::load(path, "standards")
+}
+
+/// An SOP published without a standard: its own page, with the agency, lettered numbers kept,
+/// an unnumbered step shown as such and named in words where a branch leads to it.
+#[test]
+fn an_agency_sop_without_a_service_is_documented() {
+    let project = one("standards/contoh/labuhanbatu/surat_izin_apotek.sop");
+    let s = &project.standards[0];
+    assert!(s.model.services.is_empty());
+    let standalone = sopan::doc::standalone_procedures(&s.model);
+    assert_eq!(standalone.len(), 1);
+    let page = sopan::doc::procedure_markdown(&s.model, &s.machines, standalone[0], Lang::Id);
+    assert!(page.contains("| c.3 | Anggota tim teknis memeriksa"));
+    assert!(page.contains("| – | Anggota tim teknis melaksanakan pemeriksaan lapangan"));
+    assert!(
+        !page.contains("Bila Bila"),
+        "a condition opening with `Bila` is not doubled"
+    );
+    insta::assert_snapshot!(page);
+}
+
+/// Stages with their own time open rows of their own; the stage times are component 3, and
+/// the deemed approval is written under them.
+#[test]
+fn stages_and_their_escalations_are_documented() {
+    let project = one("standards/contoh/pelalawan/izin_apotek.sop");
+    let s = &project.standards[0];
+    let page = markdown(&s.model, &s.machines, 0, Lang::Id);
+    assert!(page.contains("| | **Tahap Notifikasi pemenuhan komitmen** |"));
+    let three = page.find("### 3. ").expect("component 3");
+    let four = page.find("### 4. ").expect("component 4");
+    assert!(page[three..four].contains("paling lama 6 hari"));
+    assert!(page.contains("- bila waktunya terlampaui: permohonan dianggap disetujui"));
+    assert_eq!(
+        page.matches("*Belum ditulis.*").count(),
+        8,
+        "components 7-14"
+    );
+    insta::assert_snapshot!(page);
+}

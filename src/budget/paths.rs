@@ -88,8 +88,8 @@ impl Paths {
                 // Time waited on the way is a node of its own on the arrow; waited while
                 // the file is back with the applicant, it counts only if the clock runs then.
                 let with_applicant = matches!(machine.state(t), Some(State::Returned { .. }));
-                let wait = wait_on(proc, machine, s, why)
-                    .filter(|_| !(with_applicant && returned_paused));
+                let wait =
+                    wait_on(proc, machine, s, why).filter(|_| !(with_applicant && returned_paused));
                 match wait {
                     Some(w) => {
                         let node = graph.add_node(w);

@@ -2,7 +2,8 @@
 
 use super::{inputs, LangArg, OK, USAGE};
 
-/// Prints the official document of every service of one standard, as Markdown.
+/// Prints the official document of every service of one standard, and of every procedure
+/// no service owns, as Markdown.
 pub fn run(file: &str, lang: Option<LangArg>, root: Option<&str>) -> u8 {
     let project = match inputs::load_clean(&[file.to_string()], root) {
         Ok(p) => p,
@@ -12,13 +13,23 @@ pub fn run(file: &str, lang: Option<LangArg>, root: Option<&str>) -> u8 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    if standard.model.services.is_empty() {
-        eprintln!("sopan: `{file}` declares no service (layanan); nothing to document");
+    let model = &standard.model;
+    let standalone = sopan::doc::standalone_procedures(model);
+    if model.services.is_empty() && standalone.is_empty() {
+        eprintln!(
+            "sopan: `{file}` declares no service (layanan) and no procedure; nothing to document"
+        );
         return USAGE;
     }
     let lang = inputs::words_lang(&project, standard, lang);
-    let pages: Vec<String> = (0..standard.model.services.len())
-        .map(|i| sopan::doc::markdown(&standard.model, &standard.machines, i, lang))
+    // Every service's document, then each procedure no service documents.
+    let pages: Vec<String> = (0..model.services.len())
+        .map(|i| sopan::doc::markdown(model, &standard.machines, i, lang))
+        .chain(
+            standalone
+                .into_iter()
+                .map(|p| sopan::doc::procedure_markdown(model, &standard.machines, p, lang)),
+        )
         .collect();
     print!("{}", pages.join("\n---\n\n"));
     OK
