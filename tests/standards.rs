@@ -165,3 +165,18 @@ fn the_licence_budget_fits_on_the_pekanbaru_calendar() {
     assert_eq!(reports[0].longest, Some(path));
     assert_eq!(reports[0].verdict, sopan::budget::Verdict::Fits);
 }
+
+/// The agency file checked on its own: its roles serve the licence standard beside it that
+/// includes it, so none is reported unused.
+#[test]
+fn an_agency_file_included_beside_reports_no_unused_roles() {
+    let project = common::load("standards/pekanbaru/dpmptsp.sop", "standards");
+    assert!(
+        project
+            .diagnostics
+            .iter()
+            .all(|d| d.code() != "sop::unused-name"),
+        "{}",
+        common::render(&project, sopan::diag::Lang::En)
+    );
+}

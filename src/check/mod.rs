@@ -15,8 +15,14 @@ use crate::machine::Machine;
 use crate::model::Model;
 use crate::resolve::Usage;
 
-/// Checks one standard. `machines[i]` is the machine of `model.procedures[i]`.
-pub fn check(model: &Model, usage: &Usage, machines: &[Machine]) -> Vec<Diagnostic> {
+/// Checks one standard. `machines[i]` is the machine of `model.procedures[i]`. `own_roles`:
+/// whether its roles serve it alone, so that one never used is reported.
+pub fn check(
+    model: &Model,
+    usage: &Usage,
+    machines: &[Machine],
+    own_roles: bool,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (proc, machine) in model.procedures.iter().zip(machines) {
         flow::procedure(proc, machine, &mut out);
@@ -25,7 +31,7 @@ pub fn check(model: &Model, usage: &Usage, machines: &[Machine]) -> Vec<Diagnost
     components::check(model, &mut out);
     staffing::check(model, &mut out);
     complaints::check(model, &mut out);
-    if !model.services.is_empty() {
+    if own_roles {
         unused::check(model, usage, &mut out);
     }
     out

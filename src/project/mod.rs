@@ -325,7 +325,11 @@ impl Project {
             .iter()
             .map(Machine::compile)
             .collect();
-        let checks = check::check(&resolved.model, &resolved.usage, &machines);
+        // Roles of a file without a service are checked for use unless a standard beside it
+        // includes it: then they serve that standard (an agency file).
+        let shared =
+            resolved.model.services.is_empty() && included_beside(loader, &self.path(root));
+        let checks = check::check(&resolved.model, &resolved.usage, &machines, !shared);
         self.diagnostics.extend(resolved.diagnostics);
         self.diagnostics.extend(checks);
         let (calendar, procedure_calendars) = self.calendars_of(loader, &resolved.model);
@@ -360,4 +364,29 @@ impl Project {
             hash,
         }
     }
+}
+
+/// Whether another `.sop` file in the same folder as `path` includes it (`sertakan "…"` /
+/// `include "…"` naming its file). Read through the loader, so hosts decide what a folder is.
+fn included_beside(loader: &dyn Loader, path: &str) -> bool {
+    let dir = loader::parent(path);
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let quoted = format!("\"{name}\"");
+    loader
+        .list(dir)
+        .into_iter()
+        .filter(|f| f.ends_with(".sop") && f != name)
+        .any(|f| {
+            loader
+                .read(&loader::join(dir, &f))
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .is_some_and(|text| {
+                    text.lines().any(|l| {
+                        let l = l.trim_start();
+                        (l.starts_with("sertakan") || l.starts_with("include"))
+                            && l.contains(&quoted)
+                    })
+                })
+        })
 }
