@@ -66,7 +66,7 @@ fn main() {
             .iter()
             .map(Machine::compile)
             .collect();
-        let mut diags = sopan::check::check(&resolved.model, &resolved.usage, &machines);
+        let mut diags = sopan::check::check(&resolved.model, &resolved.usage, &machines, true);
         for (proc, machine) in resolved.model.procedures.iter().zip(&machines) {
             let mut verdicts = sopan::budget::Verdicts::default();
             sopan::budget::check(proc, machine, Some(&calendar), &mut verdicts, &mut diags);
