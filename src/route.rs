@@ -27,11 +27,32 @@ pub struct Route {
     pub due: Option<Timestamp>,
     /// Whether the due instant rests on provisional holiday data.
     pub provisional: bool,
+    /// The tier's escalation rules with the instant each fires if the complaint is not
+    /// answered by then (instants when the arrival instant and a deadline are known).
+    pub escalations: Vec<RouteEscalation>,
     /// The complaint-book record, field → value.
     pub record: BTreeMap<String, Option<String>>,
     /// Offset of the calendar's zone from UTC, for showing instants to people.
     #[serde(skip)]
     pub offset_seconds: i64,
+}
+
+/// One escalation rule of a complaint tier, and when it fires.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RouteEscalation {
+    /// `at_risk` or `breached`.
+    pub when: &'static str,
+    /// For `at_risk`: the share of the deadline used.
+    pub percent: Option<u32>,
+    /// `escalate`, `send`, or `deemed_approved`.
+    pub action: &'static str,
+    /// For `send`: the kind of message.
+    pub kind: Option<String>,
+    /// The recipient role.
+    pub to: Option<String>,
+    /// When it fires if the complaint is still unanswered (the same reckoning as a case's
+    /// clock started on arrival).
+    pub due: Option<Timestamp>,
 }
 
 /// Why a complaint cannot be routed.
@@ -161,6 +182,11 @@ pub fn route(
         }
         _ => (None, false),
     };
+    let escalations = tier
+        .escalations
+        .iter()
+        .map(|e| escalation(model, e, at, tier.deadline, calendar))
+        .collect::<Result<Vec<_>, _>>()?;
     let offset = calendar.map_or(7 * 3600, |c| c.zone().offset_seconds());
     let record = record_fields
         .iter()
@@ -189,8 +215,54 @@ pub fn route(
             .collect(),
         due,
         provisional,
+        escalations,
         record,
         offset_seconds: offset,
+    })
+}
+
+/// A tier's escalation rule and its instant from the arrival `at`.
+fn escalation(
+    model: &Model,
+    e: &crate::model::Escalation,
+    at: Option<Timestamp>,
+    deadline: Option<crate::model::Duration>,
+    calendar: Option<&Calendar>,
+) -> Result<RouteEscalation, RouteError> {
+    use crate::model::{EscalationAction, Trigger};
+    let role = |r: &Option<RoleId>| r.and_then(|r| model.role(r)).map(|r| r.id.clone());
+    let (when, percent) = match e.trigger {
+        Trigger::AtRisk(p) => ("at_risk", Some(p)),
+        Trigger::Breached => ("breached", None),
+    };
+    let (action, kind, to) = match &e.action {
+        EscalationAction::Escalate(to) => ("escalate", None, role(to)),
+        EscalationAction::Send { kind, to } => ("send", Some(kind.clone()), role(to)),
+        EscalationAction::Deem(_) => ("deemed_approved", None, None),
+    };
+    let due = match (at, deadline) {
+        (Some(t), Some(d)) => {
+            let deadlines = crate::calendar::Deadlines::new(calendar);
+            let calendar_error =
+                |e: crate::calendar::CalendarError| RouteError::Calendar(e.to_string());
+            let limit = deadlines.limit(t, d).map_err(calendar_error)?;
+            let used = e.trigger.threshold(limit).max(0).unsigned_abs();
+            Some(
+                deadlines
+                    .after(t, used, d.unit.measure())
+                    .map_err(calendar_error)?
+                    .value,
+            )
+        }
+        _ => None,
+    };
+    Ok(RouteEscalation {
+        when,
+        percent,
+        action,
+        kind,
+        to,
+        due,
     })
 }
 

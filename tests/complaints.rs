@@ -126,3 +126,47 @@ fn the_monthly_report_of_the_sample_log() {
     .expect_err("an unknown channel");
     assert_eq!((err.row, err.column.as_str()), (2, "saluran"));
 }
+
+/// A tier's escalation rules come out of `route` with the instants they fire at if the
+/// complaint stays unanswered — the same reckoning as a case clock started on arrival.
+#[test]
+fn a_tier_escalation_fires_at_its_share_and_past_the_deadline() {
+    let project = common::load("standards/contoh/izin_reklame.sop", "standards");
+    let standard = &project.standards[0];
+    let policy = &standard.model.complaints[0];
+    let at: jiff::Timestamp = "2026-03-02T10:00:00+08:00".parse().expect("instant");
+    let r = route(
+        &standard.model,
+        policy,
+        "loket",
+        "ringan",
+        &BTreeMap::new(),
+        Some(at),
+        standard.calendar.as_deref(),
+    )
+    .expect("routes");
+    let instant = |s: &str| s.parse::<jiff::Timestamp>().expect("instant");
+    // 2 working days from Monday 10:00 (08-12, 13-16): due Wednesday 16:00, 1,140 working
+    // minutes away; half of them are used on Tuesday at 13:30.
+    assert_eq!(r.due, Some(instant("2026-03-04T16:00:00+08:00")));
+    let fired: Vec<(&str, Option<&str>, Option<jiff::Timestamp>)> = r
+        .escalations
+        .iter()
+        .map(|e| (e.when, e.to.as_deref(), e.due))
+        .collect();
+    assert_eq!(
+        fired,
+        [
+            (
+                "at_risk",
+                Some("kepala_kantor"),
+                Some(instant("2026-03-03T13:30:00+08:00"))
+            ),
+            (
+                "breached",
+                Some("kepala_kantor"),
+                Some(instant("2026-03-05T08:00:01+08:00"))
+            ),
+        ]
+    );
+}

@@ -64,6 +64,21 @@ pub fn run(
                         };
                         println!("answer due:   {local}{note}");
                     }
+                    for e in &r.escalations {
+                        let when = match e.percent {
+                            Some(p) => format!("{p}% used"),
+                            None => "breached".to_string(),
+                        };
+                        let what = match (&e.kind, &e.to) {
+                            (Some(kind), Some(to)) => format!("{} {kind} to {to}", e.action),
+                            (None, Some(to)) => format!("{} to {to}", e.action),
+                            _ => e.action.to_string(),
+                        };
+                        let due = e.due.map_or_else(String::new, |d| {
+                            format!(" at {}", super::render::local_time(r.offset_seconds, d))
+                        });
+                        println!("escalation:   {when}: {what}{due}");
+                    }
                     for (field, value) in &r.record {
                         println!("book {field:<8} {}", value.as_deref().unwrap_or("-"));
                     }

@@ -156,12 +156,7 @@ impl Case {
             };
             let measure = budget.duration.unit.measure();
             for (r, rule) in budget.escalations.iter().enumerate() {
-                // At risk from the share written; breached once the limit is exceeded.
-                let threshold = match rule.trigger {
-                    Trigger::AtRisk(p) => (limit * i64::from(p) + 99) / 100,
-                    Trigger::Breached => limit + 1,
-                };
-                let left = threshold - clock.used;
+                let left = rule.trigger.threshold(limit) - clock.used;
                 if left <= 0 {
                     continue;
                 }

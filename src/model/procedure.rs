@@ -158,6 +158,17 @@ pub enum Trigger {
     Breached,
 }
 
+impl Trigger {
+    /// The time used, in seconds of the clock's measure, at which the rule fires for a
+    /// clock of `limit` seconds: the written share rounded up, or one second past the limit.
+    pub fn threshold(self, limit: i64) -> i64 {
+        match self {
+            Trigger::AtRisk(p) => (limit.saturating_mul(i64::from(p)) + 99) / 100,
+            Trigger::Breached => limit.saturating_add(1),
+        }
+    }
+}
+
 /// What an escalation does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EscalationAction {
