@@ -234,6 +234,46 @@ fn step_label(model: &Model, proc: &Procedure, i: usize, lang: Lang) -> String {
             lang.pick("Tahap", "Stage"),
             stage.title
         );
+        for e in proc
+            .budgets
+            .iter()
+            .filter(|b| {
+                b.scope == crate::model::Scope::Stage(proc.stage_of(i).unwrap_or(usize::MAX))
+            })
+            .flat_map(|b| &b.escalations)
+        {
+            let _ = writeln!(
+                label,
+                "{}",
+                wrap(&format!("⚠ {}", escalation_words(model, proc, e, lang)))
+            );
+        }
+    }
+    // A written budget's rules sit on the step its clock starts at.
+    for b in proc.budgets.iter().filter(|b| {
+        b.scope == crate::model::Scope::Budget
+            && !b.escalations.is_empty()
+            && match &b.start {
+                Some(p) => p.node == crate::model::Node::Step(i),
+                None => proc.start == Some(i),
+            }
+    }) {
+        let _ = writeln!(
+            label,
+            "{}",
+            wrap(&format!(
+                "⏱ {}: {}",
+                b.title.as_deref().unwrap_or(&b.id),
+                duration_words(b.duration, lang)
+            ))
+        );
+        for e in &b.escalations {
+            let _ = writeln!(
+                label,
+                "{}",
+                wrap(&format!("⚠ {}", escalation_words(model, proc, e, lang)))
+            );
+        }
     }
     label.push_str(&match &step.number {
         Some(n) => wrap(&format!("{n}. {}", step.title)),
@@ -274,7 +314,11 @@ fn step_label(model: &Model, proc: &Procedure, i: usize, lang: Lang) -> String {
         _ => {}
     }
     for e in &step.escalations {
-        let _ = write!(label, "\n⚠ {}", escalation_words(model, proc, e, lang));
+        let _ = write!(
+            label,
+            "\n{}",
+            wrap(&format!("⚠ {}", escalation_words(model, proc, e, lang)))
+        );
     }
     label
 }
