@@ -194,6 +194,7 @@ pub fn parse(text: &str, file: FileId) -> (Option<Layer>, Vec<Diagnostic>) {
         file,
         cursor: 0,
         diags: Vec::new(),
+        listed: Vec::new(),
     };
     if let Some(offset) = too_deep(text) {
         let kind = Kind::TooDeep {
@@ -230,6 +231,8 @@ struct Reader<'t> {
     file: FileId,
     cursor: usize,
     diags: Vec<Diagnostic>,
+    /// Every date listed, with where: a repeated date is reported at its own listing.
+    listed: Vec<(i32, Span)>,
 }
 
 impl Reader<'_> {
@@ -571,6 +574,7 @@ impl Reader<'_> {
                 return None;
             }
         }
+        self.listed.push((day, date_span));
         Some((day, name.trim().to_string(), date_span))
     }
 
@@ -586,16 +590,23 @@ impl Reader<'_> {
                 dups.push(day);
             }
         }
+        // Each repeated date at its second listing (the one to remove), found in one pass.
+        let mut listings: std::collections::HashMap<i32, Vec<Span>> =
+            std::collections::HashMap::new();
+        for (day, span) in &self.listed {
+            listings.entry(*day).or_default().push(*span);
+        }
         for day in dups {
-            let date = civil::format(day);
-            // The second listing is the one to remove.
-            let first = self.text.find(&date).unwrap_or(0);
-            let second = self.text[first + date.len()..]
-                .find(&date)
-                .map_or(first, |i| first + date.len() + i);
+            let span = listings
+                .get(&day)
+                .and_then(|spans| spans.get(1).or_else(|| spans.first()))
+                .copied()
+                .unwrap_or_else(|| Span::new(0, 0));
             self.report(
-                Kind::DuplicateDate { date: date.clone() },
-                Span::new(second, second + date.len()),
+                Kind::DuplicateDate {
+                    date: civil::format(day),
+                },
+                span,
             );
         }
     }
