@@ -88,12 +88,18 @@ pub fn build(
     calendar: Option<&Calendar>,
     log: &str,
 ) -> Result<Book, LogError> {
-    let mut lines = log.lines().map(|l| l.trim_end_matches('\r'));
-    let headers: Vec<String> = lines
+    let table = crate::table::read(log).map_err(|e| LogError {
+        row: e.line,
+        column: "*".into(),
+        reason: e.reason,
+    })?;
+    let mut rows = table.rows.into_iter();
+    let headers: Vec<String> = rows
         .next()
+        .map(|r| r.cells)
         .unwrap_or_default()
-        .split(',')
-        .map(|h| h.trim().to_ascii_lowercase())
+        .into_iter()
+        .map(|h| h.to_ascii_lowercase())
         .collect();
     let need = |names: &[&str], label: &str| {
         column(&headers, names).ok_or_else(|| LogError {
@@ -108,19 +114,23 @@ pub fn build(
     let c_answered = column(&headers, &["dijawab", "answered"]);
     let offset = calendar.map_or(7 * 3600, |c| c.zone().offset_seconds());
     let mut entries = Vec::new();
-    for (i, line) in lines.enumerate() {
-        let row = i + 2;
-        if line.trim().is_empty() {
-            continue;
+    for r in rows {
+        let row = r.line;
+        let mut cells = r.cells;
+        // Spreadsheets pad rows with empty cells past the last column; anything else past
+        // the header's columns is a row that does not fit it.
+        while cells.len() > headers.len() && cells.last().is_some_and(String::is_empty) {
+            cells.pop();
         }
-        let cells: Vec<&str> = line.split(',').map(str::trim).collect();
-        if cells.len() != headers.len() {
+        if cells.len() > headers.len() {
             return Err(LogError {
                 row,
                 column: "*".into(),
                 reason: format!("expected {} columns, found {}", headers.len(), cells.len()),
             });
         }
+        cells.resize(headers.len(), String::new());
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
         let instant = |c: usize| -> Result<Option<Timestamp>, LogError> {
             let text = cells[c];
             if text.is_empty() {

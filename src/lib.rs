@@ -72,6 +72,7 @@ pub mod scenario;
 pub mod skm;
 pub mod source;
 pub mod span;
+pub mod table;
 
 /// Loads, checks and compiles every standard and calendar under a folder (the folder is the
 /// standards root). Check `diagnostics` before running cases.

@@ -38,6 +38,9 @@ pub enum SkmError {
         /// As written.
         text: String,
     },
+    /// Not CSV (an unclosed quote, say).
+    #[error("{0}")]
+    Unreadable(crate::table::TableError),
     /// An element nobody answered.
     #[error("no respondent answered U{0}")]
     Unanswered(usize),
@@ -76,45 +79,62 @@ pub struct Index {
     pub follow_up: Option<FollowUp>,
 }
 
-/// Reads the CSV: one row per respondent, nine scores; a header row starting `U1` is skipped,
-/// a blank cell is an unanswered question.
+/// Reads the CSV: one row per respondent, nine scores U1…U9; a blank cell is an unanswered
+/// question. With a header row naming `U1`…`U9` (a survey form's export), those columns are
+/// read wherever they stand and other columns (a timestamp, a name) are left alone; without
+/// one, each row has exactly the nine scores. `,` or `;` between cells.
 pub fn parse(text: &str) -> Result<Vec<[Option<u8>; 9]>, SkmError> {
-    let mut rows = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let row = i + 1;
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty()
-            || (row == 1 && line.trim_start().to_ascii_uppercase().starts_with("U1"))
-        {
-            continue;
+    let table = crate::table::read(text).map_err(SkmError::Unreadable)?;
+    let mut rows = table.rows.into_iter().peekable();
+    // Where each of U1…U9 stands: from the header, or the first nine columns.
+    let header = rows.peek().and_then(|r| {
+        let position = |k: usize| {
+            r.cells
+                .iter()
+                .position(|c| c.eq_ignore_ascii_case(&format!("U{k}")))
+        };
+        (1..=9).map(position).collect::<Option<Vec<usize>>>()
+    });
+    let columns: Vec<usize> = match &header {
+        Some(cols) => {
+            rows.next();
+            cols.clone()
         }
-        let cells: Vec<&str> = line.split(',').collect();
-        if cells.len() != 9 {
+        None => (0..9).collect(),
+    };
+    let mut out = Vec::new();
+    for r in rows {
+        let row = r.line;
+        let fits = match header {
+            Some(_) => columns.iter().all(|c| *c < r.cells.len()),
+            None => r.cells.len() == 9,
+        };
+        if !fits {
             return Err(SkmError::Columns {
                 row,
-                found: cells.len(),
+                found: r.cells.len(),
             });
         }
         let mut scores = [None; 9];
-        for (c, cell) in cells.iter().enumerate() {
-            let cell = cell.trim();
+        for (k, c) in columns.iter().enumerate() {
+            let cell = r.cells[*c].as_str();
             if cell.is_empty() {
                 continue;
             }
             match cell.parse::<u8>() {
-                Ok(v @ 1..=4) => scores[c] = Some(v),
+                Ok(v @ 1..=4) => scores[k] = Some(v),
                 _ => {
                     return Err(SkmError::Score {
                         row,
-                        column: c + 1,
+                        column: k + 1,
                         text: cell.to_string(),
                     })
                 }
             }
         }
-        rows.push(scores);
+        out.push(scores);
     }
-    Ok(rows)
+    Ok(out)
 }
 
 /// The grade of a value on the 25–100 scale, already rounded to 2 decimals.
@@ -275,5 +295,25 @@ mod tests {
             assert!((1.0..=4.0).contains(&r.index), "{}", r.index);
             assert!((25.0..=100.0).contains(&r.index_100), "{}", r.index_100);
         }
+    }
+
+    #[test]
+    fn a_survey_form_export_with_other_columns_and_semicolons() {
+        let csv = "Waktu;Nama;U1;U2;U3;U4;U5;U6;U7;U8;U9\n\
+            2026-03-02 10:00;\"Budi; Jl. Sudirman\";4;3;2;4;3;3;3;3;3\n\
+            2026-03-02 11:00;Ani;3;3;2;4;3;3;3;3;\n";
+        let rows = parse(csv).expect("valid");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0][0], Some(4));
+        assert_eq!(rows[1][8], None);
+        let bad = "U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,3,2,4,3,3,3,3,3\n\n4,3,7,4,3,3,3,3,3\n";
+        assert_eq!(
+            parse(bad),
+            Err(SkmError::Score {
+                row: 4,
+                column: 3,
+                text: "7".into()
+            })
+        );
     }
 }

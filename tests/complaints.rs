@@ -170,3 +170,29 @@ fn a_tier_escalation_fires_at_its_share_and_past_the_deadline() {
         ]
     );
 }
+
+/// Logs exported from spreadsheets: an identity with a comma in quotes, `;` between cells
+/// (Indonesian-locale spreadsheets), trailing empty cells and blank lines; a bad row is named
+/// by the line it is on.
+#[test]
+fn spreadsheet_logs_with_quotes_and_semicolons() {
+    let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
+    let standard = &project.standards[0];
+    let build = |log: &str| {
+        sopan::book::build(
+            &standard.model,
+            &standard.model.complaints[0],
+            standard.calendar.as_deref(),
+            log,
+        )
+    };
+    let comma = "diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab\n\
+        2026-03-02T09:00:00+07:00,surat,ringan,\"Budi, Jl. Sudirman\",Pelayanan,ya,,\n";
+    let book = build(comma).expect("a quoted identity");
+    assert_eq!(book.entries.len(), 1);
+    let semicolon = "\u{feff}diterima;saluran;bobot;identitas;jenis;ada_telepon;dijawab\r\n\
+        2026-03-02T09:00:00+07:00;surat;ringan;Budi, Jl. Sudirman;Pelayanan;ya;\r\n\r\n\
+        2026-03-03T09:00:00+07:00;fax;ringan;Ani;Pelayanan;tidak;\r\n";
+    let err = build(semicolon).expect_err("an unknown channel on line 4");
+    assert_eq!((err.row, err.column.as_str()), (4, "saluran"));
+}

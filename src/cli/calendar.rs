@@ -8,7 +8,7 @@ use sopan::calendar::{Calendar, CalendarError, Closure, Computed};
 use sopan::loader::FsLoader;
 use sopan::model::Duration;
 use sopan::project::Project;
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -205,17 +205,18 @@ fn offset(cal: &Calendar) -> Result<u8, String> {
         out.write_all(s.as_bytes()).map_err(|e| e.to_string())
     };
     write(&mut out, "start_date,offset_days,date\n")?;
-    for (i, line) in stdin.lock().lines().enumerate() {
-        let line = line.map_err(|e| e.to_string())?;
-        let row = i + 1;
-        let trimmed = line.trim();
-        if trimmed.is_empty() || (row == 1 && trimmed.starts_with("start_date")) {
+    let mut input = String::new();
+    std::io::Read::read_to_string(&mut stdin.lock(), &mut input).map_err(|e| e.to_string())?;
+    let table = sopan::table::read(&input).map_err(|e| e.to_string())?;
+    for r in &table.rows {
+        let row = r.line;
+        if row == 1 && r.cells.first().is_some_and(|c| c == "start_date") {
             continue;
         }
-        let mut cols = trimmed.split(',');
-        let (Some(start), Some(n)) = (cols.next(), cols.next()) else {
+        let (Some(start), Some(n)) = (r.cells.first(), r.cells.get(1)) else {
             return Err(format!(
-                "row {row}: expected `start_date,offset_days`, found `{trimmed}`"
+                "row {row}: expected `start_date,offset_days`, found `{}`",
+                r.cells.join(",")
             ));
         };
         let date: Date = start

@@ -45,21 +45,25 @@ pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
             serde_json::to_string_pretty(&book).unwrap_or_default()
         ),
         BookFormat::Csv => {
-            println!("baris,diterima,saluran,bobot,penangan,balasan,tenggat,dijawab,status");
+            let head = [
+                "baris", "diterima", "saluran", "bobot", "penangan", "balasan", "tenggat",
+                "dijawab", "status",
+            ];
+            let mut rows = vec![head.iter().map(|h| (*h).to_string()).collect::<Vec<_>>()];
             for e in &book.entries {
-                println!(
-                    "{},{},{},{},{},{},{},{},{}",
-                    e.row,
-                    e.received,
-                    e.channel,
-                    e.severity,
+                rows.push(vec![
+                    e.row.to_string(),
+                    e.received.to_string(),
+                    e.channel.clone(),
+                    e.severity.clone(),
                     e.handler.join(" "),
                     e.reply.join(" "),
                     e.due.map(|d| d.to_string()).unwrap_or_default(),
                     e.answered.map(|d| d.to_string()).unwrap_or_default(),
-                    e.status
-                );
+                    e.status.to_string(),
+                ]);
             }
+            print!("{}", sopan::table::write(&rows));
         }
         BookFormat::Human => print!("{}", sopan::book::report_text(&book)),
     }
