@@ -300,6 +300,12 @@ fn the_card_shows_lateness_and_a_changed_standard_is_refused() {
     let json = serde_json::to_string(&case).expect("json");
     assert!(json.len() < 2000, "{} bytes", json.len());
     assert_eq!(Case::resume(&ctx, &json), Ok(case.clone()));
+    assert!(json.contains("\"hash\":\"sha256:"), "{json}");
+    // Persisted before SHA-256, under the FNV form of the same content: it resumes and
+    // carries the new identity forward.
+    let legacy = json.replace(p.standards[0].hash.as_str(), &p.standards[0].legacy_hash);
+    assert_ne!(legacy, json);
+    assert_eq!(Case::resume(&ctx, &legacy), Ok(case.clone()));
     let edited = std::fs::read_to_string("standards/pekanbaru/izin_praktik_dokter.sop")
         .expect("shipped")
         .replace("waktu 20 menit", "waktu 25 menit");
@@ -320,13 +326,15 @@ fn the_card_shows_lateness_and_a_changed_standard_is_refused() {
     let changed_ctx = changed.standards[0]
         .context("penerbitan")
         .expect("procedure");
-    let refused = Case::resume(&changed_ctx, &json).expect_err("the standard changed");
-    assert!(
-        refused
-            .to_string()
-            .contains("changed since the case was opened"),
-        "{refused}"
-    );
+    for persisted in [&json, &legacy] {
+        let refused = Case::resume(&changed_ctx, persisted).expect_err("the standard changed");
+        assert!(
+            refused
+                .to_string()
+                .contains("changed since the case was opened"),
+            "{refused}"
+        );
+    }
 }
 
 #[test]

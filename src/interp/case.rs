@@ -283,8 +283,12 @@ impl Case {
 
     /// Reads a persisted case, refusing one opened under another standard or content.
     pub fn resume(ctx: &Context<'_>, json: &str) -> Result<Case, ResumeError> {
-        let case: Case =
+        let mut case: Case =
             serde_json::from_str(json).map_err(|e| ResumeError::Format(e.to_string()))?;
+        // Persisted before SHA-256: the same content under its FNV form carries forward.
+        if !ctx.identity.legacy_hash.is_empty() && case.on.hash == ctx.identity.legacy_hash {
+            case.on.hash = ctx.identity.hash.to_string();
+        }
         let on = &case.on;
         if on.standard != ctx.identity.standard || case.procedure != ctx.procedure.id {
             return Err(ResumeError::OtherStandard {

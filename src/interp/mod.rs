@@ -86,8 +86,11 @@ pub struct Identity<'a> {
     pub standard: &'a str,
     /// Its `versi`.
     pub version: &'a str,
-    /// A hash of the text of every file of the standard.
+    /// A hash of the text of every file of the standard (`sha256:…`).
     pub hash: &'a str,
+    /// The older FNV-1a form of the same identity: a case persisted with it resumes on an
+    /// unchanged standard and is carried forward to `hash`.
+    pub legacy_hash: &'a str,
 }
 
 impl<'a> Context<'a> {

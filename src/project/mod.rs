@@ -58,8 +58,11 @@ pub struct Standard {
     /// The calendar of each procedure, in the model's order: its service's calendar, else
     /// its agency's.
     pub procedure_calendars: Vec<Option<Arc<Calendar>>>,
-    /// A hash of the text of every file of the standard (hex), carried by its cases.
+    /// A hash of the text of every file of the standard (`sha256:` and hex), carried by its
+    /// cases.
     pub hash: String,
+    /// The FNV-1a form of the same identity, which cases persisted before SHA-256 carry.
+    pub legacy_hash: String,
 }
 
 impl Standard {
@@ -70,6 +73,7 @@ impl Standard {
             standard: service.map_or("", |s| s.id.as_str()),
             version: service.and_then(|s| s.version.as_deref()).unwrap_or(""),
             hash: &self.hash,
+            legacy_hash: &self.legacy_hash,
         };
         let index = self
             .model
@@ -84,8 +88,25 @@ impl Standard {
     }
 }
 
-/// FNV-1a over the files' paths and texts: stable across runs and platforms.
-fn content_hash<'t>(parts: impl Iterator<Item = &'t str>) -> String {
+/// SHA-256 over the texts of the standard's files, each followed by a 0xff byte (which no
+/// UTF-8 text holds): `sha256:` and 64 hex digits. Stable across runs and platforms.
+fn content_hash<'t>(parts: impl Iterator<Item = &'t str> + Clone) -> String {
+    use sha2::Digest as _;
+    let mut h = sha2::Sha256::new();
+    for part in parts {
+        h.update(part.as_bytes());
+        h.update([0xff]);
+    }
+    let mut out = String::from("sha256:");
+    for b in h.finalize() {
+        let _ = std::fmt::Write::write_fmt(&mut out, format_args!("{b:02x}"));
+    }
+    out
+}
+
+/// The identity cases persisted before SHA-256 carry: FNV-1a, 16 hex digits, over the same
+/// bytes. Kept so those cases still resume on an unchanged standard.
+fn legacy_hash<'t>(parts: impl Iterator<Item = &'t str>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
         for b in part.bytes().chain([0xff]) {
@@ -348,12 +369,12 @@ impl Project {
                 &mut self.diagnostics,
             );
         }
-        let hash = content_hash(
-            files
-                .iter()
-                .filter_map(|f| self.sources.get(*f))
-                .map(|f| &*f.text),
-        );
+        let texts = files
+            .iter()
+            .filter_map(|f| self.sources.get(*f))
+            .map(|f| &*f.text);
+        let hash = content_hash(texts.clone());
+        let legacy_hash = legacy_hash(texts);
         Standard {
             root,
             files,
@@ -362,6 +383,7 @@ impl Project {
             calendar,
             procedure_calendars,
             hash,
+            legacy_hash,
         }
     }
 }
