@@ -15,12 +15,17 @@ fn calendar(path: &str) -> Arc<Calendar> {
     cal.expect("the calendar builds")
 }
 
+/// Built once per test binary: the properties below ask thousands of questions of each.
 fn national() -> Arc<Calendar> {
-    calendar("standards/nasional.kalender.yaml")
+    static ONCE: std::sync::OnceLock<Arc<Calendar>> = std::sync::OnceLock::new();
+    ONCE.get_or_init(|| calendar("standards/nasional.kalender.yaml"))
+        .clone()
 }
 
 fn pekanbaru() -> Arc<Calendar> {
-    calendar("standards/pekanbaru/pekanbaru.kalender.yaml")
+    static ONCE: std::sync::OnceLock<Arc<Calendar>> = std::sync::OnceLock::new();
+    ONCE.get_or_init(|| calendar("standards/pekanbaru/pekanbaru.kalender.yaml"))
+        .clone()
 }
 
 fn date(s: &str) -> Date {
@@ -268,73 +273,52 @@ fn wita_wit_and_saturday_work() {
     );
 }
 
-/// A small deterministic generator, so the invariants run over the same thousands of cases
-/// every time.
-struct Rng(u64);
+/// Seconds from 2024-01-01T00:00:00+07:00 to somewhere before 2026-12-01.
+const SPAN_2024_2026: i64 = 1_060 * 86_400;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
-fn random_instant(rng: &mut Rng) -> Timestamp {
-    // Anywhere in 2024-01-01 .. 2026-12-01 WIB.
+fn instant_from(offset: i64) -> Timestamp {
     let start = at("2024-01-01T00:00:00+07:00").as_second();
-    Timestamp::from_second(start + rng.below(1_060 * 86_400) as i64).expect("valid")
+    Timestamp::from_second(start + offset).expect("valid")
 }
 
-#[test]
-fn adding_then_counting_back_and_monotonicity() {
-    let cal = national();
-    let mut rng = Rng(0x5eed);
-    for _ in 0..5_000 {
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5_000))]
+
+    #[test]
+    fn adding_then_counting_back_and_monotonicity(day in 0i64..1_000, n in 0i64..30) {
+        let cal = national();
         let d = date("2024-01-01")
-            .checked_add(jiff::Span::new().days(rng.below(1_000) as i64))
+            .checked_add(jiff::Span::new().days(day))
             .expect("valid");
-        let n = rng.below(30) as i64;
         let a = cal.add_working_days(d, n).expect("in range").value;
         let b = cal.add_working_days(d, n + 1).expect("in range").value;
-        assert!(a < b, "monotonic at {d} + {n}");
+        proptest::prop_assert!(a < b, "monotonic at {} + {}", d, n);
         let rolled = cal.add_working_days(d, 0).expect("in range").value;
-        assert_eq!(
+        proptest::prop_assert_eq!(
             cal.working_days_between(rolled, a).expect("in range").value,
-            n,
-            "{d} + {n}"
+            n
         );
-        assert!(cal.is_working_day(a).expect("ok").value);
+        proptest::prop_assert!(cal.is_working_day(a).expect("ok").value);
     }
-}
 
-#[test]
-fn working_time_is_additive_and_inverts_adding() {
-    let cal = pekanbaru();
-    let mut rng = Rng(0xc0ffee);
-    for _ in 0..5_000 {
-        let mut t = [
-            random_instant(&mut rng),
-            random_instant(&mut rng),
-            random_instant(&mut rng),
-        ];
-        t.sort();
+    #[test]
+    fn working_time_is_additive_and_inverts_adding(
+        mut offsets in proptest::array::uniform3(0i64..SPAN_2024_2026),
+        secs in 0u64..40 * 3600,
+    ) {
+        let cal = pekanbaru();
+        offsets.sort_unstable();
+        let t = offsets.map(instant_from);
         let wt =
             |a: Timestamp, b: Timestamp| cal.working_time_between(a, b).expect("in range").value;
-        assert_eq!(wt(t[0], t[2]), wt(t[0], t[1]) + wt(t[1], t[2]));
-        assert_eq!(wt(t[2], t[0]), -wt(t[0], t[2]));
-        let secs = rng.below(40 * 3600);
+        proptest::prop_assert_eq!(wt(t[0], t[2]), wt(t[0], t[1]) + wt(t[1], t[2]));
+        proptest::prop_assert_eq!(wt(t[2], t[0]), -wt(t[0], t[2]));
         let end = cal.add_working_time(t[0], secs).expect("in range").value;
-        assert_eq!(wt(t[0], end), secs as i64);
+        proptest::prop_assert_eq!(wt(t[0], end), secs as i64);
         if secs > 0 {
             // Nothing earlier would do: one second less of the span is not enough.
             let before = Timestamp::from_second(end.as_second() - 1).expect("valid");
-            assert!(wt(t[0], before) < secs as i64);
+            proptest::prop_assert!(wt(t[0], before) < secs as i64);
         }
     }
 }

@@ -272,18 +272,6 @@ layanan s "S" {{
     )
 }
 
-/// A tiny random generator, so the property runs the same inputs every time.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 #[test]
 fn route_clock_obligation_book_and_calendar_due_agree() {
     let units = [
@@ -299,7 +287,11 @@ fn route_clock_obligation_book_and_calendar_due_agree() {
         "hitungan_hari: { batas_pukul: tutup }\n",
         "hitungan_hari: { batas_pukul: \"14:00\" }\ncuti_bersama_libur: false\n",
     ];
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    // proptest's deterministic runner: the same instants every run.
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let start: i64 = 1_704_042_000; // 2024-01-01T00:00:00+07:00
+    let instants_strategy = proptest::collection::vec(start..start + 4 * 365 * 86_400, 1200);
+    use proptest::strategy::ValueTree as _;
     let mut checked = 0usize;
     let mut agreed_errors = 0usize;
     for rule in rules {
@@ -326,14 +318,13 @@ fn route_clock_obligation_book_and_calendar_due_agree() {
                 assert!(answer.calendar.is_some(), "the agency's calendar");
                 let policy = &standard.model.complaints[0];
                 // Random instants over 2024-2027, to the second; some land past the range.
-                let instants: Vec<Timestamp> = (0..1200)
-                    .map(|_| {
-                        let start = 1_704_042_000; // 2024-01-01T00:00:00+07:00
-                        let span = 4 * 365 * 86_400;
-                        Timestamp::from_second(start + (rng.next() % span) as i64)
-                            .expect("an instant")
-                    })
-                    .collect();
+                let instants: Vec<Timestamp> =
+                    proptest::strategy::Strategy::new_tree(&instants_strategy, &mut runner)
+                        .expect("a sample")
+                        .current()
+                        .into_iter()
+                        .map(|s: i64| Timestamp::from_second(s).expect("an instant"))
+                        .collect();
                 // The book of every complaint whose due the calendar covers, in order.
                 let mut log = String::from("diterima,saluran,bobot\n");
                 for t in &instants {
