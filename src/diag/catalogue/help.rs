@@ -1,0 +1,259 @@
+//! How to fix each kind, in Indonesian and English.
+
+use super::*;
+
+/// How to fix it.
+pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
+    use Lang::*;
+    let text = match (kind, lang) {
+        (
+            Kind::Syntax {
+                suggestion: Some(s),
+                ..
+            },
+            Id,
+        ) => format!("maksud Anda {}?", phrase(*s, lang)),
+        (
+            Kind::Syntax {
+                suggestion: Some(s),
+                ..
+            },
+            En,
+        ) => format!("did you mean {}?", phrase(*s, lang)),
+        (Kind::Syntax { .. }, _) => return None,
+        (Kind::EmptyFile, Id) => {
+            "tulis paling sedikit satu `layanan`, `peran` atau `sertakan`".into()
+        }
+        (Kind::EmptyFile, En) => "write at least one `service`, `role` or `include`".into(),
+        (Kind::NotUtf8 { .. }, Id) => "simpan berkas sebagai UTF-8".into(),
+        (Kind::NotUtf8 { .. }, En) => "save the file as UTF-8".into(),
+        (Kind::TooDeep { .. }, Id) => "periksa pasangan kurung `{` dan `}` (atau `[` dan `]`)".into(),
+        (Kind::TooDeep { .. }, En) => "check that every `{` has its `}` (and every `[` its `]`)".into(),
+        (Kind::TooManyErrors { .. }, Id) => "perbaiki kesalahan di atas dahulu, lalu periksa lagi; apakah ini memang berkas .sop?".into(),
+        (Kind::TooManyErrors { .. }, En) => "fix the errors above first, then check again; is this really a .sop file?".into(),
+        (Kind::DuplicateItem { .. }, Id) => "hapus salah satunya".into(),
+        (Kind::DuplicateItem { .. }, En) => "remove one of them".into(),
+        (
+            Kind::UndefinedName {
+                suggestion: Some(s),
+                ..
+            },
+            Id,
+        ) => format!("maksud Anda `{s}`?"),
+        (
+            Kind::UndefinedName {
+                suggestion: Some(s),
+                ..
+            },
+            En,
+        ) => format!("did you mean `{s}`?"),
+        (Kind::UndefinedName { kind, .. }, Id) => {
+            format!("definisikan {} itu dahulu", kind_word(*kind, lang))
+        }
+        (Kind::UndefinedName { kind, .. }, En) => {
+            format!("define the {} first", kind_word(*kind, lang))
+        }
+        (Kind::DuplicateName { .. }, Id) => "beri nama lain atau hapus salah satunya".into(),
+        (Kind::DuplicateName { .. }, En) => "rename or remove one of them".into(),
+        (Kind::UnusedName { .. }, Id) => "gunakan atau hapus definisinya".into(),
+        (Kind::UnusedName { .. }, En) => "use it or remove it".into(),
+        (Kind::AmbiguousName { procedures, name }, Id) => {
+            format!(
+                "tulis nama prosedurnya, misalnya `{}.{name}`",
+                procedures.first()?
+            )
+        }
+        (Kind::AmbiguousName { procedures, name }, En) => {
+            format!(
+                "write the procedure too, e.g. `{}.{name}`",
+                procedures.first()?
+            )
+        }
+        (Kind::UnreachableStep { .. }, Id) => {
+            "arahkan `lanjut` atau hasil keputusan ke langkah ini, atau hapus".into()
+        }
+        (Kind::UnreachableStep { .. }, En) => {
+            "point a `next` or an outcome at this step, or remove it".into()
+        }
+        (Kind::NoWayToEnd { .. }, Id) => {
+            "tambahkan `lanjut` ke langkah berikutnya atau ke `selesai`".into()
+        }
+        (Kind::NoWayToEnd { .. }, En) => "add a `next` to a following step or to an `end`".into(),
+        (Kind::LoopWithoutExit { .. }, Id) => {
+            "beri salah satu langkah keputusan yang keluar dari putaran".into()
+        }
+        (Kind::LoopWithoutExit { .. }, En) => {
+            "give one step of the loop a decision that leads out".into()
+        }
+        (Kind::MissingOutcome { .. }, Id) => {
+            "tulis setiap hasil dengan tujuannya, misalnya `tidak -> kembalikan ke pemohon`".into()
+        }
+        (Kind::MissingOutcome { .. }, En) => {
+            "write every outcome with its target, e.g. `no -> return to applicant`".into()
+        }
+        (Kind::DuplicateOutcome { .. }, Id) => "setiap hasil hanya boleh punya satu tujuan".into(),
+        (Kind::DuplicateOutcome { .. }, En) => "each outcome may lead to one place only".into(),
+        (Kind::MissingComponent { number }, Id) => {
+            format!("tambahkan `{}` pada layanan", component(*number).2)
+        }
+        (Kind::MissingComponent { number }, En) => {
+            format!(
+                "add `{}` to the service",
+                english_keyword(component(*number).2)
+            )
+        }
+        (Kind::MissingItem { item, .. }, Id) => format!("tambahkan {}", phrase(*item, lang)),
+        (Kind::MissingItem { item, .. }, En) => format!("add {}", phrase(*item, lang)),
+        (Kind::StaffingMismatch { uncovered, .. }, Id) if !uncovered.is_empty() => format!(
+            "peran {} tidak tercakup dalam jumlah pelaksana",
+            ticks(uncovered)
+        ),
+        (Kind::StaffingMismatch { uncovered, .. }, En) if !uncovered.is_empty() => {
+            format!("roles {} are not covered by staffing", ticks(uncovered))
+        }
+        (Kind::StaffingMismatch { .. }, Id) => {
+            "sesuaikan jumlah pelaksana dengan peran yang bertugas".into()
+        }
+        (Kind::StaffingMismatch { .. }, En) => "make the staffing match the roles that act".into(),
+        (Kind::ChannelWithoutReply { channel }, Id) => {
+            format!("tambahkan `balas {channel} -> {channel}`")
+        }
+        (Kind::ChannelWithoutReply { channel }, En) => {
+            format!("add `reply {channel} -> {channel}`")
+        }
+        (Kind::TierWithoutRoute { .. }, Id) => "tambahkan `penangan <peran>`".into(),
+        (Kind::TierWithoutRoute { .. }, En) => "add `handler <role>`".into(),
+        (Kind::NeverHappens { .. }, Id) => "pilih langkah yang tercapai dalam alur prosedur".into(),
+        (Kind::NeverHappens { .. }, En) => "pick a step the procedure can reach".into(),
+        (Kind::NegativeDuration, Id) => "durasi tidak boleh kurang dari 0".into(),
+        (Kind::NegativeDuration, En) => "a duration cannot be less than 0".into(),
+        (Kind::ReversedRange { low, high }, Id) => format!("tulis `{high}..{low}`"),
+        (Kind::ReversedRange { low, high }, En) => format!("write `{high}..{low}`"),
+        (
+            Kind::UnknownUnit {
+                suggestion: Some(s),
+                ..
+            },
+            Id,
+        ) => format!("maksud Anda `{s}`?"),
+        (
+            Kind::UnknownUnit {
+                suggestion: Some(s),
+                ..
+            },
+            En,
+        ) => format!("did you mean `{s}`?"),
+        (Kind::UnknownUnit { .. }, Id) => {
+            "gunakan menit, jam, hari kerja, hari, minggu atau bulan".into()
+        }
+        (Kind::UnknownUnit { .. }, En) => {
+            "use minutes, hours, working days, days, weeks or months".into()
+        }
+        (Kind::DurationTooLarge, Id) => "periksa angka dan satuannya".into(),
+        (Kind::DurationTooLarge, En) => "check the number and its unit".into(),
+        (Kind::InvalidDate { .. }, Id) => "tulis tanggal yang ada dalam bentuk `TTTT-BB-HH`".into(),
+        (Kind::InvalidDate { .. }, En) => "write a real date as `YYYY-MM-DD`".into(),
+        (Kind::InvalidNumber { .. }, Id) => "gunakan bilangan bulat mulai dari 1".into(),
+        (Kind::InvalidNumber { .. }, En) => "use a whole number from 1 up".into(),
+        (Kind::IncludeNotFound { reason, .. }, _) => reason.clone(),
+        (Kind::IncludeEscapesRoot { .. }, Id) => {
+            "sertakan hanya berkas di dalam folder standar".into()
+        }
+        (Kind::IncludeEscapesRoot { .. }, En) => {
+            "include only files inside the standards folder".into()
+        }
+        (Kind::IncludeCycle { .. }, Id) => "hapus salah satu `sertakan`".into(),
+        (Kind::IncludeCycle { .. }, En) => "remove one of the `include`s".into(),
+        (
+            Kind::UnknownValue {
+                suggestion: Some(s),
+                ..
+            },
+            Id,
+        ) => format!("maksud Anda `{s}`?"),
+        (
+            Kind::UnknownValue {
+                suggestion: Some(s),
+                ..
+            },
+            En,
+        ) => format!("did you mean `{s}`?"),
+        (Kind::UnknownValue { kind, .. }, _) => {
+            let allowed = value_word(*kind, lang).1;
+            if allowed.is_empty() {
+                return None;
+            }
+            format!("{}: {allowed}", lang.pick("pilihan", "choices"))
+        }
+        (Kind::ConflictingFlow { .. }, Id) => {
+            "hapus `lanjut`; hasil keputusan sudah menentukan langkah berikutnya".into()
+        }
+        (Kind::ConflictingFlow { .. }, En) => {
+            "remove `next`; the outcomes already say where to go".into()
+        }
+        (Kind::DuplicateStepNumber { .. }, Id) => "periksa penomoran tabel SOP".into(),
+        (Kind::DuplicateStepNumber { .. }, En) => "check the numbering of the SOP table".into(),
+        (Kind::StepNumberOrder { .. }, Id) => "periksa urutan penomoran tabel SOP".into(),
+        (Kind::StepNumberOrder { .. }, En) => "check the order of the SOP table's numbers".into(),
+        (Kind::OneBranch { missing: Some(m), .. }, Id) => format!("perkara dengan hasil `{m}` akan ditolak sampai cabang itu ditulis, misalnya `{m} -> kembalikan ke pemohon`"),
+        (Kind::OneBranch { missing: Some(m), .. }, En) => format!("a case with the outcome `{m}` is refused until that branch is written, e.g. `{m} -> return to applicant`"),
+        (Kind::OneBranch { .. }, Id) => "perkara dengan hasil lain akan ditolak sampai cabangnya ditulis".into(),
+        (Kind::OneBranch { .. }, En) => "a case with any other outcome is refused until its branch is written".into(),
+        (Kind::MissingPerformer { .. }, Id) => "tulis `oleh peran`; tabel SOP menandai pelaksana setiap kegiatan".into(),
+        (Kind::MissingPerformer { .. }, En) => "write `by role`; the SOP table marks the performer of every activity".into(),
+        (Kind::DuplicatePerformer { .. }, Id) => "hapus salah satunya".into(),
+        (Kind::DuplicatePerformer { .. }, En) => "remove one of them".into(),
+        (Kind::MissingTime { .. }, Id) => "tulis `waktu 20 menit`, atau `waktu tidak_diketahui` bila dokumen sumber tidak menyebutnya".into(),
+        (Kind::MissingTime { .. }, En) => "write `time 20 minutes`, or `time unknown` when the source document does not give it".into(),
+        (Kind::BudgetUnknown { .. }, Id) => "jumlah waktu yang diketahui tampil di `sopan budget`; lengkapi waktunya, atau beri tahapnya waktu sendiri".into(),
+        (Kind::BudgetUnknown { .. }, En) => "`sopan budget` shows the sum of the known times; complete them, or give their stage its own time".into(),
+        (Kind::CalendarSyntax { .. }, Id) => {
+            "lihat contoh di standards/nasional.kalender.yaml".into()
+        }
+        (Kind::CalendarSyntax { .. }, En) => {
+            "see the example in standards/nasional.kalender.yaml".into()
+        }
+        (Kind::DuplicateDate { .. }, Id) => "hapus salah satunya".into(),
+        (Kind::DuplicateDate { .. }, En) => "remove one of them".into(),
+        (Kind::InvalidHours { .. }, Id) => {
+            "tulis jam sebagai `07:30-12:00`, berurutan dan tidak bertumpang tindih".into()
+        }
+        (Kind::InvalidHours { .. }, En) => {
+            "write hours as `07:30-12:00`, in order and not overlapping".into()
+        }
+        (Kind::BudgetCannotFit { .. }, Id) => "periksa waktu langkah atau perbesar anggaran".into(),
+        (Kind::BudgetCannotFit { .. }, En) => "check the steps' times or raise the budget".into(),
+        (Kind::BudgetMayOverrun { .. }, Id) => {
+            "jalur terpanjang menghitung setiap putaran sekali dan rentang pada batas atasnya"
+                .into()
+        }
+        (Kind::BudgetMayOverrun { .. }, En) => {
+            "the longest path counts each loop once and ranges at their upper bound".into()
+        }
+        (Kind::DayOverfull { .. }, Id) => {
+            "pindahkan sebagian langkah ke hari berikutnya (`hari_ke`)".into()
+        }
+        (Kind::DayOverfull { .. }, En) => "move some steps to the next day (`on_day`)".into(),
+        (Kind::ReplyGap { channel, .. }, Id) => {
+            format!("tambahkan `balas {channel} bila … -> …` untuk keadaan itu")
+        }
+        (Kind::ReplyGap { channel, .. }, En) => {
+            format!("add `reply {channel} when … -> …` for that case")
+        }
+        (Kind::ReplyOverlap { .. }, Id) => {
+            "persempit syarat `bila` agar tepat satu aturan berlaku".into()
+        }
+        (Kind::ReplyOverlap { .. }, En) => {
+            "narrow the `when` conditions so exactly one rule applies".into()
+        }
+        (Kind::OutsideRange { .. }, Id) => "perluas `berlaku` atau hapus tanggal itu".into(),
+        (Kind::OutsideRange { .. }, En) => "widen `range` or remove the date".into(),
+        (Kind::EscalationWithoutTime { .. }, Id) => "tulis `waktu` pada tahap atau langkah itu, atau pindahkan aturannya ke `anggaran`".into(),
+        (Kind::EscalationWithoutTime { .. }, En) => "write a `time` on that stage or step, or move the rule to a `budget`".into(),
+        (Kind::NoCalendar { .. }, Id) => "tulis `kalender NAMA` pada `instansi` atau `layanan`, dengan berkas NAMA.kalender.yaml di folder standar; tanpa kalender, hari kerja dan jam kerja tidak diketahui".into(),
+        (Kind::NoCalendar { .. }, En) => "write `calendar NAME` in the `agency` or `service`, with a file NAME.calendar.yaml in the standards folder; without a calendar, working days and hours are unknown".into(),
+        (Kind::RangeTooWide { .. }, Id) => "hari libur ditetapkan per tahun: batasi `berlaku` pada tahun-tahun yang keputusannya sudah ada".into(),
+        (Kind::RangeTooWide { .. }, En) => "holidays are decreed year by year: limit `range` to the years whose decrees exist".into(),
+    };
+    Some(text)
+}

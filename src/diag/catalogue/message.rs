@@ -1,0 +1,201 @@
+//! The main message of every kind, in Indonesian and English.
+
+use super::*;
+
+/// The main message.
+pub fn message(kind: &Kind, lang: Lang) -> String {
+    use Lang::*;
+    match (kind, lang) {
+        (Kind::Syntax { found: Some(f), expected, .. }, Id) if !expected.is_empty() => {
+            format!("tidak dapat membaca `{f}`: yang diharapkan {}", one_of(expected, lang))
+        }
+        (Kind::Syntax { found: Some(f), expected, .. }, En) if !expected.is_empty() => {
+            format!("cannot read `{f}`: expected {}", one_of(expected, lang))
+        }
+        (Kind::Syntax { found: None, expected, .. }, Id) if !expected.is_empty() => {
+            format!("belum lengkap: yang diharapkan {}", one_of(expected, lang))
+        }
+        (Kind::Syntax { found: None, expected, .. }, En) if !expected.is_empty() => {
+            format!("incomplete: expected {}", one_of(expected, lang))
+        }
+        (Kind::Syntax { found, .. }, _) => match found {
+            Some(f) => format!("{} `{f}`", lang.pick("tidak dapat membaca", "cannot read")),
+            None => lang.pick("teks tidak dapat dibaca", "cannot read the text").to_string(),
+        },
+        (Kind::EmptyFile, _) => lang.pick("berkas kosong", "the file is empty").into(),
+        (Kind::NotUtf8 { offset }, Id) => format!("berkas bukan teks UTF-8 (byte ke-{offset} tidak sah)"),
+        (Kind::NotUtf8 { offset }, En) => format!("the file is not UTF-8 text (byte {offset} is invalid)"),
+        (Kind::TooDeep { limit }, Id) => format!("kurung bersarang lebih dari {limit} tingkat"),
+        (Kind::TooDeep { limit }, En) => format!("brackets are nested more than {limit} levels deep"),
+        (Kind::TooManyErrors { more }, Id) => format!("{more} baris lain juga tidak dapat dibaca dan tidak ditampilkan satu per satu"),
+        (Kind::TooManyErrors { more }, En) => format!("{more} more lines cannot be read either and are not listed one by one"),
+        (Kind::DuplicateItem { item }, Id) => format!("{} ditulis lebih dari sekali", phrase(*item, lang)),
+        (Kind::DuplicateItem { item }, En) => format!("{} is written more than once", phrase(*item, lang)),
+        (Kind::UndefinedName { kind, name, .. }, Id) => {
+            format!("{} `{name}` tidak didefinisikan", kind_word(*kind, lang))
+        }
+        (Kind::UndefinedName { kind, name, .. }, En) => {
+            format!("{} `{name}` is not defined", kind_word(*kind, lang))
+        }
+        (Kind::DuplicateName { kind, name }, Id) => {
+            format!("{} `{name}` didefinisikan lebih dari sekali", kind_word(*kind, lang))
+        }
+        (Kind::DuplicateName { kind, name }, En) => {
+            format!("{} `{name}` is defined more than once", kind_word(*kind, lang))
+        }
+        (Kind::UnusedName { kind, name }, Id) => {
+            format!("{} `{name}` tidak pernah digunakan", kind_word(*kind, lang))
+        }
+        (Kind::UnusedName { kind, name }, En) => format!("{} `{name}` is never used", kind_word(*kind, lang)),
+        (Kind::AmbiguousName { name, procedures }, Id) => format!(
+            "`{name}` ada di beberapa prosedur: {}",
+            ticks(procedures)
+        ),
+        (Kind::AmbiguousName { name, procedures }, En) => {
+            format!("`{name}` is in several procedures: {}", ticks(procedures))
+        }
+        (Kind::UnreachableStep { step }, Id) => format!("langkah `{step}` tidak pernah tercapai dari awal prosedur"),
+        (Kind::UnreachableStep { step }, En) => format!("step `{step}` can never be reached from the start"),
+        (Kind::NoWayToEnd { step }, Id) => format!("dari langkah `{step}` tidak ada jalan ke akhir prosedur"),
+        (Kind::NoWayToEnd { step }, En) => format!("step `{step}` has no way to an end of the procedure"),
+        (Kind::LoopWithoutExit { steps }, Id) => {
+            format!("putaran tanpa jalan keluar: {}", ticks(steps))
+        }
+        (Kind::LoopWithoutExit { steps }, En) => format!("a loop with no way out: {}", ticks(steps)),
+        (Kind::MissingOutcome { missing: Some(m) }, Id) => format!("keputusan tidak punya hasil `{m}`"),
+        (Kind::MissingOutcome { missing: Some(m) }, En) => format!("the decision has no `{m}` outcome"),
+        (Kind::MissingOutcome { missing: None }, Id) => "keputusan perlu paling sedikit dua hasil".into(),
+        (Kind::MissingOutcome { missing: None }, En) => "a decision needs at least two outcomes".into(),
+        (Kind::DuplicateOutcome { name }, Id) => format!("hasil `{name}` ditulis dua kali dalam satu keputusan"),
+        (Kind::DuplicateOutcome { name }, En) => format!("outcome `{name}` is written twice in one decision"),
+        (Kind::MissingComponent { number }, _) => {
+            let (id, en, _) = component(*number);
+            match lang {
+                Id => format!("komponen {number} ({id}) tidak ada"),
+                En => format!("component {number} ({en}) is missing"),
+            }
+        }
+        (Kind::MissingItem { item, within }, Id) => {
+            format!("{} tidak punya {}", kind_word(*within, lang), phrase(*item, lang))
+        }
+        (Kind::MissingItem { item, within }, En) => {
+            format!("the {} has no {}", kind_word(*within, lang), phrase(*item, lang))
+        }
+        (Kind::StaffingMismatch { acting, declared, uncovered }, Id) if *acting as u64 <= *declared => format!(
+            "peran internal {} bertugas tetapi tidak tercakup dalam jumlah pelaksana",
+            ticks(uncovered)
+        ),
+        (Kind::StaffingMismatch { acting, declared, uncovered }, En) if *acting as u64 <= *declared => format!(
+            "internal roles {} perform steps but are not covered by staffing",
+            ticks(uncovered)
+        ),
+        (Kind::StaffingMismatch { acting, declared, .. }, Id) => format!(
+            "{acting} peran internal melaksanakan langkah, tetapi jumlah pelaksana hanya {declared} orang"
+        ),
+        (Kind::StaffingMismatch { acting, declared, .. }, En) => format!(
+            "{acting} internal roles perform steps, but staffing declares only {declared} people"
+        ),
+        (Kind::ChannelWithoutReply { channel }, Id) => format!("pengaduan lewat `{channel}` tidak punya aturan balasan"),
+        (Kind::ChannelWithoutReply { channel }, En) => format!("complaints by `{channel}` have no reply rule"),
+        (Kind::TierWithoutRoute { tier }, Id) => format!("tingkat `{tier}` tidak punya penangan"),
+        (Kind::TierWithoutRoute { tier }, En) => format!("tier `{tier}` has no handler"),
+        (Kind::NeverHappens { point }, Id) => format!("`{point}` tidak pernah terjadi, jadi ini tidak akan pernah berlaku"),
+        (Kind::NeverHappens { point }, En) => format!("`{point}` never happens, so this never takes effect"),
+        (Kind::NegativeDuration, _) => lang.pick("durasi negatif", "negative duration").into(),
+        (Kind::ReversedRange { low, high }, Id) => format!("rentang `{low}..{high}` terbalik"),
+        (Kind::ReversedRange { low, high }, En) => format!("range `{low}..{high}` is upside down"),
+        (Kind::UnknownUnit { unit, .. }, Id) => format!("satuan waktu `{unit}` tidak dikenal"),
+        (Kind::UnknownUnit { unit, .. }, En) => format!("unknown unit of time `{unit}`"),
+        (Kind::DurationTooLarge, _) => lang.pick("durasi lebih dari 10 tahun", "duration longer than 10 years").into(),
+        (Kind::InvalidDate { text }, Id) => format!("tanggal `{text}` tidak ada"),
+        (Kind::InvalidDate { text }, En) => format!("date `{text}` does not exist"),
+        (Kind::InvalidNumber { text }, Id) => format!("bilangan `{text}` di luar rentang yang sah"),
+        (Kind::InvalidNumber { text }, En) => format!("number `{text}` is out of range"),
+        (Kind::IncludeNotFound { path, .. }, Id) => format!("berkas `{path}` tidak dapat dibaca"),
+        (Kind::IncludeNotFound { path, .. }, En) => format!("cannot read file `{path}`"),
+        (Kind::IncludeEscapesRoot { path }, Id) => format!("`{path}` berada di luar folder standar"),
+        (Kind::IncludeEscapesRoot { path }, En) => format!("`{path}` is outside the standards folder"),
+        (Kind::IncludeCycle { chain }, Id) => format!("berkas saling menyertakan: {}", chain.join(" → ")),
+        (Kind::IncludeCycle { chain }, En) => format!("files include each other: {}", chain.join(" → ")),
+        (Kind::UnknownValue { kind, value, .. }, Id) => {
+            format!("{} `{value}` tidak dikenal", value_word(*kind, lang).0)
+        }
+        (Kind::UnknownValue { kind, value, .. }, En) => {
+            format!("unknown {} `{value}`", value_word(*kind, lang).0)
+        }
+        (Kind::ConflictingFlow { step }, Id) => format!("langkah `{step}` punya `lanjut` dan `keputusan` sekaligus"),
+        (Kind::ConflictingFlow { step }, En) => format!("step `{step}` has both `next` and `decision`"),
+        (Kind::DuplicateStepNumber { number }, Id) => format!("nomor langkah {number} dipakai lebih dari sekali"),
+        (Kind::DuplicateStepNumber { number }, En) => format!("step number {number} is used more than once"),
+        (Kind::StepNumberOrder { number, after }, Id) => format!("nomor langkah {number} datang sesudah {after}"),
+        (Kind::StepNumberOrder { number, after }, En) => format!("step number {number} comes after {after}"),
+        (Kind::OneBranch { outcome, .. }, Id) => format!("keputusan hanya punya hasil `{outcome}`; cabang lainnya tidak tertulis"),
+        (Kind::OneBranch { outcome, .. }, En) => format!("the decision has only the outcome `{outcome}`; the other branch is not written"),
+        (Kind::MissingPerformer { step }, Id) => format!("langkah `{step}` tidak punya pelaksana (`oleh`)"),
+        (Kind::MissingPerformer { step }, En) => format!("step `{step}` has no performer (`by`)"),
+        (Kind::DuplicatePerformer { step, role }, Id) => format!("peran `{role}` ditulis dua kali sebagai pelaksana langkah `{step}`"),
+        (Kind::DuplicatePerformer { step, role }, En) => format!("role `{role}` is written twice among the performers of step `{step}`"),
+        (Kind::MissingTime { step }, Id) => format!("langkah `{step}` tidak punya `waktu`"),
+        (Kind::MissingTime { step }, En) => format!("step `{step}` has no `time`"),
+        (Kind::BudgetUnknown { budget, steps }, Id) => format!("anggaran `{budget}` tidak dapat diperiksa: waktu langkah {} tidak diketahui", ticks(steps)),
+        (Kind::BudgetUnknown { budget, steps }, En) => format!("budget `{budget}` cannot be checked: the time of {} is unknown", ticks(steps)),
+        (Kind::CalendarSyntax { message }, Id) => format!("berkas kalender tidak dapat dibaca: {message}"),
+        (Kind::CalendarSyntax { message }, En) => format!("cannot read the calendar file: {message}"),
+        (Kind::DuplicateDate { date }, Id) => format!("tanggal {date} tercantum lebih dari sekali"),
+        (Kind::DuplicateDate { date }, En) => format!("date {date} is listed more than once"),
+        (Kind::InvalidHours { text, overlap: true }, Id) => format!("jam kerja `{text}` bertumpang tindih dengan jam sebelumnya"),
+        (Kind::InvalidHours { text, overlap: true }, En) => format!("working hours `{text}` overlap the previous ones"),
+        (Kind::InvalidHours { text, .. }, Id) => format!("jam kerja `{text}` tidak sah"),
+        (Kind::InvalidHours { text, .. }, En) => format!("working hours `{text}` are not valid"),
+        (Kind::BudgetCannotFit { budget, shortest, limit }, Id) => format!(
+            "anggaran `{budget}` tidak mungkin terpenuhi: jalur tercepat {} sedangkan anggarannya {}",
+            amount(shortest, lang),
+            amount(limit, lang)
+        ),
+        (Kind::BudgetCannotFit { budget, shortest, limit }, En) => format!(
+            "budget `{budget}` cannot be met: the shortest path takes {} and the budget is {}",
+            amount(shortest, lang),
+            amount(limit, lang)
+        ),
+        (Kind::BudgetMayOverrun { budget, longest, limit, from }, Id) => format!(
+            "anggaran `{budget}` dapat terlampaui: jalur terpanjang {} sedangkan anggarannya {}{}",
+            amount(longest, lang),
+            amount(limit, lang),
+            from.as_ref().map_or(String::new(), |f| format!(", misalnya bila dimulai {f}"))
+        ),
+        (Kind::BudgetMayOverrun { budget, longest, limit, from }, En) => format!(
+            "budget `{budget}` may be overrun: the longest path takes {} and the budget is {}{}",
+            amount(longest, lang),
+            amount(limit, lang),
+            from.as_ref().map_or(String::new(), |f| format!(", for instance when it starts {f}"))
+        ),
+        (Kind::DayOverfull { day, minutes, limit }, Id) => format!(
+            "langkah pada hari ke-{day} memakan {}, lebih dari satu hari kerja ({})",
+            hm(*minutes, lang),
+            hm(*limit, lang)
+        ),
+        (Kind::DayOverfull { day, minutes, limit }, En) => format!(
+            "the steps on working day {day} take {}, more than a working day ({})",
+            hm(*minutes, lang),
+            hm(*limit, lang)
+        ),
+        (Kind::ReplyGap { channel, case }, Id) => {
+            format!("pengaduan lewat `{channel}` dengan {case} tidak punya aturan balasan")
+        }
+        (Kind::ReplyGap { channel, case }, En) => format!("complaints by `{channel}` with {case} have no reply rule"),
+        (Kind::ReplyOverlap { channel, case }, Id) => {
+            format!("pengaduan lewat `{channel}` dengan {case} cocok dengan lebih dari satu aturan balasan")
+        }
+        (Kind::ReplyOverlap { channel, case }, En) => {
+            format!("complaints by `{channel}` with {case} match more than one reply rule")
+        }
+        (Kind::OutsideRange { date, from, to }, Id) => format!("tanggal {date} di luar rentang kalender {from} sampai {to}"),
+        (Kind::OutsideRange { date, from, to }, En) => format!("date {date} is outside the calendar's range {from} to {to}"),
+        (Kind::EscalationWithoutTime { name }, Id) => format!("`{name}` punya aturan eskalasi, tetapi tidak punya waktu yang dapat terlampaui"),
+        (Kind::EscalationWithoutTime { name }, En) => format!("`{name}` has escalation rules but no time that could run out"),
+        (Kind::NoCalendar { procedure }, Id) => format!("prosedur `{procedure}` menghitung waktu kerja (menit, jam atau hari kerja), tetapi tidak ada kalender kerja"),
+        (Kind::NoCalendar { procedure }, En) => format!("procedure `{procedure}` counts working time (minutes, hours or working days), but no working-day calendar is named"),
+        (Kind::RangeTooWide { years, limit }, Id) => format!("rentang `berlaku` mencakup {years} tahun; satu kalender mencakup paling banyak {limit} tahun"),
+        (Kind::RangeTooWide { years, limit }, En) => format!("the `range` spans {years} years; a calendar covers at most {limit} years"),
+    }
+}

@@ -1,0 +1,353 @@
+//! Every diagnostic kind, one entry each: its data, its stable code and its severity. The
+//! enum, [`Kind::code`], [`Kind::severity`] and [`CODES`] are generated from this one table;
+//! the words (message, label, help in both languages) are in the catalogue, whose matches
+//! have no catch-all, so a new kind does not compile until it has them.
+
+use super::{Amount, NameKind, Phrase, Severity, ValueKind};
+
+macro_rules! kinds {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident $({ $( $(#[$fdoc:meta])* $field:ident : $fty:ty ),* $(,)? })?
+            = ($code:literal, $severity:ident)
+    ),* $(,)?) => {
+        /// What went wrong, with the data the message needs. Each variant has one stable code.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum Kind {
+            $( $(#[$doc])* $name $({ $( $(#[$fdoc])* $field : $fty ),* })?, )*
+        }
+
+        impl Kind {
+            /// The stable code of this kind.
+            pub fn code(&self) -> &'static str {
+                match self {
+                    $( Kind::$name { .. } => $code, )*
+                }
+            }
+
+            /// The severity of this kind.
+            pub fn severity(&self) -> Severity {
+                match self {
+                    $( Kind::$name { .. } => Severity::$severity, )*
+                }
+            }
+        }
+
+        /// Every stable code, in the table's order, for documentation and for the test that
+        /// each has a snapshot.
+        pub const CODES: &[&str] = &[ $( $code, )* ];
+    };
+}
+
+kinds! {
+    /// The text does not follow the grammar.
+    Syntax {
+        /// What was found (first word), if anything.
+        found: Option<String>,
+        /// What would have been understood there.
+        expected: Vec<Phrase>,
+        /// A keyword close to what was written.
+        suggestion: Option<Phrase>,
+    } = ("sop::syntax", Error),
+    /// The file holds nothing.
+    EmptyFile = ("sop::empty-file", Error),
+    /// The file is not UTF-8.
+    NotUtf8 {
+        /// First bad byte.
+        offset: usize,
+    } = ("sop::not-utf8", Error),
+    /// Braces nested deeper than anything the language needs.
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    } = ("sop::too-deep", Error),
+    /// More unreadable lines than are worth reporting one by one.
+    TooManyErrors {
+        /// Unreadable lines not reported.
+        more: usize,
+    } = ("sop::too-many-errors", Advice),
+    /// An item that may appear once appears again.
+    DuplicateItem {
+        /// The item's keyword.
+        item: Phrase,
+    } = ("sop::duplicate-item", Error),
+    /// A name that is not defined.
+    UndefinedName {
+        /// What sort of thing.
+        kind: NameKind,
+        /// The name.
+        name: String,
+        /// A close defined name.
+        suggestion: Option<String>,
+    } = ("sop::undefined-name", Error),
+    /// A name defined twice.
+    DuplicateName {
+        /// What sort of thing.
+        kind: NameKind,
+        /// The name.
+        name: String,
+    } = ("sop::duplicate-name", Error),
+    /// A name defined and never used.
+    UnusedName {
+        /// What sort of thing.
+        kind: NameKind,
+        /// The name.
+        name: String,
+    } = ("sop::unused-name", Warning),
+    /// A name that matches in several procedures.
+    AmbiguousName {
+        /// The name.
+        name: String,
+        /// The procedures that have it.
+        procedures: Vec<String>,
+    } = ("sop::ambiguous-name", Error),
+    /// No path from the start reaches the step.
+    UnreachableStep {
+        /// The step.
+        step: String,
+    } = ("sop::unreachable-step", Error),
+    /// No path from the step reaches an end.
+    NoWayToEnd {
+        /// The step.
+        step: String,
+    } = ("sop::no-way-to-end", Error),
+    /// A loop that never leads out.
+    LoopWithoutExit {
+        /// The steps in it.
+        steps: Vec<String>,
+    } = ("sop::loop-without-exit", Error),
+    /// A decision with too few outcomes or half of a pair.
+    MissingOutcome {
+        /// The missing counterpart, when known.
+        missing: Option<String>,
+    } = ("sop::missing-outcome", Error),
+    /// An outcome named twice in one decision.
+    DuplicateOutcome {
+        /// The outcome.
+        name: String,
+    } = ("sop::duplicate-outcome", Error),
+    /// One of the 14 components of PermenPAN-RB 15/2014 is absent.
+    MissingComponent {
+        /// 1..=14.
+        number: u8,
+    } = ("sop::missing-component", Warning),
+    /// A required item is absent.
+    MissingItem {
+        /// The item's keyword.
+        item: Phrase,
+        /// Where it is required.
+        within: NameKind,
+    } = ("sop::missing-item", Error),
+    /// Staffing counts contradict the roles that act.
+    StaffingMismatch {
+        /// Internal roles that perform steps.
+        acting: usize,
+        /// People declared.
+        declared: u64,
+        /// Acting roles no staffing entry covers.
+        uncovered: Vec<String>,
+    } = ("sop::staffing-mismatch", Warning),
+    /// A complaint channel with no reply rule.
+    ChannelWithoutReply {
+        /// The channel.
+        channel: String,
+    } = ("sop::channel-without-reply", Error),
+    /// A severity tier with nobody to handle it.
+    TierWithoutRoute {
+        /// The tier.
+        tier: String,
+    } = ("sop::tier-without-route", Error),
+    /// An obligation or clock point on an event that cannot happen.
+    NeverHappens {
+        /// The step or end.
+        point: String,
+    } = ("sop::never-happens", Error),
+    /// A negative duration.
+    NegativeDuration = ("sop::negative-duration", Error),
+    /// `25..3`.
+    ReversedRange {
+        /// Lower as written.
+        low: i64,
+        /// Upper as written.
+        high: i64,
+    } = ("sop::reversed-range", Error),
+    /// A unit of time not known.
+    UnknownUnit {
+        /// As written.
+        unit: String,
+        /// A close unit.
+        suggestion: Option<String>,
+    } = ("sop::unknown-unit", Error),
+    /// A duration longer than any standard could mean.
+    DurationTooLarge = ("sop::duration-too-large", Error),
+    /// A date that does not exist.
+    InvalidDate {
+        /// As written.
+        text: String,
+    } = ("sop::invalid-date", Error),
+    /// A number out of its range (a day number of 0, a negative head count).
+    InvalidNumber {
+        /// As written.
+        text: String,
+    } = ("sop::invalid-number", Error),
+    /// An included file cannot be read.
+    IncludeNotFound {
+        /// The path as resolved.
+        path: String,
+        /// Why.
+        reason: String,
+    } = ("sop::include-not-found", Error),
+    /// An include that leaves the standards root.
+    IncludeEscapesRoot {
+        /// The path as resolved.
+        path: String,
+    } = ("sop::include-escapes-root", Error),
+    /// Files that include each other.
+    IncludeCycle {
+        /// The chain, first file repeated at the end.
+        chain: Vec<String>,
+    } = ("sop::include-cycle", Error),
+    /// A value outside its fixed set.
+    UnknownValue {
+        /// Which set.
+        kind: ValueKind,
+        /// As written.
+        value: String,
+        /// A close allowed value.
+        suggestion: Option<String>,
+    } = ("sop::unknown-value", Error),
+    /// A step with both `lanjut` and `keputusan`.
+    ConflictingFlow {
+        /// The step.
+        step: String,
+    } = ("sop::conflicting-flow", Error),
+    /// Two steps with the same published number.
+    DuplicateStepNumber {
+        /// The number as published.
+        number: String,
+    } = ("sop::duplicate-step-number", Warning),
+    /// A published number smaller than the one before it.
+    StepNumberOrder {
+        /// The number.
+        number: String,
+        /// The number of the step before.
+        after: String,
+    } = ("sop::step-number-order", Warning),
+    /// A decision with one outcome: the other branch is not published.
+    OneBranch {
+        /// The outcome written.
+        outcome: String,
+        /// Its usual counterpart, when it has one.
+        missing: Option<String>,
+    } = ("sop::one-branch", Advice),
+    /// A step without a performer (`oleh`).
+    MissingPerformer {
+        /// The step.
+        step: String,
+    } = ("sop::missing-performer", Warning),
+    /// The same role twice among a step's performers.
+    DuplicatePerformer {
+        /// The step.
+        step: String,
+        /// The role.
+        role: String,
+    } = ("sop::duplicate-performer", Warning),
+    /// A step without `waktu` (outside a stage with its own time).
+    MissingTime {
+        /// The step.
+        step: String,
+    } = ("sop::missing-time", Warning),
+    /// A budget whose paths hold steps of unknown time: its verdict is unknown.
+    BudgetUnknown {
+        /// The budget.
+        budget: String,
+        /// The steps whose time is unknown.
+        steps: Vec<String>,
+    } = ("sop::budget-unknown", Advice),
+    /// A calendar file that is not valid YAML or lacks a required key.
+    CalendarSyntax {
+        /// What the YAML reader said.
+        message: String,
+    } = ("sop::calendar-syntax", Error),
+    /// A day listed twice in a calendar.
+    DuplicateDate {
+        /// The date.
+        date: String,
+    } = ("sop::duplicate-date", Error),
+    /// Working hours that are malformed or overlap.
+    InvalidHours {
+        /// As written.
+        text: String,
+        /// Whether the problem is an overlap with the previous interval.
+        overlap: bool,
+    } = ("sop::invalid-hours", Error),
+    /// Even the shortest path takes longer than the budget allows.
+    BudgetCannotFit {
+        /// The budget.
+        budget: String,
+        /// The shortest path's time.
+        shortest: Amount,
+        /// The budget.
+        limit: Amount,
+    } = ("sop::budget-cannot-fit", Error),
+    /// The longest path (loops once) can end after the budget's due instant.
+    BudgetMayOverrun {
+        /// The budget.
+        budget: String,
+        /// The longest path's time.
+        longest: Amount,
+        /// The budget.
+        limit: Amount,
+        /// The earliest start from which it overruns, in the calendar's zone.
+        from: Option<String>,
+    } = ("sop::budget-may-overrun", Warning),
+    /// The steps marked as falling on one working day take longer than that day's hours.
+    DayOverfull {
+        /// The day number (hari ke-N).
+        day: u32,
+        /// Their total, working minutes.
+        minutes: u64,
+        /// A working day, minutes.
+        limit: u64,
+    } = ("sop::day-overfull", Warning),
+    /// Some combination of fact values has no reply rule for a channel.
+    ReplyGap {
+        /// The channel.
+        channel: String,
+        /// The uncovered facts, `fakta = nilai, …`.
+        case: String,
+    } = ("sop::reply-gap", Error),
+    /// Some combination of fact values has several reply rules for a channel.
+    ReplyOverlap {
+        /// The channel.
+        channel: String,
+        /// The facts both rules cover.
+        case: String,
+    } = ("sop::reply-overlap", Error),
+    /// A day outside the calendar's declared range.
+    OutsideRange {
+        /// The date.
+        date: String,
+        /// First covered day.
+        from: String,
+        /// Last covered day.
+        to: String,
+    } = ("sop::outside-range", Error),
+    /// A procedure counts working time, and no working-day calendar is named for it.
+    NoCalendar {
+        /// The procedure.
+        procedure: String,
+    } = ("sop::no-calendar", Error),
+    /// An escalation rule on a stage or step whose time is not given.
+    EscalationWithoutTime {
+        /// The stage or step.
+        name: String,
+    } = ("sop::escalation-without-time", Error),
+    /// A calendar's `berlaku` spans more years than holidays are ever decreed for.
+    RangeTooWide {
+        /// Years the range spans.
+        years: i64,
+        /// The most allowed.
+        limit: i64,
+    } = ("sop::range-too-wide", Error),
+}
