@@ -12,8 +12,8 @@
 
 use jiff::civil::Date;
 use jiff::Timestamp;
-use sopan::loader::FsLoader;
 use sopan::project::Project;
+use sopan::source::loader::FsLoader;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -112,8 +112,7 @@ fn main() {
     for _ in 0..rounds {
         for (i, (a, _)) in instants.iter().enumerate() {
             let n = (i % 15) as u64;
-            if let Ok(r) = pekanbaru.due_after(black_box(*a), n, sopan::calendar::Unit::WorkingDay)
-            {
+            if let Ok(r) = pekanbaru.due_after(black_box(*a), n, sopan::time::Unit::WorkingDay) {
                 checksum += r.value.as_second();
             }
         }

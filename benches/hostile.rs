@@ -10,8 +10,8 @@
 //!
 //! Under `cargo test --all-targets` it runs once at a tiny size, as a smoke test.
 
-use sopan::loader::MemoryLoader;
 use sopan::project::{Entry, Project};
+use sopan::source::loader::MemoryLoader;
 use std::time::Instant;
 
 /// A family: its name, the file name it is checked under, and text for `n` units.

@@ -11,9 +11,9 @@
 //! The machine is shared and its speed wanders; each figure is the best of several rounds.
 //! Prints one JSON line with the figures.
 
-use sopan::loader::MemoryLoader;
 use sopan::machine::Machine;
 use sopan::project::{Entry, Project};
+use sopan::source::loader::MemoryLoader;
 use sopan::source::SourceMap;
 use std::time::Instant;
 
@@ -54,11 +54,11 @@ fn main() {
     let agency_id = sources.add(AGENCY.into(), &agency);
     let licence_id = sources.add(LICENCE.into(), &licence);
     let parse = || {
-        let (a, _) = sopan::parser::parse(&agency, agency_id);
-        let (l, _) = sopan::parser::parse(&licence, licence_id);
+        let (a, _) = sopan::syntax::parser::parse(&agency, agency_id);
+        let (l, _) = sopan::syntax::parser::parse(&licence, licence_id);
         (a, l)
     };
-    let rest = |a: &sopan::ast::File, l: &sopan::ast::File| {
+    let rest = |a: &sopan::syntax::ast::File, l: &sopan::syntax::ast::File| {
         let resolved = sopan::resolve::resolve(&[(licence_id, l), (agency_id, a)], &sources);
         let machines: Vec<Machine> = resolved
             .model
@@ -68,8 +68,8 @@ fn main() {
             .collect();
         let mut diags = sopan::check::check(&resolved.model, &resolved.usage, &machines, true);
         for (proc, machine) in resolved.model.procedures.iter().zip(&machines) {
-            let mut verdicts = sopan::budget::Verdicts::default();
-            sopan::budget::check(proc, machine, Some(&calendar), &mut verdicts, &mut diags);
+            let mut verdicts = sopan::check::budget::Verdicts::default();
+            sopan::check::budget::check(proc, machine, Some(&calendar), &mut verdicts, &mut diags);
         }
         let warnings = diags
             .iter()

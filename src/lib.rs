@@ -6,33 +6,45 @@
 //! The library reads it, reports every problem at once (in Indonesian or English), and
 //! compiles each procedure into a state machine.
 //!
-//! # Pipeline
+//! # Layout
 //!
-//! | stage | module | input | output | problems |
-//! |---|---|---|---|---|
-//! | load | [`project`], [`loader`] | paths, a [`loader::Loader`] | [`source::SourceMap`], include graph | `sop::include-*`, `sop::not-utf8` |
-//! | parse | [`parser`] | text | [`ast::File`] with byte spans | `sop::syntax`, `sop::empty-file`, `sop::too-deep`, `sop::duplicate-item` |
-//! | resolve | [`resolve`] | the trees of one standard | [`model::Model`] | names, values, durations, dates |
-//! | compile | [`machine`] | a [`model::Procedure`] | [`machine::Machine`] (petgraph) | — |
-//! | check | [`check`] | model and machines | diagnostics | flow, components, staffing, complaints |
-//! | export | [`export`] | model | plain data (JSON/YAML) | — |
-//! | draw | [`graph`] | a procedure and its machine | flowchart as Mermaid or DOT | — |
-//! | document | [`doc`] | a service's model and machines | the official document (Markdown) | — |
+//! The modules, lowest first. Each uses only modules above it in this list — an arrow never
+//! points up the pipeline — and each stage lives in one module:
 //!
-//! Lower stages never use higher ones. The core does no I/O and reads no clock: files come
-//! through a [`loader::Loader`]; the same inputs give the same outputs, byte for byte.
+//! | module | holds | uses |
+//! |---|---|---|
+//! | [`source`] | text in: the [`source::loader::Loader`] the core reads files through, loaded files and spans, the keyword table, CSV tables | — |
+//! | [`diag`] | diagnostics: one table entry per kind (code, severity, data), words in Indonesian and English, rendering | `source` |
+//! | [`syntax`] | the pest grammar's binding and the syntax trees (`sop::syntax`, `sop::too-deep`, …) | `source`, `diag` |
+//! | [`time`] | calendars (YAML) and the one module every deadline and elapsed time comes from | `source`, `diag` |
+//! | [`model`] | the resolved standard: roles, services, procedures, budgets, complaint policies | `source`, `time` |
+//! | [`resolve`] | syntax trees of one standard → model (names, values, durations, dates) | below |
+//! | [`machine`] | a procedure → its state machine (petgraph) | `model` |
+//! | [`check`] | model and machines → diagnostics (flow, components, staffing, complaints, budgets on the calendar) | below |
+//! | [`project`] | loading: entries, includes, calendars, one [`project::Standard`] per root file | below |
+//! | [`interp`] | cases on a standard's procedure: events, clocks, card, actions; scenarios | below |
+//! | [`complaints`] | routing a complaint, the complaint book | `model`, `time`, `source` |
+//! | [`survey`] | the satisfaction index (SKM) | `source`, `model` |
+//! | [`render`] | output for people and hosts: the document, flowcharts, export data | below |
+//!
+//! The command-line tool (`src/cli/`, behind the `cli` feature) sits on top and does the I/O.
+//! **Where new code goes:** into the module of the stage it belongs to, as a file named for
+//! what it holds (under 400 lines); if it needs something from a module below, import it; if
+//! it needs something from a module above, it is in the wrong place — move the shared piece
+//! down. The core does no I/O and reads no clock: files come through a
+//! [`source::loader::Loader`]; the same inputs give the same outputs, byte for byte.
 //!
 //! # Example
 //!
 //! ```
-//! use sopan::loader::MemoryLoader;
+//! use sopan::source::loader::MemoryLoader;
 //! use sopan::project::{Entry, Project};
 //!
 //! let mut files = MemoryLoader::new();
 //! files.insert("std/a.sop", r#"
 //! peran petugas "Petugas" internal
 //! prosedur p "Prosedur" {
-//!   langkah periksa "Periksa berkas" { oleh petugas  waktu 20 menit  lanjut akhir }
+//!   langkah periksa "Periksa berkas" { oleh petugas  waktu 1 hari  lanjut akhir }
 //!   selesai akhir "Selesai"
 //! }
 //! "#);
@@ -48,31 +60,19 @@
 )]
 #![warn(missing_docs)]
 
-pub mod ast;
-pub mod book;
-pub mod budget;
-pub mod calendar;
 pub mod check;
-#[cfg(feature = "chrono")]
-pub mod chrono_compat;
+pub mod complaints;
 pub mod diag;
-pub mod doc;
-pub mod export;
-pub mod graph;
 pub mod interp;
-pub mod keywords;
-pub mod loader;
 pub mod machine;
 pub mod model;
-pub mod parser;
 pub mod project;
+pub mod render;
 pub mod resolve;
-pub mod route;
-pub mod scenario;
-pub mod skm;
 pub mod source;
-pub mod span;
-pub mod table;
+pub mod survey;
+pub mod syntax;
+pub mod time;
 
 /// Loads, checks and compiles every standard and calendar under a folder (the folder is the
 /// standards root). Check `diagnostics` before running cases.
@@ -83,6 +83,6 @@ pub mod table;
 /// # Ok::<(), sopan::project::LoadError>(())
 /// ```
 pub fn load_dir(dir: &str) -> Result<project::Project, project::LoadError> {
-    let entries = loader::FsLoader::walk(dir)?;
-    project::Project::load(&loader::FsLoader, &entries)
+    let entries = project::walk(dir)?;
+    project::Project::load(&source::loader::FsLoader, &entries)
 }

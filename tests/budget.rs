@@ -4,7 +4,7 @@
 
 mod common;
 
-use sopan::budget::{analyse, BudgetReport, Verdict};
+use sopan::check::budget::{analyse, BudgetReport, Verdict};
 use sopan::diag::Amount;
 
 /// The budget reports of the only procedure of a standard written in the test.

@@ -3,10 +3,10 @@
 
 use jiff::civil::Date;
 use jiff::Timestamp;
-use sopan::calendar::{Calendar, CalendarError};
-use sopan::loader::FsLoader;
 use sopan::model::{Duration, Unit};
 use sopan::project::Project;
+use sopan::source::loader::FsLoader;
+use sopan::time::{Calendar, CalendarError};
 use std::sync::Arc;
 
 fn calendar(path: &str) -> Arc<Calendar> {
@@ -251,7 +251,7 @@ fn wita_wit_and_saturday_work() {
         date("2026-03-07")
     );
     // A WIT calendar in memory: 08:00 WIT is 06:00 WIB.
-    let mut files = sopan::loader::MemoryLoader::new();
+    let mut files = sopan::source::loader::MemoryLoader::new();
     files.insert(
         "s/timur.kalender.yaml",
         "nama: timur\nzona: WIT\nberlaku: { dari: 2026-01-01, sampai: 2026-12-31 }\njam_kerja:\n  senin: [\"08:00-16:00\"]\n",

@@ -2,7 +2,7 @@
 
 mod common;
 
-use sopan::route::{route, RouteError};
+use sopan::complaints::route::{route, RouteError};
 use std::collections::BTreeMap;
 
 #[test]
@@ -106,7 +106,7 @@ fn the_monthly_report_of_the_sample_log() {
     let standard = &project.standards[0];
     let log = std::fs::read_to_string("standards/pekanbaru/pengaduan/contoh_log.csv")
         .expect("sample log");
-    let book = sopan::book::build(
+    let book = sopan::complaints::book::build(
         &standard.model,
         &standard.model.complaints[0],
         standard.calendar.as_deref(),
@@ -115,9 +115,12 @@ fn the_monthly_report_of_the_sample_log() {
     .expect("a valid log");
     let statuses: Vec<&str> = book.entries.iter().map(|e| e.status).collect();
     assert_eq!(statuses, ["late", "on_time", "on_time", "open", "on_time"]);
-    insta::assert_snapshot!("monthly_report", sopan::book::report_text(&book));
+    insta::assert_snapshot!(
+        "monthly_report",
+        sopan::complaints::book::report_text(&book)
+    );
     let bad = "diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab\n2026-03-02T09:00:00+07:00,fax,ringan,A,B,ya,\n";
-    let err = sopan::book::build(
+    let err = sopan::complaints::book::build(
         &standard.model,
         &standard.model.complaints[0],
         standard.calendar.as_deref(),
@@ -179,7 +182,7 @@ fn spreadsheet_logs_with_quotes_and_semicolons() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
     let standard = &project.standards[0];
     let build = |log: &str| {
-        sopan::book::build(
+        sopan::complaints::book::build(
             &standard.model,
             &standard.model.complaints[0],
             standard.calendar.as_deref(),

@@ -4,15 +4,15 @@
 mod common;
 
 use sopan::diag::Lang;
-use sopan::doc::markdown;
 use sopan::project::{Entry, Project};
+use sopan::render::doc::markdown;
 
 fn licence() -> Project {
     let entry = Entry {
         path: "standards/pekanbaru/izin_praktik_dokter.sop".into(),
         root: "standards".into(),
     };
-    Project::load(&sopan::loader::FsLoader, &[entry]).expect("loads")
+    Project::load(&sopan::source::loader::FsLoader, &[entry]).expect("loads")
 }
 
 #[test]
@@ -116,9 +116,10 @@ fn an_agency_sop_without_a_service_is_documented() {
     let project = one("standards/contoh/labuhanbatu/surat_izin_apotek.sop");
     let s = &project.standards[0];
     assert!(s.model.services.is_empty());
-    let standalone = sopan::doc::standalone_procedures(&s.model);
+    let standalone = sopan::render::doc::standalone_procedures(&s.model);
     assert_eq!(standalone.len(), 1);
-    let page = sopan::doc::procedure_markdown(&s.model, &s.machines, standalone[0], Lang::Id);
+    let page =
+        sopan::render::doc::procedure_markdown(&s.model, &s.machines, standalone[0], Lang::Id);
     assert!(page.contains("| c.3 | Anggota tim teknis memeriksa"));
     assert!(page.contains("| – | Anggota tim teknis melaksanakan pemeriksaan lapangan"));
     assert!(

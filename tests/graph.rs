@@ -4,10 +4,10 @@
 mod common;
 
 use sopan::diag::Lang;
-use sopan::graph::{dot, flowchart, mermaid, Flowchart, Shape};
 use sopan::machine::{Machine, State};
 use sopan::model::Flow;
 use sopan::project::Project;
+use sopan::render::graph::{dot, flowchart, mermaid, Flowchart, Shape};
 
 fn chart_of(project: &Project, service: &str, procedure: &str, lang: Lang) -> Flowchart {
     let standard = project.service(service).expect("the service");
@@ -167,7 +167,7 @@ fn long_titles_are_wrapped_and_english_charts_use_english_words() {
         for line in s.label.lines() {
             // A single word longer than the width stays whole; nothing else overflows.
             assert!(
-                line.chars().count() <= sopan::graph::LINE || !line.contains(' '),
+                line.chars().count() <= sopan::render::graph::LINE || !line.contains(' '),
                 "{line:?}"
             );
         }
@@ -184,8 +184,8 @@ fn long_titles_are_wrapped_and_english_charts_use_english_words() {
 
 #[test]
 fn durations_read_as_written() {
-    use sopan::graph::duration_words;
     use sopan::model::{Duration, Unit};
+    use sopan::render::graph::duration_words;
     let d = |min, max, unit| Duration { min, max, unit };
     assert_eq!(
         duration_words(d(20, 20, Unit::Minute), Lang::Id),

@@ -309,7 +309,7 @@ fn the_card_shows_lateness_and_a_changed_standard_is_refused() {
     let edited = std::fs::read_to_string("standards/pekanbaru/izin_praktik_dokter.sop")
         .expect("shipped")
         .replace("waktu 20 menit", "waktu 25 menit");
-    let mut files = sopan::loader::MemoryLoader::new();
+    let mut files = sopan::source::loader::MemoryLoader::new();
     for f in [
         "standards/pekanbaru/dpmptsp.sop",
         "standards/pekanbaru/pekanbaru.kalender.yaml",

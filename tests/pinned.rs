@@ -24,7 +24,7 @@ fn export_of_every_shipped_standard() {
         let path = relative(file);
         let project = common::load(&path, "standards");
         assert_eq!(common::errors(&project), 0, "{path}");
-        let data = sopan::export::export(&project.standards[0].model, &path);
+        let data = sopan::render::export::export(&project.standards[0].model, &path);
         insta::assert_json_snapshot!("export", data);
     });
 }
@@ -80,9 +80,9 @@ fn trace_of_every_shipped_scenario() {
     insta::glob!("../standards", "**/*.case.yaml", |file| {
         let path = relative(file);
         let text = std::fs::read_to_string(file).expect("readable");
-        let scenario = sopan::scenario::parse(&text).expect("a scenario");
+        let scenario = sopan::interp::scenario::parse(&text).expect("a scenario");
         let dir = Path::new(&path).parent().expect("a folder");
-        let standard_path = sopan::loader::join(&dir.to_string_lossy(), &scenario.standard);
+        let standard_path = sopan::source::loader::join(&dir.to_string_lossy(), &scenario.standard);
         let project = common::load(&standard_path, "standards");
         let stem = path
             .rsplit('/')
@@ -91,7 +91,7 @@ fn trace_of_every_shipped_scenario() {
             .unwrap_or_default()
             .to_string();
         let report =
-            sopan::scenario::run(&project.standards[0], &scenario, &stem).expect("it runs");
+            sopan::interp::scenario::run(&project.standards[0], &scenario, &stem).expect("it runs");
         insta::assert_json_snapshot!("trace", report);
     });
 }

@@ -7,11 +7,11 @@
 mod common;
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
-use sopan::calendar::Calendar;
 use sopan::diag::{Kind, Lang, Rendered};
 use sopan::interp::{Case, Context, Event, EventError};
-use sopan::loader::MemoryLoader;
 use sopan::project::{Entry, Project};
+use sopan::source::loader::MemoryLoader;
+use sopan::time::Calendar;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -341,7 +341,7 @@ fn f09_junk_lines_are_capped_and_deep_yaml_is_refused() {
         let got = codes(&project);
         assert_eq!(
             got.iter().filter(|c| **c == "sop::syntax").count(),
-            sopan::parser::MAX_SYNTAX_ERRORS,
+            sopan::syntax::parser::MAX_SYNTAX_ERRORS,
             "{label}"
         );
         assert!(got.contains(&"sop::too-many-errors"), "{label}");
@@ -537,7 +537,7 @@ fn repository_files(root: &Path) -> Vec<PathBuf> {
 #[test]
 fn the_fuzz_dictionary_lists_every_keyword() {
     let dict = std::fs::read_to_string("fuzz/sop.dict").expect("fuzz/sop.dict");
-    for (id, en) in sopan::keywords::KEYWORDS {
+    for (id, en) in sopan::source::keywords::KEYWORDS {
         for word in [id, en] {
             assert!(
                 dict.lines().any(|l| l == format!("\"{word}\"")),

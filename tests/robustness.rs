@@ -2,8 +2,8 @@
 //! diagnostic. (Speed is measured by the benchmark, not here.)
 
 use sopan::diag::Kind;
-use sopan::loader::MemoryLoader;
 use sopan::project::{Entry, Project};
+use sopan::source::loader::MemoryLoader;
 
 const AGENCY: &str = "standards/pekanbaru/dpmptsp.sop";
 const LICENCE: &str = "standards/pekanbaru/izin_praktik_dokter.sop";
@@ -121,7 +121,7 @@ fn junk_lines_are_reported_up_to_the_cap_and_the_rest_counted() {
         .iter()
         .filter(|d| d.code() == "sop::syntax")
         .count();
-    assert_eq!(syntax, sopan::parser::MAX_SYNTAX_ERRORS);
+    assert_eq!(syntax, sopan::syntax::parser::MAX_SYNTAX_ERRORS);
     let more: Vec<&Kind> = p
         .diagnostics
         .iter()
@@ -131,7 +131,7 @@ fn junk_lines_are_reported_up_to_the_cap_and_the_rest_counted() {
     assert_eq!(
         more,
         [&Kind::TooManyErrors {
-            more: 500 - sopan::parser::MAX_SYNTAX_ERRORS
+            more: 500 - sopan::syntax::parser::MAX_SYNTAX_ERRORS
         }]
     );
 }

@@ -3,9 +3,9 @@
 mod common;
 
 use sopan::diag::Kind;
-use sopan::export::export;
-use sopan::loader::FsLoader;
 use sopan::project::{Entry, Project};
+use sopan::render::export::export;
+use sopan::source::loader::FsLoader;
 
 fn all_standards() -> Project {
     let mut entries = Vec::new();
@@ -148,7 +148,7 @@ fn the_licence_budget_fits_on_the_pekanbaru_calendar() {
         .iter()
         .position(|p| p.id == "penerbitan")
         .expect("procedure");
-    let reports = sopan::budget::analyse(
+    let reports = sopan::check::budget::analyse(
         &standard.model.procedures[licence],
         &standard.machines[licence],
         standard.procedure_calendars[licence].as_deref(),
@@ -163,7 +163,7 @@ fn the_licence_budget_fits_on_the_pekanbaru_calendar() {
     assert_eq!(reports.len(), 1);
     assert_eq!(reports[0].shortest, Some(path));
     assert_eq!(reports[0].longest, Some(path));
-    assert_eq!(reports[0].verdict, sopan::budget::Verdict::Fits);
+    assert_eq!(reports[0].verdict, sopan::check::budget::Verdict::Fits);
 }
 
 /// The agency file checked on its own: its roles serve the licence standard beside it that

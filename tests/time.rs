@@ -4,10 +4,10 @@
 //! `calendar due` give the same due instant for any calendar, instant and duration.
 
 use jiff::Timestamp;
-use sopan::calendar::{Calendar, Deadlines, Duration, Unit};
 use sopan::interp::{Case, ClockState};
-use sopan::loader::MemoryLoader;
 use sopan::project::{Entry, Project};
+use sopan::source::loader::MemoryLoader;
+use sopan::time::{Calendar, Deadlines, Duration, Unit};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -149,7 +149,7 @@ fn cuti_bersama_can_be_kept_open() {
     let list = |c: &Calendar| -> Vec<(String, bool)> {
         c.closed_days(2026)
             .into_iter()
-            .filter(|d| d.kind == sopan::calendar::Closure::CollectiveLeave)
+            .filter(|d| d.kind == sopan::time::Closure::CollectiveLeave)
             .map(|d| (d.date, d.open))
             .collect()
     };
@@ -332,13 +332,17 @@ fn route_clock_obligation_book_and_calendar_due_agree() {
                         log.push_str(&format!("{t},langsung,t\n"));
                     }
                 }
-                let book =
-                    sopan::book::build(&standard.model, policy, standard.calendar.as_deref(), &log)
-                        .expect("a book of covered complaints");
+                let book = sopan::complaints::book::build(
+                    &standard.model,
+                    policy,
+                    standard.calendar.as_deref(),
+                    &log,
+                )
+                .expect("a book of covered complaints");
                 let mut booked_dues = book.entries.iter().map(|e| e.due);
                 for t in &instants {
                     let reference = calendar.due(*t, duration).map(|d| d.value);
-                    let routed = sopan::route::route(
+                    let routed = sopan::complaints::route::route(
                         &standard.model,
                         policy,
                         "langsung",
@@ -446,7 +450,7 @@ fn route_and_the_complaint_case_agree() {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
     let t = at("2026-03-02T11:00:00+07:00");
-    let routed = sopan::route::route(
+    let routed = sopan::complaints::route::route(
         &standard.model,
         policy,
         "surat",
@@ -490,7 +494,7 @@ fn an_agency_procedure_keeps_its_calendar_alone() {
             path: "standards/pekanbaru/dpmptsp.sop".into(),
             root: "standards".into(),
         };
-        Project::load(&sopan::loader::FsLoader, &[entry]).expect("loads")
+        Project::load(&sopan::source::loader::FsLoader, &[entry]).expect("loads")
     };
     let through = shipped();
     let a = alone.standards[0]
@@ -528,7 +532,7 @@ fn an_agency_procedure_keeps_its_calendar_alone() {
             .iter()
             .position(|p| p.id == "penanganan_pengaduan")
             .expect("procedure");
-        sopan::budget::analyse(
+        sopan::check::budget::analyse(
             &s.model.procedures[i],
             &s.machines[i],
             s.procedure_calendars[i].as_deref(),
@@ -613,13 +617,13 @@ fn sums_stay_exact_per_unit() {
     let project = Project::load(&files, &[entry]).expect("in memory");
     assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
     let s = &project.standards[0];
-    let report = sopan::budget::analyse(
+    let report = sopan::check::budget::analyse(
         &s.model.procedures[0],
         &s.machines[0],
         s.procedure_calendars[0].as_deref(),
     );
     assert_eq!(report[0].longest.map(|a| a.days), Some(9));
-    assert_eq!(report[0].verdict, sopan::budget::Verdict::Fits);
+    assert_eq!(report[0].verdict, sopan::check::budget::Verdict::Fits);
 }
 
 /// Issue item 6: Impossible times are errors, never answers: a status read past the calendar's range,
@@ -643,7 +647,8 @@ fn impossible_times_are_errors() {
     let policy = &standard.model.complaints[0];
     let log = "diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab\n\
                2026-03-02T09:00:00+07:00,email,ringan,A,B,tidak,2026-03-01T09:00:00+07:00\n";
-    let refused = sopan::book::build(&standard.model, policy, standard.calendar.as_deref(), log)
-        .expect_err("answered before it arrived");
+    let refused =
+        sopan::complaints::book::build(&standard.model, policy, standard.calendar.as_deref(), log)
+            .expect_err("answered before it arrived");
     assert_eq!((refused.row, refused.column.as_str()), (2, "dijawab"));
 }

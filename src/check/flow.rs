@@ -94,7 +94,7 @@ fn decisions(proc: &Procedure, out: &mut Vec<Diagnostic>) {
         let Flow::Decision { outcomes, loc, .. } = &step.flow else {
             continue;
         };
-        let mut seen: HashMap<&str, crate::span::Loc> = HashMap::new();
+        let mut seen: HashMap<&str, crate::source::span::Loc> = HashMap::new();
         for o in outcomes {
             if let Some(first) = seen.get(o.name.as_str()) {
                 let kind = Kind::DuplicateOutcome {
@@ -139,7 +139,7 @@ fn counterpart(name: &str) -> Option<&'static str> {
 /// Published numbers are kept as published (gaps are normal); a repeat or a number smaller
 /// than the one before it is worth a look.
 fn numbers(proc: &Procedure, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&[u32], crate::span::Loc> = HashMap::new();
+    let mut seen: HashMap<&[u32], crate::source::span::Loc> = HashMap::new();
     let mut previous: Option<&crate::model::StepNumber> = None;
     for step in &proc.steps {
         let Some(n) = &step.number else { continue };

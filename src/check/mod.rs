@@ -3,6 +3,7 @@
 //! Entry point: [`check`]. Each pass reads the model (and the compiled machines) and adds
 //! diagnostics; none changes anything.
 
+pub mod budget;
 mod complaints;
 mod components;
 mod flow;

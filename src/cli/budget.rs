@@ -1,7 +1,7 @@
 //! `sopan budget`: per procedure, shortest and longest path against each budget.
 
 use super::{inputs, render, CheckFormat, FAILED, OK, USAGE};
-use sopan::budget::{analyse, BudgetReport, Verdict};
+use sopan::check::budget::{analyse, BudgetReport, Verdict};
 use sopan::diag::{amount_words, Lang};
 
 /// Prints the budget analysis of one standard, whatever its verdicts; returns the exit code
@@ -54,7 +54,7 @@ pub fn run(file: &str, format: CheckFormat, root: Option<&str>) -> u8 {
                     "{} / {}: budget {}, shortest {}, longest {} — {verdict}",
                     r.procedure,
                     r.budget,
-                    sopan::graph::duration_words(r.limit, lang),
+                    sopan::render::graph::duration_words(r.limit, lang),
                     or_dash(r.shortest),
                     or_dash(r.longest),
                 );

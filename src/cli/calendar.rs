@@ -4,10 +4,10 @@ use super::{FAILED, OK, USAGE};
 use clap::Subcommand;
 use jiff::civil::{Date, DateTime};
 use jiff::Timestamp;
-use sopan::calendar::{Calendar, CalendarError, Closure, Computed};
-use sopan::loader::FsLoader;
 use sopan::model::Duration;
 use sopan::project::Project;
+use sopan::source::loader::FsLoader;
+use sopan::time::{Calendar, CalendarError, Closure, Computed};
 use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
@@ -207,7 +207,7 @@ fn offset(cal: &Calendar) -> Result<u8, String> {
     write(&mut out, "start_date,offset_days,date\n")?;
     let mut input = String::new();
     std::io::Read::read_to_string(&mut stdin.lock(), &mut input).map_err(|e| e.to_string())?;
-    let table = sopan::table::read(&input).map_err(|e| e.to_string())?;
+    let table = sopan::source::table::read(&input).map_err(|e| e.to_string())?;
     for r in &table.rows {
         let row = r.line;
         if row == 1 && r.cells.first().is_some_and(|c| c == "start_date") {

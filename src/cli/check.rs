@@ -2,8 +2,8 @@
 
 use super::{inputs, render, CheckFormat, LangArg, FAILED, OK, USAGE};
 use sopan::diag::Lang;
-use sopan::loader::FsLoader;
 use sopan::project::Project;
+use sopan::source::loader::FsLoader;
 
 /// Checks the paths and prints the report; returns the exit code.
 pub fn run(

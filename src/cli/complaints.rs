@@ -31,14 +31,18 @@ pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
             return USAGE;
         }
     };
-    let book =
-        match sopan::book::build(&standard.model, policy, standard.calendar.as_deref(), &text) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("sopan: `{log}`: {e}");
-                return FAILED;
-            }
-        };
+    let book = match sopan::complaints::book::build(
+        &standard.model,
+        policy,
+        standard.calendar.as_deref(),
+        &text,
+    ) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("sopan: `{log}`: {e}");
+            return FAILED;
+        }
+    };
     match format {
         BookFormat::Json => println!(
             "{}",
@@ -63,9 +67,9 @@ pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
                     e.status.to_string(),
                 ]);
             }
-            print!("{}", sopan::table::write(&rows));
+            print!("{}", sopan::source::table::write(&rows));
         }
-        BookFormat::Human => print!("{}", sopan::book::report_text(&book)),
+        BookFormat::Human => print!("{}", sopan::complaints::book::report_text(&book)),
     }
     OK
 }

@@ -14,7 +14,7 @@ pub fn run(file: &str, lang: Option<LangArg>, root: Option<&str>) -> u8 {
         Err(code) => return code,
     };
     let model = &standard.model;
-    let standalone = sopan::doc::standalone_procedures(model);
+    let standalone = sopan::render::doc::standalone_procedures(model);
     if model.services.is_empty() && standalone.is_empty() {
         eprintln!(
             "sopan: `{file}` declares no service (layanan) and no procedure; nothing to document"
@@ -23,14 +23,13 @@ pub fn run(file: &str, lang: Option<LangArg>, root: Option<&str>) -> u8 {
     }
     let lang = inputs::words_lang(&project, standard, lang);
     // Every service's document, then each procedure no service documents.
-    let pages: Vec<String> = (0..model.services.len())
-        .map(|i| sopan::doc::markdown(model, &standard.machines, i, lang))
-        .chain(
-            standalone
-                .into_iter()
-                .map(|p| sopan::doc::procedure_markdown(model, &standard.machines, p, lang)),
-        )
-        .collect();
+    let pages: Vec<String> =
+        (0..model.services.len())
+            .map(|i| sopan::render::doc::markdown(model, &standard.machines, i, lang))
+            .chain(standalone.into_iter().map(|p| {
+                sopan::render::doc::procedure_markdown(model, &standard.machines, p, lang)
+            }))
+            .collect();
     print!("{}", pages.join("\n---\n\n"));
     OK
 }

@@ -1,8 +1,8 @@
 //! `sopan export`.
 
 use super::{inputs, render, ExportFormat, LangArg, FAILED, OK, USAGE};
-use sopan::loader::FsLoader;
 use sopan::project::Project;
+use sopan::source::loader::FsLoader;
 
 /// Prints the compiled model of one standard; a standard with errors prints its diagnostics.
 pub fn run(file: &str, format: ExportFormat, lang: Option<LangArg>, root: Option<&str>) -> u8 {
@@ -34,7 +34,7 @@ pub fn run(file: &str, format: ExportFormat, lang: Option<LangArg>, root: Option
         .get(standard.root)
         .map(|f| f.path.clone())
         .unwrap_or_default();
-    let data = sopan::export::export(&standard.model, &path);
+    let data = sopan::render::export::export(&standard.model, &path);
     let text = match format {
         ExportFormat::Json => serde_json::to_string_pretty(&data).map_err(|e| e.to_string()),
         ExportFormat::Yaml => serde_yaml::to_string(&data).map_err(|e| e.to_string()),

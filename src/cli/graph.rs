@@ -1,7 +1,7 @@
 //! `sopan graph`.
 
 use super::{inputs, GraphFormat, LangArg, OK, USAGE};
-use sopan::graph::{dot, flowchart, mermaid};
+use sopan::render::graph::{dot, flowchart, mermaid};
 
 /// Prints the flowchart of one procedure, or of every procedure of the standard.
 pub fn run(

@@ -87,8 +87,8 @@ pub fn load_reported(paths: &[String], root: Option<&str>) -> Result<sopan::proj
         eprintln!("sopan: {m}");
         super::USAGE
     })?;
-    let project =
-        sopan::project::Project::load(&sopan::loader::FsLoader, &entries).map_err(|e| {
+    let project = sopan::project::Project::load(&sopan::source::loader::FsLoader, &entries)
+        .map_err(|e| {
             eprintln!("sopan: {e}");
             super::USAGE
         })?;

@@ -35,7 +35,7 @@ pub fn run(
         eprintln!("sopan: `{file}` names no complaint policy");
         return USAGE;
     };
-    let routed = sopan::route::route(
+    let routed = sopan::complaints::route::route(
         &standard.model,
         policy,
         channel,

@@ -1,9 +1,9 @@
 //! `sopan run` (one scenario) and `sopan test` (check, then every scenario).
 
 use super::{inputs, render, CheckFormat, FAILED, OK, USAGE};
-use sopan::loader;
+use sopan::interp::scenario::{self, RunReport};
 use sopan::project::Project;
-use sopan::scenario::{self, RunReport};
+use sopan::source::loader;
 use std::path::Path;
 
 /// `sopan run FILE --case CASE.yaml`: the case file's `standard:` must name FILE (a case is
@@ -145,7 +145,7 @@ fn load(paths: &[String]) -> Result<Project, u8> {
 /// One file as a standard on its own, its problems already reported by the run's check.
 fn load_quiet(path: &str) -> Result<Project, String> {
     let entries = inputs::entries(&[path.to_string()], None).map_err(|e| format!("      {e}"))?;
-    Project::load(&sopan::loader::FsLoader, &entries).map_err(|e| format!("      {e}"))
+    Project::load(&sopan::source::loader::FsLoader, &entries).map_err(|e| format!("      {e}"))
 }
 
 fn slash(p: &str) -> String {
@@ -215,8 +215,8 @@ fn human(r: &RunReport) -> String {
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
         let kind = match c.measure {
-            sopan::calendar::Measure::Working => "working minutes",
-            sopan::calendar::Measure::Wall => "minutes",
+            sopan::time::Measure::Working => "working minutes",
+            sopan::time::Measure::Wall => "minutes",
         };
         let or_dash = |m: Option<i64>| m.map_or("-".to_string(), |m| m.to_string());
         out.push_str(&format!(

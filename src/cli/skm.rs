@@ -1,7 +1,7 @@
 //! `sopan skm`: the satisfaction index of a survey, and the standard's follow-up rule.
 
 use super::{inputs, CheckFormat, FAILED, OK, USAGE};
-use sopan::skm;
+use sopan::survey;
 
 /// Computes the index of `responses` for the standard in `file`; returns the exit code.
 pub fn run(file: &str, responses: &str, format: CheckFormat) -> u8 {
@@ -21,7 +21,7 @@ pub fn run(file: &str, responses: &str, format: CheckFormat) -> u8 {
             return USAGE;
         }
     };
-    let result = skm::parse(&text).and_then(|rows| skm::compute(&rows, rule.as_deref()));
+    let result = survey::parse(&text).and_then(|rows| survey::compute(&rows, rule.as_deref()));
     let index = match result {
         Ok(i) => i,
         Err(e) => {
@@ -36,7 +36,7 @@ pub fn run(file: &str, responses: &str, format: CheckFormat) -> u8 {
         ),
         CheckFormat::Human => {
             println!("respondents: {}", index.respondents);
-            for ((code, name), nrr) in skm::ELEMENTS.iter().zip(index.nrr) {
+            for ((code, name), nrr) in survey::ELEMENTS.iter().zip(index.nrr) {
                 println!("  {code}  {nrr:.3}  {:>6.2}  {name}", nrr * 25.0);
             }
             println!(

@@ -13,7 +13,7 @@ pub use kinds::{Kind, CODES};
 pub use report::Rendered;
 pub use suggest::did_you_mean;
 
-use crate::span::{FileId, Loc, Span};
+use crate::source::span::{FileId, Loc, Span};
 use serde::Serialize;
 
 /// The language diagnostics are written in.

@@ -87,7 +87,10 @@ const CUT_AFTER: usize = 240;
 
 impl Excerpt {
     /// The window for labels `(text, span, primary)` in `file`.
-    fn around(file: &SourceFile, spans: &[(Option<String>, crate::span::Span, bool)]) -> Excerpt {
+    fn around(
+        file: &SourceFile,
+        spans: &[(Option<String>, crate::source::span::Span, bool)],
+    ) -> Excerpt {
         let text = &file.text;
         let lines = file.lines();
         let first = spans.iter().map(|s| s.1.start as usize).min().unwrap_or(0);
@@ -121,7 +124,7 @@ impl Excerpt {
     }
 
     /// A label's span cut to the window; `None` for a secondary label outside it.
-    fn clip(&self, span: crate::span::Span, primary: bool) -> Option<SourceSpan> {
+    fn clip(&self, span: crate::source::span::Span, primary: bool) -> Option<SourceSpan> {
         let (start, end) = (span.start as usize, span.end as usize);
         let inside = start >= self.lo && end <= self.hi;
         if !inside && !primary {

@@ -1,7 +1,7 @@
 //! One budget's clock: when it started, whether it runs now, how much of its measure it used.
 
 use super::Context;
-use crate::calendar::Measure;
+use crate::time::Measure;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 

@@ -169,7 +169,7 @@ pub enum EventError {
     /// The instant lies outside the days the standard's calendar covers: working time
     /// cannot be counted there, and is never guessed.
     #[error("{0}")]
-    OutOfRange(crate::calendar::CalendarError),
+    OutOfRange(crate::time::CalendarError),
     /// The procedure has no start step, so no case can be opened on it.
     #[error("the procedure has no start step")]
     NoStart,
@@ -196,7 +196,7 @@ pub enum EventError {
         /// The obligation's id.
         obligation: String,
         /// Why its due instant is unknown.
-        reason: crate::calendar::CalendarError,
+        reason: crate::time::CalendarError,
     },
 }
 

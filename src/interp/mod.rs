@@ -6,12 +6,14 @@
 //! [`EventError`] and leaves the case exactly as it was.
 //!
 //! ```
-//! use sopan::interp::{Case, Event};
-//! use sopan::loader::MemoryLoader;
+//! use sopan::interp::{Case, ClockState, Event};
+//! use sopan::source::loader::MemoryLoader;
 //! use sopan::project::{Entry, Project};
 //!
 //! let mut files = MemoryLoader::new();
+//! files.insert("std/nasional.kalender.yaml", include_str!("../../standards/nasional.kalender.yaml"));
 //! files.insert("std/izin.sop", r#"
+//! instansi kantor "Kantor" { kalender nasional }
 //! peran pemohon "Pemohon" eksternal
 //! peran petugas "Petugas" internal
 //! prosedur izin "Izin" {
@@ -36,10 +38,11 @@
 //! // A refused event leaves the case as it was.
 //! assert!(case.apply(&izin, Event::done("periksa", t("2026-03-02T08:40:00+07:00"))).is_err());
 //!
-//! let status = case.status(&izin, t("2026-03-02T08:50:00+07:00"));
+//! let status = case.status(&izin, t("2026-03-02T08:50:00+07:00"))?;
 //! assert_eq!(status.active, ["terbit"]);
 //! assert_eq!(status.holders, ["petugas"]);
-//! assert_eq!(status.clocks[0].status, "at_risk"); // 50 of 60 minutes used (no calendar: wall time)
+//! // 50 of the hour's 60 working minutes used (government hours open at 07:30).
+//! assert_eq!(status.clocks[0].status, ClockState::AtRisk);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -48,6 +51,7 @@ mod case;
 mod clock;
 mod event;
 mod moves;
+pub mod scenario;
 mod status;
 mod timers;
 
@@ -57,9 +61,9 @@ pub use clock::Clock;
 pub use event::{Event, EventError};
 pub use status::{ClockScope, ClockState, ClockStatus, Status};
 
-use crate::calendar::{Calendar, Deadlines, Measure};
 use crate::machine::Machine;
 use crate::model::{Flow, Model, Node, Obligation, Procedure};
+use crate::time::{Calendar, Deadlines, Measure};
 
 /// What a case needs to know about its procedure. Cheap to build; borrows the standard.
 #[derive(Debug, Clone, Copy)]

@@ -2,7 +2,7 @@
 
 use super::case::{Case, Position};
 use super::{Context, EventError};
-use crate::calendar::Measure;
+use crate::time::Measure;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 

@@ -3,14 +3,14 @@
 //! Built by [`resolve`](crate::resolve) from the syntax trees of one standard and its includes.
 //! Ids are indexes into the vectors of [`Model`], assigned in source order.
 
-use crate::span::Loc;
+use crate::source::span::Loc;
 use serde::Serialize;
 
 /// Index of a role in [`Model::roles`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct RoleId(pub u32);
 
-pub use crate::calendar::{Duration, Unit};
+pub use crate::time::{Duration, Unit};
 
 mod procedure;
 
@@ -227,7 +227,7 @@ pub struct Service {
     /// Where that calendar name is written.
     pub calendar_loc: Option<Loc>,
     /// The SOP AP identity page, as written.
-    pub sop: Option<crate::ast::SopIdentity>,
+    pub sop: Option<crate::syntax::ast::SopIdentity>,
     /// Components present, by number 1..=14.
     pub components: [bool; 14],
     /// Requirements.

@@ -1,7 +1,7 @@
 //! Procedures as resolved: steps and their flows, ends, budgets, stages and escalation rules.
 
 use super::{Duration, RoleId};
-use crate::span::Loc;
+use crate::source::span::Loc;
 
 /// Where a procedure is declared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -251,7 +251,7 @@ pub struct End {
 /// An event of a procedure a clock or obligation hangs on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Point {
-    /// The procedure (index in [`Model::procedures`]).
+    /// The procedure (index in [`Model::procedures`](super::Model::procedures)).
     pub procedure: usize,
     /// The step or end.
     pub node: Node,

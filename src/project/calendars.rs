@@ -2,12 +2,12 @@
 //! per run, and given to each procedure (its service's calendar, else its agency's).
 
 use super::Project;
-use crate::ast;
-use crate::calendar::{self, data::Layer, Calendar, Measure};
 use crate::diag::{did_you_mean, Diagnostic, Kind, NameKind};
-use crate::loader::{self, Loader};
 use crate::model::{Model, Owner};
-use crate::span::Loc;
+use crate::source::loader::{self, Loader};
+use crate::source::span::Loc;
+use crate::syntax::ast;
+use crate::time::{self, data::Layer, Calendar, Measure};
 use std::sync::Arc;
 
 impl Project {
@@ -108,7 +108,7 @@ impl Project {
                     .and_then(|(_, l)| l.as_ref())
             })
             .collect();
-        let built = calendar::build(&layers).map(Arc::new);
+        let built = time::build(&layers).map(Arc::new);
         self.calendars.insert(top, built.clone());
         built
     }
@@ -121,7 +121,7 @@ impl Project {
         root: &str,
         name: &str,
     ) -> Option<String> {
-        for path in calendar::load::candidates(dir, root, name) {
+        for path in time::load::candidates(dir, root, name) {
             if let Some(entry) = self.layers.get(&path) {
                 if entry.is_some() {
                     return Some(path);
@@ -142,7 +142,7 @@ impl Project {
                 .get(id)
                 .map(|f| f.text.clone())
                 .unwrap_or_default();
-            let (layer, diags) = calendar::data::parse(&normalised, id);
+            let (layer, diags) = time::data::parse(&normalised, id);
             self.diagnostics.extend(diags);
             self.layers.insert(path.clone(), Some((id, layer)));
             return Some(path);
@@ -230,7 +230,7 @@ impl Project {
     /// The calendars that can be named from folder `dir` (those this run has read, and the
     /// calendar files in `dir` and the folders above it up to `root`), for "did you mean".
     fn known_calendars(&self, loader: &dyn Loader, dir: &str, root: &str) -> Vec<String> {
-        let listed = calendar::load::folders(dir, root)
+        let listed = time::load::folders(dir, root)
             .into_iter()
             .flat_map(|folder| loader.list(&folder));
         let read = self

@@ -3,17 +3,17 @@
 
 mod calendars;
 
-use crate::ast::{self, Item};
-use crate::calendar::{data::Layer, Calendar};
 use crate::check;
 use crate::diag::{Diagnostic, Kind};
-use crate::loader::{self, Loader};
 use crate::machine::Machine;
 use crate::model::Model;
-use crate::parser;
 use crate::resolve;
+use crate::source::loader::{self, Loader};
+use crate::source::span::{FileId, Span};
 use crate::source::SourceMap;
-use crate::span::{FileId, Span};
+use crate::syntax::ast::{self, Item};
+use crate::syntax::parser;
+use crate::time::{data::Layer, Calendar};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -34,6 +34,37 @@ pub struct LoadError {
     pub path: String,
     /// Why.
     pub reason: String,
+}
+
+/// Every standard (`.sop`) and calendar file under a folder of the file system, sorted, each
+/// with the folder as its standards root.
+pub fn walk(dir: &str) -> Result<Vec<Entry>, LoadError> {
+    fn visit(dir: &std::path::Path, out: &mut Vec<String>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            let text = path.to_string_lossy().replace('\\', "/");
+            if path.is_dir() {
+                visit(&path, out)?;
+            } else if text.ends_with(".sop") || is_calendar_file(&text) {
+                out.push(text);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    visit(std::path::Path::new(dir), &mut files).map_err(|e| LoadError {
+        path: dir.to_string(),
+        reason: e.to_string(),
+    })?;
+    files.sort();
+    let root = dir.trim_end_matches('/').to_string();
+    Ok(files
+        .into_iter()
+        .map(|path| Entry {
+            path,
+            root: root.clone(),
+        })
+        .collect())
 }
 
 /// Whether a path names a calendar file (`NAME.kalender.yaml` or `NAME.calendar.yaml`).
@@ -134,7 +165,7 @@ pub struct Project {
     /// Calendars built, by the path of their top file.
     calendars: HashMap<String, Option<Arc<Calendar>>>,
     /// Budget verdicts computed in this run, shared by procedures of the same shape.
-    verdicts: crate::budget::Verdicts,
+    verdicts: crate::check::budget::Verdicts,
     /// The standards, in the order of their root files.
     pub standards: Vec<Standard>,
     /// Every problem, sorted by file and place, without repeats.
@@ -361,7 +392,7 @@ impl Project {
             .zip(&machines)
             .zip(&procedure_calendars)
         {
-            crate::budget::check(
+            crate::check::budget::check(
                 proc,
                 machine,
                 cal.as_deref(),

@@ -1,10 +1,10 @@
 //! Complaint policies: channels, facts, reply rules, tiers, the book and the report.
 
 use super::{texts, Resolver};
-use crate::ast;
 use crate::diag::{did_you_mean, Diagnostic, Kind, NameKind, ValueKind};
 use crate::model::{self, Owner};
-use crate::span::{FileId, Loc};
+use crate::source::span::{FileId, Loc};
+use crate::syntax::ast;
 use std::collections::HashMap;
 
 /// Report periods in both languages.

@@ -9,11 +9,11 @@ mod procedure;
 mod service;
 mod values;
 
-use crate::ast::{self, Item};
 use crate::diag::{did_you_mean, Diagnostic, Kind, NameKind, Note};
 use crate::model::{self, Model, Node, RoleId};
+use crate::source::span::{FileId, Loc, Span};
 use crate::source::SourceMap;
-use crate::span::{FileId, Loc, Span};
+use crate::syntax::ast::{self, Item};
 use std::collections::HashMap;
 
 /// What the checks need to know beyond the model: which definitions were used.

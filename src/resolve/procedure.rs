@@ -1,10 +1,10 @@
 //! Procedures: steps, ends, flows, budgets and the points clocks hang on.
 
 use super::{texts, Resolver};
-use crate::ast::{self, Target};
 use crate::diag::{Diagnostic, Kind, NameKind};
 use crate::model::{self, Flow, Node, Owner, Pause};
-use crate::span::{FileId, Loc};
+use crate::source::span::{FileId, Loc};
+use crate::syntax::ast::{self, Target};
 use std::collections::HashMap;
 
 impl Resolver<'_> {

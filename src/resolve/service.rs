@@ -1,10 +1,10 @@
 //! Services: references, the 14 components, staffing, obligations, evaluation.
 
 use super::{texts, Resolver};
-use crate::ast;
 use crate::diag::{did_you_mean, Diagnostic, Kind, NameKind, Phrase, ValueKind};
 use crate::model::{self, Count, Owner};
-use crate::span::{FileId, Loc};
+use crate::source::span::{FileId, Loc};
+use crate::syntax::ast;
 
 /// Survey frequencies in both languages.
 pub const FREQUENCIES: &[&str] = &[

@@ -1,10 +1,10 @@
 //! Literal values: durations, dates, whole numbers.
 
 use super::Resolver;
-use crate::ast;
 use crate::diag::{did_you_mean, Diagnostic, Kind};
 use crate::model::{Duration, Unit};
-use crate::span::FileId;
+use crate::source::span::FileId;
+use crate::syntax::ast;
 
 /// Ten years in minutes: no standard means a step longer than that.
 const MAX_MINUTES: u64 = 10 * 366 * 1_440;
@@ -48,7 +48,12 @@ impl Resolver<'_> {
         })
     }
 
-    fn amount(&mut self, file: FileId, n: &ast::Int, whole: crate::span::Span) -> Option<u32> {
+    fn amount(
+        &mut self,
+        file: FileId,
+        n: &ast::Int,
+        whole: crate::source::span::Span,
+    ) -> Option<u32> {
         match n.value {
             Some(v) if v < 0 => {
                 self.report(Diagnostic::at(Kind::NegativeDuration, file, whole));

@@ -7,8 +7,8 @@
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use sopan::diag::{Lang, Rendered, Severity};
-use sopan::loader::FsLoader;
 use sopan::project::{Entry, Project};
+use sopan::source::loader::FsLoader;
 
 /// Loads one file with `root` as the standards root.
 pub fn load(path: &str, root: &str) -> Project {
@@ -22,7 +22,7 @@ pub fn load(path: &str, root: &str) -> Project {
 /// Loads one standard written in the test itself, as `std/a.sop` under the root `std`, beside
 /// the shipped national calendar (`kalender nasional`).
 pub fn load_text(text: &str) -> Project {
-    let mut files = sopan::loader::MemoryLoader::new();
+    let mut files = sopan::source::loader::MemoryLoader::new();
     files.insert("std/a.sop", text.to_string());
     files.insert(
         "std/nasional.kalender.yaml",

@@ -9,12 +9,12 @@
 #![allow(dead_code, reason = "each fuzz target uses one of these")]
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
-use sopan::calendar::Calendar;
 use sopan::diag::{Lang, Rendered};
 use sopan::interp::{Case, Context, Event};
-use sopan::loader::MemoryLoader;
 use sopan::model::{Duration, Unit};
 use sopan::project::{Entry, Project};
+use sopan::source::loader::MemoryLoader;
+use sopan::time::Calendar;
 use std::sync::OnceLock;
 
 /// The repository's `standards` folder, from the test suite or from `fuzz/`.
@@ -66,15 +66,18 @@ pub fn check(data: &[u8]) {
     }
     for standard in &project.standards {
         let model = &standard.model;
-        let _ = serde_json::to_string(&sopan::export::export(model, "std/a.sop"));
+        let _ = serde_json::to_string(&sopan::render::export::export(model, "std/a.sop"));
         for (i, _) in model.services.iter().enumerate() {
-            let _ = sopan::doc::markdown(model, &standard.machines, i, Lang::Id);
+            let _ = sopan::render::doc::markdown(model, &standard.machines, i, Lang::Id);
         }
         let procedures = model.procedures.iter().zip(&standard.machines);
         for ((procedure, machine), calendar) in procedures.zip(&standard.procedure_calendars) {
-            let chart = sopan::graph::flowchart(model, procedure, machine, Lang::En);
-            let _ = (sopan::graph::mermaid(&chart), sopan::graph::dot(&chart));
-            let _ = sopan::budget::analyse(procedure, machine, calendar.as_deref());
+            let chart = sopan::render::graph::flowchart(model, procedure, machine, Lang::En);
+            let _ = (
+                sopan::render::graph::mermaid(&chart),
+                sopan::render::graph::dot(&chart),
+            );
+            let _ = sopan::check::budget::analyse(procedure, machine, calendar.as_deref());
             if let Some(ctx) = standard.context(&procedure.id) {
                 let at = "2026-03-02T08:00:00+07:00".parse().expect("an instant");
                 if let Ok((case, _)) = Case::open(&ctx, "F", at) {
@@ -142,14 +145,14 @@ pub fn case_file(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(scenario) = sopan::scenario::parse(text) else {
+    let Ok(scenario) = sopan::interp::scenario::parse(text) else {
         return;
     };
     for standard in &shipped().standards {
-        if let Ok(report) = sopan::scenario::run(standard, &scenario, "CASE") {
+        if let Ok(report) = sopan::interp::scenario::run(standard, &scenario, "CASE") {
             let actual = serde_json::to_value(&report).expect("a report is JSON");
             if let Some(expect) = &scenario.expect {
-                let _ = sopan::scenario::differences(expect, &actual);
+                let _ = sopan::interp::scenario::differences(expect, &actual);
             }
         }
     }

@@ -228,7 +228,7 @@ fn component(number: u8) -> (&'static str, &'static str, &'static str) {
 }
 
 fn english_keyword(id: &str) -> &str {
-    crate::keywords::KEYWORDS
+    crate::source::keywords::KEYWORDS
         .iter()
         .find(|(i, _)| *i == id)
         .map_or(id, |(_, en)| en)

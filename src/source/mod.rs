@@ -1,6 +1,12 @@
-//! Loaded source files and the loader through which the core reads them.
+//! Text in: the loader through which the core reads files, loaded files and positions in
+//! them, the language's keyword table, and the CSV tables officers export.
 
-use crate::span::{FileId, LineIndex};
+pub mod keywords;
+pub mod loader;
+pub mod span;
+pub mod table;
+
+use crate::source::span::{FileId, LineIndex};
 use std::sync::{Arc, OnceLock};
 
 /// One loaded file: its display path and its text (BOM removed, CRLF read as LF).

@@ -1,7 +1,7 @@
 //! The syntax of procedures: steps, decisions, budgets, stages and escalation rules.
 
 use super::{Duration, Int, Name, Point, Text, TextList};
-use crate::span::Span;
+use crate::source::span::Span;
 
 /// `prosedur …`.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use super::{expected, Rule};
 use crate::diag::{did_you_mean, Diagnostic, Kind, Phrase};
-use crate::span::{FileId, Span};
+use crate::source::span::{FileId, Span};
 use pest::error::{ErrorVariant, InputLocation};
 
 /// More expected keywords than this are summed up as "an item of this block".
@@ -85,7 +85,7 @@ fn suggest_keyword(word: &str, expected: &[Phrase]) -> Option<Phrase> {
         })
         .collect();
     let pool: Vec<(&'static str, &'static str)> = if keywords.is_empty() {
-        crate::keywords::KEYWORDS.to_vec()
+        crate::source::keywords::KEYWORDS.to_vec()
     } else {
         keywords
     };

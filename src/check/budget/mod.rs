@@ -13,10 +13,10 @@
 mod paths;
 mod verdict;
 
-use crate::calendar::{Calendar, Deadlines, Duration, Unit};
 use crate::diag::{Amount, Diagnostic, Kind};
 use crate::machine::Machine;
 use crate::model::{Pause, Procedure};
+use crate::time::{Calendar, Deadlines, Duration, Unit};
 use serde::Serialize;
 
 pub use verdict::Verdict;
@@ -177,7 +177,8 @@ pub fn check(
         out.push(Diagnostic::located(kind, b.loc));
     }
     let day_minutes = calendar.map_or(DEFAULT_DAY_MINUTES, Calendar::usual_day_minutes);
-    let mut per_day: std::collections::BTreeMap<u32, (u64, crate::span::Loc)> = Default::default();
+    let mut per_day: std::collections::BTreeMap<u32, (u64, crate::source::span::Loc)> =
+        Default::default();
     for st in &proc.steps {
         let (Some(day), Some(d)) = (st.on_day, st.duration) else {
             continue;

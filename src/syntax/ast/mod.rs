@@ -6,7 +6,7 @@ mod procedure;
 
 pub use procedure::*;
 
-use crate::span::Span;
+use crate::source::span::Span;
 
 /// A name written in the file (`front_office`, `periksa`).
 #[derive(Debug, Clone, PartialEq, Eq)]

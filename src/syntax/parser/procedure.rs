@@ -3,7 +3,7 @@
 use super::block::{first, keyword_of, kids, P};
 use super::convert::Converter;
 use super::Rule;
-use crate::ast::{self, Pause, Target};
+use crate::syntax::ast::{self, Pause, Target};
 
 impl Converter {
     /// `prosedur x "T" { … }`.
@@ -307,7 +307,7 @@ impl Converter {
     }
 }
 
-fn empty_duration(span: crate::span::Span) -> ast::Duration {
+fn empty_duration(span: crate::source::span::Span) -> ast::Duration {
     ast::Duration {
         at_most: false,
         low: ast::Int {

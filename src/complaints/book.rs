@@ -5,9 +5,9 @@
 //! `dijawab` (instant, blank while open) is optional. English headers `received`, `channel`,
 //! `severity`, `answered` are read too.
 
-use crate::calendar::Calendar;
+use crate::complaints::route::route;
 use crate::model::{ComplaintPolicy, Model};
-use crate::route::route;
+use crate::time::Calendar;
 use jiff::Timestamp;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -88,7 +88,7 @@ pub fn build(
     calendar: Option<&Calendar>,
     log: &str,
 ) -> Result<Book, LogError> {
-    let table = crate::table::read(log).map_err(|e| LogError {
+    let table = crate::source::table::read(log).map_err(|e| LogError {
         row: e.line,
         column: "*".into(),
         reason: e.reason,
@@ -205,7 +205,7 @@ pub fn build(
     }
     let mut months: BTreeMap<String, Month> = BTreeMap::new();
     for e in &entries {
-        let month = crate::calendar::days::civil::local_date(e.received, offset)[..7].to_string();
+        let month = crate::time::days::civil::local_date(e.received, offset)[..7].to_string();
         let m = months.entry(month.clone()).or_insert_with(|| Month {
             month,
             ..Month::default()

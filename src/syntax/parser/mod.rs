@@ -11,9 +11,9 @@ mod expected;
 mod procedure;
 mod syntax;
 
-use crate::ast;
 use crate::diag::{Diagnostic, Kind};
-use crate::span::{FileId, Span};
+use crate::source::span::{FileId, Span};
+use crate::syntax::ast;
 use pest::Parser as _;
 
 /// The generated parser; its `Rule` type never leaves this module.

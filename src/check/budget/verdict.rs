@@ -12,8 +12,8 @@
 //! then narrowed to the second.
 
 use super::paths::Paths;
-use crate::calendar::{Calendar, DayCount, Deadlines, Duration, Unit};
 use crate::diag::Amount;
+use crate::time::{Calendar, DayCount, Deadlines, Duration, Unit};
 use jiff::Timestamp;
 use serde::Serialize;
 use std::collections::HashMap;

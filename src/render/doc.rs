@@ -6,9 +6,9 @@
 //! sees the gap the checker reports.
 
 use crate::diag::{Lang, COMPONENTS};
-use crate::graph::{duration_words, flowchart, mermaid};
 use crate::machine::Machine;
 use crate::model::{Count, Flow, Model, Node, Point, Procedure, RoleId, Service};
+use crate::render::graph::{duration_words, flowchart, mermaid};
 use std::fmt::Write as _;
 
 /// The document of service `service` (index into `model.services`), with every procedure it
@@ -418,7 +418,7 @@ fn complaints(out: &mut String, model: &Model, svc: &Service, procs: &[usize], w
 fn sop(
     out: &mut String,
     model: &Model,
-    identity: Option<&crate::ast::SopIdentity>,
+    identity: Option<&crate::syntax::ast::SopIdentity>,
     proc: &Procedure,
     machine: &Machine,
     w: Words,
@@ -482,7 +482,7 @@ fn sop(
             let _ = write!(
                 activity,
                 " *({})*",
-                cell(&crate::graph::condition_words(c, w.lang))
+                cell(&crate::render::graph::condition_words(c, w.lang))
             );
         }
         let mut row = format!("| {no} | {activity} |");
@@ -552,7 +552,7 @@ fn sop(
             let _ = writeln!(
                 out,
                 "- {}",
-                crate::graph::escalation_words(model, proc, e, w.lang)
+                crate::render::graph::escalation_words(model, proc, e, w.lang)
             );
         }
     }
@@ -561,8 +561,8 @@ fn sop(
 }
 
 /// The SOP AP identity page as a two-column table, in the order of PermenPAN-RB 35/2012.
-fn identity_page(out: &mut String, id: &crate::ast::SopIdentity, w: Words) {
-    let texts = |l: &Option<crate::ast::TextList>| {
+fn identity_page(out: &mut String, id: &crate::syntax::ast::SopIdentity, w: Words) {
+    let texts = |l: &Option<crate::syntax::ast::TextList>| {
         l.as_ref().map(|l| {
             l.items
                 .iter()

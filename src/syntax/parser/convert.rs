@@ -2,9 +2,9 @@
 
 use super::block::{all, first, keyword_of, kids, P};
 use super::Rule;
-use crate::ast::{self, Item, RoleKind, Service};
 use crate::diag::Diagnostic;
-use crate::span::FileId;
+use crate::source::span::FileId;
+use crate::syntax::ast::{self, Item, RoleKind, Service};
 
 /// Walks the pest tree of one file and builds the AST.
 pub struct Converter {
@@ -47,7 +47,7 @@ impl Converter {
             }
         }
         if let Some((at, more)) = self.unreported {
-            let span = crate::span::Span::new(at, at);
+            let span = crate::source::span::Span::new(at, at);
             let kind = crate::diag::Kind::TooManyErrors { more };
             self.diags.push(Diagnostic::at(kind, self.file, span));
         }
@@ -116,7 +116,7 @@ impl Converter {
             ..Service::default()
         };
         if let (Some(k), Some(n)) = (kids.first(), kids.get(1)) {
-            s.head = crate::span::Span::new(k.as_span().start(), n.as_span().end());
+            s.head = crate::source::span::Span::new(k.as_span().start(), n.as_span().end());
         }
         for item in kids.into_iter().skip(3) {
             self.service_item(&mut s, item);
@@ -237,7 +237,7 @@ impl Converter {
         id
     }
 
-    fn staffing(&mut self, kids: Vec<P<'_>>, span: crate::span::Span) -> ast::Staffing {
+    fn staffing(&mut self, kids: Vec<P<'_>>, span: crate::source::span::Span) -> ast::Staffing {
         let mut entries = Vec::new();
         for item in kids {
             match item.as_rule() {

@@ -2,10 +2,10 @@
 //! per unit, and when they end from a start instant, step after step, by the one time module.
 
 use super::amount_of;
-use crate::calendar::{Deadlines, Duration};
 use crate::diag::Amount;
 use crate::machine::{Machine, State, StateId, Transition};
 use crate::model::{Budget, Point, Procedure};
+use crate::time::{Deadlines, Duration};
 use jiff::Timestamp;
 use petgraph::algo::{condensation, dijkstra, toposort};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -288,7 +288,7 @@ impl Paths {
     }
 
     /// Whether every step's time on the paths is in `units` (and the paths exist).
-    pub fn only_units(&self, units: &[crate::calendar::Unit]) -> bool {
+    pub fn only_units(&self, units: &[crate::time::Unit]) -> bool {
         self.graph
             .node_weights()
             .filter_map(|w| w.hi)

@@ -2,9 +2,9 @@
 
 use super::convert::Converter;
 use super::Rule;
-use crate::ast::{DateLit, Duration, Int, Name, Point, Text, TextList};
 use crate::diag::{Diagnostic, Kind, Phrase};
-use crate::span::Span;
+use crate::source::span::Span;
+use crate::syntax::ast::{DateLit, Duration, Int, Name, Point, Text, TextList};
 use pest::iterators::Pair;
 
 /// A parsed pair.

@@ -3,7 +3,7 @@
 use super::block::{all, first, keyword_of, kids, P};
 use super::convert::Converter;
 use super::Rule;
-use crate::ast;
+use crate::syntax::ast;
 
 impl Converter {
     /// `pengaduan x "T" { … }`.
@@ -56,7 +56,7 @@ impl Converter {
         c
     }
 
-    fn reply(&self, k: &[P<'_>], span: crate::span::Span) -> ast::Reply {
+    fn reply(&self, k: &[P<'_>], span: crate::source::span::Span) -> ast::Reply {
         let conditions = all(k, Rule::condition)
             .into_iter()
             .filter_map(|c| {

@@ -2,7 +2,7 @@
 //! `NAME.calendar.yaml`) in the standard's folder or a folder above it, up to the standards
 //! root. The same rule finds a calendar's `dasar` (base).
 
-use crate::loader;
+use crate::source::loader;
 
 /// Paths to try for calendar `name`, nearest first, from folder `dir` up to `root`.
 pub fn candidates(dir: &str, root: &str, name: &str) -> Vec<String> {

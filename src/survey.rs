@@ -40,7 +40,7 @@ pub enum SkmError {
     },
     /// Not CSV (an unclosed quote, say).
     #[error("{0}")]
-    Unreadable(crate::table::TableError),
+    Unreadable(crate::source::table::TableError),
     /// An element nobody answered.
     #[error("no respondent answered U{0}")]
     Unanswered(usize),
@@ -84,7 +84,7 @@ pub struct Index {
 /// read wherever they stand and other columns (a timestamp, a name) are left alone; without
 /// one, each row has exactly the nine scores. `,` or `;` between cells.
 pub fn parse(text: &str) -> Result<Vec<[Option<u8>; 9]>, SkmError> {
-    let table = crate::table::read(text).map_err(SkmError::Unreadable)?;
+    let table = crate::source::table::read(text).map_err(SkmError::Unreadable)?;
     let mut rows = table.rows.into_iter().peekable();
     // Where each of U1…U9 stands: from the header, or the first nine columns.
     let header = rows.peek().and_then(|r| {

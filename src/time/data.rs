@@ -5,7 +5,7 @@
 
 use super::days::{civil, Zone};
 use crate::diag::{did_you_mean, Diagnostic, Kind, ValueKind};
-use crate::span::{FileId, Span};
+use crate::source::span::{FileId, Span};
 use serde::Deserialize;
 
 /// Why a day is not a working day.

@@ -2,8 +2,8 @@
 //! is involved or escalated to, how it is answered, when the answer is due, and the
 //! complaint-book record.
 
-use crate::calendar::Calendar;
 use crate::model::{ComplaintPolicy, Model, RoleId};
+use crate::time::Calendar;
 use jiff::Timestamp;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -175,7 +175,7 @@ pub fn route(
     };
     let (due, provisional) = match (at, tier.deadline) {
         (Some(t), Some(d)) => {
-            let due = crate::calendar::Deadlines::new(calendar)
+            let due = crate::time::Deadlines::new(calendar)
                 .due(t, d)
                 .map_err(|e| RouteError::Calendar(e.to_string()))?;
             (Some(due.value), due.provisional)
@@ -192,9 +192,7 @@ pub fn route(
         .iter()
         .map(|(field, _)| {
             let value = match field.as_str() {
-                "tanggal" | "date" => {
-                    at.map(|t| crate::calendar::days::civil::local_date(t, offset))
-                }
+                "tanggal" | "date" => at.map(|t| crate::time::days::civil::local_date(t, offset)),
                 "bobot" | "weight" | "severity" => Some(severity.to_string()),
                 "saluran" | "channel" => Some(channel.to_string()),
                 other => facts.get(other).cloned(),
@@ -242,9 +240,9 @@ fn escalation(
     };
     let due = match (at, deadline) {
         (Some(t), Some(d)) => {
-            let deadlines = crate::calendar::Deadlines::new(calendar);
+            let deadlines = crate::time::Deadlines::new(calendar);
             let calendar_error =
-                |e: crate::calendar::CalendarError| RouteError::Calendar(e.to_string());
+                |e: crate::time::CalendarError| RouteError::Calendar(e.to_string());
             let limit = deadlines.limit(t, d).map_err(calendar_error)?;
             let used = e.trigger.threshold(limit).max(0).unsigned_abs();
             Some(

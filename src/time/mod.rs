@@ -12,7 +12,7 @@
 //! error naming the range, never a guess.
 //!
 //! ```
-//! use sopan::loader::MemoryLoader;
+//! use sopan::source::loader::MemoryLoader;
 //! use sopan::model::{Duration, Unit};
 //! use sopan::project::Project;
 //!
@@ -47,6 +47,8 @@
 
 mod arith;
 mod build;
+#[cfg(feature = "chrono")]
+pub mod chrono_compat;
 pub mod data;
 pub mod days;
 mod deadline;

@@ -80,39 +80,6 @@ impl Loader for FsLoader {
     }
 }
 
-impl FsLoader {
-    /// Every standard (`.sop`) and calendar file under a folder, sorted, each with the folder
-    /// as its standards root.
-    pub fn walk(dir: &str) -> Result<Vec<crate::project::Entry>, crate::project::LoadError> {
-        fn visit(dir: &std::path::Path, out: &mut Vec<String>) -> std::io::Result<()> {
-            for entry in std::fs::read_dir(dir)? {
-                let path = entry?.path();
-                let text = path.to_string_lossy().replace('\\', "/");
-                if path.is_dir() {
-                    visit(&path, out)?;
-                } else if text.ends_with(".sop") || crate::project::is_calendar_file(&text) {
-                    out.push(text);
-                }
-            }
-            Ok(())
-        }
-        let mut files = Vec::new();
-        visit(std::path::Path::new(dir), &mut files).map_err(|e| crate::project::LoadError {
-            path: dir.to_string(),
-            reason: e.to_string(),
-        })?;
-        files.sort();
-        let root = dir.trim_end_matches('/').to_string();
-        Ok(files
-            .into_iter()
-            .map(|path| crate::project::Entry {
-                path,
-                root: root.clone(),
-            })
-            .collect())
-    }
-}
-
 /// The folder part of a `/`-separated path (`""` for a bare file name).
 pub fn parent(path: &str) -> &str {
     path.rfind('/').map_or("", |i| &path[..i])
