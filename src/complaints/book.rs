@@ -205,7 +205,7 @@ pub fn build(
     }
     let mut months: BTreeMap<String, Month> = BTreeMap::new();
     for e in &entries {
-        let month = crate::time::days::civil::local_date(e.received, offset)[..7].to_string();
+        let month = crate::time::local_date(e.received, offset)[..7].to_string();
         let m = months.entry(month.clone()).or_insert_with(|| Month {
             month,
             ..Month::default()

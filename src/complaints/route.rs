@@ -192,7 +192,7 @@ pub fn route(
         .iter()
         .map(|(field, _)| {
             let value = match field.as_str() {
-                "tanggal" | "date" => at.map(|t| crate::time::days::civil::local_date(t, offset)),
+                "tanggal" | "date" => at.map(|t| crate::time::local_date(t, offset)),
                 "bobot" | "weight" | "severity" => Some(severity.to_string()),
                 "saluran" | "channel" => Some(channel.to_string()),
                 other => facts.get(other).cloned(),

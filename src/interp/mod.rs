@@ -97,6 +97,31 @@ pub struct Identity<'a> {
     pub legacy_hash: &'a str,
 }
 
+// The interpreter's view of a loaded standard lives here, not in `project`: loading does not
+// know about cases.
+impl crate::project::Standard {
+    /// The interpreter's view of one procedure of this standard's first service.
+    pub fn context(&self, procedure: &str) -> Option<Context<'_>> {
+        let service = self.model.services.first();
+        let identity = Identity {
+            standard: service.map_or("", |s| s.id.as_str()),
+            version: service.and_then(|s| s.version.as_deref()).unwrap_or(""),
+            hash: &self.hash,
+            legacy_hash: &self.legacy_hash,
+        };
+        let index = self
+            .model
+            .procedures
+            .iter()
+            .position(|p| p.id == procedure)?;
+        let calendar = self
+            .procedure_calendars
+            .get(index)
+            .and_then(|c| c.as_deref());
+        Context::new(&self.model, &self.machines, calendar, identity, procedure)
+    }
+}
+
 impl<'a> Context<'a> {
     /// The context of procedure `id` of a model, if it exists.
     pub fn new(

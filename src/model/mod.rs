@@ -1,6 +1,6 @@
 //! The resolved model: every name bound, every duration read, places kept for diagnostics.
 //!
-//! Built by [`resolve`](crate::resolve) from the syntax trees of one standard and its includes.
+//! Built by the `resolve` stage from the syntax trees of one standard and its includes.
 //! Ids are indexes into the vectors of [`Model`], assigned in source order.
 
 use crate::source::span::Loc;
@@ -227,7 +227,7 @@ pub struct Service {
     /// Where that calendar name is written.
     pub calendar_loc: Option<Loc>,
     /// The SOP AP identity page, as written.
-    pub sop: Option<crate::syntax::ast::SopIdentity>,
+    pub sop: Option<SopIdentity>,
     /// Components present, by number 1..=14.
     pub components: [bool; 14],
     /// Requirements.
@@ -290,4 +290,40 @@ impl Model {
     pub fn role(&self, id: RoleId) -> Option<&Role> {
         self.roles.get(id.0 as usize)
     }
+}
+
+/// `sop { … }`: the SOP AP identity page (PermenPAN-RB 35/2012), as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SopIdentity {
+    /// `nomor`.
+    pub number: Option<String>,
+    /// `dibuat`, as written.
+    pub made: Option<String>,
+    /// `direvisi`, as written.
+    pub revised: Option<String>,
+    /// `efektif`, as written.
+    pub in_force: Option<String>,
+    /// `disahkan "jabatan" "nama" nip "…"`.
+    pub approved: Option<Approval>,
+    /// `keterkaitan`.
+    pub related: Vec<String>,
+    /// `peralatan`.
+    pub equipment: Vec<String>,
+    /// `peringatan`.
+    pub warnings: Vec<String>,
+    /// `pencatatan`.
+    pub recording: Vec<String>,
+    /// `kualifikasi`.
+    pub qualifications: Vec<String>,
+}
+
+/// Who approved the SOP.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Approval {
+    /// Position.
+    pub title: String,
+    /// Person.
+    pub name: Option<String>,
+    /// Civil-servant number.
+    pub nip: Option<String>,
 }

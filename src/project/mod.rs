@@ -96,29 +96,6 @@ pub struct Standard {
     pub legacy_hash: String,
 }
 
-impl Standard {
-    /// The interpreter's view of one procedure of this standard's first service.
-    pub fn context(&self, procedure: &str) -> Option<crate::interp::Context<'_>> {
-        let service = self.model.services.first();
-        let identity = crate::interp::Identity {
-            standard: service.map_or("", |s| s.id.as_str()),
-            version: service.and_then(|s| s.version.as_deref()).unwrap_or(""),
-            hash: &self.hash,
-            legacy_hash: &self.legacy_hash,
-        };
-        let index = self
-            .model
-            .procedures
-            .iter()
-            .position(|p| p.id == procedure)?;
-        let calendar = self
-            .procedure_calendars
-            .get(index)
-            .and_then(|c| c.as_deref());
-        crate::interp::Context::new(&self.model, &self.machines, calendar, identity, procedure)
-    }
-}
-
 /// SHA-256 over the texts of the standard's files, each followed by a 0xff byte (which no
 /// UTF-8 text holds): `sha256:` and 64 hex digits. Stable across runs and platforms.
 fn content_hash<'t>(parts: impl Iterator<Item = &'t str> + Clone) -> String {

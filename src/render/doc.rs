@@ -418,7 +418,7 @@ fn complaints(out: &mut String, model: &Model, svc: &Service, procs: &[usize], w
 fn sop(
     out: &mut String,
     model: &Model,
-    identity: Option<&crate::syntax::ast::SopIdentity>,
+    identity: Option<&crate::model::SopIdentity>,
     proc: &Procedure,
     machine: &Machine,
     w: Words,
@@ -561,42 +561,27 @@ fn sop(
 }
 
 /// The SOP AP identity page as a two-column table, in the order of PermenPAN-RB 35/2012.
-fn identity_page(out: &mut String, id: &crate::syntax::ast::SopIdentity, w: Words) {
-    let texts = |l: &Option<crate::syntax::ast::TextList>| {
-        l.as_ref().map(|l| {
-            l.items
-                .iter()
-                .map(|t| cell(&t.value))
-                .collect::<Vec<_>>()
-                .join("<br>")
-        })
+fn identity_page(out: &mut String, id: &crate::model::SopIdentity, w: Words) {
+    let texts = |l: &[String]| {
+        (!l.is_empty()).then(|| l.iter().map(|t| cell(t)).collect::<Vec<_>>().join("<br>"))
     };
     let rows = [
         (
             w.pick("Nomor SOP", "SOP number"),
-            id.number.as_ref().map(|t| cell(&t.value)),
+            id.number.as_deref().map(cell),
         ),
-        (
-            w.pick("Tanggal pembuatan", "Made"),
-            id.made.as_ref().map(|d| d.text.clone()),
-        ),
-        (
-            w.pick("Tanggal revisi", "Revised"),
-            id.revised.as_ref().map(|d| d.text.clone()),
-        ),
-        (
-            w.pick("Tanggal efektif", "In force"),
-            id.in_force.as_ref().map(|d| d.text.clone()),
-        ),
+        (w.pick("Tanggal pembuatan", "Made"), id.made.clone()),
+        (w.pick("Tanggal revisi", "Revised"), id.revised.clone()),
+        (w.pick("Tanggal efektif", "In force"), id.in_force.clone()),
         (
             w.pick("Disahkan oleh", "Approved by"),
             id.approved.as_ref().map(|a| {
-                let mut who = cell(&a.title.value);
+                let mut who = cell(&a.title);
                 if let Some(n) = &a.name {
-                    let _ = write!(who, "<br>{}", cell(&n.value));
+                    let _ = write!(who, "<br>{}", cell(n));
                 }
                 if let Some(nip) = &a.nip {
-                    let _ = write!(who, "<br>NIP {}", cell(&nip.value));
+                    let _ = write!(who, "<br>NIP {}", cell(nip));
                 }
                 who
             }),

@@ -56,6 +56,12 @@ mod duration;
 pub mod load;
 mod scan;
 
+/// The local date (`YYYY-MM-DD`) of an instant at a UTC offset in seconds (the calendar's
+/// zone): the complaint book's date column, a month's report.
+pub fn local_date(t: jiff::Timestamp, offset_seconds: i64) -> String {
+    days::civil::local_date(t, offset_seconds)
+}
+
 pub use build::build;
 pub use data::{Closure, DayCount};
 pub use days::Zone;
