@@ -1,0 +1,246 @@
+//! The 14 components of a service's document, one section each, and its complaint policy.
+
+use super::*;
+
+pub(super) fn component(
+    model: &Model,
+    svc: &Service,
+    procs: &[usize],
+    number: u8,
+    w: Words,
+) -> String {
+    let mut out = String::new();
+    match number {
+        1 => list(&mut out, &svc.requirements),
+        2 => {
+            for p in svc
+                .procedures
+                .iter()
+                .filter_map(|p| model.procedures.get(*p))
+            {
+                let _ = writeln!(
+                    out,
+                    "- {} — {} {}",
+                    p.title,
+                    w.pick("lihat SOP", "see SOP"),
+                    anchor(&p.id)
+                );
+            }
+        }
+        3 => {
+            for p in svc
+                .procedures
+                .iter()
+                .filter_map(|p| model.procedures.get(*p))
+            {
+                for b in &p.budgets {
+                    let title = b.title.as_deref().unwrap_or(&p.title);
+                    let _ = writeln!(out, "- {title}: **{}**", duration_words(b.duration, w.lang));
+                }
+            }
+        }
+        4 => {
+            if let Some((amount, text)) = &svc.fee {
+                match amount {
+                    Some(n) => {
+                        let _ = writeln!(out, "Rp {} — {text}", thousands(*n));
+                    }
+                    None => {
+                        let _ = writeln!(out, "{text}");
+                    }
+                }
+            }
+        }
+        5 => list(&mut out, &svc.product),
+        6 => complaints(&mut out, model, svc, procs, w),
+        7 => list(&mut out, &svc.legal_basis),
+        8 => list(&mut out, &svc.facilities),
+        9 => {
+            for (who, items) in &svc.competencies {
+                let title = model
+                    .roles
+                    .iter()
+                    .find(|r| &r.id == who)
+                    .map(|r| r.title.as_str())
+                    .or_else(|| {
+                        model
+                            .groups
+                            .iter()
+                            .find(|g| &g.id == who)
+                            .map(|g| g.title.as_str())
+                    })
+                    .unwrap_or(who);
+                let _ = writeln!(out, "**{title}**\n");
+                list(&mut out, items);
+                out.push('\n');
+            }
+        }
+        10 => list(&mut out, &svc.supervision),
+        11 => {
+            for e in &svc.staffing {
+                let count = match e.count {
+                    Count::People(n) => format!("{n} {}", w.pick("orang", "people")),
+                    Count::AsNeeded => w.pick("sesuai kebutuhan", "as needed").to_string(),
+                };
+                let _ = writeln!(out, "- {}: {count}", subject_title(model, &e.subject));
+            }
+        }
+        12 => {
+            list(&mut out, &svc.guarantees);
+            for o in &svc.obligations {
+                let mut line = format!("- {}", o.title);
+                if let Some(d) = o.delay {
+                    let _ = write!(line, " — {} ", duration_words(d, w.lang));
+                    line.push_str(w.pick("setelah", "after"));
+                } else if o.trigger.as_ref().is_some_and(|p| p.after) {
+                    line.push_str(" — ");
+                    line.push_str(w.pick("setelah", "after"));
+                } else {
+                    line.push_str(" — ");
+                    line.push_str(w.pick("saat", "when"));
+                }
+                if let Some(p) = &o.trigger {
+                    let _ = write!(line, " {}", point_words(model, p, w));
+                }
+                if let (Some(action), Some(to)) = (&o.action, o.to.and_then(|r| model.role(r))) {
+                    let _ = write!(
+                        line,
+                        ": {} {action} {} {}",
+                        w.pick("kirim", "send"),
+                        w.pick("kepada", "to"),
+                        to.title
+                    );
+                }
+                if let Some(p) = &o.cancel {
+                    let _ = write!(
+                        line,
+                        " ({} {})",
+                        w.pick("batal bila", "cancelled when"),
+                        point_words(model, p, w)
+                    );
+                }
+                let _ = writeln!(out, "{line}");
+            }
+        }
+        13 => list(&mut out, &svc.security),
+        14 => {
+            if let Some(s) = &svc.survey {
+                let _ = writeln!(
+                    out,
+                    "- {}: {s}",
+                    w.pick("Survei kepuasan masyarakat", "Public satisfaction survey")
+                );
+            }
+            if let Some((grade, text)) = &svc.follow_up {
+                let _ = writeln!(
+                    out,
+                    "- {} `{grade}`: {text}",
+                    w.pick("Tindak lanjut bila nilai", "Follow-up when the grade is")
+                );
+            }
+            list(&mut out, &svc.evaluation);
+        }
+        _ => {}
+    }
+    out
+}
+
+pub(super) fn complaints(
+    out: &mut String,
+    model: &Model,
+    svc: &Service,
+    procs: &[usize],
+    w: Words,
+) {
+    let Some(policy) = svc.complaints.and_then(|c| model.complaints.get(c)) else {
+        return;
+    };
+    let _ = writeln!(out, "{}\n", policy.title);
+    let _ = writeln!(
+        out,
+        "**{}**\n",
+        w.pick("Saluran dan balasan", "Channels and replies")
+    );
+    for (i, ch) in policy.channels.iter().enumerate() {
+        let mut rules = Vec::new();
+        for r in policy.replies.iter().filter(|r| r.channel == i) {
+            let via: Vec<&str> = r
+                .via
+                .iter()
+                .filter_map(|v| policy.channels.get(*v))
+                .map(|c| c.title.as_str())
+                .collect();
+            let mut rule = via.join(w.pick(" atau ", " or "));
+            if !r.conditions.is_empty() {
+                let when: Vec<String> = r
+                    .conditions
+                    .iter()
+                    .filter_map(|(f, v)| policy.facts.get(*f).map(|f| format!("{} = {v}", f.id)))
+                    .collect();
+                let _ = write!(rule, " ({} {})", w.pick("bila", "when"), when.join(", "));
+            }
+            rules.push(rule);
+        }
+        let _ = writeln!(out, "- {} → {}", ch.title, rules.join("; "));
+    }
+    if !policy.tiers.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+            w.pick("Tingkat", "Tier"),
+            w.pick("Penangan", "Handler"),
+            w.pick("Terlibat", "Involved"),
+            w.pick("Eskalasi", "Escalated to"),
+            w.pick("Tenggat", "Deadline")
+        );
+        for t in &policy.tiers {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                cell(&t.title),
+                roles(model, &t.handler),
+                roles(model, &t.involved),
+                roles(model, &t.escalate),
+                t.deadline
+                    .map_or_else(|| "—".to_string(), |d| duration_words(d, w.lang))
+            );
+        }
+    }
+    if let Some(book) = &policy.book {
+        let fields: Vec<&str> = book.fields.iter().map(|(_, t)| t.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "\n**{}** ({}): {}",
+            book.title,
+            roles(model, &book.by),
+            fields.join(", ")
+        );
+    }
+    if let Some(report) = &policy.report {
+        let _ = write!(out, "\n**{}**", report.title);
+        if let Some(p) = report.procedure.and_then(|p| model.procedures.get(p)) {
+            let _ = write!(
+                out,
+                " — {} {}",
+                w.pick("lihat SOP", "see SOP"),
+                anchor(&p.id)
+            );
+        }
+        out.push('\n');
+    }
+    for p in policy
+        .procedures
+        .iter()
+        .filter(|p| {
+            procs.contains(p) && policy.report.as_ref().and_then(|r| r.procedure) != Some(**p)
+        })
+        .filter_map(|p| model.procedures.get(*p))
+    {
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            w.pick("Prosedur: lihat SOP", "Procedure: see SOP"),
+            anchor(&p.id)
+        );
+    }
+}

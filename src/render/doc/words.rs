@@ -1,0 +1,75 @@
+//! Small pieces of Markdown: table cells, anchors, role names, lists, rupiah amounts.
+
+use super::*;
+
+pub(super) fn roles(model: &Model, ids: &[RoleId]) -> String {
+    let names: Vec<&str> = ids
+        .iter()
+        .filter_map(|r| model.role(*r))
+        .map(|r| r.title.as_str())
+        .collect();
+    if names.is_empty() {
+        "—".into()
+    } else {
+        cell(&names.join(", "))
+    }
+}
+
+pub(super) fn subject_title(model: &Model, subject: &str) -> String {
+    model
+        .roles
+        .iter()
+        .find(|r| r.id == subject)
+        .map(|r| r.title.clone())
+        .or_else(|| {
+            model
+                .groups
+                .iter()
+                .find(|g| g.id == subject)
+                .map(|g| g.title.clone())
+        })
+        .unwrap_or_else(|| subject.to_string())
+}
+
+pub(super) fn list(out: &mut String, items: &[String]) {
+    for item in items {
+        let _ = writeln!(out, "- {item}");
+    }
+}
+
+/// Text safe inside a Markdown table cell.
+pub(super) fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', "<br>")
+}
+
+pub(super) fn anchor(id: &str) -> String {
+    format!("[`{id}`](#{})", slug(id))
+}
+
+pub(super) fn slug(id: &str) -> String {
+    format!("sop-{}", id.replace('_', "-"))
+}
+
+pub(super) fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().collect::<String>() + chars.as_str()
+    })
+}
+
+/// `150000` → `150.000`, the Indonesian way of writing rupiah.
+pub(super) fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
