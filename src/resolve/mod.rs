@@ -7,6 +7,7 @@
 mod complaints;
 mod procedure;
 mod service;
+mod timing;
 mod values;
 
 use crate::diag::{did_you_mean, Diagnostic, Kind, NameKind, Note};

@@ -1,0 +1,254 @@
+//! A procedure's time: stages with their own time, step and wait times, time budgets with
+//! their start, stop and pause points, and escalation rules.
+
+use super::Resolver;
+use crate::diag::{Diagnostic, Kind, NameKind};
+use crate::model::{self, Pause};
+use crate::source::span::{FileId, Loc};
+use crate::syntax::ast;
+
+impl Resolver<'_> {
+    pub(super) fn stage(&mut self, file: FileId, st: &ast::Stage) -> model::Stage {
+        let (duration, timing) = self.time(file, st.time.as_ref());
+        model::Stage {
+            id: st.name.text.clone(),
+            title: st.title.value.clone(),
+            duration,
+            timing,
+            steps: (!st.steps.is_empty()).then(|| (st.steps.start, st.steps.end - 1)),
+            loc: Loc {
+                file,
+                span: st.name.span,
+            },
+        }
+    }
+
+    /// A time as written: its duration and whether it is known.
+    pub(super) fn time(
+        &mut self,
+        file: FileId,
+        t: Option<&ast::Time>,
+    ) -> (Option<model::Duration>, model::Timing) {
+        match t {
+            Some(ast::Time::Known(d)) => (self.duration(file, d), model::Timing::Known),
+            Some(ast::Time::Unknown(_)) => (None, model::Timing::Unknown),
+            None => (None, model::Timing::Missing),
+        }
+    }
+
+    pub(super) fn wait(&mut self, file: FileId, t: Option<&ast::Time>) -> Option<model::Wait> {
+        match t? {
+            ast::Time::Known(d) => self.duration(file, d).map(model::Wait::Known),
+            ast::Time::Unknown(_) => Some(model::Wait::Unknown),
+        }
+    }
+
+    /// Escalation rules: roles bound, the end of a deemed approval bound among `ends`.
+    pub fn escalations(
+        &mut self,
+        file: FileId,
+        rules: &[ast::Escalation],
+        ends: &[model::End],
+    ) -> Vec<model::Escalation> {
+        rules
+            .iter()
+            .filter_map(|r| {
+                let trigger = match &r.trigger {
+                    ast::Trigger::Breached => model::Trigger::Breached,
+                    ast::Trigger::AtRisk(None) => model::Trigger::AtRisk(80),
+                    ast::Trigger::AtRisk(Some(n)) => model::Trigger::AtRisk(self.percent(file, n)?),
+                };
+                let action = match &r.action {
+                    ast::EscalationAction::Escalate(role) => {
+                        model::EscalationAction::Escalate(self.role_ref(file, role))
+                    }
+                    ast::EscalationAction::Send { kind, to } => model::EscalationAction::Send {
+                        kind: kind.text.clone(),
+                        to: self.role_ref(file, to),
+                    },
+                    ast::EscalationAction::Deem(end) => {
+                        let found = ends.iter().position(|e| e.id == end.text);
+                        if found.is_none() {
+                            self.undefined(
+                                NameKind::End,
+                                end,
+                                file,
+                                ends.iter().map(|e| e.id.as_str()),
+                            );
+                        }
+                        model::EscalationAction::Deem(found)
+                    }
+                };
+                Some(model::Escalation {
+                    trigger,
+                    action,
+                    loc: Loc { file, span: r.span },
+                })
+            })
+            .collect()
+    }
+
+    /// A share in percent, 1 to 99.
+    pub(super) fn percent(&mut self, file: FileId, n: &ast::Int) -> Option<u32> {
+        let value = self.count(file, n, 1)?;
+        if value >= 100 {
+            let kind = Kind::InvalidNumber {
+                text: value.to_string(),
+            };
+            self.report(Diagnostic::at(kind, file, n.span));
+            return None;
+        }
+        Some(value)
+    }
+
+    pub(super) fn budget(
+        &mut self,
+        file: FileId,
+        proc: usize,
+        b: &ast::Budget,
+        ends: &[model::End],
+    ) -> Option<model::Budget> {
+        let duration = self.duration(file, &b.duration);
+        let start = b
+            .start
+            .as_ref()
+            .and_then(|p| self.local_point(file, proc, p));
+        let stop = b
+            .stop
+            .as_ref()
+            .and_then(|p| self.local_point(file, proc, p));
+        let pauses = b
+            .pauses
+            .iter()
+            .filter_map(|p| match p {
+                ast::Pause::Returned(_) => Some(Pause::Returned),
+                ast::Pause::Step(name) => self.step_ref(file, proc, name).map(Pause::Step),
+            })
+            .collect();
+        let escalations = self.escalations(file, &b.escalations, ends);
+        Some(model::Budget {
+            id: b.name.text.clone(),
+            title: b.title.as_ref().map(|t| t.value.clone()),
+            duration: duration?,
+            start,
+            stop,
+            pauses,
+            escalations,
+            scope: model::Scope::Budget,
+            loc: Loc {
+                file,
+                span: b.name.span,
+            },
+        })
+    }
+
+    /// A point inside procedure `proc` (a budget's own procedure).
+    pub(super) fn local_point(
+        &mut self,
+        file: FileId,
+        proc: usize,
+        p: &ast::Point,
+    ) -> Option<model::Point> {
+        if let Some(q) = &p.procedure {
+            let own = self.model.procedures.get(proc).map(|x| x.id.as_str());
+            let own = own.or_else(|| {
+                self.procedures
+                    .iter()
+                    .find(|(_, v)| v.0 == proc)
+                    .map(|(k, _)| k.as_str())
+            });
+            if own != Some(q.text.as_str()) {
+                let known: Vec<String> = own.map(str::to_string).into_iter().collect();
+                self.undefined(
+                    NameKind::Procedure,
+                    q,
+                    file,
+                    known.iter().map(String::as_str),
+                );
+                return None;
+            }
+        }
+        let node = self.node_ref(file, proc, &p.target)?;
+        Some(model::Point {
+            procedure: proc,
+            node,
+            after: p.after,
+            outcome: p.outcome.as_ref().map(|o| o.text.clone()),
+            loc: Loc { file, span: p.span },
+        })
+    }
+
+    /// A point in one of `procs` (a service's procedures): qualified, or unique by step name.
+    pub fn point_in(
+        &mut self,
+        file: FileId,
+        procs: &[usize],
+        p: &ast::Point,
+    ) -> Option<model::Point> {
+        let proc = match &p.procedure {
+            Some(q) => match procs
+                .iter()
+                .find(|i| self.model.procedures[**i].id == q.text)
+            {
+                Some(i) => *i,
+                None => {
+                    let known: Vec<String> = procs
+                        .iter()
+                        .map(|i| self.model.procedures[*i].id.clone())
+                        .collect();
+                    self.undefined(
+                        NameKind::Procedure,
+                        q,
+                        file,
+                        known.iter().map(String::as_str),
+                    );
+                    return None;
+                }
+            },
+            None => {
+                let having: Vec<usize> = procs
+                    .iter()
+                    .copied()
+                    .filter(|i| {
+                        self.nodes
+                            .get(*i)
+                            .is_some_and(|n| n.contains_key(&p.target.text))
+                    })
+                    .collect();
+                match having.as_slice() {
+                    [one] => *one,
+                    [] => {
+                        let known: Vec<String> = procs
+                            .iter()
+                            .filter_map(|i| self.nodes.get(*i))
+                            .flat_map(|n| n.keys().cloned())
+                            .collect();
+                        self.undefined(
+                            NameKind::StepOrEnd,
+                            &p.target,
+                            file,
+                            known.iter().map(String::as_str),
+                        );
+                        return None;
+                    }
+                    many => {
+                        let kind = Kind::AmbiguousName {
+                            name: p.target.text.clone(),
+                            procedures: many
+                                .iter()
+                                .map(|i| self.model.procedures[*i].id.clone())
+                                .collect(),
+                        };
+                        self.report(Diagnostic::at(kind, file, p.target.span));
+                        return None;
+                    }
+                }
+            }
+        };
+        let local = ast::Point {
+            procedure: None,
+            ..p.clone()
+        };
+        self.local_point(file, proc, &local)
+    }
+}
