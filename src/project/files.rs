@@ -1,0 +1,95 @@
+//! Files around a standard: finding standards and calendars in a folder, whether a file is
+//! an agency file another standard beside it includes, and the content identity cases carry.
+
+use super::{Entry, LoadError};
+use crate::source::loader::{self, Loader};
+
+/// Every standard (`.sop`) and calendar file under a folder of the file system, sorted, each
+/// with the folder as its standards root.
+pub fn walk(dir: &str) -> Result<Vec<Entry>, LoadError> {
+    fn visit(dir: &std::path::Path, out: &mut Vec<String>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            let text = path.to_string_lossy().replace('\\', "/");
+            if path.is_dir() {
+                visit(&path, out)?;
+            } else if text.ends_with(".sop") || is_calendar_file(&text) {
+                out.push(text);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    visit(std::path::Path::new(dir), &mut files).map_err(|e| LoadError {
+        path: dir.to_string(),
+        reason: e.to_string(),
+    })?;
+    files.sort();
+    let root = dir.trim_end_matches('/').to_string();
+    Ok(files
+        .into_iter()
+        .map(|path| Entry {
+            path,
+            root: root.clone(),
+        })
+        .collect())
+}
+
+/// Whether a path names a calendar file (`NAME.kalender.yaml` or `NAME.calendar.yaml`).
+pub fn is_calendar_file(path: &str) -> bool {
+    path.ends_with(".kalender.yaml") || path.ends_with(".calendar.yaml")
+}
+
+/// SHA-256 over the texts of the standard's files, each followed by a 0xff byte (which no
+/// UTF-8 text holds): `sha256:` and 64 hex digits. Stable across runs and platforms.
+pub(super) fn content_hash<'t>(parts: impl Iterator<Item = &'t str> + Clone) -> String {
+    use sha2::Digest as _;
+    let mut h = sha2::Sha256::new();
+    for part in parts {
+        h.update(part.as_bytes());
+        h.update([0xff]);
+    }
+    let mut out = String::from("sha256:");
+    for b in h.finalize() {
+        let _ = std::fmt::Write::write_fmt(&mut out, format_args!("{b:02x}"));
+    }
+    out
+}
+
+/// The identity cases persisted before SHA-256 carry: FNV-1a, 16 hex digits, over the same
+/// bytes. Kept so those cases still resume on an unchanged standard.
+pub(super) fn legacy_hash<'t>(parts: impl Iterator<Item = &'t str>) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// Whether another `.sop` file in the same folder as `path` includes it (`sertakan "…"` /
+/// `include "…"` naming its file). Read through the loader, so hosts decide what a folder is.
+pub(super) fn included_beside(loader: &dyn Loader, path: &str) -> bool {
+    let dir = loader::parent(path);
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let quoted = format!("\"{name}\"");
+    loader
+        .list(dir)
+        .into_iter()
+        .filter(|f| f.ends_with(".sop") && f != name)
+        .any(|f| {
+            loader
+                .read(&loader::join(dir, &f))
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .is_some_and(|text| {
+                    text.lines().any(|l| {
+                        let l = l.trim_start();
+                        (l.starts_with("sertakan") || l.starts_with("include"))
+                            && l.contains(&quoted)
+                    })
+                })
+        })
+}
