@@ -10,6 +10,7 @@
 //! ranges at their bounds, conditional steps at zero for the shortest path; paths are never
 //! enumerated (linear in the graph).
 
+mod ends;
 mod paths;
 mod verdict;
 
