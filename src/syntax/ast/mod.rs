@@ -2,8 +2,10 @@
 //!
 //! The parser builds it; the resolver reads it. Nothing here knows pest.
 
+mod complaints;
 mod procedure;
 
+pub use complaints::*;
 pub use procedure::*;
 
 use crate::source::span::Span;
@@ -315,94 +317,4 @@ pub struct Evaluation {
     pub follow_up: Option<(Name, Text)>,
     /// Other text.
     pub texts: Vec<Text>,
-}
-
-/// `pengaduan …`: the complaint policy.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ComplaintPolicy {
-    /// Identifier.
-    pub name: Name,
-    /// Title.
-    pub title: Text,
-    /// Channels.
-    pub channels: Vec<(Name, Text)>,
-    /// Facts with their possible values.
-    pub facts: Vec<Fact>,
-    /// Reply rules.
-    pub replies: Vec<Reply>,
-    /// Severity tiers.
-    pub tiers: Vec<Tier>,
-    /// The complaint book.
-    pub book: Option<Book>,
-    /// The periodic report.
-    pub report: Option<Report>,
-    /// Handling procedures.
-    pub procedures: Vec<Procedure>,
-}
-
-/// `fakta ada_telepon "…" { ya, tidak }`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fact {
-    /// Identifier.
-    pub name: Name,
-    /// Title.
-    pub title: Text,
-    /// Possible values.
-    pub values: Vec<Name>,
-}
-
-/// `balas surat bila ada_telepon = ya -> surat, telepon`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reply {
-    /// Channel the complaint came by.
-    pub channel: Name,
-    /// Conditions on facts, all of which must hold.
-    pub conditions: Vec<(Name, Name)>,
-    /// Reply channels.
-    pub via: Vec<Name>,
-    /// The whole rule.
-    pub span: Span,
-}
-
-/// `tingkat ringan "Ringan" { … }`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tier {
-    /// Identifier.
-    pub name: Name,
-    /// Title.
-    pub title: Text,
-    /// Who handles.
-    pub handler: Vec<Name>,
-    /// Who is involved.
-    pub involved: Vec<Name>,
-    /// Who it is escalated to.
-    pub escalate: Vec<Name>,
-    /// Response deadline.
-    pub deadline: Option<Duration>,
-    /// Remarks.
-    pub remarks: Option<TextList>,
-    /// What happens when the deadline is at risk or breached.
-    pub escalations: Vec<Escalation>,
-}
-
-/// `buku "Buku Pengaduan" { … }`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Book {
-    /// Title.
-    pub title: Text,
-    /// Who keeps it.
-    pub by: Vec<Name>,
-    /// Recorded fields.
-    pub fields: Vec<(Name, Text)>,
-}
-
-/// `laporan "…" { periode bulanan  prosedur laporan_bulanan }`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report {
-    /// Title.
-    pub title: Text,
-    /// Period.
-    pub period: Option<Name>,
-    /// The review procedure.
-    pub procedure: Option<Name>,
 }
