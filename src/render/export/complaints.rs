@@ -1,0 +1,133 @@
+//! A complaint policy as plain data: channels, facts, reply rules, tiers with their
+//! deadlines and escalation rules, the book and the report.
+
+use super::*;
+
+/// A complaint policy.
+#[derive(Debug, Clone, Serialize)]
+pub struct Complaints {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Channel id → title.
+    pub channels: BTreeMap<String, String>,
+    /// Fact id → possible values.
+    pub facts: BTreeMap<String, Vec<String>>,
+    /// Reply rules in order.
+    pub replies: Vec<Reply>,
+    /// Tiers in order.
+    pub tiers: Vec<Tier>,
+    /// Book fields in order.
+    pub book_fields: Vec<String>,
+    /// Roles keeping the book.
+    pub book_by: Vec<String>,
+    /// Report period.
+    pub report_period: Option<String>,
+    /// Report procedure.
+    pub report_procedure: Option<String>,
+    /// Procedure ids.
+    pub procedures: Vec<String>,
+}
+
+/// A reply rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reply {
+    /// Channel the complaint came by.
+    pub channel: String,
+    /// Fact → value, all of which must hold.
+    pub when: BTreeMap<String, String>,
+    /// Reply channels.
+    pub via: Vec<String>,
+}
+
+/// A severity tier.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tier {
+    /// Identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Handler roles.
+    pub handler: Vec<String>,
+    /// Involved roles.
+    pub involved: Vec<String>,
+    /// Escalation roles.
+    pub escalated_to: Vec<String>,
+    /// Response deadline.
+    pub deadline: Option<Duration>,
+    /// Escalation rules on the deadline.
+    pub escalations: Vec<Escalation>,
+}
+
+pub(super) fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaints {
+    let channel = |i: &usize| {
+        c.channels
+            .get(*i)
+            .map(|ch| ch.id.clone())
+            .unwrap_or_default()
+    };
+    Complaints {
+        id: c.id.clone(),
+        title: c.title.clone(),
+        channels: c
+            .channels
+            .iter()
+            .map(|ch| (ch.id.clone(), ch.title.clone()))
+            .collect(),
+        facts: c
+            .facts
+            .iter()
+            .map(|f| (f.id.clone(), f.values.clone()))
+            .collect(),
+        replies: c
+            .replies
+            .iter()
+            .map(|r| Reply {
+                channel: channel(&r.channel),
+                when: r
+                    .conditions
+                    .iter()
+                    .map(|(f, v)| {
+                        (
+                            c.facts.get(*f).map(|f| f.id.clone()).unwrap_or_default(),
+                            v.clone(),
+                        )
+                    })
+                    .collect(),
+                via: r.via.iter().map(channel).collect(),
+            })
+            .collect(),
+        tiers: c
+            .tiers
+            .iter()
+            .map(|t| Tier {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                handler: role_ids(model, &t.handler),
+                involved: role_ids(model, &t.involved),
+                escalated_to: role_ids(model, &t.escalate),
+                deadline: t.deadline,
+                escalations: escalations(model, None, &t.escalations),
+            })
+            .collect(),
+        book_fields: c
+            .book
+            .iter()
+            .flat_map(|b| b.fields.iter().map(|f| f.0.clone()))
+            .collect(),
+        book_by: c
+            .book
+            .as_ref()
+            .map(|b| role_ids(model, &b.by))
+            .unwrap_or_default(),
+        report_period: c.report.as_ref().and_then(|r| r.period.clone()),
+        report_procedure: c
+            .report
+            .as_ref()
+            .and_then(|r| r.procedure)
+            .and_then(|p| model.procedures.get(p))
+            .map(|p| p.id.clone()),
+        procedures: proc_ids(model, &c.procedures),
+    }
+}
