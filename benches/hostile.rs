@@ -92,9 +92,9 @@ fn time(name: &str, text: &str, rounds: usize) -> f64 {
     for _ in 0..rounds {
         let start = Instant::now();
         let project = Project::load(&files, std::slice::from_ref(&entry)).expect("in memory");
-        for d in &project.diagnostics {
+        for d in project.diagnostics() {
             if let Some(loc) = d.loc {
-                if let Some(file) = project.sources.get(loc.file) {
+                if let Some(file) = project.sources().get(loc.file) {
                     std::hint::black_box(file.line_col(loc.span.end as usize));
                 }
             }

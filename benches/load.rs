@@ -95,7 +95,7 @@ fn main() {
     let full_us = best(batches, rounds, || {
         let p = Project::load(&loader, &entries).expect("loads");
         let warnings = p
-            .diagnostics
+            .diagnostics()
             .iter()
             .filter(|d| d.severity() != sopan::diag::Severity::Advice)
             .count();
@@ -122,8 +122,13 @@ fn main() {
     let start = Instant::now();
     let (left, right) = all.split_at(all.len() / 2);
     let checked: usize = std::thread::scope(|s| {
-        let a = s.spawn(|| Project::load(&many, left).expect("loads").standards.len());
-        let b = s.spawn(|| Project::load(&many, right).expect("loads").standards.len());
+        let a = s.spawn(|| Project::load(&many, left).expect("loads").standards().len());
+        let b = s.spawn(|| {
+            Project::load(&many, right)
+                .expect("loads")
+                .standards()
+                .len()
+        });
         a.join().expect("thread") + b.join().expect("thread")
     });
     let thousand = start.elapsed().as_secs_f64();

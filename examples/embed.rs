@@ -11,7 +11,7 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     // Once, at start-up.
     let set = sopan::load_dir("standards")?;
     let errors = set
-        .diagnostics
+        .diagnostics()
         .iter()
         .filter(|d| d.severity() == sopan::diag::Severity::Error)
         .count();

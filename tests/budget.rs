@@ -16,7 +16,7 @@ fn reports(text: &str) -> Vec<BudgetReport> {
         "{}",
         common::render(&project, sopan::diag::Lang::En)
     );
-    let standard = &project.standards[0];
+    let standard = &project.standards()[0];
     analyse(
         &standard.model.procedures[0],
         &standard.machines[0],

@@ -11,7 +11,11 @@ use std::sync::Arc;
 
 fn calendar(path: &str) -> Arc<Calendar> {
     let (project, cal) = Project::load_calendar(&FsLoader, path, "standards");
-    assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
+    assert!(
+        project.diagnostics().is_empty(),
+        "{:?}",
+        project.diagnostics()
+    );
     cal.expect("the calendar builds")
 }
 
@@ -257,7 +261,7 @@ fn wita_wit_and_saturday_work() {
         "nama: timur\nzona: WIT\nberlaku: { dari: 2026-01-01, sampai: 2026-12-31 }\njam_kerja:\n  senin: [\"08:00-16:00\"]\n",
     );
     let (p, timur) = Project::load_calendar(&files, "s/timur.kalender.yaml", "s");
-    assert!(p.diagnostics.is_empty());
+    assert!(p.diagnostics().is_empty());
     let timur = timur.expect("builds");
     assert!(
         timur

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 #[test]
 fn every_severity_channel_and_phone_fact() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
-    let standard = &project.standards[0];
+    let standard = &project.standards()[0];
     let policy = &standard.model.complaints[0];
     let at: jiff::Timestamp = "2026-03-17T10:00:00+07:00".parse().expect("instant");
     let expected_handlers = [
@@ -58,7 +58,7 @@ fn every_severity_channel_and_phone_fact() {
 #[test]
 fn due_per_tier_in_working_days_and_missing_facts_are_named() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
-    let standard = &project.standards[0];
+    let standard = &project.standards()[0];
     let policy = &standard.model.complaints[0];
     let at: jiff::Timestamp = "2026-03-17T10:00:00+07:00".parse().expect("instant");
     let facts: BTreeMap<String, String> = [("identitas", "x"), ("jenis", "y")]
@@ -103,7 +103,7 @@ fn due_per_tier_in_working_days_and_missing_facts_are_named() {
 #[test]
 fn the_monthly_report_of_the_sample_log() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
-    let standard = &project.standards[0];
+    let standard = &project.standards()[0];
     let log = std::fs::read_to_string("standards/pekanbaru/pengaduan/contoh_log.csv")
         .expect("sample log");
     let book = sopan::complaints::book::build(
@@ -135,7 +135,7 @@ fn the_monthly_report_of_the_sample_log() {
 #[test]
 fn a_tier_escalation_fires_at_its_share_and_past_the_deadline() {
     let project = common::load("standards/contoh/izin_reklame.sop", "standards");
-    let standard = &project.standards[0];
+    let standard = &project.standards()[0];
     let policy = &standard.model.complaints[0];
     let at: jiff::Timestamp = "2026-03-02T10:00:00+08:00".parse().expect("instant");
     let r = route(
@@ -180,7 +180,7 @@ fn a_tier_escalation_fires_at_its_share_and_past_the_deadline() {
 #[test]
 fn spreadsheet_logs_with_quotes_and_semicolons() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
-    let standard = &project.standards[0];
+    let standard = &project.standards()[0];
     let build = |log: &str| {
         sopan::complaints::book::build(
             &standard.model,

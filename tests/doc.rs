@@ -18,14 +18,14 @@ fn licence() -> Project {
 #[test]
 fn the_pekanbaru_document() {
     let project = licence();
-    let s = &project.standards[0];
+    let s = &project.standards()[0];
     insta::assert_snapshot!(markdown(&s.model, &s.machines, 0, Lang::Id));
 }
 
 #[test]
 fn components_come_in_the_regulation_order_and_every_step_has_a_row() {
     let project = sopan::load_dir("standards").expect("loads");
-    for s in &project.standards {
+    for s in project.standards() {
         for (i, svc) in s.model.services.iter().enumerate() {
             let lang = if project.is_english(s.root) {
                 Lang::En
@@ -79,7 +79,7 @@ layanan contoh "Layanan contoh" {
 }
 "#,
     );
-    let s = &project.standards[0];
+    let s = &project.standards()[0];
     let page = markdown(&s.model, &s.machines, 0, Lang::Id);
     assert!(
         page.contains("### 1. Persyaratan\n\n- Surat permohonan\n"),
@@ -114,7 +114,7 @@ fn one(path: &str) -> Project {
 #[test]
 fn an_agency_sop_without_a_service_is_documented() {
     let project = one("standards/contoh/labuhanbatu/surat_izin_apotek.sop");
-    let s = &project.standards[0];
+    let s = &project.standards()[0];
     assert!(s.model.services.is_empty());
     let standalone = sopan::render::doc::standalone_procedures(&s.model);
     assert_eq!(standalone.len(), 1);
@@ -134,7 +134,7 @@ fn an_agency_sop_without_a_service_is_documented() {
 #[test]
 fn stages_and_their_escalations_are_documented() {
     let project = one("standards/contoh/pelalawan/izin_apotek.sop");
-    let s = &project.standards[0];
+    let s = &project.standards()[0];
     let page = markdown(&s.model, &s.machines, 0, Lang::Id);
     assert!(page.contains("| | **Tahap Notifikasi pemenuhan komitmen** |"));
     let three = page.find("### 3. ").expect("component 3");

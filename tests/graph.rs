@@ -23,7 +23,7 @@ fn chart_of(project: &Project, service: &str, procedure: &str, lang: Lang) -> Fl
 fn every_step_outcome_and_return_of_the_shipped_procedures_is_drawn() {
     let project = sopan::load_dir("standards").expect("the shipped standards load");
     let mut procedures = 0;
-    for standard in &project.standards {
+    for standard in project.standards() {
         for (proc, machine) in standard.model.procedures.iter().zip(&standard.machines) {
             procedures += 1;
             let chart = flowchart(&standard.model, proc, machine, Lang::Id);
@@ -133,8 +133,12 @@ prosedur p "Prosedur" {
 }
 "#,
     );
-    assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
-    let standard = &project.standards[0];
+    assert!(
+        project.diagnostics().is_empty(),
+        "{:?}",
+        project.diagnostics()
+    );
+    let standard = &project.standards()[0];
     let machine = Machine::compile(&standard.model.procedures[0]);
     let chart = flowchart(
         &standard.model,

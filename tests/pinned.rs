@@ -24,7 +24,7 @@ fn export_of_every_shipped_standard() {
         let path = relative(file);
         let project = common::load(&path, "standards");
         assert_eq!(common::errors(&project), 0, "{path}");
-        let data = sopan::render::export::export(&project.standards[0].model, &path);
+        let data = sopan::render::export::export(&project.standards()[0].model, &path);
         insta::assert_json_snapshot!("export", data);
     });
 }
@@ -63,7 +63,7 @@ fn compiled_machines_of_every_shipped_standard() {
     insta::glob!("../standards", "**/*.sop", |file| {
         let path = relative(file);
         let project = common::load(&path, "standards");
-        let standard = &project.standards[0];
+        let standard = &project.standards()[0];
         let text: String = standard
             .model
             .procedures
@@ -90,8 +90,8 @@ fn trace_of_every_shipped_scenario() {
             .and_then(|f| f.strip_suffix(".case.yaml"))
             .unwrap_or_default()
             .to_string();
-        let report =
-            sopan::interp::scenario::run(&project.standards[0], &scenario, &stem).expect("it runs");
+        let report = sopan::interp::scenario::run(&project.standards()[0], &scenario, &stem)
+            .expect("it runs");
         insta::assert_json_snapshot!("trace", report);
     });
 }

@@ -24,7 +24,9 @@ fn load(path: &str) -> Project {
 }
 
 fn ctx(p: &Project) -> Context<'_> {
-    p.standards[0].context("penerbitan").expect("the procedure")
+    p.standards()[0]
+        .context("penerbitan")
+        .expect("the procedure")
 }
 
 fn apply(case: &mut Case, ctx: &Context<'_>, steps: &[(&str, Option<&str>, &str)]) {

@@ -73,14 +73,15 @@ fn check_bytes(bytes: Vec<u8>) -> (Project, String) {
         GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_links(false);
     let mut out = String::new();
     for lang in [Lang::Id, Lang::En] {
-        for diag in &project.diagnostics {
-            let rendered = Rendered::new(diag, &project.sources, lang);
+        for diag in project.diagnostics() {
+            let rendered = Rendered::new(diag, project.sources(), lang);
             handler
                 .render_report(&mut out, &rendered)
                 .expect("a report renders");
-            if let (Some(loc), Some(file)) =
-                (diag.loc, diag.loc.and_then(|l| project.sources.get(l.file)))
-            {
+            if let (Some(loc), Some(file)) = (
+                diag.loc,
+                diag.loc.and_then(|l| project.sources().get(l.file)),
+            ) {
                 let (line, column) = file.line_col(loc.span.start as usize);
                 assert!(line >= 1 && column >= 1);
             }
@@ -99,7 +100,7 @@ fn check_all(folder: &str, suffix: &str) -> Vec<(String, Project, String)> {
             let (project, out) = bounded(&label, move || check_bytes(bytes));
             assert!(
                 project
-                    .diagnostics
+                    .diagnostics()
                     .iter()
                     .any(|d| d.severity() == sopan::diag::Severity::Error),
                 "{label}: no error reported"
@@ -110,7 +111,7 @@ fn check_all(folder: &str, suffix: &str) -> Vec<(String, Project, String)> {
 }
 
 fn codes(project: &Project) -> Vec<&'static str> {
-    project.diagnostics.iter().map(|d| d.code()).collect()
+    project.diagnostics().iter().map(|d| d.code()).collect()
 }
 
 #[test]
@@ -196,7 +197,7 @@ fn f04_duplicate_step_ids_are_an_error_and_collected_never_half_applies() {
         .expect("readable"),
     )
     .expect("events");
-    let ctx = project.standards[0].context("t").expect("procedure t");
+    let ctx = project.standards()[0].context("t").expect("procedure t");
     let (mut case, _) = Case::open(&ctx, "CASE-1", at("2026-03-02T08:00:00+07:00")).expect("opens");
     for e in events {
         let _ = apply_checked(&mut case, &ctx, e);
@@ -208,7 +209,7 @@ fn f04_duplicate_step_ids_are_an_error_and_collected_never_half_applies() {
     .expect("readable");
     let (project, _) = check_bytes(text);
     assert!(codes(&project).contains(&"sop::duplicate-name"));
-    let ctx = project.standards[0].context("r").expect("procedure r");
+    let ctx = project.standards()[0].context("r").expect("procedure r");
     let (mut case, _) = Case::open(&ctx, "CASE-1", at("2026-03-02T01:00:00Z")).expect("opens");
     let collected = Event::Collected {
         by: Some("fo-04".into()),
@@ -284,7 +285,7 @@ fn f06_the_same_weekday_under_two_names_is_reported() {
     let (project, calendar) = bounded("F06", move || load_calendar(bytes));
     assert!(
         project
-            .diagnostics
+            .diagnostics()
             .iter()
             .any(|d| matches!(d.kind, Kind::DuplicateItem { .. })),
         "{:?}",
@@ -373,7 +374,7 @@ fn mutated_calendars_never_overflow_and_count_time_back_exactly() {
         if let Some(c) = calendar {
             bounded(&label, move || exercise(&c));
         } else {
-            assert!(!project.diagnostics.is_empty(), "{label}");
+            assert!(!project.diagnostics().is_empty(), "{label}");
         }
     }
 }
@@ -388,7 +389,7 @@ fn mutated_standards_that_hung_or_crashed_check_promptly() {
             }
             let bytes = std::fs::read(&path).expect("readable");
             let (project, _) = bounded(&label, move || check_bytes(bytes));
-            assert!(!project.diagnostics.is_empty(), "{label}");
+            assert!(!project.diagnostics().is_empty(), "{label}");
         }
     }
 }
@@ -412,7 +413,7 @@ fn reported_case() -> (jiff::Timestamp, Vec<Event>) {
 #[test]
 fn replay_after_advancing_past_the_calendar_reproduces_the_case() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
-    let ctx = project.standards[0]
+    let ctx = project.standards()[0]
         .context("penerbitan")
         .expect("the licence");
     let (opened, events) = reported_case();

@@ -25,7 +25,7 @@ fn load(files: &[(&str, Vec<u8>)], entry: &str) -> Project {
 }
 
 fn codes(p: &Project) -> Vec<(&'static str, Option<u32>)> {
-    p.diagnostics
+    p.diagnostics()
         .iter()
         .map(|d| (d.code(), d.loc.map(|l| l.span.start)))
         .collect()
@@ -53,13 +53,13 @@ fn bom_and_crlf_read_as_if_absent() {
         LICENCE,
     );
     assert_eq!(codes(&plain), codes(&odd));
-    assert_eq!(plain.standards[0].model, odd.standards[0].model);
+    assert_eq!(plain.standards()[0].model, odd.standards()[0].model);
 }
 
 #[test]
 fn an_empty_file_says_so() {
     let p = load(&[("standards/a.sop", Vec::new())], "standards/a.sop");
-    assert!(matches!(p.diagnostics[0].kind, Kind::EmptyFile));
+    assert!(matches!(p.diagnostics()[0].kind, Kind::EmptyFile));
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn non_utf8_bytes_name_the_offset() {
         &[("standards/a.sop", b"peran a \"\xff\" internal".to_vec())],
         "standards/a.sop",
     );
-    assert_eq!(p.diagnostics[0].kind, Kind::NotUtf8 { offset: 9 });
+    assert_eq!(p.diagnostics()[0].kind, Kind::NotUtf8 { offset: 9 });
 }
 
 #[test]
@@ -79,10 +79,10 @@ fn ten_thousand_nested_blocks_do_not_overflow_the_stack() {
         "}".repeat(10_000)
     );
     let p = load(&[("standards/a.sop", text.into())], "standards/a.sop");
-    assert!(matches!(p.diagnostics[0].kind, Kind::TooDeep { .. }));
+    assert!(matches!(p.diagnostics()[0].kind, Kind::TooDeep { .. }));
     let open = format!("prosedur p \"P\" {}", "{".repeat(10_000));
     let p = load(&[("standards/a.sop", open.into())], "standards/a.sop");
-    assert!(!p.diagnostics.is_empty());
+    assert!(!p.diagnostics().is_empty());
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn a_file_cut_off_anywhere_gives_a_diagnostic_never_a_panic() {
         let closes = cut.matches('}').count();
         if opens != closes {
             assert!(
-                p.diagnostics.iter().any(|d| d.code() == "sop::syntax"),
+                p.diagnostics().iter().any(|d| d.code() == "sop::syntax"),
                 "a cut at byte {at} leaves a block open but gives no syntax error"
             );
         }
@@ -117,13 +117,13 @@ fn junk_lines_are_reported_up_to_the_cap_and_the_rest_counted() {
     }
     let p = load(&[("standards/a.sop", text.into())], "standards/a.sop");
     let syntax = p
-        .diagnostics
+        .diagnostics()
         .iter()
         .filter(|d| d.code() == "sop::syntax")
         .count();
     assert_eq!(syntax, sopan::syntax::parser::MAX_SYNTAX_ERRORS);
     let more: Vec<&Kind> = p
-        .diagnostics
+        .diagnostics()
         .iter()
         .map(|d| &d.kind)
         .filter(|k| matches!(k, Kind::TooManyErrors { .. }))
@@ -142,9 +142,9 @@ fn hostile_includes_stay_inside_the_root() {
         let text = format!("sertakan \"{path}\"\nperan a \"A\" internal\n");
         let p = load(&[("standards/a.sop", text.into())], "standards/a.sop");
         assert!(
-            matches!(p.diagnostics[0].kind, Kind::IncludeEscapesRoot { .. }),
+            matches!(p.diagnostics()[0].kind, Kind::IncludeEscapesRoot { .. }),
             "{path}: {:?}",
-            p.diagnostics
+            p.diagnostics()
         );
     }
 }
@@ -153,7 +153,7 @@ fn hostile_includes_stay_inside_the_root() {
 fn absurd_numbers_are_diagnostics() {
     let text = "peran a \"A\" internal\nprosedur p \"P\" {\n  langkah 99999999999999999999 s \"S\" { oleh a  waktu 99999999999999999999999 menit  hari_ke -3  lanjut e }\n  selesai e \"E\"\n}\n";
     let p = load(&[("standards/a.sop", text.into())], "standards/a.sop");
-    let got: Vec<&str> = p.diagnostics.iter().map(|d| d.code()).collect();
+    let got: Vec<&str> = p.diagnostics().iter().map(|d| d.code()).collect();
     assert!(got.contains(&"sop::duration-too-large"), "{got:?}");
     assert!(got.contains(&"sop::invalid-number"), "{got:?}");
 }
@@ -185,9 +185,9 @@ fn a_ten_megabyte_file_is_checked() {
         "standards/big.sop",
     );
     assert!(
-        p.diagnostics.is_empty(),
+        p.diagnostics().is_empty(),
         "{:?}",
-        &p.diagnostics[..p.diagnostics.len().min(3)]
+        &p.diagnostics()[..p.diagnostics().len().min(3)]
     );
-    assert!(p.standards[0].model.procedures.len() > 30_000);
+    assert!(p.standards()[0].model.procedures.len() > 30_000);
 }

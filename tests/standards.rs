@@ -43,7 +43,7 @@ fn every_shipped_standard_checks_without_errors() {
 fn the_staffing_inconsistency_of_the_source_is_a_warning() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
     let staffing: Vec<&Kind> = project
-        .diagnostics
+        .diagnostics()
         .iter()
         .map(|d| &d.kind)
         .filter(|k| matches!(k, Kind::StaffingMismatch { .. }))
@@ -59,7 +59,7 @@ fn the_staffing_inconsistency_of_the_source_is_a_warning() {
     // Besides it, only advice: the complaint answers' budgets cannot be judged, since the
     // source gives no time for the steps of a complaint.
     let others: Vec<&str> = project
-        .diagnostics
+        .diagnostics()
         .iter()
         .filter(|d| !matches!(d.kind, Kind::StaffingMismatch { .. }))
         .map(|d| d.code())
@@ -70,7 +70,7 @@ fn the_staffing_inconsistency_of_the_source_is_a_warning() {
 #[test]
 fn the_licence_procedure_has_the_nine_steps_of_the_sop_table() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
-    let data = export(&project.standards[0].model, "x");
+    let data = export(&project.standards()[0].model, "x");
     let proc = data
         .procedures
         .iter()
@@ -114,7 +114,7 @@ fn the_licence_procedure_has_the_nine_steps_of_the_sop_table() {
 #[test]
 fn the_complaint_policy_routes_every_tier_and_channel() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
-    let data = export(&project.standards[0].model, "x");
+    let data = export(&project.standards()[0].model, "x");
     let policy = &data.complaints[0];
     let tiers: Vec<(&str, Vec<String>)> = policy
         .tiers
@@ -135,7 +135,7 @@ fn the_complaint_policy_routes_every_tier_and_channel() {
 #[test]
 fn the_licence_budget_fits_on_the_pekanbaru_calendar() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
-    let standard = &project.standards[0];
+    let standard = &project.standards()[0];
     let calendar = standard.calendar.as_ref().expect("the Pekanbaru calendar");
     assert_eq!(
         calendar.usual_day_minutes(),
@@ -173,7 +173,7 @@ fn an_agency_file_included_beside_reports_no_unused_roles() {
     let project = common::load("standards/pekanbaru/dpmptsp.sop", "standards");
     assert!(
         project
-            .diagnostics
+            .diagnostics()
             .iter()
             .all(|d| d.code() != "sop::unused-name"),
         "{}",

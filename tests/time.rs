@@ -34,7 +34,11 @@ fn build(extra: &str) -> Arc<Calendar> {
     files.insert("std/nasional.kalender.yaml", national_text());
     files.insert("std/kantor.kalender.yaml", kantor(extra));
     let (project, calendar) = Project::load_calendar(&files, "std/kantor.kalender.yaml", "std");
-    assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
+    assert!(
+        project.diagnostics().is_empty(),
+        "{:?}",
+        project.diagnostics()
+    );
     calendar.expect("the calendar builds")
 }
 
@@ -306,7 +310,7 @@ fn route_clock_obligation_book_and_calendar_due_agree() {
                     root: "std".into(),
                 };
                 let project = Project::load(&files, &[entry]).expect("in memory");
-                let standard = &project.standards[0];
+                let standard = &project.standards()[0];
                 let calendar = standard.calendar.clone().expect("kantor");
                 let duration = Duration {
                     min: n,
@@ -419,7 +423,7 @@ fn a_clock_runs_out_exactly_at_its_due_instant() {
         root: "std".into(),
     };
     let project = Project::load(&files, &[entry]).expect("in memory");
-    let ctx = project.standards[0].context("p").expect("p");
+    let ctx = project.standards()[0].context("p").expect("p");
     let (case, _) = Case::open(&ctx, "C", at("2026-03-02T10:00:00+07:00")).expect("opens");
     let due = at("2026-03-04T15:00:00+07:00");
     let status = case.status(&ctx, due).expect("in range");
@@ -497,7 +501,7 @@ fn an_agency_procedure_keeps_its_calendar_alone() {
         Project::load(&sopan::source::loader::FsLoader, &[entry]).expect("loads")
     };
     let through = shipped();
-    let a = alone.standards[0]
+    let a = alone.standards()[0]
         .context("penanganan_pengaduan")
         .expect("alone");
     let b = through
@@ -525,7 +529,7 @@ fn an_agency_procedure_keeps_its_calendar_alone() {
     };
     assert_eq!(run(&a), run(&b));
     let budget = |p: &Project, which: usize| {
-        let s = &p.standards[which];
+        let s = &p.standards()[which];
         let i = s
             .model
             .procedures
@@ -539,7 +543,7 @@ fn an_agency_procedure_keeps_its_calendar_alone() {
         )
     };
     let via = through
-        .standards
+        .standards()
         .iter()
         .position(|s| {
             s.model
@@ -575,8 +579,12 @@ prosedur p "P" {
         root: "std".into(),
     };
     let project = Project::load(&files, &[entry]).expect("in memory");
-    assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
-    let ctx = project.standards[0].context("p").expect("p");
+    assert!(
+        project.diagnostics().is_empty(),
+        "{:?}",
+        project.diagnostics()
+    );
+    let ctx = project.standards()[0].context("p").expect("p");
     let (mut case, _) = Case::open(&ctx, "C", at("2026-03-02T08:00:00+07:00")).expect("opens");
     let status = case
         .status(&ctx, at("2026-03-02T08:00:00+07:00"))
@@ -615,8 +623,12 @@ fn sums_stay_exact_per_unit() {
         root: "std".into(),
     };
     let project = Project::load(&files, &[entry]).expect("in memory");
-    assert!(project.diagnostics.is_empty(), "{:?}", project.diagnostics);
-    let s = &project.standards[0];
+    assert!(
+        project.diagnostics().is_empty(),
+        "{:?}",
+        project.diagnostics()
+    );
+    let s = &project.standards()[0];
     let report = sopan::check::budget::analyse(
         &s.model.procedures[0],
         &s.machines[0],

@@ -24,15 +24,15 @@ fn corpus_matches_snapshots() {
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with("ok_"));
             if ok {
-                assert!(project.diagnostics.is_empty(), "{path} should check clean");
+                assert!(project.diagnostics().is_empty(), "{path} should check clean");
             } else {
                 assert!(
-                    !project.diagnostics.is_empty(),
+                    !project.diagnostics().is_empty(),
                     "{path} should produce a diagnostic"
                 );
             }
             if let Ok(mut seen) = seen_codes.lock() {
-                seen.extend(project.diagnostics.iter().map(|d| d.code()));
+                seen.extend(project.diagnostics().iter().map(|d| d.code()));
             }
             let text = format!(
                 "--- id ---\n{}--- en ---\n{}",

@@ -13,7 +13,7 @@ pub fn run(file: &str, format: CheckFormat, root: Option<&str>) -> u8 {
     };
     let mut reports: Vec<BudgetReport> = Vec::new();
     let mut offsets: Vec<i64> = Vec::new();
-    for standard in &project.standards {
+    for standard in project.standards() {
         let procedures = standard.model.procedures.iter().zip(&standard.machines);
         for ((proc, machine), calendar) in procedures.zip(&standard.procedure_calendars) {
             let found = analyse(proc, machine, calendar.as_deref());

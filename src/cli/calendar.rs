@@ -74,7 +74,7 @@ fn open(name: &str, root: &str) -> Result<Arc<Calendar>, String> {
         .ok_or_else(|| format!("no calendar `{name}` under `{root}`"))?;
     let path = path.to_string_lossy().replace('\\', "/");
     let (project, cal) = Project::load_calendar(&FsLoader, &path, root);
-    if !project.diagnostics.is_empty() {
+    if !project.diagnostics().is_empty() {
         let text = super::render::human(&project, None);
         return Err(format!("the calendar `{name}` has problems:\n{text}"));
     }

@@ -35,7 +35,7 @@ pub fn run(
                 Some(LangArg::En) => Lang::En,
                 Some(LangArg::Id) => Lang::Id,
                 None if project
-                    .standards
+                    .standards()
                     .first()
                     .is_some_and(|s| project.is_english(s.root)) =>
                 {

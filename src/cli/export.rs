@@ -30,7 +30,7 @@ pub fn run(file: &str, format: ExportFormat, lang: Option<LangArg>, root: Option
         Err(code) => return code,
     };
     let path = project
-        .sources
+        .sources()
         .get(standard.root)
         .map(|f| f.path.clone())
         .unwrap_or_default();

@@ -92,7 +92,7 @@ pub fn load_reported(paths: &[String], root: Option<&str>) -> Result<sopan::proj
             eprintln!("sopan: {e}");
             super::USAGE
         })?;
-    if !project.diagnostics.is_empty() {
+    if !project.diagnostics().is_empty() {
         eprint!("{}", super::render::human(&project, None));
     }
     Ok(project)
@@ -103,7 +103,7 @@ pub fn load_reported(paths: &[String], root: Option<&str>) -> Result<sopan::proj
 pub fn complaint_policy(
     project: &sopan::project::Project,
 ) -> Option<(&sopan::project::Standard, &sopan::model::ComplaintPolicy)> {
-    project.standards.iter().find_map(|s| {
+    project.standards().iter().find_map(|s| {
         let policy = s
             .model
             .services
@@ -119,7 +119,7 @@ pub fn standard<'p>(
     project: &'p sopan::project::Project,
     file: &str,
 ) -> Result<&'p sopan::project::Standard, u8> {
-    project.standards.first().ok_or_else(|| {
+    project.standards().first().ok_or_else(|| {
         eprintln!("sopan: `{file}` is included by another file and is not a standard on its own");
         super::USAGE
     })

@@ -29,8 +29,8 @@ pub fn human(project: &Project, choice: Option<LangArg>) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_links(false);
     let mut out = String::new();
-    for diag in &project.diagnostics {
-        let rendered = Rendered::new(diag, &project.sources, lang_of(project, diag, choice));
+    for diag in project.diagnostics() {
+        let rendered = Rendered::new(diag, project.sources(), lang_of(project, diag, choice));
         if handler.render_report(&mut out, &rendered).is_err() {
             out.push_str(&rendered.to_string());
         }
@@ -42,12 +42,12 @@ pub fn human(project: &Project, choice: Option<LangArg>) -> String {
 /// Counts of errors and warnings.
 pub fn counts(project: &Project) -> (usize, usize) {
     let errors = project
-        .diagnostics
+        .diagnostics()
         .iter()
         .filter(|d| d.severity() == Severity::Error)
         .count();
     let warnings = project
-        .diagnostics
+        .diagnostics()
         .iter()
         .filter(|d| d.severity() == Severity::Warning)
         .count();
@@ -79,11 +79,11 @@ struct JsonDiagnostic {
 pub fn json(project: &Project, choice: Option<LangArg>) -> String {
     let (errors, warnings) = counts(project);
     let diagnostics = project
-        .diagnostics
+        .diagnostics()
         .iter()
         .map(|d| {
             let lang = lang_of(project, d, choice);
-            let file = d.loc.and_then(|l| project.sources.get(l.file));
+            let file = d.loc.and_then(|l| project.sources().get(l.file));
             let (start, end) = match (d.loc, file) {
                 (Some(l), Some(f)) => (
                     Some(f.line_col(l.span.start as usize)),
@@ -105,7 +105,7 @@ pub fn json(project: &Project, choice: Option<LangArg>) -> String {
         })
         .collect();
     let report = JsonReport {
-        files: project.sources.iter().count(),
+        files: project.sources().iter().count(),
         errors,
         warnings,
         diagnostics,
@@ -116,7 +116,7 @@ pub fn json(project: &Project, choice: Option<LangArg>) -> String {
 /// The one-line summary after a human report.
 pub fn summary(project: &Project, lang: Lang) -> String {
     let (errors, warnings) = counts(project);
-    let files = project.sources.iter().count();
+    let files = project.sources().iter().count();
     match lang {
         Lang::Id => format!("{files} berkas diperiksa — galat: {errors}, peringatan: {warnings}"),
         Lang::En => format!("{files} files checked — errors: {errors}, warnings: {warnings}"),

@@ -34,7 +34,7 @@ pub fn run(file: &str, case: &str, format: CheckFormat) -> u8 {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let Some(standard) = project.standards.first() else {
+    let Some(standard) = project.standards().first() else {
         eprintln!("sopan: `{file}` is not a standard");
         return USAGE;
     };
@@ -99,19 +99,19 @@ fn one(project: &Project, case: &str) -> Result<(), String> {
     let wanted = loader::join(loader::parent(case), &s.standard);
     let is_wanted = |st: &&sopan::project::Standard| {
         project
-            .sources
+            .sources()
             .get(st.root)
             .is_some_and(|f| f.path == wanted)
     };
     // A case may run on a file that others include (the agency's own procedures): that file
     // is then loaded as a standard of its own.
     let alone;
-    let standard = match project.standards.iter().find(is_wanted) {
+    let standard = match project.standards().iter().find(is_wanted) {
         Some(st) => st,
-        None if project.sources.find(&wanted).is_some() => {
+        None if project.sources().find(&wanted).is_some() => {
             alone = load_quiet(&wanted)?;
             alone
-                .standards
+                .standards()
                 .first()
                 .ok_or_else(|| format!("      `{wanted}` is not a standard"))?
         }

@@ -10,7 +10,7 @@ pub fn run(file: &str, responses: &str, format: CheckFormat) -> u8 {
         Err(code) => return code,
     };
     let rule = project
-        .standards
+        .standards()
         .iter()
         .flat_map(|s| s.model.services.iter())
         .find_map(|s| s.follow_up.as_ref().map(|f| f.0.clone()));

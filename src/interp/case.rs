@@ -72,28 +72,62 @@ pub struct Action {
 /// A case on a procedure. Plain data: serialise it, keep it anywhere, apply events later.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {
-    /// The host's case id.
-    pub id: String,
+    // Private: a case changes only through `apply` and `advance`, so its events always
+    // replay to it. Read it through the accessors below.
+    id: String,
     /// The standard it runs on (boxed: rarely read, and it keeps a live case small).
     #[serde(flatten)]
-    pub on: Box<OnStandard>,
-    /// The procedure's id.
-    pub procedure: String,
-    /// When it was opened.
-    pub opened: Timestamp,
-    /// Where it is.
-    pub position: Position,
-    /// The control card.
-    pub card: Vec<CardEntry>,
-    /// One clock per budget of the procedure.
-    pub clocks: Vec<Clock>,
+    pub(super) on: Box<OnStandard>,
+    procedure: String,
+    pub(super) opened: Timestamp,
+    pub(super) position: Position,
+    pub(super) card: Vec<CardEntry>,
+    pub(super) clocks: Vec<Clock>,
     pub(super) timers: Vec<Timer>,
     /// The latest instant applied.
-    pub last: Timestamp,
+    pub(super) last: Timestamp,
     /// The latest instant `advance` was called with.
     pub(super) advanced: Option<Timestamp>,
     /// Every event applied, in order: replaying them reproduces the case.
-    pub events: Vec<Event>,
+    pub(super) events: Vec<Event>,
+}
+
+impl Case {
+    /// The host's case id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The standard (service id, version, content identity) the case runs on.
+    pub fn standard(&self) -> &OnStandard {
+        &self.on
+    }
+
+    /// The procedure's id.
+    pub fn procedure(&self) -> &str {
+        &self.procedure
+    }
+
+    /// When it was opened.
+    pub fn opened(&self) -> Timestamp {
+        self.opened
+    }
+
+    /// Where it is now.
+    pub fn position(&self) -> &Position {
+        &self.position
+    }
+
+    /// The latest instant an event was applied at.
+    pub fn last(&self) -> Timestamp {
+        self.last
+    }
+
+    /// Every event applied, in order, deemed approvals included: replaying them on a new
+    /// case reproduces this one ([`Case::replayed`]). Persist these.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
 }
 
 /// Which standard a case runs on.

@@ -68,7 +68,7 @@ pub struct Standard {
 #[derive(Debug, Clone, Default)]
 pub struct Project {
     /// Every loaded file.
-    pub sources: SourceMap,
+    pub(crate) sources: SourceMap,
     /// Syntax trees by file id.
     trees: Vec<ast::File>,
     /// Per file: its includes (target when loaded, and where written).
@@ -83,12 +83,29 @@ pub struct Project {
     /// Budget verdicts computed in this run, shared by procedures of the same shape.
     verdicts: crate::check::budget::Verdicts,
     /// The standards, in the order of their root files.
-    pub standards: Vec<Standard>,
+    pub(crate) standards: Vec<Standard>,
     /// Every problem, sorted by file and place, without repeats.
-    pub diagnostics: Vec<Diagnostic>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl Project {
+    /// Every loaded file (to render diagnostics with their text).
+    pub fn sources(&self) -> &SourceMap {
+        &self.sources
+    }
+
+    /// The standards, in the order of their root files: one per file no other loaded file
+    /// includes.
+    pub fn standards(&self) -> &[Standard] {
+        &self.standards
+    }
+
+    /// Every problem found, sorted by file and place, without repeats. Check for errors
+    /// before running cases.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
     /// Loads, checks and compiles `entries`. Fails only when an entry itself cannot be read.
     pub fn load(loader: &dyn Loader, entries: &[Entry]) -> Result<Project, LoadError> {
         let mut p = Project::default();

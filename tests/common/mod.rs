@@ -41,8 +41,8 @@ pub fn render(project: &Project, lang: Lang) -> String {
         .with_width(100)
         .with_links(false);
     let mut out = String::new();
-    for diag in &project.diagnostics {
-        let rendered = Rendered::new(diag, &project.sources, lang);
+    for diag in project.diagnostics() {
+        let rendered = Rendered::new(diag, project.sources(), lang);
         handler
             .render_report(&mut out, &rendered)
             .expect("rendering to a string");
@@ -57,7 +57,7 @@ pub fn render(project: &Project, lang: Lang) -> String {
 /// Number of errors.
 pub fn errors(project: &Project) -> usize {
     project
-        .diagnostics
+        .diagnostics()
         .iter()
         .filter(|d| d.severity() == Severity::Error)
         .count()

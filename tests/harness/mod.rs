@@ -54,17 +54,17 @@ pub fn check(data: &[u8]) {
         GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_links(false);
     for lang in [Lang::Id, Lang::En] {
         let mut out = String::new();
-        for diag in &project.diagnostics {
-            let rendered = Rendered::new(diag, &project.sources, lang);
+        for diag in project.diagnostics() {
+            let rendered = Rendered::new(diag, project.sources(), lang);
             let _ = handler.render_report(&mut out, &rendered);
             if let Some(loc) = diag.loc {
-                if let Some(file) = project.sources.get(loc.file) {
+                if let Some(file) = project.sources().get(loc.file) {
                     let _ = file.line_col(loc.span.end as usize);
                 }
             }
         }
     }
-    for standard in &project.standards {
+    for standard in project.standards() {
         let model = &standard.model;
         let _ = serde_json::to_string(&sopan::render::export::export(model, "std/a.sop"));
         for (i, _) in model.services.iter().enumerate() {
@@ -148,7 +148,7 @@ pub fn case_file(data: &[u8]) {
     let Ok(scenario) = sopan::interp::scenario::parse(text) else {
         return;
     };
-    for standard in &shipped().standards {
+    for standard in shipped().standards() {
         if let Ok(report) = sopan::interp::scenario::run(standard, &scenario, "CASE") {
             let actual = serde_json::to_value(&report).expect("a report is JSON");
             if let Some(expect) = &scenario.expect {
@@ -163,7 +163,7 @@ pub fn case_file(data: &[u8]) {
 pub fn events(data: &[u8]) {
     let mut bytes = Bytes::new(data);
     let contexts: Vec<Context<'_>> = shipped()
-        .standards
+        .standards()
         .iter()
         .flat_map(|s| {
             s.model
