@@ -29,7 +29,7 @@
 //! "#);
 //! let entry = Entry { path: "std/izin.sop".into(), root: "std".into() };
 //! let project = Project::load(&files, &[entry])?;
-//! let izin = project.standards[0].context("izin").expect("the procedure");
+//! let izin = project.standards()[0].context("izin").expect("the procedure");
 //!
 //! let t = |s: &str| s.parse::<jiff::Timestamp>().expect("an instant");
 //! let (mut case, _actions) = Case::open(&izin, "A-1", t("2026-03-02T08:00:00+07:00"))?;

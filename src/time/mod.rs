@@ -31,7 +31,7 @@
 //!   - 2026-03-19 Hari Suci Nyepi
 //! "#);
 //! let (project, calendar) = Project::load_calendar(&files, "std/kantor.kalender.yaml", "std");
-//! assert!(project.diagnostics.is_empty());
+//! assert!(project.diagnostics().is_empty());
 //! let calendar = calendar.expect("a valid calendar");
 //!
 //! // Wednesday 18 March 2026 + 1 working day skips Nyepi (Thursday): Friday.
