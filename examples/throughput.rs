@@ -5,7 +5,7 @@
 //! `cargo run --release --example throughput [N]`
 
 use jiff::Timestamp;
-use sopan::interp::{Case, Event};
+use sopan::{Case, Event};
 
 pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n: usize = std::env::args()

@@ -58,31 +58,49 @@
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
-pub mod check;
+// The API most hosts need, at the top: load standards, read their problems, run cases.
+pub use diag::{Diagnostic, Lang, Severity};
+pub use interp::{
+    Action, CardLine, Case, ClockState, ClockStatus, Context as Procedure, Event, EventError,
+    Position, ResumeError, Status,
+};
+pub use project::{Entry, LoadError, Project, Standard};
+pub use source::loader::{FsLoader, Loader, MemoryLoader};
+pub use time::{Calendar, Duration, Unit};
+
 pub mod complaints;
 pub mod diag;
 pub mod interp;
-pub mod machine;
 pub mod model;
 pub mod project;
 pub mod render;
-pub mod resolve;
 pub mod source;
 pub mod survey;
-pub mod syntax;
 pub mod time;
 
-/// Loads, checks and compiles every standard and calendar under a folder (the folder is the
-/// standards root). Check `diagnostics` before running cases.
+// The pipeline's inner stages: public for the command-line tool, the test suites, benches and
+// fuzz targets, which exercise each stage alone; not a stable API for hosts.
+#[doc(hidden)]
+pub mod check;
+#[doc(hidden)]
+pub mod machine;
+#[doc(hidden)]
+pub mod resolve;
+#[doc(hidden)]
+pub mod syntax;
+
+/// Loads, checks and compiles every standard and calendar under a folder of the file system
+/// (the folder is the standards root). Check [`Project::diagnostics`] before running cases.
 ///
 /// ```no_run
 /// let set = sopan::load_dir("standards")?;
 /// let licence = set.service("izin_praktik_dokter").and_then(|s| s.context("penerbitan"));
-/// # Ok::<(), sopan::project::LoadError>(())
+/// # Ok::<(), sopan::LoadError>(())
 /// ```
-pub fn load_dir(dir: &str) -> Result<project::Project, project::LoadError> {
-    let entries = project::walk(dir)?;
-    project::Project::load(&source::loader::FsLoader, &entries)
+pub fn load_dir(dir: impl AsRef<std::path::Path>) -> Result<Project, LoadError> {
+    let dir = dir.as_ref().to_string_lossy().replace('\\', "/");
+    let entries = project::walk(&dir)?;
+    Project::load(&FsLoader, &entries)
 }
