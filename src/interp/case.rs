@@ -73,12 +73,13 @@ pub struct Action {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Case {
     // Private: a case changes only through `apply` and `advance`, so its events always
-    // replay to it. Read it through the accessors below.
-    id: String,
+    // replay to it. Read it through the accessors below. (Ids are boxed strings: a live case
+    // stays within 256 bytes.)
+    id: Box<str>,
     /// The standard it runs on (boxed: rarely read, and it keeps a live case small).
     #[serde(flatten)]
     pub(super) on: Box<OnStandard>,
-    procedure: String,
+    procedure: Box<str>,
     pub(super) opened: Timestamp,
     pub(super) position: Position,
     pub(super) card: Vec<CardEntry>,
@@ -188,13 +189,13 @@ impl Case {
         let entering = Signal::Enter(Node::Step(start));
         let dues = super::timers::triggered(ctx, &[&entering], at)?;
         let mut case = Case {
-            id: id.to_string(),
+            id: id.into(),
             on: Box::new(OnStandard {
                 standard: ctx.identity.standard.to_string(),
                 version: ctx.identity.version.to_string(),
                 hash: ctx.identity.hash.to_string(),
             }),
-            procedure: ctx.procedure.id.clone(),
+            procedure: ctx.procedure.id.as_str().into(),
             opened: at,
             position: Position::Step {
                 step: start,
@@ -202,7 +203,8 @@ impl Case {
                 ready: None,
                 awaiting: false,
             },
-            card: Vec::new(),
+            // Room for one pass through the steps: most cases never grow these again.
+            card: Vec::with_capacity(ctx.procedure.steps.len()),
             clocks: ctx
                 .procedure
                 .budgets
@@ -212,7 +214,7 @@ impl Case {
             timers: Vec::new(),
             last: at,
             advanced: None,
-            events: Vec::new(),
+            events: Vec::with_capacity(ctx.procedure.steps.len()),
         };
         for (clock, budget) in case.clocks.iter_mut().zip(&ctx.procedure.budgets) {
             if budget.start.is_none() && budget.scope == crate::model::Scope::Budget {
@@ -324,7 +326,7 @@ impl Case {
             case.on.hash = ctx.identity.hash.to_string();
         }
         let on = &case.on;
-        if on.standard != ctx.identity.standard || case.procedure != ctx.procedure.id {
+        if on.standard != ctx.identity.standard || *case.procedure != *ctx.procedure.id {
             return Err(ResumeError::OtherStandard {
                 found: format!("{}/{}", on.standard, case.procedure),
                 expected: format!("{}/{}", ctx.identity.standard, ctx.procedure.id),

@@ -148,7 +148,12 @@ impl Case {
         // The step's working time; time waiting for the applicant (or for a step only
         // outsiders perform), or for the wait on the way here, is kept apart.
         let work_from = ready.map_or(since, |r| r.clamp(since, at));
-        let waited = ctx.working_seconds(since, work_from);
+        // Most steps are reached without a wait: nothing to count then.
+        let waited = if work_from == since {
+            0
+        } else {
+            ctx.working_seconds(since, work_from)
+        };
         let worked = ctx.working_seconds(work_from, at);
         let (officer, waiting) = if ctx.waits_for_applicant(i) || ctx.outside_only(i) {
             (0, waited + worked)

@@ -59,7 +59,13 @@ impl Case {
         at: Timestamp,
         dues: &[(usize, Timestamp)],
     ) -> Vec<Action> {
-        for (clock, budget) in self.clocks.iter_mut().zip(&ctx.procedure.budgets) {
+        let mut stopped = Vec::new();
+        for (c, (clock, budget)) in self
+            .clocks
+            .iter_mut()
+            .zip(&ctx.procedure.budgets)
+            .enumerate()
+        {
             let (starts, stops) = match scope(ctx, budget.scope) {
                 // A stage's or step's clock runs from entering its steps to leaving them.
                 Some((a, b)) => match signal {
@@ -88,7 +94,15 @@ impl Case {
                 clock.settle(ctx, budget.duration.unit.measure(), at);
                 clock.stopped = Some(at);
                 clock.running_since = None;
+                stopped.push(c);
             }
+        }
+        // A stopped clock escalates no more.
+        if !stopped.is_empty() {
+            self.timers.retain(|t| match t.kind {
+                TimerKind::Escalation { clock, .. } => !stopped.contains(&clock),
+                TimerKind::Obligation { .. } => true,
+            });
         }
         let mut now = Vec::new();
         for (k, ob) in ctx.obligations() {
@@ -125,15 +139,23 @@ impl Case {
     /// Sets which clocks run now — on, and not paused by where the case is — and the
     /// escalation timers of the running ones.
     pub(super) fn mark_clocks(&mut self, ctx: &Context<'_>, at: Timestamp) {
+        let mut changed = false;
         for (clock, budget) in self.clocks.iter_mut().zip(&ctx.procedure.budgets) {
             let paused = budget.pauses.iter().any(|p| match (p, &self.position) {
                 (Pause::Returned, Position::Returned { .. }) => true,
                 (Pause::Step(s), Position::Step { step, .. }) => s == step,
                 _ => false,
             });
-            clock.running_since = (clock.is_on() && !paused).then_some(at);
+            let running = clock.is_on() && !paused;
+            changed |= running != clock.running_since.is_some();
+            clock.running_since = running.then_some(at);
         }
-        self.schedule(ctx);
+        // A clock that ran before and runs on reaches its thresholds at the instants already
+        // scheduled (elapsed time is additive): only a clock that started, stopped or paused
+        // changes them.
+        if changed {
+            self.schedule(ctx);
+        }
     }
 
     /// The escalation timers: for each running clock, the instants its rules' thresholds are
