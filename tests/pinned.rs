@@ -7,21 +7,11 @@ mod common;
 use sopan::machine::{Machine, State};
 use sopan::model::Procedure;
 use std::fmt::Write as _;
-use std::path::Path;
-
-/// `standards/pekanbaru/x.sop`, as the CLI and the diagnostics name it.
-fn relative(file: &Path) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    file.strip_prefix(root)
-        .unwrap_or(file)
-        .to_string_lossy()
-        .replace('\\', "/")
-}
 
 #[test]
 fn export_of_every_shipped_standard() {
     insta::glob!("../standards", "**/*.sop", |file| {
-        let path = relative(file);
+        let path = common::relative(file);
         let project = common::load(&path, "standards");
         assert_eq!(common::errors(&project), 0, "{path}");
         let data = sopan::render::export::export(&project.standards()[0].model, &path);
@@ -61,7 +51,7 @@ fn machine_text(proc: &Procedure, machine: &Machine) -> String {
 #[test]
 fn compiled_machines_of_every_shipped_standard() {
     insta::glob!("../standards", "**/*.sop", |file| {
-        let path = relative(file);
+        let path = common::relative(file);
         let project = common::load(&path, "standards");
         let standard = &project.standards()[0];
         let text: String = standard
@@ -78,10 +68,10 @@ fn compiled_machines_of_every_shipped_standard() {
 #[test]
 fn trace_of_every_shipped_scenario() {
     insta::glob!("../standards", "**/*.case.yaml", |file| {
-        let path = relative(file);
+        let path = common::relative(file);
         let text = std::fs::read_to_string(file).expect("readable");
         let scenario = sopan::interp::scenario::parse(&text).expect("a scenario");
-        let dir = Path::new(&path).parent().expect("a folder");
+        let dir = std::path::Path::new(&path).parent().expect("a folder");
         let standard_path = sopan::source::loader::join(&dir.to_string_lossy(), &scenario.standard);
         let project = common::load(&standard_path, "standards");
         let stem = path

@@ -6,7 +6,6 @@ mod common;
 
 use sopan::diag::{Lang, CODES};
 use std::collections::BTreeSet;
-use std::path::Path;
 
 /// One snapshot per corpus file (insta's `glob!` reports every mismatch, not the first).
 #[test]
@@ -18,7 +17,7 @@ fn corpus_matches_snapshots() {
         omit_expression => true,
     }, {
         insta::glob!("ui", "*/*.sop", |file| {
-            let path = relative(file);
+            let path = common::relative(file);
             let project = common::load(&path, "tests/ui");
             let ok = file
                 .file_name()
@@ -53,13 +52,4 @@ fn corpus_matches_snapshots() {
         "codes with no failing case in tests/ui: {missing:?}"
     );
     assert!(seen.len() > 40, "the corpus was found");
-}
-
-/// `tests/ui/check/x.sop`, as the diagnostics name it.
-fn relative(file: &Path) -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    file.strip_prefix(root)
-        .unwrap_or(file)
-        .to_string_lossy()
-        .replace('\\', "/")
 }

@@ -62,3 +62,13 @@ pub fn errors(project: &Project) -> usize {
         .filter(|d| d.severity() == Severity::Error)
         .count()
 }
+
+/// A path under the crate as the diagnostics and the CLI name it (`standards/x.sop`), from
+/// the absolute path insta's `glob!` gives.
+pub fn relative(file: &std::path::Path) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    file.strip_prefix(root)
+        .unwrap_or(file)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
