@@ -34,10 +34,12 @@ pub fn run(
             let summary_lang = match lang {
                 Some(LangArg::En) => Lang::En,
                 Some(LangArg::Id) => Lang::Id,
-                None if project
-                    .standards()
-                    .first()
-                    .is_some_and(|s| project.is_english(s.root)) =>
+                // Indonesian unless every standard checked is written in English.
+                None if !project.standards().is_empty()
+                    && project
+                        .standards()
+                        .iter()
+                        .all(|s| project.is_english(s.root)) =>
                 {
                     Lang::En
                 }

@@ -131,6 +131,9 @@ enum Command {
     Test {
         /// Files or folders (default `standards/`).
         paths: Vec<String>,
+        /// Fail on warnings too (suppressed ones do not count).
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// The satisfaction index (SKM) of a survey, and the standard's follow-up rule.
     Skm {
@@ -252,7 +255,10 @@ pub fn run() -> ExitCode {
             root,
         } => graph::run(&file, procedure.as_deref(), format, lang, root.as_deref()),
         Command::Run { file, case, format } => run::run(&file, &case, format),
-        Command::Test { paths } => run::test(&paths),
+        Command::Test {
+            paths,
+            deny_warnings,
+        } => run::test(&paths, deny_warnings),
         Command::Complaints { file, log, format } => complaints::run(&file, &log, format),
         Command::Route {
             file,

@@ -60,6 +60,7 @@ struct JsonReport {
     errors: usize,
     warnings: usize,
     diagnostics: Vec<JsonDiagnostic>,
+    suppressed: Vec<JsonDiagnostic>,
 }
 
 #[derive(Serialize)]
@@ -73,42 +74,49 @@ struct JsonDiagnostic {
     end_line: Option<usize>,
     end_column: Option<usize>,
     help: Option<String>,
+    /// For a suppressed one: the reason written beside the suppression.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
 }
 
 /// The JSON document of `check --format json`.
 pub fn json(project: &Project, choice: Option<LangArg>) -> String {
     let (errors, warnings) = counts(project);
-    let diagnostics = project
-        .diagnostics()
+    let one = |d: &sopan::Diagnostic, reason: Option<String>| {
+        let lang = lang_of(project, d, choice);
+        let file = d.loc.and_then(|l| project.sources().get(l.file));
+        let (start, end) = match (d.loc, file) {
+            (Some(l), Some(f)) => (
+                Some(f.line_col(l.span.start as usize)),
+                Some(f.line_col(l.span.end as usize)),
+            ),
+            _ => (None, None),
+        };
+        JsonDiagnostic {
+            file: file.map(|f| f.path.clone()),
+            code: d.code(),
+            severity: d.severity(),
+            message: d.message(lang),
+            line: start.map(|s| s.0),
+            column: start.map(|s| s.1),
+            end_line: end.map(|e| e.0),
+            end_column: end.map(|e| e.1),
+            help: d.help(lang),
+            reason,
+        }
+    };
+    let diagnostics = project.diagnostics().iter().map(|d| one(d, None)).collect();
+    let suppressed = project
+        .suppressed()
         .iter()
-        .map(|d| {
-            let lang = lang_of(project, d, choice);
-            let file = d.loc.and_then(|l| project.sources().get(l.file));
-            let (start, end) = match (d.loc, file) {
-                (Some(l), Some(f)) => (
-                    Some(f.line_col(l.span.start as usize)),
-                    Some(f.line_col(l.span.end as usize)),
-                ),
-                _ => (None, None),
-            };
-            JsonDiagnostic {
-                file: file.map(|f| f.path.clone()),
-                code: d.code(),
-                severity: d.severity(),
-                message: d.message(lang),
-                line: start.map(|s| s.0),
-                column: start.map(|s| s.1),
-                end_line: end.map(|e| e.0),
-                end_column: end.map(|e| e.1),
-                help: d.help(lang),
-            }
-        })
+        .map(|s| one(&s.diagnostic, Some(s.reason.clone())))
         .collect();
     let report = JsonReport {
         files: project.sources().iter().count(),
         errors,
         warnings,
         diagnostics,
+        suppressed,
     };
     serde_json::to_string_pretty(&report).unwrap_or_default()
 }
@@ -118,7 +126,7 @@ pub fn summary(project: &Project, lang: Lang) -> String {
     let (errors, warnings) = counts(project);
     let files = project.sources().iter().count();
     match lang {
-        Lang::Id => format!("{files} berkas diperiksa — galat: {errors}, peringatan: {warnings}"),
+        Lang::Id => format!("{files} berkas diperiksa — kesalahan: {errors}, peringatan: {warnings}"),
         Lang::En => format!("{files} files checked — errors: {errors}, warnings: {warnings}"),
     }
 }

@@ -57,11 +57,16 @@ pub fn run(file: &str, case: &str, format: CheckFormat) -> u8 {
 }
 
 /// `sopan test [PATH…]`: check the standards, then run every scenario beside them.
-pub fn test(paths: &[String]) -> u8 {
-    let project = match load(paths) {
+pub fn test(paths: &[String], deny_warnings: bool) -> u8 {
+    let project = match inputs::load_reported(paths, None) {
         Ok(p) => p,
         Err(code) => return code,
     };
+    let (errors, warnings) = render::counts(&project);
+    if errors > 0 {
+        println!("scenarios not run: the check found {errors} error(s) (above)");
+        return FAILED;
+    }
     let mut cases = Vec::new();
     let defaults = [String::from("standards")];
     for p in if paths.is_empty() {
@@ -86,7 +91,10 @@ pub fn test(paths: &[String]) -> u8 {
         }
     }
     println!("{passed} passed, {failed} failed");
-    if failed > 0 || render::counts(&project).0 > 0 {
+    if deny_warnings && warnings > 0 {
+        println!("{warnings} warning(s) and --deny-warnings (above)");
+    }
+    if failed > 0 || (deny_warnings && warnings > 0) {
         FAILED
     } else {
         OK

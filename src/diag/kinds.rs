@@ -350,4 +350,18 @@ kinds! {
         /// The most allowed.
         limit: i64,
     } = ("sop::range-too-wide", Error),
+    /// A suppression comment without its reason, or naming no known code.
+    InvalidSuppression {
+        /// The code as written.
+        code: String,
+        /// Whether no diagnostic has that code.
+        unknown_code: bool,
+        /// Whether the reason (`karena …`) is missing.
+        no_reason: bool,
+    } = ("sop::invalid-suppression", Error),
+    /// A suppression comment that silenced nothing.
+    UnusedSuppression {
+        /// The code it names.
+        code: String,
+    } = ("sop::unused-suppression", Warning),
 }

@@ -3,6 +3,7 @@
 
 mod calendars;
 mod files;
+pub mod suppress;
 
 use files::{content_hash, included_beside, legacy_hash};
 pub use files::{is_calendar_file, walk};
@@ -86,6 +87,8 @@ pub struct Project {
     pub(crate) standards: Vec<Standard>,
     /// Every problem, sorted by file and place, without repeats.
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Problems silenced by a suppression comment, with its reason.
+    suppressed: Vec<suppress::Suppressed>,
 }
 
 impl Project {
@@ -101,9 +104,16 @@ impl Project {
     }
 
     /// Every problem found, sorted by file and place, without repeats. Check for errors
-    /// before running cases.
+    /// before running cases. Problems a suppression comment silenced are not here but in
+    /// [`Project::suppressed`].
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+
+    /// The problems a suppression comment (`// izinkan sop::… karena …`) silenced, with the
+    /// reason written there.
+    pub fn suppressed(&self) -> &[suppress::Suppressed] {
+        &self.suppressed
     }
 
     /// Loads, checks and compiles `entries`. Fails only when an entry itself cannot be read.
@@ -163,9 +173,16 @@ impl Project {
                 p.standards.push(standard);
             }
         }
+        let (suppressions, mut malformed) = suppress::find(&p.sources);
+        p.diagnostics.append(&mut malformed);
         p.diagnostics
             .sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
         p.diagnostics.dedup();
+        let (kept, suppressed) = suppress::apply(std::mem::take(&mut p.diagnostics), &suppressions);
+        p.diagnostics = kept;
+        p.diagnostics
+            .sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
+        p.suppressed = suppressed;
         Ok(p)
     }
 
