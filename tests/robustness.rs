@@ -100,7 +100,7 @@ fn a_file_cut_off_anywhere_gives_a_diagnostic_never_a_panic() {
         let closes = cut.matches('}').count();
         if opens != closes {
             assert!(
-                p.diagnostics().iter().any(|d| d.code() == "sop::syntax"),
+                p.diagnostics().iter().any(|d| d.is_unreadable()),
                 "a cut at byte {at} leaves a block open but gives no syntax error"
             );
         }

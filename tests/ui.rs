@@ -53,3 +53,54 @@ fn corpus_matches_snapshots() {
     );
     assert!(seen.len() > 40, "the corpus was found");
 }
+
+/// The newcomer's mistakes: each file under `tests/ui/mistakes/` is a clean standard with one
+/// editing mistake, and names in its header the line where that mistake was made. The mistake
+/// must cost one look: exactly one diagnostic, an error, on that line — no cascade, no report at
+/// the end of the file.
+#[test]
+fn each_mistake_gives_one_error_where_it_was_made() {
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir("tests/ui/mistakes")
+        .expect("the mistakes corpus")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "sop"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if name.starts_with("ok_") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let line: usize = text
+            .lines()
+            .find_map(|l| l.strip_prefix("// Dilaporkan pada baris "))
+            .and_then(|n| n.trim_end_matches('.').parse().ok())
+            .unwrap_or_else(|| panic!("{name}: header names the line of the mistake"));
+        let project = common::load(&path.to_string_lossy(), "tests/ui");
+        let found: Vec<(String, &str, usize)> = project
+            .diagnostics()
+            .iter()
+            .map(|d| {
+                let at = d.loc.map_or(0, |loc| {
+                    project
+                        .sources()
+                        .get(loc.file)
+                        .map_or(0, |f| f.line_col(loc.span.start as usize).0)
+                });
+                (format!("{:?}", d.severity()), d.code(), at)
+            })
+            .collect();
+        let one_error_there = found.len() == 1 && found[0].0 == "Error" && found[0].2 == line;
+        if !one_error_there {
+            wrong.push(format!(
+                "{name}: expected one error on line {line}, got {found:?}"
+            ));
+        }
+        checked += 1;
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(checked >= 17, "the mistakes corpus was found ({checked})");
+}

@@ -126,7 +126,9 @@ pub fn summary(project: &Project, lang: Lang) -> String {
     let (errors, warnings) = counts(project);
     let files = project.sources().iter().count();
     match lang {
-        Lang::Id => format!("{files} berkas diperiksa — kesalahan: {errors}, peringatan: {warnings}"),
+        Lang::Id => {
+            format!("{files} berkas diperiksa — kesalahan: {errors}, peringatan: {warnings}")
+        }
         Lang::En => format!("{files} files checked — errors: {errors}, warnings: {warnings}"),
     }
 }

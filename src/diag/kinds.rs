@@ -364,4 +364,19 @@ kinds! {
         /// The code it names.
         code: String,
     } = ("sop::unused-suppression", Warning),
+    /// A block whose `}` is missing: found at its opening from the indentation.
+    UnclosedBlock {
+        /// The words before its `{` (`langkah 3 cek_simple "…"`).
+        head: String,
+    } = ("sop::unclosed-block", Error),
+    /// A `}` that closes no block.
+    ExtraBrace = ("sop::extra-brace", Error),
+    /// A line that opens a block without its `{` (its lines are indented under it and a `}`
+    /// closes it).
+    MissingOpenBrace {
+        /// The line's keyword and name.
+        head: String,
+    } = ("sop::missing-open-brace", Error),
+    /// A `"` that opens a text never closed on its line.
+    UnclosedQuote = ("sop::unclosed-quote", Error),
 }

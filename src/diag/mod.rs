@@ -159,6 +159,8 @@ pub enum ValueKind {
 pub enum Note {
     /// "first defined here".
     FirstHere,
+    /// "the block should be closed before this line".
+    ShouldCloseBefore,
 }
 
 /// One problem found in the sources.
@@ -173,6 +175,22 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Whether the file could not be read as written (a syntax error, a brace or quote left
+    /// open, nesting too deep): what follows from its content is not worth reporting then.
+    pub fn is_unreadable(&self) -> bool {
+        matches!(
+            self.kind,
+            Kind::Syntax { .. }
+                | Kind::UnclosedBlock { .. }
+                | Kind::ExtraBrace
+                | Kind::MissingOpenBrace { .. }
+                | Kind::UnclosedQuote
+                | Kind::TooDeep { .. }
+                | Kind::TooManyErrors { .. }
+                | Kind::NotUtf8 { .. }
+        )
+    }
+
     /// A diagnostic at a span of a file.
     pub fn at(kind: Kind, file: FileId, span: Span) -> Self {
         Diagnostic {

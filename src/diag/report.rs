@@ -175,6 +175,10 @@ impl SourceCode for Excerpt {
 fn note_text(note: Note, lang: Lang) -> &'static str {
     match note {
         Note::FirstHere => lang.pick("pertama di sini", "first here"),
+        Note::ShouldCloseBefore => lang.pick(
+            "blok itu seharusnya sudah ditutup sebelum baris ini",
+            "that block should be closed before this line",
+        ),
     }
 }
 

@@ -178,7 +178,17 @@ impl Project {
         p.diagnostics
             .sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
         p.diagnostics.dedup();
-        let (kept, suppressed) = suppress::apply(std::mem::take(&mut p.diagnostics), &suppressions);
+        let unreadable: Vec<FileId> = p
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_unreadable())
+            .filter_map(|d| d.loc.map(|l| l.file))
+            .collect();
+        let (kept, suppressed) = suppress::apply(
+            std::mem::take(&mut p.diagnostics),
+            &suppressions,
+            &unreadable,
+        );
         p.diagnostics = kept;
         p.diagnostics
             .sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
@@ -331,6 +341,12 @@ impl Project {
         // includes it: then they serve that standard (an agency file).
         let shared =
             resolved.model.services.is_empty() && included_beside(loader, &self.path(root));
+        // A file that could not be read leaves its roles looking unused: not worth saying.
+        let unreadable = self
+            .diagnostics
+            .iter()
+            .any(|d| d.is_unreadable() && d.loc.is_some_and(|l| files.contains(&l.file)));
+        let shared = shared || unreadable;
         let checks = check::check(&resolved.model, &resolved.usage, &machines, !shared);
         self.diagnostics.extend(resolved.diagnostics);
         self.diagnostics.extend(checks);

@@ -226,10 +226,12 @@ fn block_end(text: &str, from: usize, yaml: bool) -> usize {
 }
 
 /// Splits diagnostics into those that stand and those suppressed; a suppression that
-/// silenced nothing becomes a warning.
+/// silenced nothing becomes a warning, except in a file that could not be read (`unreadable`):
+/// what it would silence was never looked for.
 pub fn apply(
     diagnostics: Vec<Diagnostic>,
     suppressions: &[Suppression],
+    unreadable: &[FileId],
 ) -> (Vec<Diagnostic>, Vec<Suppressed>) {
     let mut used = vec![false; suppressions.len()];
     let mut kept = Vec::with_capacity(diagnostics.len());
@@ -255,7 +257,7 @@ pub fn apply(
         }
     }
     for (s, used) in suppressions.iter().zip(used) {
-        if !used {
+        if !used && !unreadable.contains(&s.file) {
             kept.push(Diagnostic::at(
                 Kind::UnusedSuppression {
                     code: s.code.clone(),

@@ -199,17 +199,36 @@ impl Resolver<'_> {
         self.report(diag.with_note(first, Note::FirstHere));
     }
 
-    /// Reports a name that is not defined, suggesting a close one from `known`.
-    pub fn undefined<'k, I>(&mut self, kind: NameKind, name: &ast::Name, file: FileId, known: I)
+    /// Reports a name that is not defined, suggesting a close one from `known`; returns the
+    /// suggestion.
+    pub fn undefined<'k, I>(
+        &mut self,
+        kind: NameKind,
+        name: &ast::Name,
+        file: FileId,
+        known: I,
+    ) -> Option<String>
     where
         I: IntoIterator<Item = &'k str>,
     {
+        let suggestion = did_you_mean(&name.text, known);
         let kind = Kind::UndefinedName {
             kind,
             name: name.text.clone(),
-            suggestion: did_you_mean(&name.text, known),
+            suggestion: suggestion.clone(),
         };
         self.report(Diagnostic::at(kind, file, name.span));
+        suggestion
+    }
+
+    /// A misspelt reference most likely meant the role it is suggested for: that role counts
+    /// as used, so one typo gives one error and not also "role never used".
+    fn mark_meant(&mut self, suggestion: Option<String>) {
+        if let Some(id) = suggestion.and_then(|s| self.roles.get(&s).copied()) {
+            if let Some(used) = self.usage.roles.get_mut(id.0 as usize) {
+                *used = true;
+            }
+        }
     }
 
     /// Binds a role name.
@@ -221,7 +240,8 @@ impl Resolver<'_> {
             return Some(id);
         }
         let known: Vec<String> = self.model.roles.iter().map(|r| r.id.clone()).collect();
-        self.undefined(NameKind::Role, name, file, known.iter().map(String::as_str));
+        let meant = self.undefined(NameKind::Role, name, file, known.iter().map(String::as_str));
+        self.mark_meant(meant);
         None
     }
 
@@ -250,12 +270,13 @@ impl Resolver<'_> {
             .map(|r| r.id.clone())
             .chain(self.model.groups.iter().map(|g| g.id.clone()))
             .collect();
-        self.undefined(
+        let meant = self.undefined(
             NameKind::RoleOrGroup,
             name,
             file,
             known.iter().map(String::as_str),
         );
+        self.mark_meant(meant);
         None
     }
 

@@ -165,6 +165,7 @@ pub fn label(kind: &Kind, lang: Lang) -> String {
         Kind::MissingOutcome { .. } | Kind::OneBranch { .. } => ("keputusan ini", "this decision"),
         Kind::StaffingMismatch { .. } => ("jumlah pelaksana", "staffing"),
         Kind::NeverHappens { .. } => ("tidak pernah terjadi", "never happens"),
+        Kind::UnclosedBlock { .. } => ("blok dibuka di sini", "opened here"),
         Kind::IncludeNotFound { .. }
         | Kind::IncludeEscapesRoot { .. }
         | Kind::IncludeCycle { .. } => ("disertakan di sini", "included here"),

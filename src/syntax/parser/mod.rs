@@ -3,6 +3,7 @@
 //! A file is read in one pass. Lines a block cannot read are collected as junk and re-read
 //! alone, so that one run reports every broken line with what was expected there, in words.
 
+mod balance;
 mod block;
 mod complaints;
 mod convert;
@@ -55,11 +56,23 @@ pub fn parse(text: &str, file: FileId) -> (ast::File, Vec<Diagnostic>) {
                 Some(root) => conv.file(root),
                 None => ast::File::default(),
             };
-            (tree, conv.diags)
+            let mut diags = conv.diags;
+            // Unreadable lines caused by a brace or quote left open are one mistake: say
+            // where it was made, instead of every line it threw off.
+            if diags.iter().any(|d| matches!(d.kind, Kind::Syntax { .. })) {
+                if let Some(d) = balance::find(text, file) {
+                    diags.retain(|d| {
+                        !matches!(d.kind, Kind::Syntax { .. } | Kind::TooManyErrors { .. })
+                    });
+                    diags.push(d);
+                }
+            }
+            (tree, diags)
         }
         Err(error) => (
             ast::File::default(),
-            vec![syntax::from_pest(&error, text, 0, file)],
+            vec![balance::find(text, file)
+                .unwrap_or_else(|| syntax::from_pest(&error, text, 0, file))],
         ),
     }
 }
