@@ -5,6 +5,8 @@
 mod common;
 
 use sopan::diag::{Lang, CODES};
+use sopan::project::{Entry, Project};
+use sopan::source::loader::{FsLoader, Loader};
 use std::collections::BTreeSet;
 
 /// One snapshot per corpus file (insta's `glob!` reports every mismatch, not the first).
@@ -54,13 +56,36 @@ fn corpus_matches_snapshots() {
     assert!(seen.len() > 40, "the corpus was found");
 }
 
+/// One file replaced in memory, every other read from disk: a mistake file with its fix
+/// applied, still beside the files it includes.
+struct Patched {
+    path: String,
+    text: String,
+}
+
+impl Loader for Patched {
+    fn read(&self, path: &str) -> Result<Vec<u8>, String> {
+        if path == self.path {
+            Ok(self.text.clone().into_bytes())
+        } else {
+            FsLoader.read(path)
+        }
+    }
+
+    fn list(&self, dir: &str) -> Vec<String> {
+        FsLoader.list(dir)
+    }
+}
+
 /// The newcomer's mistakes: each file under `tests/ui/mistakes/` is a clean standard with one
 /// editing mistake, and names in its header the line where that mistake was made. The mistake
 /// must cost one look: exactly one diagnostic, an error, on that line — no cascade, no report at
-/// the end of the file.
+/// the end of the file. When the error offers a fix, the fix applied must give a file that
+/// checks clean.
 #[test]
 fn each_mistake_gives_one_error_where_it_was_made() {
     let mut checked = 0;
+    let mut fixed = 0;
     let mut wrong = Vec::new();
     let mut paths: Vec<_> = std::fs::read_dir("tests/ui/mistakes")
         .expect("the mistakes corpus")
@@ -79,7 +104,8 @@ fn each_mistake_gives_one_error_where_it_was_made() {
             .find_map(|l| l.strip_prefix("// Dilaporkan pada baris "))
             .and_then(|n| n.trim_end_matches('.').parse().ok())
             .unwrap_or_else(|| panic!("{name}: header names the line of the mistake"));
-        let project = common::load(&path.to_string_lossy(), "tests/ui");
+        let path = path.to_string_lossy().to_string();
+        let project = common::load(&path, "tests/ui");
         let found: Vec<(String, &str, usize)> = project
             .diagnostics()
             .iter()
@@ -100,7 +126,26 @@ fn each_mistake_gives_one_error_where_it_was_made() {
             ));
         }
         checked += 1;
+        let Some(fix) = project.diagnostics().first().and_then(|d| d.fix.clone()) else {
+            continue;
+        };
+        let (start, end) = (fix.span.start as usize, fix.span.end as usize);
+        let patched = Patched {
+            path: path.clone(),
+            text: format!("{}{}{}", &text[..start], fix.text, &text[end..]),
+        };
+        let entry = Entry {
+            path: path.clone(),
+            root: "tests/ui".into(),
+        };
+        let after = Project::load(&patched, &[entry]).expect("readable");
+        let left: Vec<&str> = after.diagnostics().iter().map(|d| d.code()).collect();
+        if !left.is_empty() {
+            wrong.push(format!("{name}: the fix {:?} leaves {left:?}", fix.text));
+        }
+        fixed += 1;
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
-    assert!(checked >= 17, "the mistakes corpus was found ({checked})");
+    assert!(checked >= 60, "the mistakes corpus was found ({checked})");
+    assert!(fixed >= 40, "most mistakes offer a fix ({fixed})");
 }

@@ -2,7 +2,7 @@
 //! (A service's agency and version are required by the resolver, which sees what was written.)
 
 use crate::diag::{Diagnostic, Kind, NameKind, Phrase};
-use crate::model::Model;
+use crate::model::{Flow, Model, Node};
 
 /// Checks every service and procedure for what it must have.
 pub fn check(model: &Model, out: &mut Vec<Diagnostic>) {
@@ -16,9 +16,19 @@ pub fn check(model: &Model, out: &mut Vec<Diagnostic>) {
         }
     }
     for proc in &model.procedures {
+        // A `lanjut` to a name that is not defined (already reported, with a suggestion) is
+        // the likelier mistake when the ends are missing: the end was renamed or deleted.
+        let dangling = proc.steps.iter().any(|s| match &s.flow {
+            Flow::Next(node) => *node == Node::Unknown,
+            Flow::Decision { outcomes, .. } => outcomes.iter().any(|o| o.node == Node::Unknown),
+            Flow::Stop => false,
+        });
         let required = [
             (!proc.steps.is_empty(), Phrase::Keyword("langkah", "step")),
-            (!proc.ends.is_empty(), Phrase::Keyword("selesai", "end")),
+            (
+                !proc.ends.is_empty() || dangling,
+                Phrase::Keyword("selesai", "end"),
+            ),
         ];
         for (present, item) in required {
             if !present {

@@ -2,7 +2,7 @@
 
 use crate::diag::{Diagnostic, Kind, Note};
 use crate::machine::{Machine, State};
-use crate::model::{Flow, Procedure, Timing};
+use crate::model::{Flow, Node, Procedure, Timing};
 use std::collections::HashMap;
 
 /// Outcome names that come in pairs: one without the other is a decision half written.
@@ -85,8 +85,29 @@ fn reachability(proc: &Procedure, machine: &Machine, out: &mut Vec<Diagnostic>) 
                 .map(|s| s.id.clone())
                 .collect(),
         };
-        out.push(Diagnostic::located(kind, first.loc));
+        let at = back_edge(proc, &steps).unwrap_or(first.loc);
+        out.push(Diagnostic::located(kind, at));
     }
+}
+
+/// Where a closed loop turns back: the last arrow in the loop that leads to a step written
+/// no later than its own. That is the line that made the loop (a `lanjut` to an earlier
+/// step, an outcome sent back), so the loop is reported there.
+fn back_edge(proc: &Procedure, steps: &[usize]) -> Option<crate::source::span::Loc> {
+    let back =
+        |to: &Node, from: usize| matches!(to, Node::Step(t) if *t <= from && steps.contains(t));
+    steps.iter().rev().find_map(|&i| {
+        let step = proc.steps.get(i)?;
+        match &step.flow {
+            Flow::Next(node) if back(node, i) => step.next_loc,
+            Flow::Decision { outcomes, .. } => outcomes
+                .iter()
+                .rev()
+                .find(|o| back(&o.node, i))
+                .map(|o| o.loc),
+            _ => None,
+        }
+    })
 }
 
 fn decisions(proc: &Procedure, out: &mut Vec<Diagnostic>) {
@@ -107,8 +128,10 @@ fn decisions(proc: &Procedure, out: &mut Vec<Diagnostic>) {
         }
         // Published SOPs often draw only the way forward: one branch is advice, not an error;
         // a case that takes the other way is refused with a clear message.
+        let repeated = seen.len() < outcomes.len();
         match seen.keys().next() {
-            Some(only) if seen.len() == 1 => {
+            // Two outcomes with one name are one mistake, already reported.
+            Some(only) if seen.len() == 1 && !repeated => {
                 let kind = Kind::OneBranch {
                     outcome: (*only).to_string(),
                     missing: counterpart(only).map(str::to_string),

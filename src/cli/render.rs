@@ -74,9 +74,25 @@ struct JsonDiagnostic {
     end_line: Option<usize>,
     end_column: Option<usize>,
     help: Option<String>,
+    /// The correction, when one is clear.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix>,
     /// For a suppressed one: the reason written beside the suppression.
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
+}
+
+/// A correction: replace from (line, column) to (end_line, end_column) — bytes `start..end`
+/// of the file — with `text`.
+#[derive(Serialize)]
+struct JsonFix {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    start: usize,
+    end: usize,
+    text: String,
 }
 
 /// The JSON document of `check --format json`.
@@ -102,6 +118,20 @@ pub fn json(project: &Project, choice: Option<LangArg>) -> String {
             end_line: end.map(|e| e.0),
             end_column: end.map(|e| e.1),
             help: d.help(lang),
+            fix: d.fix.as_ref().zip(file).map(|(fix, f)| {
+                let (start, end) = (fix.span.start as usize, fix.span.end as usize);
+                let (line, column) = f.line_col(start);
+                let (end_line, end_column) = f.line_col(end);
+                JsonFix {
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    start,
+                    end,
+                    text: fix.text.clone(),
+                }
+            }),
             reason,
         }
     };

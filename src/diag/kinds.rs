@@ -3,7 +3,7 @@
 //! the words (message, label, help in both languages) are in the catalogue, whose matches
 //! have no catch-all, so a new kind does not compile until it has them.
 
-use super::{Amount, NameKind, Phrase, Severity, ValueKind};
+use super::{Amount, Hint, NameKind, Phrase, Severity, ValueKind};
 
 macro_rules! kinds {
     ($(
@@ -46,8 +46,8 @@ kinds! {
         found: Option<String>,
         /// What would have been understood there.
         expected: Vec<Phrase>,
-        /// A keyword close to what was written.
-        suggestion: Option<Phrase>,
+        /// What the line most likely needs.
+        hint: Option<Hint>,
     } = ("sop::syntax", Error),
     /// The file holds nothing.
     EmptyFile = ("sop::empty-file", Error),
@@ -178,6 +178,13 @@ kinds! {
         /// A close unit.
         suggestion: Option<String>,
     } = ("sop::unknown-unit", Error),
+    /// A decimal amount of time (`1,5 jam`): durations are whole numbers of a unit.
+    DecimalDuration {
+        /// As written, with its unit.
+        written: String,
+        /// The same time in a smaller unit, when it comes out whole (`90 menit`).
+        instead: Option<String>,
+    } = ("sop::decimal-duration", Error),
     /// A duration longer than any standard could mean.
     DurationTooLarge = ("sop::duration-too-large", Error),
     /// A date that does not exist.
@@ -194,13 +201,17 @@ kinds! {
     IncludeNotFound {
         /// The path as resolved.
         path: String,
-        /// Why.
+        /// Why, as the loader said it.
         reason: String,
+        /// A file of a close name in the same folder, as the include would be written.
+        suggestion: Option<String>,
     } = ("sop::include-not-found", Error),
     /// An include that leaves the standards root.
     IncludeEscapesRoot {
         /// The path as resolved.
         path: String,
+        /// The standards root it must stay within.
+        root: String,
     } = ("sop::include-escapes-root", Error),
     /// Files that include each other.
     IncludeCycle {

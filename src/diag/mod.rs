@@ -90,6 +90,46 @@ pub enum NameKind {
     Calendar,
 }
 
+impl Kind {
+    /// The text that corrects the diagnostic's own span, when the kind carries a suggestion
+    /// for exactly what is written there (a misspelt name, unit or value).
+    pub fn replacement(&self) -> Option<&str> {
+        match self {
+            Kind::UndefinedName { suggestion, .. }
+            | Kind::UnknownUnit { suggestion, .. }
+            | Kind::UnknownValue { suggestion, .. } => suggestion.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// What a line that could not be read most likely needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Hint {
+    /// A keyword close to the word written (in the spelling closest to it).
+    Keyword(&'static str),
+    /// Text must be in quotes.
+    Quote,
+    /// Comments start with `//`, not `#`.
+    Slashes,
+    /// Names in a list are separated by commas.
+    Comma,
+    /// An outcome and its target are joined by `->`.
+    Arrow,
+    /// A sentence in a step belongs in `keterangan "…"`.
+    Remark,
+}
+
+/// A machine-applicable correction: replace `span` of the diagnostic's file with `text`.
+/// Every fix offered is meant to leave a file that reads (the mistakes corpus checks it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// What to replace (empty to insert).
+    pub span: Span,
+    /// The replacement (empty to delete).
+    pub text: String,
+}
+
 /// Something the parser expected, said in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Phrase {
@@ -161,6 +201,12 @@ pub enum Note {
     FirstHere,
     /// "the block should be closed before this line".
     ShouldCloseBefore,
+    /// "the step's decision is here".
+    DecisionHere,
+    /// This many problems found later in the same standard were held back: they most likely
+    /// follow from this one (a file that cannot be read, an include not found). Shown in the
+    /// help, at the diagnostic's own place.
+    HeldBack(u32),
 }
 
 /// One problem found in the sources.
@@ -172,6 +218,8 @@ pub struct Diagnostic {
     pub loc: Option<Loc>,
     /// Other places that explain it.
     pub notes: Vec<(Loc, Note)>,
+    /// The correction, when one is clear.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -191,22 +239,55 @@ impl Diagnostic {
         )
     }
 
+    /// Whether later checks of its standard are held back behind this diagnostic: the file
+    /// could not be read, or a file it includes could not be found, so names and flows look
+    /// broken that are not.
+    pub fn holds_back(&self) -> bool {
+        self.is_unreadable()
+            || matches!(
+                self.kind,
+                Kind::IncludeNotFound { .. } | Kind::IncludeEscapesRoot { .. }
+            )
+    }
+
+    /// How many problems were held back behind this one.
+    pub fn held_back(&self) -> u32 {
+        self.notes
+            .iter()
+            .map(|(_, n)| match n {
+                Note::HeldBack(k) => *k,
+                _ => 0,
+            })
+            .sum()
+    }
+
     /// A diagnostic at a span of a file.
     pub fn at(kind: Kind, file: FileId, span: Span) -> Self {
-        Diagnostic {
-            kind,
-            loc: Some(Loc { file, span }),
-            notes: Vec::new(),
-        }
+        Diagnostic::located(kind, Loc { file, span })
     }
 
     /// A diagnostic at a place.
+    /// A name or word with a close suggestion gets the suggestion as its fix.
     pub fn located(kind: Kind, loc: Loc) -> Self {
+        let fix = kind.replacement().map(|text| Fix {
+            span: loc.span,
+            text: text.to_string(),
+        });
         Diagnostic {
             kind,
             loc: Some(loc),
             notes: Vec::new(),
+            fix,
         }
+    }
+
+    /// Offers a correction: `span` (in the diagnostic's file) replaced by `text`.
+    pub fn with_fix(mut self, span: Span, text: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span,
+            text: text.into(),
+        });
+        self
     }
 
     /// Adds a secondary label.

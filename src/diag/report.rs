@@ -27,7 +27,7 @@ impl Rendered {
             if let Some(file) = sources.get(loc.file) {
                 let mut spans = vec![(Some(diag.label(lang)), loc.span, true)];
                 for (note_loc, note) in &diag.notes {
-                    if note_loc.file == loc.file {
+                    if note_loc.file == loc.file && !matches!(note, Note::HeldBack(_)) {
                         let text = note_text(*note, lang).to_string();
                         spans.push((Some(text), note_loc.span, false));
                     }
@@ -54,7 +54,7 @@ impl Rendered {
                 Severity::Warning => miette::Severity::Warning,
                 Severity::Advice => miette::Severity::Advice,
             },
-            help: diag.help(lang),
+            help: with_held_back(diag.help(lang), diag.held_back(), lang),
             labels,
             source,
         }
@@ -172,8 +172,34 @@ impl SourceCode for Excerpt {
     }
 }
 
+/// The help, followed by the number of problems held back behind this one.
+fn with_held_back(help: Option<String>, held: u32, lang: Lang) -> Option<String> {
+    if held == 0 {
+        return help;
+    }
+    let more = match lang {
+        Lang::Id => format!(
+            "{held} masalah lain dalam standar ini ditunda: kemungkinan besar akibat kesalahan ini; \
+             periksa lagi setelah memperbaikinya"
+        ),
+        Lang::En if held == 1 => "1 other problem in this standard was held back: most likely \
+             it follows from this one; check again after fixing it"
+            .to_string(),
+        Lang::En => format!(
+            "{held} other problems in this standard were held back: most likely they follow \
+             from this one; check again after fixing it"
+        ),
+    };
+    Some(match help {
+        Some(h) => format!("{h}\n{more}"),
+        None => more,
+    })
+}
+
 fn note_text(note: Note, lang: Lang) -> &'static str {
     match note {
+        Note::HeldBack(_) => "",
+        Note::DecisionHere => lang.pick("keputusan langkah ini", "the step's decision"),
         Note::FirstHere => lang.pick("pertama di sini", "first here"),
         Note::ShouldCloseBefore => lang.pick(
             "blok itu seharusnya sudah ditutup sebelum baris ini",

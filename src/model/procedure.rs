@@ -228,6 +228,8 @@ pub struct Step {
     pub flow: Flow,
     /// Time waited on the way to its `lanjut` step.
     pub next_wait: Option<Wait>,
+    /// Where its `lanjut` target is written, when it is.
+    pub next_loc: Option<Loc>,
     /// What happens when its time is at risk or breached.
     pub escalations: Vec<Escalation>,
     /// A line of it could not be read: what seems missing may be in that line, so nothing

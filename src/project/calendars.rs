@@ -155,12 +155,24 @@ impl Project {
     /// Resolves every calendar a standard names (its agencies' and its services'), reports
     /// unknown names with the calendars that exist, and gives each procedure its calendar:
     /// its service's (which inherits the service's agency's), else the agency's. A procedure
-    /// that counts working time with no calendar at all is an error.
+    /// that counts working time with no calendar at all is an error, added to `later` (the
+    /// standard's checks so far) unless an agency name in them was not found: that error
+    /// already explains the missing calendar.
     pub(super) fn calendars_of(
         &mut self,
         loader: &dyn Loader,
         model: &Model,
+        later: &mut Vec<Diagnostic>,
     ) -> (Option<Arc<Calendar>>, Vec<Option<Arc<Calendar>>>) {
+        let agency_missing = later.iter().any(|d| {
+            matches!(
+                d.kind,
+                Kind::UndefinedName {
+                    kind: NameKind::Agency,
+                    ..
+                }
+            )
+        });
         let mut resolved: Vec<(String, Loc, Option<Arc<Calendar>>)> = Vec::new();
         let references = model
             .agencies
@@ -206,11 +218,11 @@ impl Project {
                     }),
             };
             // A name that was not found is reported where it is written; say nothing more.
-            if !named && calendar.is_none() && uses_working_time(model, proc) {
+            if !named && !agency_missing && calendar.is_none() && uses_working_time(model, proc) {
                 let kind = Kind::NoCalendar {
                     procedure: proc.id.clone(),
                 };
-                self.diagnostics.push(Diagnostic::located(kind, proc.loc));
+                later.push(Diagnostic::located(kind, proc.loc));
             }
             per_procedure.push(calendar);
         }

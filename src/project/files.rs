@@ -93,3 +93,16 @@ pub(super) fn included_beside(loader: &dyn Loader, path: &str) -> bool {
                 })
         })
 }
+
+/// A file of a name close to the missing `target` in its folder, written as `written` would
+/// be (same folder part, the close name).
+pub(super) fn close_file(loader: &dyn Loader, target: &str, written: &str) -> Option<String> {
+    let dir = loader::parent(target);
+    let name = target.rsplit('/').next().unwrap_or(target);
+    let names = loader.list(dir);
+    let close = crate::diag::did_you_mean(name, names.iter().map(String::as_str))?;
+    Some(match written.rsplit_once('/') {
+        Some((folder, _)) => format!("{folder}/{close}"),
+        None => close,
+    })
+}

@@ -3,9 +3,10 @@
 
 mod calendars;
 mod files;
+mod hold;
 pub mod suppress;
 
-use files::{content_hash, included_beside, legacy_hash};
+use files::{close_file, content_hash, included_beside, legacy_hash};
 pub use files::{is_calendar_file, walk};
 
 use crate::check;
@@ -89,6 +90,9 @@ pub struct Project {
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// Problems silenced by a suppression comment, with its reason.
     suppressed: Vec<suppress::Suppressed>,
+    /// Files of standards whose later checks were held back (see `Note::HeldBack`): their
+    /// suppressions are not judged unused.
+    held_back: Vec<FileId>,
 }
 
 impl Project {
@@ -178,16 +182,10 @@ impl Project {
         p.diagnostics
             .sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
         p.diagnostics.dedup();
-        let unreadable: Vec<FileId> = p
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_unreadable())
-            .filter_map(|d| d.loc.map(|l| l.file))
-            .collect();
         let (kept, suppressed) = suppress::apply(
             std::mem::take(&mut p.diagnostics),
             &suppressions,
-            &unreadable,
+            &p.held_back,
         );
         p.diagnostics = kept;
         p.diagnostics
@@ -261,7 +259,10 @@ impl Project {
         for inc in includes {
             let target = loader::join(loader::parent(path), &inc.value);
             let loaded = if !loader::within(root, &target) {
-                let kind = Kind::IncludeEscapesRoot { path: target };
+                let kind = Kind::IncludeEscapesRoot {
+                    path: target,
+                    root: root.to_string(),
+                };
                 self.diagnostics.push(Diagnostic::at(kind, id, inc.span));
                 None
             } else if let Some(existing) = by_path.get(&target) {
@@ -270,11 +271,17 @@ impl Project {
                 match loader.read(&target) {
                     Ok(bytes) => Some(self.add(loader, by_path, &target, &bytes, root)),
                     Err(reason) => {
+                        let suggestion = close_file(loader, &target, &inc.value);
                         let kind = Kind::IncludeNotFound {
                             path: target,
                             reason,
+                            suggestion: suggestion.clone(),
                         };
-                        self.diagnostics.push(Diagnostic::at(kind, id, inc.span));
+                        let mut diag = Diagnostic::at(kind, id, inc.span);
+                        if let Some(s) = suggestion {
+                            diag = diag.with_fix(inc.span, format!("\"{s}\""));
+                        }
+                        self.diagnostics.push(diag);
                         None
                     }
                 }
@@ -341,16 +348,11 @@ impl Project {
         // includes it: then they serve that standard (an agency file).
         let shared =
             resolved.model.services.is_empty() && included_beside(loader, &self.path(root));
-        // A file that could not be read leaves its roles looking unused: not worth saying.
-        let unreadable = self
-            .diagnostics
-            .iter()
-            .any(|d| d.is_unreadable() && d.loc.is_some_and(|l| files.contains(&l.file)));
-        let shared = shared || unreadable;
         let checks = check::check(&resolved.model, &resolved.usage, &machines, !shared);
-        self.diagnostics.extend(resolved.diagnostics);
-        self.diagnostics.extend(checks);
-        let (calendar, procedure_calendars) = self.calendars_of(loader, &resolved.model);
+        let mut later = resolved.diagnostics;
+        later.extend(checks);
+        let (calendar, procedure_calendars) =
+            self.calendars_of(loader, &resolved.model, &mut later);
         for ((proc, machine), cal) in resolved
             .model
             .procedures
@@ -363,9 +365,10 @@ impl Project {
                 machine,
                 cal.as_deref(),
                 &mut self.verdicts,
-                &mut self.diagnostics,
+                &mut later,
             );
         }
+        self.hold_back_behind(&files, later);
         let texts = files
             .iter()
             .filter_map(|f| self.sources.get(*f))

@@ -191,11 +191,7 @@ impl Resolver<'_> {
             kind,
             name: name.to_string(),
         };
-        let diag = Diagnostic {
-            kind,
-            loc: Some(at),
-            notes: Vec::new(),
-        };
+        let diag = Diagnostic::located(kind, at);
         self.report(diag.with_note(first, Note::FirstHere));
     }
 

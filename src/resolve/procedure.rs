@@ -1,7 +1,7 @@
 //! Procedures: steps, ends, flows, budgets and the points clocks hang on.
 
 use super::{texts, Resolver};
-use crate::diag::{Diagnostic, Kind, NameKind};
+use crate::diag::{Diagnostic, Kind, NameKind, Note};
 use crate::model::{self, Flow, Node, Owner, Pause};
 use crate::source::span::{FileId, Loc};
 use crate::syntax::ast::{self, Target};
@@ -180,11 +180,17 @@ impl Resolver<'_> {
             .map(|n| model::StepNumber::parse(&n.value));
         let flow = match (&s.decision, &s.next) {
             (Some(d), next) => {
-                if next.is_some() {
+                // The `lanjut` is the line added to a step that already decides: report it
+                // there, with the decision beside it.
+                if let Some(next) = next {
                     let kind = Kind::ConflictingFlow {
                         step: s.name.text.clone(),
                     };
-                    self.report(Diagnostic::at(kind, file, s.name.span));
+                    let decision = Loc { file, span: d.span };
+                    self.report(
+                        Diagnostic::at(kind, file, next.span())
+                            .with_note(decision, Note::DecisionHere),
+                    );
                 }
                 let outcomes = d
                     .outcomes
@@ -237,6 +243,10 @@ impl Resolver<'_> {
             flow,
             timing,
             next_wait,
+            next_loc: s.next.as_ref().map(|t| Loc {
+                file,
+                span: t.span(),
+            }),
             escalations,
             broken: s.broken,
             loc: Loc {
@@ -248,7 +258,9 @@ impl Resolver<'_> {
 
     fn target(&mut self, file: FileId, proc: usize, here: usize, t: &Target) -> Node {
         match t {
-            Target::Go(name) => self.node_ref(file, proc, name).unwrap_or(Node::Unknown),
+            Target::Go(name) => self
+                .node_ref(file, proc, name, Some(here))
+                .unwrap_or(Node::Unknown),
             Target::Return { role, resume, .. } => {
                 let role = self.role_ref(file, role);
                 let resume = match resume {
@@ -263,15 +275,28 @@ impl Resolver<'_> {
         }
     }
 
-    /// Binds a step or end name of procedure `proc`.
-    pub fn node_ref(&mut self, file: FileId, proc: usize, name: &ast::Name) -> Option<Node> {
+    /// Binds a step or end name of procedure `proc`, written in step `from` if any (which is
+    /// then not suggested for a misspelt name: a step rarely leads to itself, and the
+    /// suggestion would make a loop).
+    pub fn node_ref(
+        &mut self,
+        file: FileId,
+        proc: usize,
+        name: &ast::Name,
+        from: Option<usize>,
+    ) -> Option<Node> {
         if let Some(node) = self.nodes.get(proc).and_then(|n| n.get(&name.text)) {
             return Some(*node);
         }
         let known: Vec<String> = self
             .nodes
             .get(proc)
-            .map(|n| n.keys().cloned().collect())
+            .map(|n| {
+                n.iter()
+                    .filter(|(_, v)| from.is_none_or(|f| **v != Node::Step(f)))
+                    .map(|(k, _)| k.clone())
+                    .collect()
+            })
             .unwrap_or_default();
         self.undefined(
             NameKind::StepOrEnd,

@@ -3,11 +3,33 @@
 
 use super::Resolver;
 use crate::diag::{Diagnostic, Kind, NameKind};
-use crate::model::{self, Pause};
+use crate::model::{self, Node, Pause};
 use crate::source::span::{FileId, Loc};
 use crate::syntax::ast;
 
 impl Resolver<'_> {
+    /// The step of `jeda selama <step>`; a name close to `dikembalikan` (the time a file is
+    /// back with the applicant) is reported as that word misspelt.
+    fn pause_step(&mut self, file: FileId, proc: usize, name: &ast::Name) -> Option<Pause> {
+        let is_step = self
+            .nodes
+            .get(proc)
+            .is_some_and(|n| matches!(n.get(&name.text), Some(Node::Step(_))));
+        let returned = crate::diag::did_you_mean(&name.text, ["dikembalikan", "returned"]);
+        match returned {
+            Some(word) if !is_step => {
+                let kind = Kind::UndefinedName {
+                    kind: NameKind::Step,
+                    name: name.text.clone(),
+                    suggestion: Some(word),
+                };
+                self.report(Diagnostic::at(kind, file, name.span));
+                None
+            }
+            _ => self.step_ref(file, proc, name).map(Pause::Step),
+        }
+    }
+
     pub(super) fn stage(&mut self, file: FileId, st: &ast::Stage) -> model::Stage {
         let (duration, timing) = self.time(file, st.time.as_ref());
         model::Stage {
@@ -122,7 +144,7 @@ impl Resolver<'_> {
             .iter()
             .filter_map(|p| match p {
                 ast::Pause::Returned(_) => Some(Pause::Returned),
-                ast::Pause::Step(name) => self.step_ref(file, proc, name).map(Pause::Step),
+                ast::Pause::Step(name) => self.pause_step(file, proc, name),
             })
             .collect();
         let escalations = self.escalations(file, &b.escalations, ends);
@@ -168,7 +190,7 @@ impl Resolver<'_> {
                 return None;
             }
         }
-        let node = self.node_ref(file, proc, &p.target)?;
+        let node = self.node_ref(file, proc, &p.target, None)?;
         Some(model::Point {
             procedure: proc,
             node,

@@ -9,6 +9,56 @@ use crate::syntax::ast;
 /// Ten years in minutes: no standard means a step longer than that.
 const MAX_MINUTES: u64 = 10 * 366 * 1_440;
 
+/// Abbreviations people write in tables, and their units.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("mnt", "menit"),
+    ("mnt.", "menit"),
+    ("men", "menit"),
+    ("jm", "jam"),
+    ("hr", "hari"),
+    ("hk", "hari kerja"),
+    ("hrk", "hari kerja"),
+    ("mg", "minggu"),
+    ("mgg", "minggu"),
+    ("bln", "bulan"),
+    ("min", "minutes"),
+    ("mins", "minutes"),
+    ("hrs", "hours"),
+    ("wd", "working days"),
+];
+
+/// The unit meant by an unknown one: an abbreviation, else a close spelling.
+fn unit_suggestion(written: &str) -> Option<String> {
+    let lower = written.to_lowercase();
+    ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| *a == lower)
+        .map(|(_, u)| (*u).to_string())
+        .or_else(|| did_you_mean(written, Unit::WORDS.iter().copied()))
+}
+
+/// A decimal amount of `unit` in the next smaller unit, when that comes out whole: `1,5 jam`
+/// is `90 menit`. Working days and months have no fixed size in a smaller unit; minutes have
+/// no smaller unit.
+fn smaller(decimal: &str, unit: &str) -> Option<String> {
+    let (factor, word) = match unit {
+        "jam" => (60, "menit"),
+        "hours" | "hour" => (60, "minutes"),
+        "hari" => (24, "jam"),
+        "days" | "day" => (24, "hours"),
+        "minggu" => (7, "hari"),
+        "weeks" | "week" => (7, "days"),
+        _ => return None,
+    };
+    let (whole, fraction) = decimal.split_once([',', '.'])?;
+    if whole.len() > 9 || fraction.len() > 6 {
+        return None;
+    }
+    let scale = 10u64.pow(u32::try_from(fraction.len()).ok()?);
+    let total = (whole.parse::<u64>().ok()? * scale + fraction.parse::<u64>().ok()?) * factor;
+    (total % scale == 0).then(|| format!("{} {word}", total / scale))
+}
+
 impl Resolver<'_> {
     /// Reads a duration; reports and returns `None` when it makes no sense.
     pub fn duration(&mut self, file: FileId, d: &ast::Duration) -> Option<Duration> {
@@ -17,12 +67,29 @@ impl Resolver<'_> {
             None => {
                 let kind = Kind::UnknownUnit {
                     unit: d.unit.text.clone(),
-                    suggestion: did_you_mean(&d.unit.text, Unit::WORDS.iter().copied()),
+                    suggestion: unit_suggestion(&d.unit.text),
                 };
                 self.report(Diagnostic::at(kind, file, d.unit.span));
                 return None;
             }
         };
+        if let Some(decimal) = &d.decimal {
+            let instead = smaller(&decimal.text, &d.unit.text);
+            let kind = Kind::DecimalDuration {
+                written: format!("{} {}", decimal.text, d.unit.text),
+                instead: instead.clone(),
+            };
+            let whole = crate::source::span::Span::new(
+                decimal.span.start as usize,
+                d.unit.span.end as usize,
+            );
+            let mut diag = Diagnostic::at(kind, file, whole);
+            if let Some(i) = instead {
+                diag = diag.with_fix(whole, i);
+            }
+            self.report(diag);
+            return None;
+        }
         let low = self.amount(file, &d.low, d.span)?;
         let high = match &d.high {
             Some(h) => self.amount(file, h, d.span)?,
@@ -33,7 +100,13 @@ impl Resolver<'_> {
                 low: i64::from(low),
                 high: i64::from(high),
             };
-            self.report(Diagnostic::at(kind, file, d.span));
+            let mut diag = Diagnostic::at(kind, file, d.span);
+            if let Some(h) = &d.high {
+                let range =
+                    crate::source::span::Span::new(d.low.span.start as usize, h.span.end as usize);
+                diag = diag.with_fix(range, format!("{high}..{low}"));
+            }
+            self.report(diag);
             return None;
         }
         if u64::from(high) * unit.rough_minutes() > MAX_MINUTES {

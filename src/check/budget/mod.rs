@@ -146,6 +146,11 @@ pub fn check(
     out: &mut Vec<Diagnostic>,
 ) {
     let reports = analyse_with(proc, machine, calendar, known);
+    // A flow with a name that did not resolve or a loop with no way out is already an error;
+    // its paths say nothing about the budget.
+    if machine.has_unresolved() || !machine.closed_loops().is_empty() {
+        return;
+    }
     for (report, b) in reports.into_iter().zip(&proc.budgets) {
         let limit = amount_of(u64::from(b.duration.max), b.duration.unit);
         let kind = match (report.verdict, report.shortest, report.longest) {

@@ -2,24 +2,32 @@
 
 use super::*;
 
+fn syntax_hint(hint: Hint, lang: Lang) -> String {
+    match (hint, lang) {
+        (Hint::Keyword(k), Lang::Id) => format!("maksud Anda `{k}`?"),
+        (Hint::Keyword(k), Lang::En) => format!("did you mean `{k}`?"),
+        (Hint::Quote, Lang::Id) => "teks ditulis di antara tanda kutip: \"…\"".into(),
+        (Hint::Quote, Lang::En) => "text is written between quotes: \"…\"".into(),
+        (Hint::Slashes, Lang::Id) => "komentar diawali `//`, bukan `#`".into(),
+        (Hint::Slashes, Lang::En) => "comments start with `//`, not `#`".into(),
+        (Hint::Comma, Lang::Id) => "pisahkan nama-nama dengan koma: `a, b`".into(),
+        (Hint::Comma, Lang::En) => "separate the names with commas: `a, b`".into(),
+        (Hint::Arrow, Lang::Id) => {
+            "tulis `->` di antara hasil dan tujuannya: `ya -> langkah`".into()
+        }
+        (Hint::Arrow, Lang::En) => {
+            "write `->` between the outcome and where it leads: `yes -> step`".into()
+        }
+        (Hint::Remark, Lang::Id) => "kalimat penjelasan ditulis sebagai `keterangan \"…\"`".into(),
+        (Hint::Remark, Lang::En) => "an explanatory sentence is written as `remarks \"…\"`".into(),
+    }
+}
+
 /// How to fix it.
 pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
     use Lang::*;
     let text = match (kind, lang) {
-        (
-            Kind::Syntax {
-                suggestion: Some(s),
-                ..
-            },
-            Id,
-        ) => format!("maksud Anda {}?", phrase(*s, lang)),
-        (
-            Kind::Syntax {
-                suggestion: Some(s),
-                ..
-            },
-            En,
-        ) => format!("did you mean {}?", phrase(*s, lang)),
+        (Kind::Syntax { hint: Some(h), .. }, _) => syntax_hint(*h, lang),
         (Kind::Syntax { .. }, _) => return None,
         (Kind::EmptyFile, Id) => {
             "tulis paling sedikit satu `layanan`, `peran` atau `sertakan`".into()
@@ -143,6 +151,10 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
             },
             En,
         ) => format!("did you mean `{s}`?"),
+        (Kind::DecimalDuration { instead: Some(i), .. }, Id) => format!("tulis `{i}`"),
+        (Kind::DecimalDuration { instead: Some(i), .. }, En) => format!("write `{i}`"),
+        (Kind::DecimalDuration { instead: None, .. }, Id) => "tulis dalam satuan yang lebih kecil, misalnya jam atau menit (`1,5 hari kerja` menjadi jam menurut jam kerja kalender)".into(),
+        (Kind::DecimalDuration { instead: None, .. }, En) => "write it in a smaller unit such as hours or minutes (`1.5 working days` in hours by the calendar's working hours)".into(),
         (Kind::UnknownUnit { .. }, Id) => {
             "gunakan menit, jam, hari kerja, hari, minggu atau bulan".into()
         }
@@ -155,13 +167,12 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::InvalidDate { .. }, En) => "write a real date as `YYYY-MM-DD`".into(),
         (Kind::InvalidNumber { .. }, Id) => "gunakan bilangan bulat mulai dari 1".into(),
         (Kind::InvalidNumber { .. }, En) => "use a whole number from 1 up".into(),
-        (Kind::IncludeNotFound { reason, .. }, _) => reason.clone(),
-        (Kind::IncludeEscapesRoot { .. }, Id) => {
-            "sertakan hanya berkas di dalam folder standar".into()
-        }
-        (Kind::IncludeEscapesRoot { .. }, En) => {
-            "include only files inside the standards folder".into()
-        }
+        (Kind::IncludeNotFound { suggestion: Some(s), .. }, Id) => format!("maksud Anda `{s}`?"),
+        (Kind::IncludeNotFound { suggestion: Some(s), .. }, En) => format!("did you mean `{s}`?"),
+        (Kind::IncludeNotFound { .. }, Id) => "periksa nama berkas dan foldernya: jalur dihitung dari folder berkas yang menyertakannya".into(),
+        (Kind::IncludeNotFound { reason, .. }, En) => format!("check the file's name and folder: the path is counted from the folder of the including file ({reason})"),
+        (Kind::IncludeEscapesRoot { root, .. }, Id) => format!("sertakan hanya berkas di dalam folder standar `{root}`; folder standar yang lain ditentukan dengan `--root FOLDER`"),
+        (Kind::IncludeEscapesRoot { root, .. }, En) => format!("include only files inside the standards folder `{root}`; choose another standards folder with `--root FOLDER`"),
         (Kind::IncludeCycle { .. }, Id) => "hapus salah satu `sertakan`".into(),
         (Kind::IncludeCycle { .. }, En) => "remove one of the `include`s".into(),
         (

@@ -8,7 +8,7 @@ mod message;
 pub use help::help;
 pub use message::message;
 
-use super::{Kind, Lang, NameKind, Phrase, ValueKind};
+use super::{Hint, Kind, Lang, NameKind, Phrase, ValueKind};
 
 /// The 14 components of PermenPAN-RB 15/2014 with the keyword that writes each.
 pub const COMPONENTS: [(&str, &str, &str); 14] = [
@@ -161,7 +161,10 @@ pub fn label(kind: &Kind, lang: Lang) -> String {
         Kind::UnusedName { .. } => ("didefinisikan di sini", "defined here"),
         Kind::UnreachableStep { .. } => ("tidak tercapai", "unreachable"),
         Kind::NoWayToEnd { .. } => ("jalan buntu", "dead end"),
-        Kind::LoopWithoutExit { .. } => ("putaran dimulai di sini", "the loop starts here"),
+        Kind::LoopWithoutExit { .. } => (
+            "putaran kembali ke belakang di sini",
+            "the loop turns back here",
+        ),
         Kind::MissingOutcome { .. } | Kind::OneBranch { .. } => ("keputusan ini", "this decision"),
         Kind::StaffingMismatch { .. } => ("jumlah pelaksana", "staffing"),
         Kind::NeverHappens { .. } => ("tidak pernah terjadi", "never happens"),

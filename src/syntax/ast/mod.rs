@@ -57,6 +57,9 @@ pub struct Duration {
     pub high: Option<Int>,
     /// The unit word(s).
     pub unit: Name,
+    /// A decimal amount as written (`1,5`), which durations do not take: reported with what to
+    /// write instead.
+    pub decimal: Option<Name>,
     /// The whole duration.
     pub span: Span,
 }

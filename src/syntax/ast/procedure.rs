@@ -165,6 +165,16 @@ pub enum Target {
     },
 }
 
+impl Target {
+    /// Where the target is written.
+    pub fn span(&self) -> Span {
+        match self {
+            Target::Go(name) => name.span,
+            Target::Return { span, .. } => *span,
+        }
+    }
+}
+
 /// `keputusan "…" { ya -> x  tidak -> y }`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {

@@ -7,9 +7,8 @@
 use crate::diag::{Diagnostic, Kind, Note};
 use crate::source::span::{FileId, Loc, Span};
 
-/// An open block: where its line starts, its indentation, and the words before its `{`.
+/// An open block: its indentation, and the words before its `{`.
 struct Open {
-    line_start: usize,
     indent: usize,
     head: (usize, usize),
 }
@@ -41,7 +40,7 @@ pub fn find(text: &str, file: FileId) -> Option<Diagnostic> {
             if let Some(top) = stack.last() {
                 let closing = trimmed.starts_with('}');
                 if (!closing && indent <= top.indent) || (closing && indent < top.indent) {
-                    return Some(unclosed(text, file, top, start, indent));
+                    return Some(unclosed(text, file, top, start));
                 }
             }
         }
@@ -65,7 +64,6 @@ pub fn find(text: &str, file: FileId) -> Option<Diagnostic> {
                     let before = code[..i].split('"').next().unwrap_or_default().trim();
                     let head_start = start + indent;
                     stack.push(Open {
-                        line_start: start,
                         indent,
                         head: (head_start, head_start + before.len().max(1)),
                     });
@@ -81,9 +79,10 @@ pub fn find(text: &str, file: FileId) -> Option<Diagnostic> {
                     };
                     if extra && closes > opens {
                         let at = start + i;
-                        return Some(missing_open(text, file, start, indent).unwrap_or_else(
-                            || Diagnostic::at(Kind::ExtraBrace, file, Span::new(at, at + 1)),
-                        ));
+                        return Some(
+                            missing_open(text, file, start, indent)
+                                .unwrap_or_else(|| extra_brace(line, file, start, at)),
+                        );
                     }
                     stack.pop();
                 }
@@ -94,13 +93,13 @@ pub fn find(text: &str, file: FileId) -> Option<Diagnostic> {
     // Still open at the end: the innermost block left open.
     if opens > closes {
         if let Some(top) = stack.last() {
-            return Some(unclosed(text, file, top, text.len(), 0));
+            return Some(unclosed(text, file, top, text.len()));
         }
     }
     None
 }
 
-fn unclosed(text: &str, file: FileId, top: &Open, seen_at: usize, _indent: usize) -> Diagnostic {
+fn unclosed(text: &str, file: FileId, top: &Open, seen_at: usize) -> Diagnostic {
     let head = text
         .get(top.head.0..top.head.1)
         .unwrap_or_default()
@@ -111,11 +110,13 @@ fn unclosed(text: &str, file: FileId, top: &Open, seen_at: usize, _indent: usize
         file,
         Span::new(top.head.0, top.head.1),
     );
+    // The fix: a `}` under the block's first letter, on a line of its own just before the
+    // line that showed the block was left open (or at the end of the file).
+    let close = format!("{}}}\n", " ".repeat(top.indent));
     if seen_at < text.len() {
         let end = text[seen_at..]
             .find('\n')
             .map_or(text.len(), |i| seen_at + i);
-        let _ = top.line_start;
         d.with_note(
             Loc {
                 file,
@@ -123,9 +124,27 @@ fn unclosed(text: &str, file: FileId, top: &Open, seen_at: usize, _indent: usize
             },
             Note::ShouldCloseBefore,
         )
+        .with_fix(Span::new(seen_at, seen_at), close)
     } else {
-        d
+        let close = if text.ends_with('\n') {
+            close
+        } else {
+            format!("\n{close}")
+        };
+        d.with_fix(Span::new(text.len(), text.len()), close)
     }
+}
+
+/// The `}` at `at` (on the line starting at `start`) that closes nothing; the fix deletes it,
+/// with its line when it stands alone.
+fn extra_brace(line: &str, file: FileId, start: usize, at: usize) -> Diagnostic {
+    let alone = strip_comment(line).trim() == "}";
+    let delete = if alone {
+        Span::new(start, start + line.len())
+    } else {
+        Span::new(at, at + 1)
+    };
+    Diagnostic::at(Kind::ExtraBrace, file, Span::new(at, at + 1)).with_fix(delete, "")
 }
 
 /// A `}` at indentation `indent` that closes nothing often closes a block whose `{` was
@@ -168,11 +187,11 @@ fn missing_open(text: &str, file: FileId, close_line: usize, indent: usize) -> O
                     .trim()
                     .to_string();
                 let from = start + i;
-                return Some(Diagnostic::at(
-                    Kind::MissingOpenBrace { head },
-                    file,
-                    Span::new(from, start + code.trim_end().len()),
-                ));
+                let end = start + code.trim_end().len();
+                return Some(
+                    Diagnostic::at(Kind::MissingOpenBrace { head }, file, Span::new(from, end))
+                        .with_fix(Span::new(end, end), " {"),
+                );
             }
             Some(i) if i < indent => return None,
             _ => {}
@@ -218,11 +237,20 @@ fn open_quote(text: &str, file: FileId) -> Option<Diagnostic> {
         .or(in_string)
         .filter(|_| in_string.is_some())?;
     let end = text[open..].find('\n').map_or(text.len(), |e| open + e);
-    Some(Diagnostic::at(
-        Kind::UnclosedQuote,
-        file,
-        Span::new(open, end),
-    ))
+    // The fix closes the text at the end of its line, before a block's `{` if the line
+    // opens one.
+    let line = text[open..end].trim_end();
+    let line = line.strip_suffix('{').map_or(line, str::trim_end);
+    // `peran x "Petugas internal`: the role's kind ends the line, after the text.
+    let line = match line.rsplit_once(' ') {
+        Some((before, "internal" | "eksternal" | "external")) => before.trim_end(),
+        _ => line,
+    };
+    let close_at = open + line.len();
+    Some(
+        Diagnostic::at(Kind::UnclosedQuote, file, Span::new(open, end))
+            .with_fix(Span::new(close_at, close_at), "\""),
+    )
 }
 
 /// `{` and `}` outside strings and comments.

@@ -68,6 +68,17 @@ impl Converter {
 
     /// A quoted text, unescaped.
     pub fn text(&self, pair: &P<'_>) -> Text {
+        // Quotes from a word processor: the body as written, no escapes.
+        if let Some(body) = pair
+            .clone()
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::curly_body)
+        {
+            return Text {
+                value: body.as_str().to_string(),
+                span: self.span(pair),
+            };
+        }
         let raw = pair.as_str();
         let body = raw
             .strip_prefix('"')
@@ -134,6 +145,20 @@ impl Converter {
         )
     }
 
+    /// An amount of money as people write it (`Rp 50.000,00`): its whole rupiah.
+    pub fn money(&self, pair: &P<'_>) -> Int {
+        let digits: String = pair
+            .clone()
+            .into_inner()
+            .find(|p| p.as_rule() == Rule::money_amount)
+            .map(|p| p.as_str().replace('.', ""))
+            .unwrap_or_default();
+        Int {
+            value: digits.parse().ok(),
+            span: self.span(pair),
+        }
+    }
+
     /// An integer.
     pub fn int(&self, pair: &P<'_>) -> Int {
         Int {
@@ -177,7 +202,17 @@ impl Converter {
         let amount = first(&kids, Rule::amount)
             .map(self::kids)
             .unwrap_or_default();
-        let ints: Vec<Int> = amount.iter().map(|p| self.int(p)).collect();
+        let decimal = first(&amount, Rule::decimal).map(|p| self.name(&p));
+        let ints: Vec<Int> = amount
+            .iter()
+            .map(|p| match p.as_rule() {
+                Rule::decimal => Int {
+                    value: Some(0),
+                    span: self.span(p),
+                },
+                _ => self.int(p),
+            })
+            .collect();
         let empty = Int { value: None, span };
         let unit = first(&kids, Rule::unit).map_or_else(
             || Name {
@@ -194,6 +229,7 @@ impl Converter {
             low: ints.first().cloned().unwrap_or(empty),
             high: ints.get(1).cloned(),
             unit,
+            decimal,
             span,
         }
     }
@@ -251,7 +287,10 @@ impl Converter {
             return;
         }
         self.junk_lines += 1;
-        let diag = super::syntax::junk(line_rule, pair.as_str(), base, self.file);
+        let input = pair.get_input();
+        let line_start = input[..base].rfind('\n').map_or(0, |i| i + 1);
+        let lead = &input[line_start..base];
+        let diag = super::syntax::junk(line_rule, pair.as_str(), lead, base, self.file);
         self.diags.push(diag);
     }
 }

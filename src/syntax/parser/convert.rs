@@ -151,7 +151,7 @@ impl Converter {
             }
             Rule::fee => {
                 let fee = ast::Fee {
-                    amount: first(&k, Rule::int).map(|p| self.int(&p)),
+                    amount: first(&k, Rule::money).map(|p| self.money(&p)),
                     text: self.text_in(&k),
                 };
                 self.once(&mut s.fee, fee, phrase, span);

@@ -319,6 +319,7 @@ fn empty_duration(span: crate::source::span::Span) -> ast::Duration {
             text: String::new(),
             span,
         },
+        decimal: None,
         span,
     }
 }
