@@ -99,8 +99,9 @@ fn main() {
             .iter()
             .filter(|d| d.severity() != sopan::diag::Severity::Advice)
             .count();
-        // The staffing warning of the source is allowed in the file, with its reason.
-        assert_eq!((warnings, p.suppressed().len()), (0, 1));
+        // The staffing warning of the source and the complaint answers' unknown step times
+        // are allowed in the files, with their reasons.
+        assert_eq!((warnings, p.suppressed().len()), (0, 4));
         std::hint::black_box(p);
     });
 

@@ -1,12 +1,12 @@
 //! `sopan budget`: per procedure, shortest and longest path against each budget.
 
-use super::{inputs, render, CheckFormat, FAILED, OK, USAGE};
+use super::{inputs, render, Format, FAILED, OK, USAGE};
 use sopan::check::budget::{analyse, BudgetReport, Verdict};
 use sopan::diag::{amount_words, Lang};
 
 /// Prints the budget analysis of one standard, whatever its verdicts; returns the exit code
 /// (1 when the standard has errors, a budget that cannot fit among them).
-pub fn run(file: &str, format: CheckFormat, root: Option<&str>) -> u8 {
+pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
     let project = match inputs::load_reported(&[file.to_string()], root) {
         Ok(p) => p,
         Err(code) => return code,
@@ -25,14 +25,14 @@ pub fn run(file: &str, format: CheckFormat, root: Option<&str>) -> u8 {
         }
     }
     match format {
-        CheckFormat::Json => match serde_json::to_string_pretty(&reports) {
+        Format::Json => match serde_json::to_string_pretty(&reports) {
             Ok(t) => println!("{t}"),
             Err(e) => {
                 eprintln!("sopan: {e}");
                 return USAGE;
             }
         },
-        CheckFormat::Human => {
+        Format::Human => {
             let lang = Lang::Id;
             for (r, offset) in reports.iter().zip(&offsets) {
                 let or_dash = |a: Option<sopan::diag::Amount>| {

@@ -1,9 +1,7 @@
 //! `sopan check`.
 
-use super::{inputs, render, CheckFormat, LangArg, FAILED, OK, USAGE};
+use super::{ci, inputs, render, CheckFormat, LangArg, FAILED, OK, USAGE};
 use sopan::diag::Lang;
-use sopan::project::Project;
-use sopan::source::loader::FsLoader;
 
 /// Checks the paths and prints the report; returns the exit code.
 pub fn run(
@@ -13,22 +11,18 @@ pub fn run(
     deny_warnings: bool,
     root: Option<&str>,
 ) -> u8 {
-    let entries = match inputs::entries(paths, root) {
-        Ok(e) => e,
+    let project = match inputs::open(paths, root) {
+        Ok(p) => p,
         Err(message) => {
             eprintln!("sopan: {message}");
             return USAGE;
         }
     };
-    let project = match Project::load(&FsLoader, &entries) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("sopan: {e}");
-            return USAGE;
-        }
-    };
+    let lang = inputs::lang(lang, paths);
     match format {
         CheckFormat::Json => println!("{}", render::json(&project, lang)),
+        CheckFormat::Sarif => println!("{}", ci::sarif(&project, lang)),
+        CheckFormat::Github => print!("{}", ci::github(&project, lang)),
         CheckFormat::Human => {
             eprint!("{}", render::human(&project, lang));
             let summary_lang = match lang {

@@ -1,25 +1,17 @@
 //! `sopan export`.
 
 use super::{inputs, render, ExportFormat, LangArg, FAILED, OK, USAGE};
-use sopan::project::Project;
-use sopan::source::loader::FsLoader;
 
 /// Prints the compiled model of one standard; a standard with errors prints its diagnostics.
 pub fn run(file: &str, format: ExportFormat, lang: Option<LangArg>, root: Option<&str>) -> u8 {
-    let entries = match inputs::entries(&[file.to_string()], root) {
-        Ok(e) => e,
+    let project = match inputs::open(&[file.to_string()], root) {
+        Ok(p) => p,
         Err(message) => {
             eprintln!("sopan: {message}");
             return USAGE;
         }
     };
-    let project = match Project::load(&FsLoader, &entries) {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("sopan: {e}");
-            return USAGE;
-        }
-    };
+    let lang = inputs::lang(lang, &[file.to_string()]);
     let (errors, _) = render::counts(&project);
     if errors > 0 {
         eprint!("{}", render::human(&project, lang));

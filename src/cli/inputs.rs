@@ -5,9 +5,11 @@ use sopan::project::Entry;
 use std::path::{Path, PathBuf};
 
 /// Every `.sop` and calendar file under the given paths (folders walked recursively, sorted), each with
-/// its standards root. An unreadable path is an error message.
+/// its standards root: `--root`, else the project file's (`sopan.yaml`, found by walking up),
+/// else the nearest folder named `standards` at or above the path, else the folder given (or
+/// the file's folder). An unreadable path is an error message.
 pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, String> {
-    let defaults = [String::from("standards")];
+    let defaults = default_paths();
     let paths = if paths.is_empty() {
         &defaults[..]
     } else {
@@ -16,15 +18,29 @@ pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, Strin
     let mut out = Vec::new();
     for p in paths {
         let path = Path::new(p);
-        let meta = std::fs::metadata(path).map_err(|e| format!("cannot read `{p}`: {e}"))?;
+        let meta = std::fs::metadata(path).map_err(|e| cannot_read(p, &e))?;
         let this_root = match root {
             Some(r) => r.to_string(),
-            None if meta.is_dir() => p.trim_end_matches('/').to_string(),
-            None => default_root(path),
+            None => match super::project_file::find(path)? {
+                Some(project) => project.root,
+                None if meta.is_dir() => {
+                    standards_above(path).unwrap_or_else(|| p.trim_end_matches('/').to_string())
+                }
+                None => default_root(path),
+            },
         };
+        // A root above the working folder (`..`) cannot be compared with the paths as
+        // written: both are made absolute.
+        let (path, this_root) = if this_root.starts_with("..") {
+            let absolute = |q: &Path| std::fs::canonicalize(q).unwrap_or_else(|_| q.to_path_buf());
+            (absolute(path), slash(&absolute(Path::new(&this_root))))
+        } else {
+            (path.to_path_buf(), this_root)
+        };
+        let path = path.as_path();
         if meta.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files).map_err(|e| format!("cannot read `{p}`: {e}"))?;
+            walk(path, &mut files).map_err(|e| cannot_read(p, &e))?;
             files.sort();
             out.extend(files.into_iter().map(|f| Entry {
                 path: slash(&f),
@@ -38,6 +54,66 @@ pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, Strin
         }
     }
     Ok(out)
+}
+
+/// Loads the standards at `paths` (see [`entries`]), with the project file's default
+/// calendar; an error message when a path cannot be read.
+pub fn open(paths: &[String], root: Option<&str>) -> Result<sopan::project::Project, String> {
+    let entries = entries(paths, root)?;
+    let options = match project_file(paths)?.and_then(|p| p.calendar) {
+        Some(name) => sopan::project::LoadOptions::with_default_calendar(name),
+        None => sopan::project::LoadOptions::default(),
+    };
+    sopan::project::Project::load_with(&sopan::source::loader::FsLoader, &entries, &options)
+        .map_err(|e| format!("`{}` tidak dapat dibaca: {}", e.path, e.reason))
+}
+
+/// The language asked for: `--lang`, else `SOPAN_LANG` (`id` or `en`), else the project
+/// file's `bahasa`; `None` leaves it to each file's keywords.
+pub fn lang(choice: Option<super::LangArg>, paths: &[String]) -> Option<super::LangArg> {
+    choice
+        .or_else(|| match std::env::var("SOPAN_LANG").ok()?.as_str() {
+            "id" => Some(super::LangArg::Id),
+            "en" => Some(super::LangArg::En),
+            _ => None,
+        })
+        .or_else(|| project_file(paths).ok().flatten().and_then(|p| p.lang))
+}
+
+/// The project file above the first path given (or the working folder), if any.
+pub fn project_file(paths: &[String]) -> Result<Option<super::project_file::ProjectFile>, String> {
+    let first = paths.first().map_or(".", String::as_str);
+    super::project_file::find(Path::new(first))
+}
+
+/// What a command works on when given no path: the standards root of the project file above
+/// the working folder, else `standards/`.
+pub fn default_paths() -> Vec<String> {
+    match super::project_file::find(Path::new(".")) {
+        Ok(Some(project)) => vec![project.root],
+        _ => vec![String::from("standards")],
+    }
+}
+
+fn cannot_read(path: &str, e: &std::io::Error) -> String {
+    let why = match e.kind() {
+        std::io::ErrorKind::NotFound => "tidak ada".to_string(),
+        std::io::ErrorKind::PermissionDenied => "tidak ada izin membacanya".to_string(),
+        _ => e.to_string(),
+    };
+    format!("`{path}` tidak dapat dibaca: {why}")
+}
+
+/// The nearest folder named `standards` at or above a folder.
+fn standards_above(dir: &Path) -> Option<String> {
+    let mut d = Some(dir);
+    while let Some(here) = d {
+        if here.file_name().is_some_and(|n| n == "standards") {
+            return Some(slash(here));
+        }
+        d = here.parent();
+    }
+    None
 }
 
 /// The nearest folder named `standards` above a file, else the file's own folder.
@@ -83,15 +159,10 @@ pub fn load_clean(paths: &[String], root: Option<&str>) -> Result<sopan::project
 /// Loads the standards at `paths`, diagnostics to stderr, whatever they say; an unreadable
 /// path gives exit code 2.
 pub fn load_reported(paths: &[String], root: Option<&str>) -> Result<sopan::project::Project, u8> {
-    let entries = entries(paths, root).map_err(|m| {
+    let project = open(paths, root).map_err(|m| {
         eprintln!("sopan: {m}");
         super::USAGE
     })?;
-    let project = sopan::project::Project::load(&sopan::source::loader::FsLoader, &entries)
-        .map_err(|e| {
-            eprintln!("sopan: {e}");
-            super::USAGE
-        })?;
     if !project.diagnostics().is_empty() {
         eprint!("{}", super::render::human(&project, None));
     }

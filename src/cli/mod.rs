@@ -3,15 +3,18 @@
 mod budget;
 mod calendar;
 mod check;
+mod ci;
 mod complaints;
 mod doc;
 mod export;
 mod graph;
 mod inputs;
+mod project_file;
 mod render;
 mod route;
 mod run;
 mod skm;
+mod test;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -35,7 +38,7 @@ struct Cli {
 }
 
 /// Language of diagnostics.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum LangArg {
     /// Bahasa Indonesia.
     Id,
@@ -48,7 +51,31 @@ pub enum LangArg {
 pub enum CheckFormat {
     /// miette's report, for people.
     Human,
-    /// One JSON document, for CI.
+    /// One JSON document, for CI and editors.
+    Json,
+    /// SARIF 2.1.0, for code-scanning dashboards (GitHub, GitLab, Azure DevOps).
+    Sarif,
+    /// GitHub Actions workflow commands: each problem shown on its line of the pull request.
+    Github,
+}
+
+/// Output of `test`.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TestFormat {
+    /// Lines for people.
+    Human,
+    /// One JSON document.
+    Json,
+    /// JUnit XML, which most CI systems show as a test report.
+    Junit,
+}
+
+/// Output of the other commands.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    /// Text for people.
+    Human,
+    /// JSON.
     Json,
 }
 
@@ -111,7 +138,7 @@ enum Command {
         file: String,
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
-        format: CheckFormat,
+        format: Format,
         /// Folder that includes may not leave.
         #[arg(long)]
         root: Option<String>,
@@ -125,7 +152,11 @@ enum Command {
         case: String,
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
-        format: CheckFormat,
+        format: Format,
+        /// Folder that includes may not leave (default: the project file's, or the nearest
+        /// `standards` folder).
+        #[arg(long)]
+        root: Option<String>,
     },
     /// Check the standards, then run every scenario (`*.case.yaml`) found beside them.
     Test {
@@ -134,6 +165,16 @@ enum Command {
         /// Fail on warnings too (suppressed ones do not count).
         #[arg(long)]
         deny_warnings: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "human")]
+        format: TestFormat,
+        /// Folder that includes may not leave (default: the project file's, or the nearest
+        /// `standards` folder).
+        #[arg(long)]
+        root: Option<String>,
+        /// Language of messages (default: Indonesian, English when every standard is).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// The satisfaction index (SKM) of a survey, and the standard's follow-up rule.
     Skm {
@@ -144,7 +185,7 @@ enum Command {
         responses: String,
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
-        format: CheckFormat,
+        format: Format,
     },
     /// Where a complaint goes: handler, involved, escalation, reply channels, due, book record.
     Route {
@@ -164,7 +205,7 @@ enum Command {
         at: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value = "human")]
-        format: CheckFormat,
+        format: Format,
     },
     /// The complaint book and monthly report from a log of complaints (CSV).
     Complaints {
@@ -254,11 +295,19 @@ pub fn run() -> ExitCode {
             lang,
             root,
         } => graph::run(&file, procedure.as_deref(), format, lang, root.as_deref()),
-        Command::Run { file, case, format } => run::run(&file, &case, format),
+        Command::Run {
+            file,
+            case,
+            format,
+            root,
+        } => run::run(&file, &case, format, root.as_deref()),
         Command::Test {
             paths,
             deny_warnings,
-        } => run::test(&paths, deny_warnings),
+            format,
+            lang,
+            root,
+        } => test::run(&paths, root.as_deref(), deny_warnings, format, lang),
         Command::Complaints { file, log, format } => complaints::run(&file, &log, format),
         Command::Route {
             file,

@@ -1,6 +1,6 @@
 //! `sopan route`: where a complaint goes under a standard's complaint policy.
 
-use super::{inputs, CheckFormat, FAILED, OK, USAGE};
+use super::{inputs, Format, FAILED, OK, USAGE};
 use std::collections::BTreeMap;
 
 /// Routes one complaint; returns the exit code.
@@ -10,7 +10,7 @@ pub fn run(
     severity: &str,
     facts: &[String],
     at: Option<&str>,
-    format: CheckFormat,
+    format: Format,
 ) -> u8 {
     let mut given = BTreeMap::new();
     for f in facts {
@@ -47,10 +47,10 @@ pub fn run(
     match routed {
         Ok(r) => {
             match format {
-                CheckFormat::Json => {
+                Format::Json => {
                     println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default())
                 }
-                CheckFormat::Human => {
+                Format::Human => {
                     println!("handler:      {}", r.handler.join(", "));
                     println!("involved:     {}", r.involved.join(", "));
                     println!("escalated to: {}", r.escalated_to.join(", "));

@@ -1,14 +1,12 @@
-//! `sopan run` (one scenario) and `sopan test` (check, then every scenario).
+//! `sopan run`: one scenario.
 
-use super::{inputs, render, CheckFormat, FAILED, OK, USAGE};
+use super::{inputs, render, Format, FAILED, OK, USAGE};
 use sopan::interp::scenario::{self, RunReport};
-use sopan::project::Project;
 use sopan::source::loader;
-use std::path::Path;
 
 /// `sopan run FILE --case CASE.yaml`: the case file's `standard:` must name FILE (a case is
 /// never silently run on another standard than the one it was written for).
-pub fn run(file: &str, case: &str, format: CheckFormat) -> u8 {
+pub fn run(file: &str, case: &str, format: Format, root: Option<&str>) -> u8 {
     let text = match std::fs::read_to_string(case) {
         Ok(t) => t,
         Err(e) => {
@@ -30,7 +28,7 @@ pub fn run(file: &str, case: &str, format: CheckFormat) -> u8 {
         );
         return USAGE;
     }
-    let project = match load(&[file.to_string()]) {
+    let project = match inputs::load_clean(&[file.to_string()], root) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -38,14 +36,14 @@ pub fn run(file: &str, case: &str, format: CheckFormat) -> u8 {
         eprintln!("sopan: `{file}` is not a standard");
         return USAGE;
     };
-    match scenario::run(standard, &s, &stem(case)) {
+    match scenario::run(standard, &s, &super::test::stem(case)) {
         Ok(report) => {
             match format {
-                CheckFormat::Json => println!(
+                Format::Json => println!(
                     "{}",
                     serde_json::to_string_pretty(&report).unwrap_or_default()
                 ),
-                CheckFormat::Human => print!("{}", human(&report)),
+                Format::Human => print!("{}", human(&report)),
             }
             OK
         }
@@ -56,127 +54,8 @@ pub fn run(file: &str, case: &str, format: CheckFormat) -> u8 {
     }
 }
 
-/// `sopan test [PATH…]`: check the standards, then run every scenario beside them.
-pub fn test(paths: &[String], deny_warnings: bool) -> u8 {
-    let project = match inputs::load_reported(paths, None) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
-    let (errors, warnings) = render::counts(&project);
-    if errors > 0 {
-        println!("scenarios not run: the check found {errors} error(s) (above)");
-        return FAILED;
-    }
-    let mut cases = Vec::new();
-    let defaults = [String::from("standards")];
-    for p in if paths.is_empty() {
-        &defaults[..]
-    } else {
-        paths
-    } {
-        find_cases(Path::new(p), &mut cases);
-    }
-    cases.sort();
-    let (mut passed, mut failed) = (0usize, 0usize);
-    for case in &cases {
-        match one(&project, case) {
-            Ok(()) => {
-                passed += 1;
-                println!("ok    {case}");
-            }
-            Err(why) => {
-                failed += 1;
-                println!("FAIL  {case}\n{why}");
-            }
-        }
-    }
-    println!("{passed} passed, {failed} failed");
-    if deny_warnings && warnings > 0 {
-        println!("{warnings} warning(s) and --deny-warnings (above)");
-    }
-    if failed > 0 || (deny_warnings && warnings > 0) {
-        FAILED
-    } else {
-        OK
-    }
-}
-
-fn one(project: &Project, case: &str) -> Result<(), String> {
-    let text = std::fs::read_to_string(case).map_err(|e| format!("      cannot read: {e}"))?;
-    let s = scenario::parse(&text).map_err(|e| format!("      {e}"))?;
-    let wanted = loader::join(loader::parent(case), &s.standard);
-    let is_wanted = |st: &&sopan::project::Standard| {
-        project
-            .sources()
-            .get(st.root)
-            .is_some_and(|f| f.path == wanted)
-    };
-    // A case may run on a file that others include (the agency's own procedures): that file
-    // is then loaded as a standard of its own.
-    let alone;
-    let standard = match project.standards().iter().find(is_wanted) {
-        Some(st) => st,
-        None if project.sources().find(&wanted).is_some() => {
-            alone = load_quiet(&wanted)?;
-            alone
-                .standards()
-                .first()
-                .ok_or_else(|| format!("      `{wanted}` is not a standard"))?
-        }
-        None => {
-            return Err(format!(
-                "      no standard `{wanted}` among the checked files"
-            ))
-        }
-    };
-    let report = scenario::run(standard, &s, &stem(case)).map_err(|e| format!("      {e}"))?;
-    let Some(expect) = &s.expect else {
-        return Ok(());
-    };
-    let actual = serde_json::to_value(&report).map_err(|e| e.to_string())?;
-    let diffs = scenario::differences(expect, &actual);
-    if diffs.is_empty() {
-        Ok(())
-    } else {
-        Err(diffs
-            .iter()
-            .map(|d| format!("      {d}"))
-            .collect::<Vec<_>>()
-            .join("\n"))
-    }
-}
-
-fn load(paths: &[String]) -> Result<Project, u8> {
-    inputs::load_clean(paths, None)
-}
-
-/// One file as a standard on its own, its problems already reported by the run's check.
-fn load_quiet(path: &str) -> Result<Project, String> {
-    let entries = inputs::entries(&[path.to_string()], None).map_err(|e| format!("      {e}"))?;
-    Project::load(&sopan::source::loader::FsLoader, &entries).map_err(|e| format!("      {e}"))
-}
-
 fn slash(p: &str) -> String {
     p.replace('\\', "/")
-}
-
-fn find_cases(dir: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            find_cases(&path, out);
-        } else if path.to_string_lossy().ends_with(".case.yaml") {
-            out.push(path.to_string_lossy().replace('\\', "/"));
-        }
-    }
-}
-
-fn stem(path: &str) -> String {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    name.strip_suffix(".case.yaml").unwrap_or(name).to_string()
 }
 
 /// An instant in the calendar's zone, `2026-03-02 08:05`.

@@ -1,10 +1,10 @@
 //! `sopan skm`: the satisfaction index of a survey, and the standard's follow-up rule.
 
-use super::{inputs, CheckFormat, FAILED, OK, USAGE};
+use super::{inputs, Format, FAILED, OK, USAGE};
 use sopan::survey;
 
 /// Computes the index of `responses` for the standard in `file`; returns the exit code.
-pub fn run(file: &str, responses: &str, format: CheckFormat) -> u8 {
+pub fn run(file: &str, responses: &str, format: Format) -> u8 {
     let project = match inputs::load_clean(&[file.to_string()], None) {
         Ok(p) => p,
         Err(code) => return code,
@@ -30,11 +30,11 @@ pub fn run(file: &str, responses: &str, format: CheckFormat) -> u8 {
         }
     };
     match format {
-        CheckFormat::Json => println!(
+        Format::Json => println!(
             "{}",
             serde_json::to_string_pretty(&index).unwrap_or_default()
         ),
-        CheckFormat::Human => {
+        Format::Human => {
             println!("respondents: {}", index.respondents);
             for ((code, name), nrr) in survey::ELEMENTS.iter().zip(index.nrr) {
                 println!("  {code}  {nrr:.3}  {:>6.2}  {name}", nrr * 25.0);

@@ -151,6 +151,24 @@ impl Project {
     }
 }
 
+/// How a project is loaded.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct LoadOptions {
+    /// The calendar (by name, `NAME.kalender.yaml` under the standards root) of procedures
+    /// whose agency and service name none — a project file's `kalender`.
+    pub default_calendar: Option<String>,
+}
+
+impl LoadOptions {
+    /// Options with a default calendar.
+    pub fn with_default_calendar(name: impl Into<String>) -> Self {
+        LoadOptions {
+            default_calendar: Some(name.into()),
+        }
+    }
+}
+
 impl Project {
     /// Resolves every calendar a standard names (its agencies' and its services'), reports
     /// unknown names with the calendars that exist, and gives each procedure its calendar:
@@ -216,6 +234,13 @@ impl Project {
                     .map_or((false, None), |a| {
                         (true, lookup(&a.calendar, &a.calendar_loc))
                     }),
+            };
+            let calendar = match (&self.default_calendar, named, calendar) {
+                (Some(name), false, None) => {
+                    let name = name.clone();
+                    self.calendar_for(loader, &name, proc.loc)
+                }
+                (_, _, calendar) => calendar,
             };
             // A name that was not found is reported where it is written; say nothing more.
             if !named && !agency_missing && calendar.is_none() && uses_working_time(model, proc) {

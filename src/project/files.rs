@@ -1,8 +1,26 @@
 //! Files around a standard: finding standards and calendars in a folder, whether a file is
 //! an agency file another standard beside it includes, and the content identity cases carry.
 
-use super::{Entry, LoadError};
 use crate::source::loader::{self, Loader};
+
+/// A file to check and the standards root its includes must stay inside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// `/`-separated path.
+    pub path: String,
+    /// Folder that includes may not leave.
+    pub root: String,
+}
+
+/// A file named on the command line (or by a host) that cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot read `{path}`: {reason}")]
+pub struct LoadError {
+    /// The path.
+    pub path: String,
+    /// Why.
+    pub reason: String,
+}
 
 /// Every standard (`.sop`) and calendar file under a folder of the file system, sorted, each
 /// with the folder as its standards root.

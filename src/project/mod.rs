@@ -2,12 +2,13 @@
 //! file that no other file includes into a checked, compiled [`Standard`].
 
 mod calendars;
+pub use calendars::LoadOptions;
 mod files;
 mod hold;
 pub mod suppress;
 
 use files::{close_file, content_hash, included_beside, legacy_hash};
-pub use files::{is_calendar_file, walk};
+pub use files::{is_calendar_file, walk, Entry, LoadError};
 
 use crate::check;
 use crate::diag::{Diagnostic, Kind};
@@ -22,25 +23,6 @@ use crate::syntax::parser;
 use crate::time::{data::Layer, Calendar};
 use std::collections::HashMap;
 use std::sync::Arc;
-
-/// A file to check and the standards root its includes must stay inside.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// `/`-separated path.
-    pub path: String,
-    /// Folder that includes may not leave.
-    pub root: String,
-}
-
-/// A file named on the command line (or by a host) that cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot read `{path}`: {reason}")]
-pub struct LoadError {
-    /// The path.
-    pub path: String,
-    /// Why.
-    pub reason: String,
-}
 
 /// One standard: a root file, the files it includes, its model and machines.
 #[derive(Debug, Clone)]
@@ -90,6 +72,8 @@ pub struct Project {
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// Problems silenced by a suppression comment, with its reason.
     suppressed: Vec<suppress::Suppressed>,
+    /// The calendar of procedures whose agency and service name none.
+    default_calendar: Option<String>,
     /// Files of standards whose later checks were held back (see `Note::HeldBack`): their
     /// suppressions are not judged unused.
     held_back: Vec<FileId>,
@@ -122,7 +106,19 @@ impl Project {
 
     /// Loads, checks and compiles `entries`. Fails only when an entry itself cannot be read.
     pub fn load(loader: &dyn Loader, entries: &[Entry]) -> Result<Project, LoadError> {
-        let mut p = Project::default();
+        Project::load_with(loader, entries, &LoadOptions::default())
+    }
+
+    /// [`Project::load`] with options (a default calendar).
+    pub fn load_with(
+        loader: &dyn Loader,
+        entries: &[Entry],
+        options: &LoadOptions,
+    ) -> Result<Project, LoadError> {
+        let mut p = Project {
+            default_calendar: options.default_calendar.clone(),
+            ..Project::default()
+        };
         let mut by_path: HashMap<String, FileId> = HashMap::new();
         let mut given = Vec::new();
         for e in entries {
