@@ -18,10 +18,9 @@ pub const ELEMENTS: [(&str, &str); 9] = [
 ];
 
 /// A bad cell of the responses, named by row and column (both 1-based).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SkmError {
     /// A row without nine answers.
-    #[error("row {row}: expected 9 columns (U1…U9), found {found}")]
     Columns {
         /// Row.
         row: usize,
@@ -29,7 +28,6 @@ pub enum SkmError {
         found: usize,
     },
     /// A score outside 1–4 or not a number.
-    #[error("row {row}, column {column} (U{column}): `{text}` is not a score from 1 to 4")]
     Score {
         /// Row.
         row: usize,
@@ -39,15 +37,46 @@ pub enum SkmError {
         text: String,
     },
     /// Not CSV (an unclosed quote, say).
-    #[error("{0}")]
     Unreadable(crate::source::table::TableError),
     /// An element nobody answered.
-    #[error("no respondent answered U{0}")]
     Unanswered(usize),
     /// No respondent at all.
-    #[error("no responses")]
     Empty,
 }
+
+impl SkmError {
+    /// Why, in words, in `lang`.
+    pub fn message(&self, lang: crate::diag::Lang) -> String {
+        use crate::diag::Lang::{En, Id};
+        match (self, lang) {
+            (SkmError::Columns { row, found }, Id) => {
+                format!("baris {row}: diharapkan 9 kolom (U1…U9), ternyata {found}")
+            }
+            (SkmError::Columns { row, found }, En) => {
+                format!("row {row}: expected 9 columns (U1…U9), found {found}")
+            }
+            (SkmError::Score { row, column, text }, Id) => {
+                format!("baris {row}, kolom {column} (U{column}): `{text}` bukan nilai 1 sampai 4")
+            }
+            (SkmError::Score { row, column, text }, En) => format!(
+                "row {row}, column {column} (U{column}): `{text}` is not a score from 1 to 4"
+            ),
+            (SkmError::Unreadable(e), _) => crate::diag::table_error(e, lang),
+            (SkmError::Unanswered(u), Id) => format!("tidak ada responden yang menjawab U{u}"),
+            (SkmError::Unanswered(u), En) => format!("no respondent answered U{u}"),
+            (SkmError::Empty, Id) => "tidak ada jawaban responden".into(),
+            (SkmError::Empty, En) => "no responses".into(),
+        }
+    }
+}
+
+impl std::fmt::Display for SkmError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::diag::Lang::En))
+    }
+}
+
+impl std::error::Error for SkmError {}
 
 /// The follow-up verdict.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -264,7 +264,7 @@ fn calendar_past_its_range_is_a_clear_error() {
         "3 hari kerja",
     ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("outside the calendar's range 2024-01-01 to 2027-12-31"));
+    assert!(text(&out.stderr).contains("di luar rentang kalender, 2024-01-01 sampai 2027-12-31"));
     let out = sopan(&[
         "calendar",
         "due",
@@ -274,7 +274,7 @@ fn calendar_past_its_range_is_a_clear_error() {
         "3 hari kerja",
     ]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(text(&out.stderr).contains("provisional"));
+    assert!(text(&out.stderr).contains("sementara"));
     assert_eq!(
         sopan(&["calendar", "--calendar", "atlantis", "show", "2026"])
             .status
@@ -310,7 +310,11 @@ fn calendar_offset_reproduces_the_oracle() {
         b"start_date,offset_days\n2026-01-05,3\n2026-13-01,1\n",
     );
     assert_eq!(bad.status.code(), Some(1));
-    assert!(text(&bad.stderr).contains("row 3"), "{}", text(&bad.stderr));
+    assert!(
+        text(&bad.stderr).contains("baris 3"),
+        "{}",
+        text(&bad.stderr)
+    );
 }
 
 #[test]
@@ -370,7 +374,7 @@ fn test_runs_the_shipped_scenarios_and_reports_a_failed_expectation() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     assert!(
-        stdout.contains("clock.status: expected \"on_track\", found \"breached\""),
+        stdout.contains("clock.status: diharapkan \"on_track\", ternyata \"breached\""),
         "{stdout}"
     );
     assert!(stdout.contains("0 lolos, 1 gagal"), "{stdout}");
@@ -388,11 +392,12 @@ fn run_prints_the_card_and_verdict_in_both_formats() {
     assert_eq!(human.status.code(), Some(0));
     let text_out = text(&human.stdout);
     assert!(
-        text_out.contains("control card:") && text_out.contains("budget total: finished"),
+        text_out.contains("kartu kendali:")
+            && text_out.contains("jangka waktu \"Jangka waktu penyelesaian\": selesai"),
         "{text_out}"
     );
     assert!(
-        text_out.contains("action: surat to pemohon at 2026-04-03 09:00"),
+        text_out.contains("tindakan: surat kepada Pemohon pada 2026-04-03 09:00"),
         "{text_out}"
     );
     let mut json_args = args.to_vec();
@@ -454,7 +459,7 @@ fn skm_computes_the_index_and_names_bad_cells() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).contains("row 2, column 5"),
+        text(&out.stderr).contains("baris 2, kolom 5"),
         "{}",
         text(&out.stderr)
     );
@@ -494,7 +499,7 @@ fn graph_draws_one_procedure_or_all_and_names_the_procedures_when_one_is_unknown
     assert_eq!(unknown.status.code(), Some(2));
     assert!(text(&unknown.stdout).is_empty());
     assert!(text(&unknown.stderr).contains(
-        "no procedure `penerbitn`; it has: penanganan_pengaduan, laporan_bulanan, penerbitan"
+        "tidak ada prosedur `penerbitn`; prosedurnya: penanganan_pengaduan, laporan_bulanan, penerbitan"
     ));
 }
 

@@ -70,7 +70,7 @@ fn trace_of_every_shipped_scenario() {
     insta::glob!("../standards", "**/*.case.yaml", |file| {
         let path = common::relative(file);
         let text = std::fs::read_to_string(file).expect("readable");
-        let scenario = sopan::interp::scenario::parse(&text).expect("a scenario");
+        let scenario = sopan::interp::scenario::parse(&text, sopan::Lang::Id).expect("a scenario");
         let dir = std::path::Path::new(&path).parent().expect("a folder");
         let standard_path = sopan::source::loader::join(&dir.to_string_lossy(), &scenario.standard);
         let project = common::load(&standard_path, "standards");

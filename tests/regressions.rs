@@ -356,7 +356,7 @@ fn f07_an_offset_of_i64_max_is_a_range_error() {
     let out = child.wait_with_output().expect("finishes");
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("row 1"), "{err}");
+    assert!(err.contains("baris 1"), "{err}");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! `sopan budget`: per procedure, shortest and longest path against each budget.
 
+use super::names::Names;
 use super::{inputs, render, Format, FAILED, OK, USAGE};
 use sopan::check::budget::{analyse, BudgetReport, Verdict};
 use sopan::diag::{amount_words, Lang};
@@ -33,30 +34,65 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
             }
         },
         Format::Human => {
-            let lang = Lang::Id;
+            let lang = super::words();
             for (r, offset) in reports.iter().zip(&offsets) {
                 let or_dash = |a: Option<sopan::diag::Amount>| {
                     a.map_or("-".to_string(), |a| amount_words(&a, lang))
                 };
-                let verdict = match r.verdict {
-                    Verdict::Fits => "fits".to_string(),
-                    Verdict::CannotFit => "cannot_fit".to_string(),
-                    Verdict::Unknown => {
-                        format!("unknown (time of {} not known)", r.unknown_steps.join(", "))
+                let model = project
+                    .standards()
+                    .iter()
+                    .map(|s| &s.model)
+                    .find(|m| m.procedures.iter().any(|p| p.id == r.procedure));
+                let (procedure, budget) = match model {
+                    Some(m) => {
+                        let names = Names::new(m, &r.procedure);
+                        (names.procedure(&r.procedure), names.clock(&r.budget))
                     }
-                    Verdict::MayOverrun => format!(
-                        "may_overrun (from {})",
-                        r.fails_from
-                            .map_or("-".to_string(), |t| render::local_time(*offset, t))
-                    ),
+                    None => (r.procedure.clone(), r.budget.clone()),
                 };
+                let steps = || {
+                    r.unknown_steps
+                        .iter()
+                        .map(|s| format!("`{s}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let from = || {
+                    r.fails_from
+                        .map_or("-".to_string(), |t| render::local_time(*offset, t))
+                };
+                let verdict = match (r.verdict, lang) {
+                    (Verdict::Fits, Lang::Id) => "cukup".to_string(),
+                    (Verdict::Fits, Lang::En) => "fits".to_string(),
+                    (Verdict::CannotFit, Lang::Id) => "tidak mungkin cukup".to_string(),
+                    (Verdict::CannotFit, Lang::En) => "cannot fit".to_string(),
+                    (Verdict::Unknown, Lang::Id) => {
+                        format!("tidak dapat dinilai (waktu {} tidak diketahui)", steps())
+                    }
+                    (Verdict::Unknown, Lang::En) => {
+                        format!("unknown (time of {} not known)", steps())
+                    }
+                    (Verdict::MayOverrun, Lang::Id) => {
+                        format!("mungkin terlampaui (mulai {})", from())
+                    }
+                    (Verdict::MayOverrun, Lang::En) => format!("may overrun (from {})", from()),
+                };
+                let limit = sopan::render::graph::duration_words(r.limit, lang);
                 println!(
-                    "{} / {}: budget {}, shortest {}, longest {} — {verdict}",
-                    r.procedure,
-                    r.budget,
-                    sopan::render::graph::duration_words(r.limit, lang),
-                    or_dash(r.shortest),
-                    or_dash(r.longest),
+                    "{}",
+                    match lang {
+                        Lang::Id => format!(
+                            "{procedure} / {budget}: anggaran {limit}, jalur tercepat {}, terpanjang {} — {verdict}",
+                            or_dash(r.shortest),
+                            or_dash(r.longest),
+                        ),
+                        Lang::En => format!(
+                            "{procedure} / {budget}: budget {limit}, shortest {}, longest {} — {verdict}",
+                            or_dash(r.shortest),
+                            or_dash(r.longest),
+                        ),
+                    }
                 );
             }
         }

@@ -4,6 +4,7 @@ use super::{FAILED, OK, USAGE};
 use clap::Subcommand;
 use jiff::civil::{Date, DateTime};
 use jiff::Timestamp;
+use sopan::diag::Lang;
 use sopan::model::Duration;
 use sopan::project::Project;
 use sopan::source::loader::FsLoader;
@@ -15,27 +16,27 @@ use std::sync::Arc;
 /// What to compute.
 #[derive(Subcommand)]
 pub enum Job {
-    /// When a duration written in a standard runs out, counted from an instant.
+    /// Kapan sebuah durasi habis, dihitung dari suatu saat.
     Due {
-        /// Arrival, e.g. `2026-03-17T10:00:00+07:00` (without offset: the calendar's zone).
+        /// Saat datang, misalnya `2026-03-17T10:00:00+07:00` (tanpa zona: zona kalender).
         #[arg(long)]
         from: String,
-        /// The duration, e.g. `3 hari kerja`, `20 menit`.
+        /// Durasinya, misalnya `3 hari kerja`, `20 menit`.
         #[arg(long)]
         add: String,
     },
-    /// Working days (and, for instants, working time) between two dates or instants.
+    /// Hari kerja (dan, untuk saat, waktu kerja) di antara dua tanggal atau saat.
     Between {
-        /// Start.
+        /// Awal.
         a: String,
-        /// End.
+        /// Akhir.
         b: String,
     },
-    /// Batch: read CSV `start_date,offset_days` on stdin, write `start_date,offset_days,date`.
+    /// Massal: baca CSV `start_date,offset_days` dari stdin, tulis `start_date,offset_days,date`.
     Offset,
-    /// The non-working days of a year with their names and decrees.
+    /// Hari tidak bekerja dalam setahun, dengan nama dan dasar penetapannya.
     Show {
-        /// The year.
+        /// Tahunnya.
         year: i32,
     },
 }
@@ -67,18 +68,28 @@ pub fn run(job: Job, name: &str, root: &str, json: bool) -> u8 {
 /// Finds `NAME.kalender.yaml` (or `.calendar.yaml`) under `root` and builds it.
 fn open(name: &str, root: &str) -> Result<Arc<Calendar>, String> {
     let mut found = Vec::new();
-    find(Path::new(root), name, &mut found).map_err(|e| format!("cannot read `{root}`: {e}"))?;
+    find(Path::new(root), name, &mut found)
+        .map_err(|e| super::inputs::cannot_read(root, &e, super::words()))?;
     found.sort();
-    let path = found
-        .first()
-        .ok_or_else(|| format!("no calendar `{name}` under `{root}`"))?;
+    let path = found.first().ok_or_else(|| match super::words() {
+        Lang::Id => {
+            format!("tidak ada kalender `{name}` di bawah `{root}` (berkas `{name}.kalender.yaml`)")
+        }
+        Lang::En => format!("no calendar `{name}` under `{root}` (a file `{name}.kalender.yaml`)"),
+    })?;
     let path = path.to_string_lossy().replace('\\', "/");
     let (project, cal) = Project::load_calendar(&FsLoader, &path, root);
     if !project.diagnostics().is_empty() {
         let text = super::render::human(&project, None);
-        return Err(format!("the calendar `{name}` has problems:\n{text}"));
+        return Err(match super::words() {
+            Lang::Id => format!("kalender `{name}` bermasalah:\n{text}"),
+            Lang::En => format!("the calendar `{name}` has problems:\n{text}"),
+        });
     }
-    cal.ok_or_else(|| format!("the calendar `{name}` declares no range"))
+    cal.ok_or_else(|| match super::words() {
+        Lang::Id => format!("kalender `{name}` tidak menyebut rentang `berlaku`"),
+        Lang::En => format!("the calendar `{name}` declares no range"),
+    })
 }
 
 fn find(dir: &Path, name: &str, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
@@ -100,9 +111,10 @@ fn instant(cal: &Calendar, text: &str) -> Result<Timestamp, String> {
     if let Ok(t) = text.parse::<Timestamp>() {
         return Ok(t);
     }
-    let local: DateTime = text
-        .parse()
-        .map_err(|_| format!("`{text}` is not an instant such as 2026-03-17T10:00:00+07:00"))?;
+    let local: DateTime = text.parse().map_err(|_| match super::words() {
+        Lang::Id => format!("`{text}` bukan saat seperti 2026-03-17T10:00:00+07:00"),
+        Lang::En => format!("`{text}` is not an instant such as 2026-03-17T10:00:00+07:00"),
+    })?;
     let offset = jiff::tz::Offset::from_seconds(cal.zone().offset_seconds() as i32)
         .map_err(|e| e.to_string())?;
     offset.to_timestamp(local).map_err(|e| e.to_string())
@@ -118,18 +130,26 @@ fn local(cal: &Calendar, t: Timestamp) -> String {
 
 fn note<T>(c: &Computed<T>) {
     if c.provisional {
-        eprintln!("sopan: warning: this touches provisional holiday data (a year not yet decreed)");
+        eprintln!(
+            "sopan: {}",
+            super::words().pick(
+                "peringatan: ini menyentuh data hari libur sementara (tahun yang belum ditetapkan)",
+                "warning: this touches provisional holiday data (a year not yet decreed)"
+            )
+        );
     }
 }
 
 fn failed(e: CalendarError) -> String {
-    e.to_string()
+    e.message(super::words())
 }
 
 fn due(cal: &Calendar, from: &str, add: &str, json: bool) -> Result<u8, String> {
     let from = instant(cal, from)?;
-    let duration = Duration::from_text(add)
-        .ok_or_else(|| format!("`{add}` is not a duration such as `3 hari kerja`"))?;
+    let duration = Duration::from_text(add).ok_or_else(|| match super::words() {
+        Lang::Id => format!("`{add}` bukan durasi seperti `3 hari kerja`"),
+        Lang::En => format!("`{add}` is not a duration such as `3 hari kerja`"),
+    })?;
     let due = cal.due(from, duration).map_err(failed)?;
     note(&due);
     if json {
@@ -160,7 +180,11 @@ fn between(cal: &Calendar, a: &str, b: &str, json: bool) -> Result<u8, String> {
                 serde_json::json!({"working_days": n.value, "provisional": n.provisional})
             );
         } else {
-            println!("working days: {}", n.value);
+            println!(
+                "{}: {}",
+                super::words().pick("hari kerja", "working days"),
+                n.value
+            );
         }
         return Ok(OK);
     }
@@ -168,10 +192,11 @@ fn between(cal: &Calendar, a: &str, b: &str, json: bool) -> Result<u8, String> {
     let secs = cal.working_time_between(ta, tb).map_err(failed)?;
     let day = |t: Timestamp| -> Result<Date, String> {
         let text = local(cal, t);
-        text.get(..10)
-            .unwrap_or_default()
-            .parse()
-            .map_err(|_| "bad date".to_string())
+        text.get(..10).unwrap_or_default().parse().map_err(|_| {
+            super::words()
+                .pick("tanggal tidak sah", "bad date")
+                .to_string()
+        })
     };
     let days = cal
         .working_days_between(day(ta)?, day(tb)?)
@@ -186,11 +211,16 @@ fn between(cal: &Calendar, a: &str, b: &str, json: bool) -> Result<u8, String> {
         });
         println!("{doc}");
     } else {
+        let (h, m) = (minutes / 60, minutes.rem_euclid(60));
         println!(
-            "working days: {}, working time: {}h{:02}m",
-            days.value,
-            minutes / 60,
-            minutes.rem_euclid(60)
+            "{}",
+            match super::words() {
+                Lang::Id => format!(
+                    "hari kerja: {}, waktu kerja: {h} jam {m:02} menit",
+                    days.value
+                ),
+                Lang::En => format!("working days: {}, working time: {h}h{m:02}m", days.value),
+            }
         );
     }
     Ok(OK)
@@ -207,36 +237,50 @@ fn offset(cal: &Calendar) -> Result<u8, String> {
     write(&mut out, "start_date,offset_days,date\n")?;
     let mut input = String::new();
     std::io::Read::read_to_string(&mut stdin.lock(), &mut input).map_err(|e| e.to_string())?;
-    let table = sopan::source::table::read(&input).map_err(|e| e.to_string())?;
+    let table = sopan::source::table::read(&input)
+        .map_err(|e| sopan::diag::table_error(&e, super::words()))?;
     for r in &table.rows {
         let row = r.line;
         if row == 1 && r.cells.first().is_some_and(|c| c == "start_date") {
             continue;
         }
         let (Some(start), Some(n)) = (r.cells.first(), r.cells.get(1)) else {
-            return Err(format!(
-                "row {row}: expected `start_date,offset_days`, found `{}`",
-                r.cells.join(",")
-            ));
+            return Err(match super::words() {
+                Lang::Id => format!(
+                    "baris {row}: diharapkan `start_date,offset_days`, ternyata `{}`",
+                    r.cells.join(",")
+                ),
+                Lang::En => format!(
+                    "row {row}: expected `start_date,offset_days`, found `{}`",
+                    r.cells.join(",")
+                ),
+            });
         };
-        let date: Date = start
-            .trim()
-            .parse()
-            .map_err(|_| format!("row {row}: `{start}` is not a date"))?;
-        let n: i64 = n
-            .trim()
-            .parse()
-            .map_err(|_| format!("row {row}: `{n}` is not a whole number"))?;
+        let date: Date = start.trim().parse().map_err(|_| match super::words() {
+            Lang::Id => format!("baris {row}: `{start}` bukan tanggal"),
+            Lang::En => format!("row {row}: `{start}` is not a date"),
+        })?;
+        let n: i64 = n.trim().parse().map_err(|_| match super::words() {
+            Lang::Id => format!("baris {row}: `{n}` bukan bilangan bulat"),
+            Lang::En => format!("row {row}: `{n}` is not a whole number"),
+        })?;
         let got = cal
             .add_working_days(date, n)
-            .map_err(|e| format!("row {row}: {e}"))?;
+            .map_err(|e| match super::words() {
+                Lang::Id => format!("baris {row}: {}", e.message(Lang::Id)),
+                Lang::En => format!("row {row}: {e}"),
+            })?;
         provisional |= got.provisional;
         write(&mut out, &format!("{},{},{}\n", start.trim(), n, got.value))?;
     }
     out.flush().map_err(|e| e.to_string())?;
     if provisional {
         eprintln!(
-            "sopan: warning: some rows touch provisional holiday data (a year not yet decreed)"
+            "sopan: {}",
+            super::words().pick(
+                "peringatan: sebagian baris menyentuh data hari libur sementara (tahun yang belum ditetapkan)",
+                "warning: some rows touch provisional holiday data (a year not yet decreed)"
+            )
         );
     }
     Ok(OK)
@@ -253,9 +297,10 @@ fn show(cal: &Calendar, year: i32, json: bool) -> Result<u8, String> {
             .and_then(|y| y.parse::<i32>().ok())
             .unwrap_or(0);
     if !covered.contains(&year) {
-        return Err(format!(
-            "{year} is outside the calendar's range {first} to {last}"
-        ));
+        return Err(match super::words() {
+            Lang::Id => format!("{year} di luar rentang kalender, {first} sampai {last}"),
+            Lang::En => format!("{year} is outside the calendar's range {first} to {last}"),
+        });
     }
     let days = cal.closed_days(year);
     if json {
@@ -265,11 +310,21 @@ fn show(cal: &Calendar, year: i32, json: bool) -> Result<u8, String> {
         );
         return Ok(OK);
     }
+    let closed = days.iter().filter(|d| !d.open).count();
     println!(
-        "{} ({}), {year}: {} non-working days besides the weekly days off",
-        cal.title(),
-        cal.zone().name(),
-        days.iter().filter(|d| !d.open).count()
+        "{}",
+        match super::words() {
+            Lang::Id => format!(
+                "{} ({}), {year}: {closed} hari tidak bekerja di luar hari libur mingguan",
+                cal.title(),
+                cal.zone().name()
+            ),
+            Lang::En => format!(
+                "{} ({}), {year}: {closed} non-working days besides the weekly days off",
+                cal.title(),
+                cal.zone().name()
+            ),
+        }
     );
     for d in days {
         let kind = match d.kind {

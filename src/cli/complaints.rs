@@ -6,28 +6,35 @@ use clap::ValueEnum;
 /// Output of `complaints`.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum BookFormat {
-    /// The monthly report for people.
+    /// Laporan bulanan untuk dibaca orang.
     Human,
-    /// The book and the reports.
+    /// Buku dan laporannya.
     Json,
-    /// The book as CSV, with due instants and status.
+    /// Buku sebagai CSV, dengan tenggat dan status.
     Csv,
 }
 
 /// Builds the book; returns the exit code.
 pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
+    let lang = super::words();
     let project = match inputs::load_clean(&[file.to_string()], None) {
         Ok(p) => p,
         Err(code) => return code,
     };
     let Some((standard, policy)) = inputs::complaint_policy(&project) else {
-        eprintln!("sopan: `{file}` names no complaint policy");
+        eprintln!(
+            "sopan: {}",
+            match lang {
+                sopan::diag::Lang::Id => format!("`{file}` tidak menyebut kebijakan pengaduan"),
+                sopan::diag::Lang::En => format!("`{file}` names no complaint policy"),
+            }
+        );
         return USAGE;
     };
     let text = match std::fs::read_to_string(log) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("sopan: cannot read `{log}`: {e}");
+            eprintln!("sopan: {}", inputs::cannot_read(log, &e, lang));
             return USAGE;
         }
     };
@@ -39,7 +46,7 @@ pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
     ) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("sopan: `{log}`: {e}");
+            eprintln!("sopan: `{log}`: {}", e.message(lang));
             return FAILED;
         }
     };

@@ -17,7 +17,11 @@ pub fn run(file: &str, lang: Option<LangArg>, root: Option<&str>) -> u8 {
     let standalone = sopan::render::doc::standalone_procedures(model);
     if model.services.is_empty() && standalone.is_empty() {
         eprintln!(
-            "sopan: `{file}` declares no service (layanan) and no procedure; nothing to document"
+            "sopan: `{file}` {}",
+            super::words().pick(
+                "tidak memuat layanan maupun prosedur; tidak ada yang dapat didokumentasikan",
+                "declares no service (layanan) and no procedure; nothing to document"
+            )
         );
         return USAGE;
     }

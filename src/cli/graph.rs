@@ -26,9 +26,15 @@ pub fn run(
             Some(i) => vec![i],
             None => {
                 let known: Vec<&str> = procs.iter().map(|p| p.id.as_str()).collect();
+                let known = known.join(", ");
                 eprintln!(
-                    "sopan: `{file}`: no procedure `{id}`; it has: {}",
-                    known.join(", ")
+                    "sopan: `{file}`: {}",
+                    match super::words() {
+                        sopan::diag::Lang::Id => {
+                            format!("tidak ada prosedur `{id}`; prosedurnya: {known}")
+                        }
+                        sopan::diag::Lang::En => format!("no procedure `{id}`; it has: {known}"),
+                    }
                 );
                 return USAGE;
             }

@@ -18,7 +18,7 @@ pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, Strin
     let mut out = Vec::new();
     for p in paths {
         let path = Path::new(p);
-        let meta = std::fs::metadata(path).map_err(|e| cannot_read(p, &e))?;
+        let meta = std::fs::metadata(path).map_err(|e| cannot_read(p, &e, super::words()))?;
         let this_root = match root {
             Some(r) => r.to_string(),
             None => match super::project_file::find(path)? {
@@ -40,7 +40,7 @@ pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, Strin
         let path = path.as_path();
         if meta.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files).map_err(|e| cannot_read(p, &e))?;
+            walk(path, &mut files).map_err(|e| cannot_read(p, &e, super::words()))?;
             files.sort();
             out.extend(files.into_iter().map(|f| Entry {
                 path: slash(&f),
@@ -65,7 +65,10 @@ pub fn open(paths: &[String], root: Option<&str>) -> Result<sopan::project::Proj
         None => sopan::project::LoadOptions::default(),
     };
     sopan::project::Project::load_with(&sopan::source::loader::FsLoader, &entries, &options)
-        .map_err(|e| format!("`{}` tidak dapat dibaca: {}", e.path, e.reason))
+        .map_err(|e| match super::words() {
+            sopan::diag::Lang::Id => format!("`{}` tidak dapat dibaca: {}", e.path, e.reason),
+            sopan::diag::Lang::En => format!("cannot read `{}`: {}", e.path, e.reason),
+        })
 }
 
 /// The language asked for: `--lang`, else `SOPAN_LANG` (`id` or `en`), else the project
@@ -95,13 +98,23 @@ pub fn default_paths() -> Vec<String> {
     }
 }
 
-fn cannot_read(path: &str, e: &std::io::Error) -> String {
-    let why = match e.kind() {
-        std::io::ErrorKind::NotFound => "tidak ada".to_string(),
-        std::io::ErrorKind::PermissionDenied => "tidak ada izin membacanya".to_string(),
-        _ => e.to_string(),
+/// A path that cannot be read, in words.
+pub fn cannot_read(path: &str, e: &std::io::Error, lang: sopan::diag::Lang) -> String {
+    use sopan::diag::Lang;
+    let why = match (e.kind(), lang) {
+        (std::io::ErrorKind::NotFound, Lang::Id) => "tidak ada".to_string(),
+        (std::io::ErrorKind::NotFound, Lang::En) => "it does not exist".to_string(),
+        (std::io::ErrorKind::PermissionDenied, Lang::Id) => "tidak ada izin membacanya".to_string(),
+        (std::io::ErrorKind::PermissionDenied, Lang::En) => "permission denied".to_string(),
+        (std::io::ErrorKind::IsADirectory, Lang::Id) => "itu folder, bukan berkas".to_string(),
+        (std::io::ErrorKind::IsADirectory, Lang::En) => "it is a folder, not a file".to_string(),
+        (_, Lang::Id) => format!("galat sistem: {e}"),
+        (_, Lang::En) => e.to_string(),
     };
-    format!("`{path}` tidak dapat dibaca: {why}")
+    match lang {
+        Lang::Id => format!("`{path}` tidak dapat dibaca: {why}"),
+        Lang::En => format!("cannot read `{path}`: {why}"),
+    }
 }
 
 /// The nearest folder named `standards` at or above a folder.
@@ -191,7 +204,13 @@ pub fn standard<'p>(
     file: &str,
 ) -> Result<&'p sopan::project::Standard, u8> {
     project.standards().first().ok_or_else(|| {
-        eprintln!("sopan: `{file}` is included by another file and is not a standard on its own");
+        eprintln!(
+            "sopan: `{file}` {}",
+            super::words().pick(
+                "disertakan oleh berkas lain dan bukan standar tersendiri",
+                "is included by another file and is not a standard on its own"
+            )
+        );
         super::USAGE
     })
 }

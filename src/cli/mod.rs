@@ -4,11 +4,13 @@ mod budget;
 mod calendar;
 mod check;
 mod ci;
+mod clap_words;
 mod complaints;
 mod doc;
 mod export;
 mod graph;
 mod inputs;
+mod names;
 mod project_file;
 mod render;
 mod route;
@@ -16,7 +18,7 @@ mod run;
 mod skm;
 mod test;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
 
 /// Exit code: no errors.
@@ -30,11 +32,15 @@ pub const USAGE: u8 = 2;
 #[command(
     name = "sopan",
     version,
-    about = "Check and run Indonesian public-service standards (.sop files)"
+    about = "Memeriksa dan menjalankan standar pelayanan publik (berkas .sop)"
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Bahasa semua pesan: id (bawaan) atau en. Juga `SOPAN_LANG`, atau `bahasa` di berkas
+    /// proyek `sopan.yaml`.
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LangArg>,
 }
 
 /// Language of diagnostics.
@@ -49,31 +55,31 @@ pub enum LangArg {
 /// Output of `check`.
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum CheckFormat {
-    /// miette's report, for people.
+    /// Laporan untuk dibaca orang.
     Human,
-    /// One JSON document, for CI and editors.
+    /// Satu dokumen JSON, untuk CI dan penyunting.
     Json,
-    /// SARIF 2.1.0, for code-scanning dashboards (GitHub, GitLab, Azure DevOps).
+    /// SARIF 2.1.0, untuk dasbor pemindaian kode (GitHub, GitLab, Azure DevOps).
     Sarif,
-    /// GitHub Actions workflow commands: each problem shown on its line of the pull request.
+    /// Perintah alur kerja GitHub Actions: setiap masalah tampil pada barisnya.
     Github,
 }
 
 /// Output of `test`.
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum TestFormat {
-    /// Lines for people.
+    /// Baris untuk dibaca orang.
     Human,
-    /// One JSON document.
+    /// Satu dokumen JSON.
     Json,
-    /// JUnit XML, which most CI systems show as a test report.
+    /// JUnit XML, yang ditampilkan kebanyakan sistem CI sebagai laporan uji.
     Junit,
 }
 
 /// Output of the other commands.
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
-    /// Text for people.
+    /// Teks untuk dibaca orang.
     Human,
     /// JSON.
     Json,
@@ -91,7 +97,7 @@ pub enum ExportFormat {
 /// Output of `graph`.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum GraphFormat {
-    /// Mermaid `flowchart` (renders in GitHub, GitLab and many wikis).
+    /// `flowchart` Mermaid (tampil di GitHub, GitLab dan banyak wiki).
     Mermaid,
     /// Graphviz DOT (`dot -Tsvg`).
     Dot,
@@ -99,200 +105,216 @@ pub enum GraphFormat {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse and check standards: files or folders (recursive), default `standards/`.
+    /// Membaca dan memeriksa standar: berkas atau folder (beserta isinya).
     Check {
-        /// Files or folders.
+        /// Berkas atau folder (bawaan: folder standar proyek, atau `standards/`).
         paths: Vec<String>,
-        /// Output format.
+        /// Bentuk keluaran.
         #[arg(long, value_enum, default_value = "human")]
         format: CheckFormat,
-        /// Language of messages (default: the language of each file's keywords).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
-        /// Exit 1 on warnings too.
+        /// Gagal (kode keluar 1) juga karena peringatan.
         #[arg(long)]
         deny_warnings: bool,
-        /// Folder that includes may not leave (default: the folder given, or the nearest
-        /// `standards` folder above a file).
+        /// Folder standar: batas `sertakan` dan tempat kalender dicari (bawaan: dari
+        /// `sopan.yaml`, atau folder `standards` terdekat).
         #[arg(long)]
         root: Option<String>,
     },
-    /// Working-day arithmetic on a calendar: due dates, working time, batch offsets.
+    /// Hitungan hari kerja pada kalender: tenggat, waktu kerja, pergeseran massal.
     Calendar {
-        /// The job.
+        /// Pekerjaannya.
         #[command(subcommand)]
         job: calendar::Job,
-        /// The calendar's name (`NAME.kalender.yaml` under the root).
+        /// Nama kalender (`NAMA.kalender.yaml` di bawah folder standar).
         #[arg(long, global = true, default_value = "nasional")]
         calendar: String,
-        /// Where calendars are looked for.
+        /// Tempat kalender dicari.
         #[arg(long, global = true, default_value = "standards")]
         root: String,
-        /// Print JSON instead of text.
+        /// Cetak JSON, bukan teks.
         #[arg(long, global = true)]
         json: bool,
     },
-    /// Per procedure: shortest and longest path against each time budget.
+    /// Per prosedur: jalur tercepat dan terpanjang dibandingkan setiap anggaran waktu.
     Budget {
-        /// The standard's file.
+        /// Berkas standar.
         file: String,
-        /// Output format.
+        /// Bentuk keluaran.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
-        /// Folder that includes may not leave.
+        /// Folder standar (batas `sertakan`).
         #[arg(long)]
         root: Option<String>,
     },
-    /// Replay a case's events on a standard: control card, status, budget verdict, actions.
+    /// Memutar ulang kejadian sebuah perkara: kartu kendali, status, jangka waktu, tindakan.
     Run {
-        /// The standard's file.
+        /// Berkas standar.
         file: String,
-        /// The case file (YAML).
+        /// Berkas perkara (YAML).
         #[arg(long)]
         case: String,
-        /// Output format.
+        /// Bentuk keluaran.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
-        /// Folder that includes may not leave (default: the project file's, or the nearest
-        /// `standards` folder).
+        /// Folder standar (bawaan: dari `sopan.yaml`, atau folder `standards` terdekat).
         #[arg(long)]
         root: Option<String>,
     },
-    /// Check the standards, then run every scenario (`*.case.yaml`) found beside them.
+    /// Memeriksa standar, lalu menjalankan setiap skenario (`*.case.yaml`) di dekatnya.
     Test {
-        /// Files or folders (default `standards/`).
+        /// Berkas atau folder; juga berkas skenario atau folder skenario.
         paths: Vec<String>,
-        /// Fail on warnings too (suppressed ones do not count).
+        /// Gagal juga karena peringatan (yang diizinkan tidak dihitung).
         #[arg(long)]
         deny_warnings: bool,
-        /// Output format.
+        /// Bentuk keluaran.
         #[arg(long, value_enum, default_value = "human")]
         format: TestFormat,
-        /// Folder that includes may not leave (default: the project file's, or the nearest
-        /// `standards` folder).
+        /// Folder standar (bawaan: dari `sopan.yaml`, atau folder `standards` terdekat).
         #[arg(long)]
         root: Option<String>,
-        /// Language of messages (default: Indonesian, English when every standard is).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
     },
-    /// The satisfaction index (SKM) of a survey, and the standard's follow-up rule.
+    /// Indeks kepuasan masyarakat (SKM) sebuah survei, dan aturan tindak lanjut standar.
     Skm {
-        /// The standard's file.
+        /// Berkas standar.
         file: String,
-        /// CSV, one row per respondent, U1…U9 scored 1–4 (blank: not answered).
+        /// CSV, satu baris per responden, U1…U9 bernilai 1–4 (kosong: tidak dijawab).
         #[arg(long)]
         responses: String,
-        /// Output format.
+        /// Bentuk keluaran.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
-    /// Where a complaint goes: handler, involved, escalation, reply channels, due, book record.
+    /// Ke mana pengaduan pergi: penangan, pihak terlibat, eskalasi, jawaban, tenggat, buku.
     Route {
-        /// The standard's file.
+        /// Berkas standar.
         file: String,
-        /// The channel it came by.
+        /// Saluran masuknya.
         #[arg(long)]
         channel: String,
-        /// Its severity tier.
+        /// Tingkat bobotnya.
         #[arg(long)]
         severity: String,
-        /// Facts, `name=value` (e.g. `ada_telepon=ya`, `identitas="…"`).
+        /// Fakta, `nama=nilai` (misalnya `ada_telepon=ya`, `identitas="…"`).
         #[arg(long = "fact")]
         facts: Vec<String>,
-        /// When it arrived (for the due instant and the book's date).
+        /// Saat diterima (untuk tenggat dan tanggal di buku).
         #[arg(long)]
         at: Option<String>,
-        /// Output format.
+        /// Bentuk keluaran.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
-    /// The complaint book and monthly report from a log of complaints (CSV).
+    /// Buku pengaduan dan laporan bulanan dari catatan pengaduan (CSV).
     Complaints {
-        /// The standard's file.
+        /// Berkas standar.
         file: String,
-        /// The log: `diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab`.
+        /// Catatan: `diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab`.
         #[arg(long)]
         log: String,
-        /// Output format.
+        /// Bentuk keluaran.
         #[arg(long, value_enum, default_value = "human")]
         format: complaints::BookFormat,
     },
-    /// Draw the flowchart of a standard's procedures (SOP AP symbols, a lane per role).
+    /// Menggambar bagan alir prosedur (simbol SOP AP, satu lajur per peran).
     Graph {
-        /// The standard's file.
+        /// Berkas standar.
         file: String,
-        /// Only this procedure (default: every procedure of the standard).
+        /// Hanya prosedur ini (bawaan: semua prosedur standar).
         #[arg(long)]
         procedure: Option<String>,
-        /// Output format.
+        /// Bentuk keluaran.
         #[arg(long, value_enum, default_value = "mermaid")]
         format: GraphFormat,
-        /// Language of the chart's words (default: the file's).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
-        /// Folder that includes may not leave.
+        /// Folder standar (batas `sertakan`).
         #[arg(long)]
         root: Option<String>,
     },
-    /// Write the official document of a standard as Markdown: the 14 components, then each
-    /// procedure as an SOP table with its flowchart.
+    /// Menulis dokumen resmi standar sebagai Markdown: 14 komponen, lalu setiap prosedur
+    /// sebagai tabel SOP dengan bagan alirnya.
     Doc {
-        /// The standard's file.
+        /// Berkas standar.
         file: String,
-        /// Language of the headings (default: the file's).
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
-        /// Folder that includes may not leave.
+        /// Folder standar (batas `sertakan`).
         #[arg(long)]
         root: Option<String>,
     },
-    /// Print the compiled model of one standard as data.
+    /// Mencetak model standar yang sudah dikompilasi sebagai data.
     Export {
-        /// The standard's file.
+        /// Berkas standar.
         file: String,
-        /// Output format.
+        /// Bentuk keluaran.
         #[arg(long, value_enum, default_value = "json")]
         format: ExportFormat,
-        /// Language of messages if the standard has errors.
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
-        /// Folder that includes may not leave.
+        /// Folder standar (batas `sertakan`).
         #[arg(long)]
         root: Option<String>,
     },
 }
 
+/// The language of the words the commands add (not the diagnostics, which may follow each
+/// file): `--lang`, `SOPAN_LANG`, the project file's `bahasa`, else Indonesian.
+static WORDS: std::sync::OnceLock<sopan::diag::Lang> = std::sync::OnceLock::new();
+
+/// The language of the commands' own words.
+pub fn words() -> sopan::diag::Lang {
+    WORDS.get().copied().unwrap_or_default()
+}
+
 /// Runs the command line and returns the exit code.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let early = clap_words::asked().unwrap_or_default();
+    let command = match early {
+        sopan::diag::Lang::En => clap_words::english(Cli::command()),
+        sopan::diag::Lang::Id => Cli::command(),
+    };
+    let parsed = command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { USAGE } else { OK };
-            let _ = e.print();
-            return ExitCode::from(code);
+            let text = clap_words::translate(&e.render().to_string(), early);
+            if e.use_stderr() {
+                eprint!("{text}");
+                return ExitCode::from(USAGE);
+            }
+            print!("{text}");
+            return ExitCode::from(OK);
         }
     };
+    let lang = cli.lang;
+    let first = match &cli.command {
+        Command::Check { paths, .. } | Command::Test { paths, .. } => paths.first().cloned(),
+        Command::Export { file, .. }
+        | Command::Doc { file, .. }
+        | Command::Graph { file, .. }
+        | Command::Run { file, .. }
+        | Command::Complaints { file, .. }
+        | Command::Route { file, .. }
+        | Command::Skm { file, .. }
+        | Command::Budget { file, .. } => Some(file.clone()),
+        Command::Calendar { root, .. } => Some(root.clone()),
+    };
+    let _ = WORDS.set(
+        match inputs::lang(lang, &first.into_iter().collect::<Vec<_>>()) {
+            Some(LangArg::En) => sopan::diag::Lang::En,
+            _ => sopan::diag::Lang::Id,
+        },
+    );
     let code = match cli.command {
         Command::Check {
             paths,
             format,
-            lang,
             deny_warnings,
             root,
         } => check::run(&paths, format, lang, deny_warnings, root.as_deref()),
-        Command::Export {
-            file,
-            format,
-            lang,
-            root,
-        } => export::run(&file, format, lang, root.as_deref()),
-        Command::Doc { file, lang, root } => doc::run(&file, lang, root.as_deref()),
+        Command::Export { file, format, root } => export::run(&file, format, lang, root.as_deref()),
+        Command::Doc { file, root } => doc::run(&file, lang, root.as_deref()),
         Command::Graph {
             file,
             procedure,
             format,
-            lang,
             root,
         } => graph::run(&file, procedure.as_deref(), format, lang, root.as_deref()),
         Command::Run {
@@ -300,12 +322,11 @@ pub fn run() -> ExitCode {
             case,
             format,
             root,
-        } => run::run(&file, &case, format, root.as_deref()),
+        } => run::run(&file, &case, format, root.as_deref(), lang),
         Command::Test {
             paths,
             deny_warnings,
             format,
-            lang,
             root,
         } => test::run(&paths, root.as_deref(), deny_warnings, format, lang),
         Command::Complaints { file, log, format } => complaints::run(&file, &log, format),

@@ -1,6 +1,8 @@
 //! `sopan route`: where a complaint goes under a standard's complaint policy.
 
+use super::names::Names;
 use super::{inputs, Format, FAILED, OK, USAGE};
+use sopan::diag::Lang;
 use std::collections::BTreeMap;
 
 /// Routes one complaint; returns the exit code.
@@ -12,10 +14,17 @@ pub fn run(
     at: Option<&str>,
     format: Format,
 ) -> u8 {
+    let lang = super::words();
     let mut given = BTreeMap::new();
     for f in facts {
         let Some((k, v)) = f.split_once('=') else {
-            eprintln!("sopan: `--fact {f}` must be `name=value`");
+            eprintln!(
+                "sopan: {}",
+                match lang {
+                    Lang::Id => format!("`--fact {f}` harus ditulis `nama=nilai`"),
+                    Lang::En => format!("`--fact {f}` must be `name=value`"),
+                }
+            );
             return USAGE;
         };
         given.insert(k.trim().to_string(), v.trim().to_string());
@@ -23,7 +32,13 @@ pub fn run(
     let at = match at.map(str::parse::<jiff::Timestamp>).transpose() {
         Ok(t) => t,
         Err(_) => {
-            eprintln!("sopan: `--at` must be an instant such as 2026-03-17T10:00:00+07:00");
+            eprintln!(
+                "sopan: {}",
+                lang.pick(
+                    "`--at` harus berupa saat seperti 2026-03-17T10:00:00+07:00",
+                    "`--at` must be an instant such as 2026-03-17T10:00:00+07:00"
+                )
+            );
             return USAGE;
         }
     };
@@ -32,7 +47,13 @@ pub fn run(
         Err(code) => return code,
     };
     let Some((standard, policy)) = inputs::complaint_policy(&project) else {
-        eprintln!("sopan: `{file}` names no complaint policy");
+        eprintln!(
+            "sopan: {}",
+            match lang {
+                Lang::Id => format!("`{file}` tidak menyebut kebijakan pengaduan"),
+                Lang::En => format!("`{file}` names no complaint policy"),
+            }
+        );
         return USAGE;
     };
     let routed = sopan::complaints::route::route(
@@ -50,45 +71,89 @@ pub fn run(
                 Format::Json => {
                     println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default())
                 }
-                Format::Human => {
-                    println!("handler:      {}", r.handler.join(", "));
-                    println!("involved:     {}", r.involved.join(", "));
-                    println!("escalated to: {}", r.escalated_to.join(", "));
-                    println!("reply by:     {}", r.reply.join(" or "));
-                    if let Some(due) = r.due {
-                        let local = super::render::local_time(r.offset_seconds, due);
-                        let note = if r.provisional {
-                            " (provisional holidays)"
-                        } else {
-                            ""
-                        };
-                        println!("answer due:   {local}{note}");
-                    }
-                    for e in &r.escalations {
-                        let when = match e.percent {
-                            Some(p) => format!("{p}% used"),
-                            None => "breached".to_string(),
-                        };
-                        let what = match (&e.kind, &e.to) {
-                            (Some(kind), Some(to)) => format!("{} {kind} to {to}", e.action),
-                            (None, Some(to)) => format!("{} to {to}", e.action),
-                            _ => e.action.to_string(),
-                        };
-                        let due = e.due.map_or_else(String::new, |d| {
-                            format!(" at {}", super::render::local_time(r.offset_seconds, d))
-                        });
-                        println!("escalation:   {when}: {what}{due}");
-                    }
-                    for (field, value) in &r.record {
-                        println!("book {field:<8} {}", value.as_deref().unwrap_or("-"));
-                    }
-                }
+                Format::Human => print!("{}", human(&r, &standard.model, lang)),
             }
             OK
         }
         Err(e) => {
-            eprintln!("sopan: {e}");
+            eprintln!("sopan: {}", e.message(lang));
             FAILED
         }
     }
+}
+
+fn human(r: &sopan::complaints::route::Route, model: &sopan::model::Model, lang: Lang) -> String {
+    let names = Names::new(model, "");
+    let titles = |ids: &[String]| {
+        let t: Vec<String> = ids.iter().map(|i| names.role(i)).collect();
+        if t.is_empty() {
+            "-".to_string()
+        } else {
+            t.join(", ")
+        }
+    };
+    let local = |t| super::render::local_time(r.offset_seconds, t);
+    let mut out = String::new();
+    let line = |out: &mut String, label: (&str, &str), value: String| {
+        out.push_str(&format!(
+            "{:<18}{value}\n",
+            format!("{}:", lang.pick(label.0, label.1))
+        ));
+    };
+    line(&mut out, ("penangan", "handler"), titles(&r.handler));
+    line(&mut out, ("dilibatkan", "involved"), titles(&r.involved));
+    line(
+        &mut out,
+        ("dieskalasi ke", "escalated to"),
+        titles(&r.escalated_to),
+    );
+    line(
+        &mut out,
+        ("dijawab lewat", "reply by"),
+        r.reply.join(lang.pick(" atau ", " or ")),
+    );
+    if let Some(due) = r.due {
+        let note = if r.provisional {
+            lang.pick(" (hari libur belum ditetapkan)", " (provisional holidays)")
+        } else {
+            ""
+        };
+        line(
+            &mut out,
+            ("tenggat jawaban", "answer due"),
+            format!("{}{note}", local(due)),
+        );
+    }
+    for e in &r.escalations {
+        let when = match (e.percent, lang) {
+            (Some(p), Lang::Id) => format!("{p}% terpakai"),
+            (Some(p), Lang::En) => format!("{p}% used"),
+            (None, _) => lang.pick("terlampaui", "breached").to_string(),
+        };
+        let to = e.to.as_deref().map(|t| names.role(t));
+        let what = match (&e.kind, to, lang) {
+            (Some(kind), Some(to), Lang::Id) => format!("{} {kind} kepada {to}", e.action),
+            (Some(kind), Some(to), Lang::En) => format!("{} {kind} to {to}", e.action),
+            (None, Some(to), Lang::Id) => format!("{} kepada {to}", e.action),
+            (None, Some(to), Lang::En) => format!("{} to {to}", e.action),
+            _ => e.action.to_string(),
+        };
+        let due = e.due.map_or_else(String::new, |d| match lang {
+            Lang::Id => format!(" pada {}", local(d)),
+            Lang::En => format!(" at {}", local(d)),
+        });
+        line(
+            &mut out,
+            ("eskalasi", "escalation"),
+            format!("{when}: {what}{due}"),
+        );
+    }
+    for (field, value) in &r.record {
+        out.push_str(&format!(
+            "{} {field:<8} {}\n",
+            lang.pick("buku", "book"),
+            value.as_deref().unwrap_or("-")
+        ));
+    }
+    out
 }

@@ -1,10 +1,12 @@
 //! `sopan skm`: the satisfaction index of a survey, and the standard's follow-up rule.
 
 use super::{inputs, Format, FAILED, OK, USAGE};
+use sopan::diag::Lang;
 use sopan::survey;
 
 /// Computes the index of `responses` for the standard in `file`; returns the exit code.
 pub fn run(file: &str, responses: &str, format: Format) -> u8 {
+    let lang = super::words();
     let project = match inputs::load_clean(&[file.to_string()], None) {
         Ok(p) => p,
         Err(code) => return code,
@@ -17,7 +19,7 @@ pub fn run(file: &str, responses: &str, format: Format) -> u8 {
     let text = match std::fs::read_to_string(responses) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("sopan: cannot read `{responses}`: {e}");
+            eprintln!("sopan: {}", inputs::cannot_read(responses, &e, lang));
             return USAGE;
         }
     };
@@ -25,7 +27,7 @@ pub fn run(file: &str, responses: &str, format: Format) -> u8 {
     let index = match result {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("sopan: `{responses}`: {e}");
+            eprintln!("sopan: `{responses}`: {}", e.message(lang));
             return FAILED;
         }
     };
@@ -35,20 +37,37 @@ pub fn run(file: &str, responses: &str, format: Format) -> u8 {
             serde_json::to_string_pretty(&index).unwrap_or_default()
         ),
         Format::Human => {
-            println!("respondents: {}", index.respondents);
+            println!(
+                "{}: {}",
+                lang.pick("responden", "respondents"),
+                index.respondents
+            );
             for ((code, name), nrr) in survey::ELEMENTS.iter().zip(index.nrr) {
                 println!("  {code}  {nrr:.3}  {:>6.2}  {name}", nrr * 25.0);
             }
             println!(
-                "index: {:.4} (1–4), {:.2} (25–100), grade {} — {}",
-                index.index, index.index_100, index.grade, index.label
+                "{}",
+                match lang {
+                    Lang::Id => format!(
+                        "indeks: {:.4} (1–4), {:.2} (25–100), mutu {} — {}",
+                        index.index, index.index_100, index.grade, index.label
+                    ),
+                    Lang::En => format!(
+                        "index: {:.4} (1–4), {:.2} (25–100), grade {} — {}",
+                        index.index, index.index_100, index.grade, index.label
+                    ),
+                }
             );
             if let Some(f) = &index.follow_up {
-                let verdict = if f.fires { "fires" } else { "does not fire" };
+                let elements = f.elements.join(", ");
                 println!(
-                    "follow-up (at or below {}): {verdict}; weak elements: {}",
-                    f.when,
-                    f.elements.join(", ")
+                    "{}",
+                    match (lang, f.fires) {
+                        (Lang::Id, true) => format!("tindak lanjut (mutu {} atau lebih rendah): berlaku; unsur lemah: {elements}", f.when),
+                        (Lang::Id, false) => format!("tindak lanjut (mutu {} atau lebih rendah): tidak berlaku; unsur lemah: {elements}", f.when),
+                        (Lang::En, true) => format!("follow-up (at or below {}): fires; weak elements: {elements}", f.when),
+                        (Lang::En, false) => format!("follow-up (at or below {}): does not fire; weak elements: {elements}", f.when),
+                    }
                 );
             }
         }

@@ -191,7 +191,7 @@ fn human(outcomes: &[Outcome], not_run: Option<&str>, lang: Lang) -> String {
 /// The standard a scenario file names, as a path.
 fn named_standard(case: &str) -> Option<String> {
     let text = std::fs::read_to_string(case).ok()?;
-    let s = scenario::parse(&text).ok()?;
+    let s = scenario::parse(&text, Lang::Id).ok()?;
     Some(loader::join(loader::parent(case), &s.standard))
 }
 
@@ -239,8 +239,10 @@ fn cases(paths: &[String]) -> Vec<String> {
 }
 
 fn one(project: &Project, case: &str) -> Result<(), String> {
-    let text = std::fs::read_to_string(case).map_err(|e| format!("      cannot read: {e}"))?;
-    let s = scenario::parse(&text).map_err(|e| format!("      {e}"))?;
+    let lang = super::words();
+    let text = std::fs::read_to_string(case)
+        .map_err(|e| format!("      {}", inputs::cannot_read(case, &e, lang)))?;
+    let s = scenario::parse(&text, lang).map_err(|e| format!("      {e}"))?;
     let written = loader::join(loader::parent(case), &s.standard);
     // Files are loaded by absolute path when the standards root lies above the working
     // folder: compare the same file however it is written.
@@ -269,23 +271,27 @@ fn one(project: &Project, case: &str) -> Result<(), String> {
         Some(st) => st,
         None if project.sources().find(&wanted).is_some() => {
             alone = load_quiet(&wanted)?;
-            alone
-                .standards()
-                .first()
-                .ok_or_else(|| format!("      `{wanted}` is not a standard"))?
+            alone.standards().first().ok_or_else(|| match lang {
+                Lang::Id => format!("      `{wanted}` bukan standar"),
+                Lang::En => format!("      `{wanted}` is not a standard"),
+            })?
         }
         None => {
-            return Err(format!(
-                "      no standard `{wanted}` among the checked files"
-            ))
+            return Err(match lang {
+                Lang::Id => {
+                    format!("      standar `{wanted}` tidak ada di antara berkas yang diperiksa")
+                }
+                Lang::En => format!("      no standard `{wanted}` among the checked files"),
+            })
         }
     };
-    let report = scenario::run(standard, &s, &stem(case)).map_err(|e| format!("      {e}"))?;
+    let report = scenario::run(standard, &s, &stem(case))
+        .map_err(|e| format!("      {}", e.message(lang)))?;
     let Some(expect) = &s.expect else {
         return Ok(());
     };
     let actual = serde_json::to_value(&report).map_err(|e| e.to_string())?;
-    let diffs = scenario::differences(expect, &actual);
+    let diffs = scenario::differences(expect, &actual, lang);
     if diffs.is_empty() {
         Ok(())
     } else {

@@ -66,16 +66,89 @@ pub struct Book {
 }
 
 /// A log cell that cannot be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("row {row}, column `{column}`: {reason}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogError {
     /// Row (1-based, header included).
     pub row: usize,
     /// Column name.
     pub column: String,
     /// Why.
-    pub reason: String,
+    pub problem: LogProblem,
 }
+
+/// What is wrong with a log cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogProblem {
+    /// The column is not in the header.
+    MissingColumn,
+    /// A row with another number of cells than the header.
+    Columns {
+        /// Cells in the header.
+        expected: usize,
+        /// Cells in the row.
+        found: usize,
+    },
+    /// Not an instant.
+    NotInstant(String),
+    /// A required cell left empty.
+    Empty,
+    /// Answered before it was received.
+    AnsweredBefore {
+        /// When answered.
+        answered: jiff::Timestamp,
+        /// When received.
+        received: jiff::Timestamp,
+    },
+    /// The complaint cannot be routed (unknown channel, severity or fact).
+    Route(super::route::RouteError),
+    /// The file is not CSV.
+    Table(crate::source::table::TableError),
+}
+
+impl LogError {
+    /// Why, in words, in `lang`.
+    pub fn message(&self, lang: crate::diag::Lang) -> String {
+        use crate::diag::Lang::{En, Id};
+        let why = match (&self.problem, lang) {
+            (LogProblem::MissingColumn, Id) => "tidak ada di baris judul".to_string(),
+            (LogProblem::MissingColumn, En) => "missing from the header".to_string(),
+            (LogProblem::Columns { expected, found }, Id) => {
+                format!("diharapkan {expected} kolom, ternyata {found}")
+            }
+            (LogProblem::Columns { expected, found }, En) => {
+                format!("expected {expected} columns, found {found}")
+            }
+            (LogProblem::NotInstant(t), Id) => {
+                format!("`{t}` bukan saat seperti 2026-03-02T09:00:00+07:00")
+            }
+            (LogProblem::NotInstant(t), En) => {
+                format!("`{t}` is not an instant such as 2026-03-02T09:00:00+07:00")
+            }
+            (LogProblem::Empty, Id) => "kosong".to_string(),
+            (LogProblem::Empty, En) => "empty".to_string(),
+            (LogProblem::AnsweredBefore { answered, received }, Id) => {
+                format!("dijawab {answered}, sebelum diterima ({received})")
+            }
+            (LogProblem::AnsweredBefore { answered, received }, En) => {
+                format!("answered at {answered}, before it was received ({received})")
+            }
+            (LogProblem::Route(e), _) => e.message(lang),
+            (LogProblem::Table(e), _) => crate::diag::table_error(e, lang),
+        };
+        match lang {
+            Id => format!("baris {}, kolom `{}`: {why}", self.row, self.column),
+            En => format!("row {}, column `{}`: {why}", self.row, self.column),
+        }
+    }
+}
+
+impl std::fmt::Display for LogError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::diag::Lang::En))
+    }
+}
+
+impl std::error::Error for LogError {}
 
 fn column(headers: &[String], names: &[&str]) -> Option<usize> {
     headers.iter().position(|h| names.contains(&h.as_str()))
@@ -91,7 +164,7 @@ pub fn build(
     let table = crate::source::table::read(log).map_err(|e| LogError {
         row: e.line,
         column: "*".into(),
-        reason: e.reason,
+        problem: LogProblem::Table(e),
     })?;
     let mut rows = table.rows.into_iter();
     let headers: Vec<String> = rows
@@ -105,7 +178,7 @@ pub fn build(
         column(&headers, names).ok_or_else(|| LogError {
             row: 1,
             column: label.to_string(),
-            reason: "missing from the header".to_string(),
+            problem: LogProblem::MissingColumn,
         })
     };
     let c_received = need(&["diterima", "received"], "diterima")?;
@@ -126,7 +199,10 @@ pub fn build(
             return Err(LogError {
                 row,
                 column: "*".into(),
-                reason: format!("expected {} columns, found {}", headers.len(), cells.len()),
+                problem: LogProblem::Columns {
+                    expected: headers.len(),
+                    found: cells.len(),
+                },
             });
         }
         cells.resize(headers.len(), String::new());
@@ -139,13 +215,13 @@ pub fn build(
             text.parse().map(Some).map_err(|_| LogError {
                 row,
                 column: headers[c].clone(),
-                reason: format!("`{text}` is not an instant such as 2026-03-02T09:00:00+07:00"),
+                problem: LogProblem::NotInstant(text.to_string()),
             })
         };
         let received = instant(c_received)?.ok_or_else(|| LogError {
             row,
             column: headers[c_received].clone(),
-            reason: "empty".into(),
+            problem: LogProblem::Empty,
         })?;
         let answered = match c_answered {
             Some(c) => instant(c)?,
@@ -156,7 +232,10 @@ pub fn build(
                 return Err(LogError {
                     row,
                     column: headers[c].clone(),
-                    reason: format!("answered at {a}, before it was received ({received})"),
+                    problem: LogProblem::AnsweredBefore {
+                        answered: a,
+                        received,
+                    },
                 });
             }
         }
@@ -183,7 +262,7 @@ pub fn build(
         .map_err(|e| LogError {
             row,
             column: headers[c_channel].clone(),
-            reason: e.to_string(),
+            problem: LogProblem::Route(e),
         })?;
         let status = match (answered, r.due) {
             (None, _) => "open",

@@ -56,10 +56,9 @@ pub struct RouteEscalation {
 }
 
 /// Why a complaint cannot be routed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RouteError {
     /// No such channel.
-    #[error("unknown channel `{given}`; channels: {known}")]
     Channel {
         /// As given.
         given: String,
@@ -67,7 +66,6 @@ pub enum RouteError {
         known: String,
     },
     /// No such tier.
-    #[error("unknown severity `{given}`; tiers: {known}")]
     Severity {
         /// As given.
         given: String,
@@ -75,10 +73,8 @@ pub enum RouteError {
         known: String,
     },
     /// Facts the reply rules or the book need.
-    #[error("missing facts: {0}")]
     MissingFacts(String),
     /// A fact value the policy does not declare.
-    #[error("fact `{fact}` cannot be `{value}`; values: {known}")]
     FactValue {
         /// Fact.
         fact: String,
@@ -88,12 +84,58 @@ pub enum RouteError {
         known: String,
     },
     /// No reply rule applies (a gap the checks report too).
-    #[error("no reply rule applies to `{0}` with these facts")]
     NoRule(String),
     /// The due instant is outside the calendar.
-    #[error("{0}")]
-    Calendar(String),
+    Calendar(crate::time::CalendarError),
 }
+
+impl RouteError {
+    /// Why, in words, in `lang`.
+    pub fn message(&self, lang: crate::diag::Lang) -> String {
+        use crate::diag::Lang::{En, Id};
+        match (self, lang) {
+            (RouteError::Channel { given, known }, Id) => {
+                format!("saluran `{given}` tidak dikenal; saluran: {known}")
+            }
+            (RouteError::Channel { given, known }, En) => {
+                format!("unknown channel `{given}`; channels: {known}")
+            }
+            (RouteError::Severity { given, known }, Id) => {
+                format!("tingkat `{given}` tidak dikenal; tingkat: {known}")
+            }
+            (RouteError::Severity { given, known }, En) => {
+                format!("unknown severity `{given}`; tiers: {known}")
+            }
+            (RouteError::MissingFacts(f), Id) => {
+                format!("fakta belum diberikan (`--fact nama=nilai`): {f}")
+            }
+            (RouteError::MissingFacts(f), En) => {
+                format!("missing facts (`--fact name=value`): {f}")
+            }
+            (RouteError::FactValue { fact, value, known }, Id) => {
+                format!("fakta `{fact}` tidak dapat bernilai `{value}`; nilai: {known}")
+            }
+            (RouteError::FactValue { fact, value, known }, En) => {
+                format!("fact `{fact}` cannot be `{value}`; values: {known}")
+            }
+            (RouteError::NoRule(c), Id) => {
+                format!("tidak ada aturan balasan untuk `{c}` dengan fakta ini")
+            }
+            (RouteError::NoRule(c), En) => {
+                format!("no reply rule applies to `{c}` with these facts")
+            }
+            (RouteError::Calendar(e), _) => e.message(lang),
+        }
+    }
+}
+
+impl std::fmt::Display for RouteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::diag::Lang::En))
+    }
+}
+
+impl std::error::Error for RouteError {}
 
 /// Routes a complaint under a policy.
 pub fn route(
@@ -177,7 +219,7 @@ pub fn route(
         (Some(t), Some(d)) => {
             let due = crate::time::Deadlines::new(calendar)
                 .due(t, d)
-                .map_err(|e| RouteError::Calendar(e.to_string()))?;
+                .map_err(RouteError::Calendar)?;
             (Some(due.value), due.provisional)
         }
         _ => (None, false),
@@ -241,8 +283,7 @@ fn escalation(
     let due = match (at, deadline) {
         (Some(t), Some(d)) => {
             let deadlines = crate::time::Deadlines::new(calendar);
-            let calendar_error =
-                |e: crate::time::CalendarError| RouteError::Calendar(e.to_string());
+            let calendar_error = RouteError::Calendar;
             let limit = deadlines.limit(t, d).map_err(calendar_error)?;
             let used = e.trigger.threshold(limit).max(0).unsigned_abs();
             Some(

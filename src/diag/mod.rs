@@ -103,6 +103,18 @@ impl Kind {
     }
 }
 
+/// A CSV text that could not be read, in words, in `lang` (the CSV reader's own words are
+/// kept in English).
+pub fn table_error(e: &crate::source::table::TableError, lang: Lang) -> String {
+    match lang {
+        Lang::Id => format!(
+            "baris {}: bukan CSV yang sah, misalnya tanda kutip yang tidak ditutup ({})",
+            e.line, e.reason
+        ),
+        Lang::En => e.to_string(),
+    }
+}
+
 /// What a line that could not be read most likely needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Hint {

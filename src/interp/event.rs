@@ -1,5 +1,6 @@
 //! What can happen to a case, and why an event may be refused.
 
+use crate::diag::Lang;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -124,14 +125,13 @@ impl Event {
     }
 }
 
-/// Why an event was refused. The case is unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an event was refused. The case is unchanged. `Display` gives the English words;
+/// [`EventError::message`] either language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EventError {
     /// The procedure has no such step.
-    #[error("the procedure has no step `{0}`")]
     UnknownStep(String),
     /// The step exists but is not the active one.
-    #[error("step `{step}` is not active (the case is at {active})")]
     NotActive {
         /// The step named.
         step: String,
@@ -139,7 +139,6 @@ pub enum EventError {
         active: String,
     },
     /// A decision needs an outcome it offers.
-    #[error("{}", outcome_words(step, given, offered))]
     Outcome {
         /// The step.
         step: String,
@@ -149,7 +148,6 @@ pub enum EventError {
         offered: Vec<String>,
     },
     /// An event earlier than one already applied.
-    #[error("time went backwards: {at} is before {last}")]
     Backwards {
         /// The event's instant.
         at: Timestamp,
@@ -157,41 +155,31 @@ pub enum EventError {
         last: Timestamp,
     },
     /// The case is finished or withdrawn.
-    #[error("the case is closed")]
     Closed,
-    /// `returned` at a step with no (or more than one) way back to the applicant, or
-    /// `collected` where the steps ahead need a decision.
-    #[error("{0}")]
-    NotPossible(String),
+    /// `returned` at a step with no (or more than one) way back to the applicant,
+    /// `collected` where the steps ahead need a decision, and the like.
+    NotPossible(Impossible),
     /// A resubmission while the file is not with the applicant.
-    #[error("the file is not returned to the applicant")]
     NotReturned,
     /// The instant lies outside the days the standard's calendar covers: working time
     /// cannot be counted there, and is never guessed.
-    #[error("{0}")]
     OutOfRange(crate::time::CalendarError),
     /// The procedure has no start step, so no case can be opened on it.
-    #[error("the procedure has no start step")]
     NoStart,
     /// `skipped` names a step that is not conditional.
-    #[error("step `{0}` is not conditional (it has no `bila`) and cannot be skipped")]
     NotConditional(String),
     /// `arrived` names the active step, which was not reached over a wait (or its wait has
     /// already been reported over).
-    #[error("step `{0}` is not waiting for anything: `arrived` follows a `tunggu` on the way to it, once")]
     NotAwaited(String),
     /// A deemed approval fell due before this event: `advance` records it first.
-    #[error("the application was deemed approved (fiktif positif) at {at}, before this event; advance the case to that instant")]
     DeemedFirst {
         /// When it fell due.
         at: Timestamp,
     },
     /// The procedure counts working time, and its standard names no working-day calendar.
-    #[error("the procedure counts working time, and no working-day calendar is named")]
     NoCalendar,
     /// An obligation the event triggers would fall due past the calendar's range: the event
     /// is refused rather than the obligation lost.
-    #[error("obligation `{obligation}` would fall due past the calendar: {reason}")]
     ObligationOutOfRange {
         /// The obligation's id.
         obligation: String,
@@ -200,20 +188,144 @@ pub enum EventError {
     },
 }
 
+/// What an event asked that the case cannot do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Impossible {
+    /// `deemed` when no deemed approval falls due at that instant.
+    NoDeemedDue(Timestamp),
+    /// `returned` while the file is already with the applicant.
+    AlreadyReturned,
+    /// `returned` at a step with no single way back to the applicant.
+    NoWayBack(String),
+    /// `collected` at a step that does not hand the product over.
+    NoHandOver(String),
+    /// `collected` where the steps after the hand-over never reach an end.
+    NoEndAfterHandOver,
+}
+
+impl EventError {
+    /// Why, in words, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let id = lang == Lang::Id;
+        let pick = |i: String, e: String| if id { i } else { e };
+        match self {
+            EventError::UnknownStep(s) => pick(
+                format!("prosedur tidak punya langkah `{s}`"),
+                format!("the procedure has no step `{s}`"),
+            ),
+            EventError::NotActive { step, active } => pick(
+                format!("langkah `{step}` tidak sedang berjalan (perkara ada di {active})"),
+                format!("step `{step}` is not active (the case is at {active})"),
+            ),
+            EventError::Outcome {
+                step,
+                given,
+                offered,
+            } => outcome_words(step, given, offered, lang),
+            EventError::Backwards { at, last } => pick(
+                format!("waktu mundur: {at} lebih awal daripada {last}"),
+                format!("time went backwards: {at} is before {last}"),
+            ),
+            EventError::Closed => pick("perkara sudah ditutup".into(), "the case is closed".into()),
+            EventError::NotPossible(why) => why.message(lang),
+            EventError::NotReturned => pick(
+                "berkas tidak sedang dikembalikan kepada pemohon".into(),
+                "the file is not returned to the applicant".into(),
+            ),
+            EventError::OutOfRange(e) => e.message(lang),
+            EventError::NoStart => pick(
+                "prosedur tidak punya langkah awal".into(),
+                "the procedure has no start step".into(),
+            ),
+            EventError::NotConditional(s) => pick(
+                format!("langkah `{s}` tidak bersyarat (tidak punya `bila`) dan tidak dapat dilewati"),
+                format!("step `{s}` is not conditional (it has no `bila`) and cannot be skipped"),
+            ),
+            EventError::NotAwaited(s) => pick(
+                format!("langkah `{s}` tidak sedang menunggu: `arrived` hanya sekali, sesudah `tunggu` menuju langkah itu"),
+                format!("step `{s}` is not waiting for anything: `arrived` follows a `tunggu` on the way to it, once"),
+            ),
+            EventError::DeemedFirst { at } => pick(
+                format!("permohonan dianggap disetujui (fiktif positif) pada {at}, sebelum kejadian ini; majukan perkara sampai saat itu"),
+                format!("the application was deemed approved (fiktif positif) at {at}, before this event; advance the case to that instant"),
+            ),
+            EventError::NoCalendar => pick(
+                "prosedur menghitung waktu kerja, dan tidak ada kalender kerja yang disebut".into(),
+                "the procedure counts working time, and no working-day calendar is named".into(),
+            ),
+            EventError::ObligationOutOfRange { obligation, reason } => pick(
+                format!("kewajiban `{obligation}` akan jatuh tempo di luar kalender: {}", reason.message(lang)),
+                format!("obligation `{obligation}` would fall due past the calendar: {}", reason.message(lang)),
+            ),
+        }
+    }
+}
+
+impl Impossible {
+    /// Why, in words, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Impossible::NoDeemedDue(at), Lang::Id) => {
+                format!("tidak ada anggapan disetujui yang jatuh tempo pada {at}")
+            }
+            (Impossible::NoDeemedDue(at), Lang::En) => {
+                format!("no deemed approval falls due at {at}")
+            }
+            (Impossible::AlreadyReturned, Lang::Id) => "berkas sudah ada pada pemohon".into(),
+            (Impossible::AlreadyReturned, Lang::En) => {
+                "the file is already with the applicant".into()
+            }
+            (Impossible::NoWayBack(s), Lang::Id) => {
+                format!("langkah `{s}` tidak punya satu jalan kembali kepada pemohon")
+            }
+            (Impossible::NoWayBack(s), Lang::En) => {
+                format!("step `{s}` has no single way back to the applicant")
+            }
+            (Impossible::NoHandOver(s), Lang::Id) => {
+                format!("langkah `{s}` tidak menyerahkan produk kepada pemohon")
+            }
+            (Impossible::NoHandOver(s), Lang::En) => {
+                format!("step `{s}` does not hand the product over to the applicant")
+            }
+            (Impossible::NoEndAfterHandOver, Lang::Id) => {
+                "langkah sesudah penyerahan tidak pernah sampai ke akhir".into()
+            }
+            (Impossible::NoEndAfterHandOver, Lang::En) => {
+                "the steps after the hand-over never reach an end".into()
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for EventError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for EventError {}
+
 /// A refused outcome in words, without debug formatting.
-fn outcome_words(step: &str, given: &Option<String>, offered: &[String]) -> String {
+fn outcome_words(step: &str, given: &Option<String>, offered: &[String], lang: Lang) -> String {
     let list = offered
         .iter()
         .map(|o| format!("`{o}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    match (given, offered) {
-        (None, []) => format!("step `{step}` has no decision: send it without an outcome"),
-        (None, _) => format!("step `{step}` asks for an outcome: {list}"),
-        (Some(g), []) => format!("step `{step}` has no decision, so no outcome `{g}`"),
-        (Some(g), [only]) => format!(
+    match (given, offered, lang) {
+        (None, [], Lang::Id) => format!("langkah `{step}` tidak punya keputusan: kirim tanpa hasil"),
+        (None, [], Lang::En) => format!("step `{step}` has no decision: send it without an outcome"),
+        (None, _, Lang::Id) => format!("langkah `{step}` meminta hasil: {list}"),
+        (None, _, Lang::En) => format!("step `{step}` asks for an outcome: {list}"),
+        (Some(g), [], Lang::Id) => format!("langkah `{step}` tidak punya keputusan, jadi tidak ada hasil `{g}`"),
+        (Some(g), [], Lang::En) => format!("step `{step}` has no decision, so no outcome `{g}`"),
+        (Some(g), [only], Lang::Id) => format!(
+            "standar hanya menulis hasil `{only}` untuk langkah `{step}`; `{g}` tidak dapat diambil sampai cabang itu ditulis"
+        ),
+        (Some(g), [only], Lang::En) => format!(
             "the standard writes only the outcome `{only}` for step `{step}`; `{g}` cannot be taken until that branch is written"
         ),
-        (Some(g), _) => format!("step `{step}` offers {list}, not `{g}`"),
+        (Some(g), _, Lang::Id) => format!("langkah `{step}` menawarkan {list}, bukan `{g}`"),
+        (Some(g), _, Lang::En) => format!("step `{step}` offers {list}, not `{g}`"),
     }
 }

@@ -54,11 +54,12 @@ mod moves;
 pub mod scenario;
 mod status;
 mod timers;
+mod yaml_words;
 
 pub use card::{CardEntry, CardLine};
 pub use case::{Action, Case, OnStandard, Position, ResumeError};
 pub use clock::Clock;
-pub use event::{Event, EventError};
+pub use event::{Event, EventError, Impossible};
 pub use status::{ClockScope, ClockState, ClockStatus, Status};
 
 use crate::machine::Machine;

@@ -4,7 +4,7 @@
 
 use super::card::CardEntry;
 use super::case::{Action, Case, Position};
-use super::event::{Event, EventError};
+use super::event::{Event, EventError, Impossible};
 use super::timers::{triggered, Signal};
 use super::Context;
 use crate::model::{Flow, Node, Wait};
@@ -262,9 +262,7 @@ impl Case {
             });
         }
         let Some((end, _)) = self.deem_target(ctx, at) else {
-            return Err(EventError::NotPossible(format!(
-                "no deemed approval falls due at {at}"
-            )));
+            return Err(EventError::NotPossible(Impossible::NoDeemedDue(at)));
         };
         let entering = Signal::Enter(Node::End(end));
         let dues = triggered(ctx, &[&entering], at)?;
@@ -283,7 +281,7 @@ impl Case {
             return Err(if self.is_closed() {
                 EventError::Closed
             } else {
-                EventError::NotPossible("the file is already with the applicant".into())
+                EventError::NotPossible(Impossible::AlreadyReturned)
             });
         };
         let s = &ctx.procedure.steps[step];
@@ -297,10 +295,7 @@ impl Case {
         };
         match back.as_slice() {
             [one] => Ok((step, (*one).clone())),
-            _ => Err(EventError::NotPossible(format!(
-                "step `{}` has no single way back to the applicant",
-                s.id
-            ))),
+            _ => Err(EventError::NotPossible(Impossible::NoWayBack(s.id.clone()))),
         }
     }
 
@@ -320,9 +315,8 @@ impl Case {
             });
         };
         if !ctx.waits_for_applicant(step) {
-            return Err(EventError::NotPossible(format!(
-                "step `{}` does not hand the product over to the applicant",
-                ctx.procedure.steps[step].id
+            return Err(EventError::NotPossible(Impossible::NoHandOver(
+                ctx.procedure.steps[step].id.clone(),
             )));
         }
         // Several steps finish here; should one refuse after another moved the case, the
@@ -347,9 +341,7 @@ impl Case {
         }
         if here.is_some() {
             *self = before;
-            return Err(EventError::NotPossible(
-                "the steps after the hand-over never reach an end".into(),
-            ));
+            return Err(EventError::NotPossible(Impossible::NoEndAfterHandOver));
         }
         Ok(actions)
     }

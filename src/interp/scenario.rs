@@ -3,7 +3,8 @@
 //! The expectations are a partial copy of the run's JSON ([`RunReport`]): every key written
 //! must match; keys left out are not checked; a list must match element by element.
 
-use crate::interp::{Action, CardLine, Case, ClockStatus, Event, Status};
+use crate::diag::Lang;
+use crate::interp::{Action, CardLine, Case, ClockStatus, Event, EventError, Status};
 use crate::project::Standard;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -73,31 +74,68 @@ pub struct State {
     pub terminal: Option<String>,
 }
 
-/// Why a scenario could not run.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a scenario could not run. `Display` gives the English words; [`ScenarioError::message`]
+/// either language.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScenarioError {
     /// The procedure is not in the standard.
-    #[error("the standard has no procedure `{0}`")]
     NoProcedure(String),
     /// The case could not be opened.
-    #[error("the case cannot be opened (`opened`): {0}")]
-    Open(String),
+    Open(EventError),
     /// The status cannot be read at `now`.
-    #[error("the status cannot be read at `now`: {0}")]
-    Now(String),
+    Now(EventError),
     /// An event was refused.
-    #[error("event {index} refused: {reason}")]
     Refused {
         /// 1-based event number.
         index: usize,
         /// Why.
-        reason: String,
+        reason: EventError,
     },
 }
 
-/// Reads a case file.
-pub fn parse(text: &str) -> Result<Scenario, String> {
-    serde_yaml::from_str(text).map_err(|e| e.to_string())
+impl ScenarioError {
+    /// Why, in words, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ScenarioError::NoProcedure(p), Lang::Id) => {
+                format!("standar tidak punya prosedur `{p}`")
+            }
+            (ScenarioError::NoProcedure(p), Lang::En) => {
+                format!("the standard has no procedure `{p}`")
+            }
+            (ScenarioError::Open(e), Lang::Id) => {
+                format!("perkara tidak dapat dibuka (`opened`): {}", e.message(lang))
+            }
+            (ScenarioError::Open(e), Lang::En) => {
+                format!("the case cannot be opened (`opened`): {}", e.message(lang))
+            }
+            (ScenarioError::Now(e), Lang::Id) => {
+                format!("status tidak dapat dibaca pada `now`: {}", e.message(lang))
+            }
+            (ScenarioError::Now(e), Lang::En) => {
+                format!("the status cannot be read at `now`: {}", e.message(lang))
+            }
+            (ScenarioError::Refused { index, reason }, Lang::Id) => {
+                format!("kejadian ke-{index} ditolak: {}", reason.message(lang))
+            }
+            (ScenarioError::Refused { index, reason }, Lang::En) => {
+                format!("event {index} refused: {}", reason.message(lang))
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+/// Reads a case file; the reason it cannot be read is in `lang`.
+pub fn parse(text: &str, lang: Lang) -> Result<Scenario, String> {
+    serde_yaml::from_str(text).map_err(|e| super::yaml_words::explain(&e.to_string(), lang))
 }
 
 /// Replays a scenario on a standard.
@@ -110,8 +148,7 @@ pub fn run(
         .context(&s.procedure)
         .ok_or_else(|| ScenarioError::NoProcedure(s.procedure.clone()))?;
     let id = s.case.clone().unwrap_or_else(|| default_id.to_string());
-    let (mut case, mut actions) =
-        Case::open(&ctx, &id, s.opened).map_err(|e| ScenarioError::Open(e.to_string()))?;
+    let (mut case, mut actions) = Case::open(&ctx, &id, s.opened).map_err(ScenarioError::Open)?;
     for (i, e) in s.events.iter().enumerate() {
         // Obligations that fell due before this event come first.
         actions.extend(case.advance(&ctx, e.at()));
@@ -119,7 +156,7 @@ pub fn run(
             .apply(&ctx, e.clone())
             .map_err(|err| ScenarioError::Refused {
                 index: i + 1,
-                reason: err.to_string(),
+                reason: err,
             })?;
         actions.extend(more);
     }
@@ -132,9 +169,7 @@ pub fn run(
         finished,
         terminal,
         clocks,
-    } = case
-        .status(&ctx, now)
-        .map_err(|e| ScenarioError::Now(e.to_string()))?;
+    } = case.status(&ctx, now).map_err(ScenarioError::Now)?;
     Ok(RunReport {
         case: id,
         standard: ctx.identity.standard.to_string(),
@@ -156,10 +191,14 @@ pub fn run(
 }
 
 /// The differences between what was expected and what the run shows, one line each
-/// (`path: expected X, found Y`). Empty when every expectation holds.
-pub fn differences(expected: &serde_json::Value, actual: &serde_json::Value) -> Vec<String> {
+/// (`path: diharapkan X, ternyata Y`). Empty when every expectation holds.
+pub fn differences(
+    expected: &serde_json::Value,
+    actual: &serde_json::Value,
+    lang: Lang,
+) -> Vec<String> {
     let mut out = Vec::new();
-    compare("", expected, actual, &mut out);
+    compare("", expected, actual, lang, &mut out);
     out
 }
 
@@ -167,6 +206,7 @@ fn compare(
     path: &str,
     expected: &serde_json::Value,
     actual: &serde_json::Value,
+    lang: Lang,
     out: &mut Vec<String>,
 ) {
     use serde_json::Value;
@@ -179,19 +219,25 @@ fn compare(
                     format!("{path}.{k}")
                 };
                 match a.get(k) {
-                    Some(found) => compare(&p, v, found, out),
-                    None => out.push(format!("{p}: expected {v}, found nothing")),
+                    Some(found) => compare(&p, v, found, lang, out),
+                    None => out.push(match lang {
+                        Lang::Id => format!("{p}: diharapkan {v}, ternyata tidak ada"),
+                        Lang::En => format!("{p}: expected {v}, found nothing"),
+                    }),
                 }
             }
         }
         (Value::Array(e), Value::Array(a)) if e.len() == a.len() => {
             for (i, (ev, av)) in e.iter().zip(a).enumerate() {
-                compare(&format!("{path}[{i}]"), ev, av, out);
+                compare(&format!("{path}[{i}]"), ev, av, lang, out);
             }
         }
         (Value::String(e), Value::String(a)) if same_instant(e, a) => {}
         (e, a) if e == a => {}
-        (e, a) => out.push(format!("{path}: expected {e}, found {a}")),
+        (e, a) => out.push(match lang {
+            Lang::Id => format!("{path}: diharapkan {e}, ternyata {a}"),
+            Lang::En => format!("{path}: expected {e}, found {a}"),
+        }),
     }
 }
 

@@ -21,14 +21,21 @@ pub struct Row {
 }
 
 /// A text that is not CSV (an unclosed quote, say).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("line {line}: {reason}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableError {
     /// Where (1-based).
     pub line: usize,
-    /// Why.
+    /// Why, as the CSV reader said it.
     pub reason: String,
 }
+
+impl std::fmt::Display for TableError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.reason)
+    }
+}
+
+impl std::error::Error for TableError {}
 
 /// Reads `text`. The separator is the one of `,` and `;` that the first line holds more of
 /// outside quotes (`,` on a tie).

@@ -80,10 +80,9 @@ pub struct Computed<T> {
 }
 
 /// Why a calendar question has no answer.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CalendarError {
     /// The question reaches past the days the calendar covers.
-    #[error("{date} is outside the calendar's range {first} to {last}")]
     OutOfRange {
         /// The day asked about (or reached).
         date: String,
@@ -93,12 +92,41 @@ pub enum CalendarError {
         last: String,
     },
     /// A date or instant that cannot be represented.
-    #[error("the date cannot be represented")]
     Unrepresentable,
     /// Working time asked of a standard that names no working-day calendar.
-    #[error("working time needs a working-day calendar, and none is named")]
     NoCalendar,
 }
+
+impl CalendarError {
+    /// The reason in words, in `lang`.
+    pub fn message(&self, lang: crate::diag::Lang) -> String {
+        use crate::diag::Lang::{En, Id};
+        match (self, lang) {
+            (CalendarError::OutOfRange { date, first, last }, Id) => {
+                format!("{date} di luar rentang kalender, {first} sampai {last}")
+            }
+            (CalendarError::OutOfRange { date, first, last }, En) => {
+                format!("{date} is outside the calendar's range {first} to {last}")
+            }
+            (CalendarError::Unrepresentable, Id) => "tanggal itu tidak dapat dihitung".into(),
+            (CalendarError::Unrepresentable, En) => "the date cannot be represented".into(),
+            (CalendarError::NoCalendar, Id) => {
+                "waktu kerja memerlukan kalender kerja, dan tidak ada yang disebut".into()
+            }
+            (CalendarError::NoCalendar, En) => {
+                "working time needs a working-day calendar, and none is named".into()
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for CalendarError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::diag::Lang::En))
+    }
+}
+
+impl std::error::Error for CalendarError {}
 
 /// A non-working day listed in the calendar, for `sopan calendar show`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -145,14 +145,14 @@ pub fn case_file(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(scenario) = sopan::interp::scenario::parse(text) else {
+    let Ok(scenario) = sopan::interp::scenario::parse(text, sopan::Lang::Id) else {
         return;
     };
     for standard in shipped().standards() {
         if let Ok(report) = sopan::interp::scenario::run(standard, &scenario, "CASE") {
             let actual = serde_json::to_value(&report).expect("a report is JSON");
             if let Some(expect) = &scenario.expect {
-                let _ = sopan::interp::scenario::differences(expect, &actual);
+                let _ = sopan::interp::scenario::differences(expect, &actual, sopan::Lang::Id);
             }
         }
     }
