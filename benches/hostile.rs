@@ -148,6 +148,34 @@ fn main() {
             ));
         }
     }
+    // Issue 13's bound: 10 MB of junk lines (10,000 lines of 1,000 characters) checks in
+    // under a second on one core, with the errors capped ("and N more").
+    let junk_line = format!("{} tidak dapat dibaca = {{ }} 42", "kata ".repeat(194));
+    let lines_n = if full { 10_000 } else { 100 };
+    let text = lines(lines_n, &junk_line);
+    let start = Instant::now();
+    let files = {
+        let mut f = MemoryLoader::new();
+        f.insert("std/a.sop", text.clone());
+        f
+    };
+    let entry = Entry {
+        path: "std/a.sop".into(),
+        root: "std".into(),
+    };
+    let project = Project::load(&files, std::slice::from_ref(&entry)).expect("in memory");
+    let reported = project.diagnostics().len();
+    let seconds = start.elapsed().as_secs_f64();
+    println!(
+        "{{\"family\": \"junk_10mb\", \"bytes\": {}, \"seconds\": {seconds:.3}, \"diagnostics\": {reported}}}",
+        text.len()
+    );
+    if full && seconds > 1.0 {
+        broken.push(format!("10 MB of junk took {seconds:.2} s (bound: 1 s)"));
+    }
+    if reported > 101 {
+        broken.push(format!("{reported} diagnostics for junk: not capped"));
+    }
     if !broken.is_empty() {
         eprintln!("hostile input bounds broken:\n  {}", broken.join("\n  "));
         std::process::exit(1);

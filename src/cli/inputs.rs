@@ -108,7 +108,7 @@ pub fn cannot_read(path: &str, e: &std::io::Error, lang: sopan::diag::Lang) -> S
         (std::io::ErrorKind::PermissionDenied, Lang::En) => "permission denied".to_string(),
         (std::io::ErrorKind::IsADirectory, Lang::Id) => "itu folder, bukan berkas".to_string(),
         (std::io::ErrorKind::IsADirectory, Lang::En) => "it is a folder, not a file".to_string(),
-        (_, Lang::Id) => format!("galat sistem: {e}"),
+        (_, Lang::Id) => format!("kesalahan sistem: {e}"),
         (_, Lang::En) => e.to_string(),
     };
     match lang {

@@ -104,15 +104,18 @@ impl std::fmt::Display for StepNumber {
 impl StepNumber {
     /// Reads a published number.
     pub fn parse(label: &str) -> StepNumber {
-        let key = label
-            .split('.')
-            .map(|part| match part.parse::<u32>() {
-                Ok(n) => n,
-                Err(_) => part.bytes().next().map_or(0, |b| {
-                    u32::from(b.to_ascii_lowercase().saturating_sub(b'a')) + 1
-                }),
-            })
-            .collect();
+        // `3a` sorts after `3` and before `4`: its digits, then its letter.
+        let letter = |b: u8| u32::from(b.to_ascii_lowercase().saturating_sub(b'a')) + 1;
+        let mut key = Vec::new();
+        for part in label.split('.').filter(|p| !p.is_empty()) {
+            let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 {
+                key.push(part[..digits].parse::<u32>().unwrap_or(u32::MAX));
+            }
+            if let Some(b) = part.bytes().nth(digits) {
+                key.push(letter(b));
+            }
+        }
         StepNumber {
             label: label.to_string(),
             key,
@@ -334,5 +337,22 @@ impl Procedure {
         self.stages
             .iter()
             .position(|s| s.steps.is_some_and(|(a, b)| (a..=b).contains(&step)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StepNumber;
+
+    #[test]
+    fn published_numbers_sort_as_read() {
+        let order = ["1", "2", "2.1", "2.2", "3", "3.", "3a", "3b", "4"];
+        let keys: Vec<Vec<u32>> = order.iter().map(|l| StepNumber::parse(l).key).collect();
+        assert_eq!(StepNumber::parse("3.").key, StepNumber::parse("3").key);
+        for w in keys.windows(2) {
+            assert!(w[0] <= w[1], "{:?} then {:?}", w[0], w[1]);
+        }
+        assert_eq!(StepNumber::parse("3a").label, "3a");
+        assert!(StepNumber::parse("b").key < StepNumber::parse("c.4").key);
     }
 }
