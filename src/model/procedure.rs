@@ -112,7 +112,7 @@ impl StepNumber {
             if digits > 0 {
                 key.push(part[..digits].parse::<u32>().unwrap_or(u32::MAX));
             }
-            if let Some(b) = part.bytes().nth(digits) {
+            if let Some(&b) = part.as_bytes().get(digits) {
                 key.push(letter(b));
             }
         }
