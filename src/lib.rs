@@ -51,7 +51,7 @@
 //! let entry = Entry { path: "std/a.sop".into(), root: "std".into() };
 //! let project = Project::load(&files, &[entry]).expect("readable");
 //! assert!(project.diagnostics().is_empty());
-//! assert_eq!(project.standards()[0].model.procedures[0].steps[0].id, "periksa");
+//! assert_eq!(project.standards()[0].model().procedures[0].steps[0].id, "periksa");
 //! ```
 
 #![cfg_attr(

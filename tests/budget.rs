@@ -18,9 +18,9 @@ fn reports(text: &str) -> Vec<BudgetReport> {
     );
     let standard = &project.standards()[0];
     analyse(
-        &standard.model.procedures[0],
-        &standard.machines[0],
-        standard.procedure_calendars[0].as_deref(),
+        &standard.model().procedures[0],
+        &standard.machines()[0],
+        standard.procedure_calendars()[0].as_deref(),
     )
 }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 fn every_severity_channel_and_phone_fact() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
     let standard = &project.standards()[0];
-    let policy = &standard.model.complaints[0];
+    let policy = &standard.model().complaints[0];
     let at: jiff::Timestamp = "2026-03-17T10:00:00+07:00".parse().expect("instant");
     let expected_handlers = [
         ("ringan", vec!["petugas_pengaduan"], vec![]),
@@ -25,13 +25,13 @@ fn every_severity_channel_and_phone_fact() {
                 facts.insert("identitas".to_string(), "Pengadu".to_string());
                 facts.insert("jenis".to_string(), "Keterlambatan".to_string());
                 let r = route(
-                    &standard.model,
+                    standard.model(),
                     policy,
                     channel,
                     severity,
                     &facts,
                     Some(at),
-                    standard.calendar.as_deref(),
+                    standard.calendar(),
                 )
                 .expect("routes");
                 assert_eq!(&r.handler, handler, "{severity}");
@@ -59,7 +59,7 @@ fn every_severity_channel_and_phone_fact() {
 fn due_per_tier_in_working_days_and_missing_facts_are_named() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
     let standard = &project.standards()[0];
-    let policy = &standard.model.complaints[0];
+    let policy = &standard.model().complaints[0];
     let at: jiff::Timestamp = "2026-03-17T10:00:00+07:00".parse().expect("instant");
     let facts: BTreeMap<String, String> = [("identitas", "x"), ("jenis", "y")]
         .into_iter()
@@ -67,13 +67,13 @@ fn due_per_tier_in_working_days_and_missing_facts_are_named() {
         .collect();
     let due = |severity: &str| {
         route(
-            &standard.model,
+            standard.model(),
             policy,
             "email",
             severity,
             &facts,
             Some(at),
-            standard.calendar.as_deref(),
+            standard.calendar(),
         )
         .expect("routes")
         .due
@@ -85,7 +85,7 @@ fn due_per_tier_in_working_days_and_missing_facts_are_named() {
     assert_eq!(due("sedang"), "2026-03-31T08:00:00Z");
     assert_eq!(due("berat"), "2026-04-14T08:00:00Z");
     let err = route(
-        &standard.model,
+        standard.model(),
         policy,
         "surat",
         "ringan",
@@ -107,9 +107,9 @@ fn the_monthly_report_of_the_sample_log() {
     let log = std::fs::read_to_string("standards/pekanbaru/pengaduan/contoh_log.csv")
         .expect("sample log");
     let book = sopan::complaints::book::build(
-        &standard.model,
-        &standard.model.complaints[0],
-        standard.calendar.as_deref(),
+        standard.model(),
+        &standard.model().complaints[0],
+        standard.calendar(),
         &log,
     )
     .expect("a valid log");
@@ -121,9 +121,9 @@ fn the_monthly_report_of_the_sample_log() {
     );
     let bad = "diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab\n2026-03-02T09:00:00+07:00,fax,ringan,A,B,ya,\n";
     let err = sopan::complaints::book::build(
-        &standard.model,
-        &standard.model.complaints[0],
-        standard.calendar.as_deref(),
+        standard.model(),
+        &standard.model().complaints[0],
+        standard.calendar(),
         bad,
     )
     .expect_err("an unknown channel");
@@ -136,16 +136,16 @@ fn the_monthly_report_of_the_sample_log() {
 fn a_tier_escalation_fires_at_its_share_and_past_the_deadline() {
     let project = common::load("standards/contoh/izin_reklame.sop", "standards");
     let standard = &project.standards()[0];
-    let policy = &standard.model.complaints[0];
+    let policy = &standard.model().complaints[0];
     let at: jiff::Timestamp = "2026-03-02T10:00:00+08:00".parse().expect("instant");
     let r = route(
-        &standard.model,
+        standard.model(),
         policy,
         "loket",
         "ringan",
         &BTreeMap::new(),
         Some(at),
-        standard.calendar.as_deref(),
+        standard.calendar(),
     )
     .expect("routes");
     let instant = |s: &str| s.parse::<jiff::Timestamp>().expect("instant");
@@ -183,9 +183,9 @@ fn spreadsheet_logs_with_quotes_and_semicolons() {
     let standard = &project.standards()[0];
     let build = |log: &str| {
         sopan::complaints::book::build(
-            &standard.model,
-            &standard.model.complaints[0],
-            standard.calendar.as_deref(),
+            standard.model(),
+            &standard.model().complaints[0],
+            standard.calendar(),
             log,
         )
     };

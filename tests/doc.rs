@@ -19,20 +19,20 @@ fn licence() -> Project {
 fn the_pekanbaru_document() {
     let project = licence();
     let s = &project.standards()[0];
-    insta::assert_snapshot!(markdown(&s.model, &s.machines, 0, Lang::Id));
+    insta::assert_snapshot!(markdown(s.model(), s.machines(), 0, Lang::Id));
 }
 
 #[test]
 fn components_come_in_the_regulation_order_and_every_step_has_a_row() {
     let project = sopan::load_dir("standards").expect("loads");
     for s in project.standards() {
-        for (i, svc) in s.model.services.iter().enumerate() {
-            let lang = if project.is_english(s.root) {
+        for (i, svc) in s.model().services.iter().enumerate() {
+            let lang = if project.is_english(s.root()) {
                 Lang::En
             } else {
                 Lang::Id
             };
-            let page = markdown(&s.model, &s.machines, i, lang);
+            let page = markdown(s.model(), s.machines(), i, lang);
             let mut at = 0;
             for n in 1..=14 {
                 let heading = format!("\n### {n}. ");
@@ -42,7 +42,7 @@ fn components_come_in_the_regulation_order_and_every_step_has_a_row() {
                 at += found + heading.len();
             }
             for p in &svc.procedures {
-                let proc = &s.model.procedures[*p];
+                let proc = &s.model().procedures[*p];
                 assert!(page.contains(&format!("<a id=\"sop-{}\"></a>", proc.id.replace('_', "-"))));
                 for step in &proc.steps {
                     assert!(
@@ -80,7 +80,7 @@ layanan contoh "Layanan contoh" {
 "#,
     );
     let s = &project.standards()[0];
-    let page = markdown(&s.model, &s.machines, 0, Lang::Id);
+    let page = markdown(s.model(), s.machines(), 0, Lang::Id);
     assert!(
         page.contains("### 1. Persyaratan\n\n- Surat permohonan\n"),
         "{page}"
@@ -98,7 +98,7 @@ layanan contoh "Layanan contoh" {
         page.contains("| No | Kegiatan | Petugas \\| loket |"),
         "{page}"
     );
-    let en = markdown(&s.model, &s.machines, 0, Lang::En);
+    let en = markdown(s.model(), s.machines(), 0, Lang::En);
     assert!(
         en.contains("### 7. Legal basis\n\n*Not written.*\n"),
         "{en}"
@@ -115,11 +115,11 @@ fn one(path: &str) -> Project {
 fn an_agency_sop_without_a_service_is_documented() {
     let project = one("standards/contoh/labuhanbatu/surat_izin_apotek.sop");
     let s = &project.standards()[0];
-    assert!(s.model.services.is_empty());
-    let standalone = sopan::render::doc::standalone_procedures(&s.model);
+    assert!(s.model().services.is_empty());
+    let standalone = sopan::render::doc::standalone_procedures(s.model());
     assert_eq!(standalone.len(), 1);
     let page =
-        sopan::render::doc::procedure_markdown(&s.model, &s.machines, standalone[0], Lang::Id);
+        sopan::render::doc::procedure_markdown(s.model(), s.machines(), standalone[0], Lang::Id);
     assert!(page.contains("| c.3 | Anggota tim teknis memeriksa"));
     assert!(page.contains("| – | Anggota tim teknis melaksanakan pemeriksaan lapangan"));
     assert!(
@@ -135,7 +135,7 @@ fn an_agency_sop_without_a_service_is_documented() {
 fn stages_and_their_escalations_are_documented() {
     let project = one("standards/contoh/pelalawan/izin_apotek.sop");
     let s = &project.standards()[0];
-    let page = markdown(&s.model, &s.machines, 0, Lang::Id);
+    let page = markdown(s.model(), s.machines(), 0, Lang::Id);
     assert!(page.contains("| | **Tahap Notifikasi pemenuhan komitmen** |"));
     let three = page.find("### 3. ").expect("component 3");
     let four = page.find("### 4. ").expect("component 4");

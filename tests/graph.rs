@@ -11,12 +11,12 @@ use sopan::render::graph::{dot, flowchart, mermaid, Flowchart, Shape};
 
 fn chart_of(project: &Project, service: &str, procedure: &str, lang: Lang) -> Flowchart {
     let standard = project.service(service).expect("the service");
-    let procs = &standard.model.procedures;
+    let procs = &standard.model().procedures;
     let i = procs
         .iter()
         .position(|p| p.id == procedure)
         .expect("the procedure");
-    flowchart(&standard.model, &procs[i], &standard.machines[i], lang)
+    flowchart(standard.model(), &procs[i], &standard.machines()[i], lang)
 }
 
 #[test]
@@ -24,9 +24,9 @@ fn every_step_outcome_and_return_of_the_shipped_procedures_is_drawn() {
     let project = sopan::load_dir("standards").expect("the shipped standards load");
     let mut procedures = 0;
     for standard in project.standards() {
-        for (proc, machine) in standard.model.procedures.iter().zip(&standard.machines) {
+        for (proc, machine) in standard.model().procedures.iter().zip(standard.machines()) {
             procedures += 1;
-            let chart = flowchart(&standard.model, proc, machine, Lang::Id);
+            let chart = flowchart(standard.model(), proc, machine, Lang::Id);
             for step in &proc.steps {
                 let id = format!("s_{}", step.id);
                 let found: Vec<_> = chart.symbols.iter().filter(|s| s.id == id).collect();
@@ -139,10 +139,10 @@ prosedur p "Prosedur" {
         project.diagnostics()
     );
     let standard = &project.standards()[0];
-    let machine = Machine::compile(&standard.model.procedures[0]);
+    let machine = Machine::compile(&standard.model().procedures[0]);
     let chart = flowchart(
-        &standard.model,
-        &standard.model.procedures[0],
+        standard.model(),
+        &standard.model().procedures[0],
         &machine,
         Lang::Id,
     );

@@ -304,10 +304,7 @@ fn the_card_shows_lateness_and_a_changed_standard_is_refused() {
     assert!(json.contains("\"hash\":\"sha256:"), "{json}");
     // Persisted before SHA-256, under the FNV form of the same content: it resumes and
     // carries the new identity forward.
-    let legacy = json.replace(
-        p.standards()[0].hash.as_str(),
-        &p.standards()[0].legacy_hash,
-    );
+    let legacy = json.replace(p.standards()[0].hash(), p.standards()[0].legacy_hash());
     assert_ne!(legacy, json);
     assert_eq!(Case::resume(&ctx, &legacy), Ok(case.clone()));
     let edited = std::fs::read_to_string("standards/pekanbaru/izin_praktik_dokter.sop")

@@ -14,7 +14,7 @@ fn export_of_every_shipped_standard() {
         let path = common::relative(file);
         let project = common::load(&path, "standards");
         assert_eq!(common::errors(&project), 0, "{path}");
-        let data = sopan::render::export::export(&project.standards()[0].model, &path);
+        let data = sopan::render::export::export(project.standards()[0].model(), &path);
         insta::assert_json_snapshot!("export", data);
     });
 }
@@ -55,10 +55,10 @@ fn compiled_machines_of_every_shipped_standard() {
         let project = common::load(&path, "standards");
         let standard = &project.standards()[0];
         let text: String = standard
-            .model
+            .model()
             .procedures
             .iter()
-            .zip(&standard.machines)
+            .zip(standard.machines())
             .map(|(p, m)| machine_text(p, m))
             .collect();
         insta::assert_snapshot!("machines", text);

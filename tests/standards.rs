@@ -76,7 +76,7 @@ fn the_staffing_inconsistency_of_the_source_is_a_warning_allowed_with_its_reason
 #[test]
 fn the_licence_procedure_has_the_nine_steps_of_the_sop_table() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
-    let data = export(&project.standards()[0].model, "x");
+    let data = export(project.standards()[0].model(), "x");
     let proc = data
         .procedures
         .iter()
@@ -120,7 +120,7 @@ fn the_licence_procedure_has_the_nine_steps_of_the_sop_table() {
 #[test]
 fn the_complaint_policy_routes_every_tier_and_channel() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
-    let data = export(&project.standards()[0].model, "x");
+    let data = export(project.standards()[0].model(), "x");
     let policy = &data.complaints[0];
     let tiers: Vec<(&str, Vec<String>)> = policy
         .tiers
@@ -142,22 +142,22 @@ fn the_complaint_policy_routes_every_tier_and_channel() {
 fn the_licence_budget_fits_on_the_pekanbaru_calendar() {
     let project = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
     let standard = &project.standards()[0];
-    let calendar = standard.calendar.as_ref().expect("the Pekanbaru calendar");
+    let calendar = standard.calendar().expect("the Pekanbaru calendar");
     assert_eq!(
         calendar.usual_day_minutes(),
         360,
         "08:00-12:00 and 13:00-15:00"
     );
     let licence = standard
-        .model
+        .model()
         .procedures
         .iter()
         .position(|p| p.id == "penerbitan")
         .expect("procedure");
     let reports = sopan::check::budget::analyse(
-        &standard.model.procedures[licence],
-        &standard.machines[licence],
-        standard.procedure_calendars[licence].as_deref(),
+        &standard.model().procedures[licence],
+        &standard.machines()[licence],
+        standard.procedure_calendars()[licence].as_deref(),
     );
     // Steps 1-7: 65 minutes and one working day, kept apart; the return loop adds no counted
     // time. Within 2 working days from any start the calendar covers.

@@ -311,7 +311,7 @@ fn route_clock_obligation_book_and_calendar_due_agree() {
                 };
                 let project = Project::load(&files, &[entry]).expect("in memory");
                 let standard = &project.standards()[0];
-                let calendar = standard.calendar.clone().expect("kantor");
+                let calendar = standard.calendar().expect("kantor");
                 let duration = Duration {
                     min: n,
                     max: n,
@@ -320,7 +320,7 @@ fn route_clock_obligation_book_and_calendar_due_agree() {
                 let licence = standard.context("p").expect("p");
                 let answer = standard.context("jawab").expect("jawab");
                 assert!(answer.calendar.is_some(), "the agency's calendar");
-                let policy = &standard.model.complaints[0];
+                let policy = &standard.model().complaints[0];
                 // Random instants over 2024-2027, to the second; some land past the range.
                 let instants: Vec<Timestamp> =
                     proptest::strategy::Strategy::new_tree(&instants_strategy, &mut runner)
@@ -337,9 +337,9 @@ fn route_clock_obligation_book_and_calendar_due_agree() {
                     }
                 }
                 let book = sopan::complaints::book::build(
-                    &standard.model,
+                    standard.model(),
                     policy,
-                    standard.calendar.as_deref(),
+                    standard.calendar(),
                     &log,
                 )
                 .expect("a book of covered complaints");
@@ -347,13 +347,13 @@ fn route_clock_obligation_book_and_calendar_due_agree() {
                 for t in &instants {
                     let reference = calendar.due(*t, duration).map(|d| d.value);
                     let routed = sopan::complaints::route::route(
-                        &standard.model,
+                        standard.model(),
                         policy,
                         "langsung",
                         "t",
                         &BTreeMap::new(),
                         Some(*t),
-                        standard.calendar.as_deref(),
+                        standard.calendar(),
                     )
                     .map(|r| r.due);
                     let clock = Case::open(&licence, "C", *t)
@@ -447,7 +447,7 @@ fn shipped() -> Project {
 fn route_and_the_complaint_case_agree() {
     let project = shipped();
     let standard = project.service("izin_praktik_dokter").expect("licence");
-    let policy = &standard.model.complaints[0];
+    let policy = &standard.model().complaints[0];
     let facts: BTreeMap<String, String> =
         [("ada_telepon", "tidak"), ("identitas", "A"), ("jenis", "B")]
             .into_iter()
@@ -455,13 +455,13 @@ fn route_and_the_complaint_case_agree() {
             .collect();
     let t = at("2026-03-02T11:00:00+07:00");
     let routed = sopan::complaints::route::route(
-        &standard.model,
+        standard.model(),
         policy,
         "surat",
         "sedang",
         &facts,
         Some(t),
-        standard.calendar.as_deref(),
+        standard.calendar(),
     )
     .expect("routes");
     let ctx = standard
@@ -531,22 +531,22 @@ fn an_agency_procedure_keeps_its_calendar_alone() {
     let budget = |p: &Project, which: usize| {
         let s = &p.standards()[which];
         let i = s
-            .model
+            .model()
             .procedures
             .iter()
             .position(|p| p.id == "penanganan_pengaduan")
             .expect("procedure");
         sopan::check::budget::analyse(
-            &s.model.procedures[i],
-            &s.machines[i],
-            s.procedure_calendars[i].as_deref(),
+            &s.model().procedures[i],
+            &s.machines()[i],
+            s.procedure_calendars()[i].as_deref(),
         )
     };
     let via = through
         .standards()
         .iter()
         .position(|s| {
-            s.model
+            s.model()
                 .services
                 .iter()
                 .any(|x| x.id == "izin_praktik_dokter")
@@ -630,9 +630,9 @@ fn sums_stay_exact_per_unit() {
     );
     let s = &project.standards()[0];
     let report = sopan::check::budget::analyse(
-        &s.model.procedures[0],
-        &s.machines[0],
-        s.procedure_calendars[0].as_deref(),
+        &s.model().procedures[0],
+        &s.machines()[0],
+        s.procedure_calendars()[0].as_deref(),
     );
     assert_eq!(report[0].longest.map(|a| a.days), Some(9));
     assert_eq!(report[0].verdict, sopan::check::budget::Verdict::Fits);
@@ -656,11 +656,11 @@ fn impossible_times_are_errors() {
         matches!(before, Err(sopan::interp::EventError::Backwards { .. })),
         "{before:?}"
     );
-    let policy = &standard.model.complaints[0];
+    let policy = &standard.model().complaints[0];
     let log = "diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab\n\
                2026-03-02T09:00:00+07:00,email,ringan,A,B,tidak,2026-03-01T09:00:00+07:00\n";
     let refused =
-        sopan::complaints::book::build(&standard.model, policy, standard.calendar.as_deref(), log)
+        sopan::complaints::book::build(standard.model(), policy, standard.calendar(), log)
             .expect_err("answered before it arrived");
     assert_eq!((refused.row, refused.column.as_str()), (2, "dijawab"));
 }

@@ -15,8 +15,8 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
     let mut reports: Vec<BudgetReport> = Vec::new();
     let mut offsets: Vec<i64> = Vec::new();
     for standard in project.standards() {
-        let procedures = standard.model.procedures.iter().zip(&standard.machines);
-        for ((proc, machine), calendar) in procedures.zip(&standard.procedure_calendars) {
+        let procedures = standard.model().procedures.iter().zip(standard.machines());
+        for ((proc, machine), calendar) in procedures.zip(standard.procedure_calendars()) {
             let found = analyse(proc, machine, calendar.as_deref());
             let offset = calendar
                 .as_ref()
@@ -42,7 +42,7 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
                 let model = project
                     .standards()
                     .iter()
-                    .map(|s| &s.model)
+                    .map(|s| s.model())
                     .find(|m| m.procedures.iter().any(|p| p.id == r.procedure));
                 let (procedure, budget) = match model {
                     Some(m) => {

@@ -33,7 +33,7 @@ pub fn run(
                     && project
                         .standards()
                         .iter()
-                        .all(|s| project.is_english(s.root)) =>
+                        .all(|s| project.is_english(s.root())) =>
                 {
                     Lang::En
                 }

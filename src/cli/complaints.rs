@@ -39,9 +39,9 @@ pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
         }
     };
     let book = match sopan::complaints::book::build(
-        &standard.model,
+        standard.model(),
         policy,
-        standard.calendar.as_deref(),
+        standard.calendar(),
         &text,
     ) {
         Ok(b) => b,

@@ -13,7 +13,7 @@ pub fn run(file: &str, lang: Option<LangArg>, root: Option<&str>) -> u8 {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let model = &standard.model;
+    let model = &standard.model();
     let standalone = sopan::render::doc::standalone_procedures(model);
     if model.services.is_empty() && standalone.is_empty() {
         eprintln!(
@@ -29,9 +29,9 @@ pub fn run(file: &str, lang: Option<LangArg>, root: Option<&str>) -> u8 {
     // Every service's document, then each procedure no service documents.
     let pages: Vec<String> =
         (0..model.services.len())
-            .map(|i| sopan::render::doc::markdown(model, &standard.machines, i, lang))
+            .map(|i| sopan::render::doc::markdown(model, standard.machines(), i, lang))
             .chain(standalone.into_iter().map(|p| {
-                sopan::render::doc::procedure_markdown(model, &standard.machines, p, lang)
+                sopan::render::doc::procedure_markdown(model, standard.machines(), p, lang)
             }))
             .collect();
     print!("{}", pages.join("\n---\n\n"));

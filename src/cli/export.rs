@@ -23,10 +23,10 @@ pub fn run(file: &str, format: ExportFormat, lang: Option<LangArg>, root: Option
     };
     let path = project
         .sources()
-        .get(standard.root)
+        .get(standard.root())
         .map(|f| f.path.clone())
         .unwrap_or_default();
-    let data = sopan::render::export::export(&standard.model, &path);
+    let data = sopan::render::export::export(standard.model(), &path);
     let text = match format {
         ExportFormat::Json => serde_json::to_string_pretty(&data).map_err(|e| e.to_string()),
         ExportFormat::Yaml => serde_yaml::to_string(&data).map_err(|e| e.to_string()),

@@ -20,7 +20,7 @@ pub fn run(
         Err(code) => return code,
     };
     let lang = inputs::words_lang(&project, standard, lang);
-    let procs = &standard.model.procedures;
+    let procs = &standard.model().procedures;
     let chosen: Vec<usize> = match procedure {
         Some(id) => match procs.iter().position(|p| p.id == id) {
             Some(i) => vec![i],
@@ -44,10 +44,10 @@ pub fn run(
     let one = procedure.is_some();
     let mut out = String::new();
     for i in chosen {
-        let (Some(proc), Some(machine)) = (procs.get(i), standard.machines.get(i)) else {
+        let (Some(proc), Some(machine)) = (procs.get(i), standard.machines().get(i)) else {
             continue;
         };
-        let chart = flowchart(&standard.model, proc, machine, lang);
+        let chart = flowchart(standard.model(), proc, machine, lang);
         match format {
             GraphFormat::Dot => out.push_str(&dot(&chart)),
             GraphFormat::Mermaid if one => out.push_str(&mermaid(&chart)),

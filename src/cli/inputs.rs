@@ -189,12 +189,12 @@ pub fn complaint_policy(
 ) -> Option<(&sopan::project::Standard, &sopan::model::ComplaintPolicy)> {
     project.standards().iter().find_map(|s| {
         let policy = s
-            .model
+            .model()
             .services
             .iter()
             .find_map(|svc| svc.complaints)
             .unwrap_or(0);
-        Some((s, s.model.complaints.get(policy)?))
+        Some((s, s.model().complaints.get(policy)?))
     })
 }
 
@@ -224,7 +224,7 @@ pub fn words_lang(
     match choice {
         Some(super::LangArg::En) => sopan::diag::Lang::En,
         Some(super::LangArg::Id) => sopan::diag::Lang::Id,
-        None if project.is_english(standard.root) => sopan::diag::Lang::En,
+        None if project.is_english(standard.root()) => sopan::diag::Lang::En,
         None => sopan::diag::Lang::Id,
     }
 }

@@ -57,13 +57,13 @@ pub fn run(
         return USAGE;
     };
     let routed = sopan::complaints::route::route(
-        &standard.model,
+        standard.model(),
         policy,
         channel,
         severity,
         &given,
         at,
-        standard.calendar.as_deref(),
+        standard.calendar(),
     );
     match routed {
         Ok(r) => {
@@ -71,7 +71,7 @@ pub fn run(
                 Format::Json => {
                     println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default())
                 }
-                Format::Human => print!("{}", human(&r, &standard.model, lang)),
+                Format::Human => print!("{}", human(&r, standard.model(), lang)),
             }
             OK
         }

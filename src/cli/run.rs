@@ -67,7 +67,7 @@ pub fn run(
                     serde_json::to_string_pretty(&report).unwrap_or_default()
                 ),
                 Format::Human => {
-                    let names = Names::new(&standard.model, &report.procedure);
+                    let names = Names::new(standard.model(), &report.procedure);
                     print!("{}", human(&report, &names, words));
                 }
             }

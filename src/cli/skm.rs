@@ -14,7 +14,7 @@ pub fn run(file: &str, responses: &str, format: Format) -> u8 {
     let rule = project
         .standards()
         .iter()
-        .flat_map(|s| s.model.services.iter())
+        .flat_map(|s| s.model().services.iter())
         .find_map(|s| s.follow_up.as_ref().map(|f| f.0.clone()));
     let text = match std::fs::read_to_string(responses) {
         Ok(t) => t,

@@ -154,7 +154,7 @@ fn words(project: &Project, lang: Option<LangArg>) -> Lang {
             && project
                 .standards()
                 .iter()
-                .all(|s| project.is_english(s.root)) =>
+                .all(|s| project.is_english(s.root())) =>
         {
             Lang::En
         }
@@ -261,7 +261,7 @@ fn one(project: &Project, case: &str) -> Result<(), String> {
     let is_wanted = |st: &&sopan::project::Standard| {
         project
             .sources()
-            .get(st.root)
+            .get(st.root())
             .is_some_and(|f| f.path == wanted)
     };
     // A case may run on a file that others include (the agency's own procedures): that file

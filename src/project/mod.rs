@@ -5,6 +5,8 @@ mod calendars;
 pub use calendars::LoadOptions;
 mod files;
 mod hold;
+mod standard;
+pub use standard::Standard;
 pub mod suppress;
 
 use files::{close_file, content_hash, included_beside, legacy_hash};
@@ -13,7 +15,6 @@ pub use files::{is_calendar_file, walk, Entry, LoadError};
 use crate::check;
 use crate::diag::{Diagnostic, Kind};
 use crate::machine::Machine;
-use crate::model::Model;
 use crate::resolve;
 use crate::source::loader::{self, Loader};
 use crate::source::span::{FileId, Span};
@@ -23,30 +24,6 @@ use crate::syntax::parser;
 use crate::time::{data::Layer, Calendar};
 use std::collections::HashMap;
 use std::sync::Arc;
-
-/// One standard: a root file, the files it includes, its model and machines.
-#[derive(Debug, Clone)]
-pub struct Standard {
-    /// The root file.
-    pub root: FileId,
-    /// The root and every file it includes, root first.
-    pub files: Vec<FileId>,
-    /// The resolved model.
-    pub model: Model,
-    /// One machine per procedure of the model, same order.
-    pub machines: Vec<Machine>,
-    /// The working-day calendar of the standard: its first service's, else its agency's
-    /// (complaint routing and the complaint book use it).
-    pub calendar: Option<Arc<Calendar>>,
-    /// The calendar of each procedure, in the model's order: its service's calendar, else
-    /// its agency's.
-    pub procedure_calendars: Vec<Option<Arc<Calendar>>>,
-    /// A hash of the text of every file of the standard (`sha256:` and hex), carried by its
-    /// cases.
-    pub hash: String,
-    /// The FNV-1a form of the same identity, which cases persisted before SHA-256 carry.
-    pub legacy_hash: String,
-}
 
 /// Everything one run loaded and found.
 #[derive(Debug, Clone, Default)]

@@ -65,13 +65,13 @@ pub fn check(data: &[u8]) {
         }
     }
     for standard in project.standards() {
-        let model = &standard.model;
+        let model = &standard.model();
         let _ = serde_json::to_string(&sopan::render::export::export(model, "std/a.sop"));
         for (i, _) in model.services.iter().enumerate() {
-            let _ = sopan::render::doc::markdown(model, &standard.machines, i, Lang::Id);
+            let _ = sopan::render::doc::markdown(model, standard.machines(), i, Lang::Id);
         }
-        let procedures = model.procedures.iter().zip(&standard.machines);
-        for ((procedure, machine), calendar) in procedures.zip(&standard.procedure_calendars) {
+        let procedures = model.procedures.iter().zip(standard.machines());
+        for ((procedure, machine), calendar) in procedures.zip(standard.procedure_calendars()) {
             let chart = sopan::render::graph::flowchart(model, procedure, machine, Lang::En);
             let _ = (
                 sopan::render::graph::mermaid(&chart),
@@ -166,7 +166,7 @@ pub fn events(data: &[u8]) {
         .standards()
         .iter()
         .flat_map(|s| {
-            s.model
+            s.model()
                 .procedures
                 .iter()
                 .filter_map(move |p| s.context(&p.id))
