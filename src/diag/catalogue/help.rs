@@ -101,6 +101,9 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         }
         (Kind::DuplicateOutcome { .. }, Id) => "setiap hasil hanya boleh punya satu tujuan".into(),
         (Kind::DuplicateOutcome { .. }, En) => "each outcome may lead to one place only".into(),
+        // The time budget lives in a procedure of the service, not in the service itself.
+        (Kind::MissingComponent { number: 3 }, Id) => "tambahkan `anggaran` di dalam `prosedur` layanan ini, misalnya `anggaran total \"Jangka waktu penyelesaian\" 5 hari kerja`".into(),
+        (Kind::MissingComponent { number: 3 }, En) => "add a `budget` inside the service's `procedure`, e.g. `budget total \"Time to complete\" 5 working days`".into(),
         (Kind::MissingComponent { number }, Id) => {
             format!("tambahkan `{}` pada layanan", component(*number).2)
         }
