@@ -104,8 +104,10 @@ impl std::fmt::Display for StepNumber {
 impl StepNumber {
     /// Reads a published number.
     pub fn parse(label: &str) -> StepNumber {
-        // `3a` sorts after `3` and before `4`: its digits, then its letter.
-        let letter = |b: u8| u32::from(b.to_ascii_lowercase().saturating_sub(b'a')) + 1;
+        // `3a` sorts after `3` and before `4`: its digits, then its letter. Letters count
+        // from far above any number, so `a` is never the same number as `1`.
+        const LETTERS: u32 = 1 << 30;
+        let letter = |b: u8| LETTERS + u32::from(b.to_ascii_lowercase().saturating_sub(b'a'));
         let mut key = Vec::new();
         for part in label.split('.').filter(|p| !p.is_empty()) {
             let digits = part.bytes().take_while(u8::is_ascii_digit).count();
@@ -354,5 +356,7 @@ mod tests {
         }
         assert_eq!(StepNumber::parse("3a").label, "3a");
         assert!(StepNumber::parse("b").key < StepNumber::parse("c.4").key);
+        assert_ne!(StepNumber::parse("a").key, StepNumber::parse("1").key);
+        assert_eq!(StepNumber::parse("A").key, StepNumber::parse("a").key);
     }
 }

@@ -55,6 +55,13 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
             },
             En,
         ) => format!("did you mean `{s}`?"),
+        // A calendar is a file, found under the standards root.
+        (Kind::UndefinedName { kind: NameKind::Calendar, name, .. }, Id) => format!(
+            "kalender dicari sebagai berkas `{name}.kalender.yaml` di folder standar; folder standar ditentukan oleh berkas proyek `sopan.yaml` atau `--root FOLDER`"
+        ),
+        (Kind::UndefinedName { kind: NameKind::Calendar, name, .. }, En) => format!(
+            "a calendar is a file `{name}.kalender.yaml` under the standards root, which the project file `sopan.yaml` or `--root FOLDER` sets"
+        ),
         (Kind::UndefinedName { kind, .. }, Id) => {
             format!("definisikan {} itu dahulu", kind_word(*kind, lang))
         }
