@@ -170,17 +170,28 @@ pub fn parse(text: &str) -> Result<Vec<[Option<u8>; 9]>, SkmError> {
 pub fn grade(value_100: f64) -> (char, &'static str) {
     // Compare in hundredths so the published band edges are exact.
     let hundredths = (value_100 * 100.0).round() as i64;
-    match hundredths {
-        8831.. => ('A', "Sangat Baik"),
-        7661.. => ('B', "Baik"),
-        6500.. => ('C', "Kurang Baik"),
-        _ => ('D', "Tidak Baik"),
-    }
+    let letter = match hundredths {
+        8831.. => 'A',
+        7661.. => 'B',
+        6500.. => 'C',
+        _ => 'D',
+    };
+    (letter, grade_label(letter))
 }
 
 /// Rounds to 2 decimals (half away from zero), as the regulation prints the index.
 pub fn round2(x: f64) -> f64 {
     (x * 100.0 + 1e-9).round() / 100.0
+}
+
+/// The name of a grade (PermenPAN-RB 14/2017): `C` is "Kurang Baik".
+pub fn grade_label(letter: char) -> &'static str {
+    match letter {
+        'A' => "Sangat Baik",
+        'B' => "Baik",
+        'C' => "Kurang Baik",
+        _ => "Tidak Baik",
+    }
 }
 
 /// The grade letter a follow-up rule names (`kurang_baik`, `poor`, `C`, …).

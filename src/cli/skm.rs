@@ -60,13 +60,18 @@ pub fn run(file: &str, responses: &str, format: Format) -> u8 {
             );
             if let Some(f) = &index.follow_up {
                 let elements = f.elements.join(", ");
+                // The rule's grade as people read it: `C (Kurang Baik)`, not `kurang_baik`.
+                let when = match survey::grade_of_word(&f.when) {
+                    Some(letter) => format!("{letter} ({})", survey::grade_label(letter)),
+                    None => f.when.clone(),
+                };
                 println!(
                     "{}",
                     match (lang, f.fires) {
-                        (Lang::Id, true) => format!("tindak lanjut (mutu {} atau lebih rendah): berlaku; unsur lemah: {elements}", f.when),
-                        (Lang::Id, false) => format!("tindak lanjut (mutu {} atau lebih rendah): tidak berlaku; unsur lemah: {elements}", f.when),
-                        (Lang::En, true) => format!("follow-up (at or below {}): fires; weak elements: {elements}", f.when),
-                        (Lang::En, false) => format!("follow-up (at or below {}): does not fire; weak elements: {elements}", f.when),
+                        (Lang::Id, true) => format!("tindak lanjut (mutu {when} atau lebih rendah): berlaku; unsur lemah: {elements}"),
+                        (Lang::Id, false) => format!("tindak lanjut (mutu {when} atau lebih rendah): tidak berlaku; unsur lemah: {elements}"),
+                        (Lang::En, true) => format!("follow-up (at or below {when}): fires; weak elements: {elements}"),
+                        (Lang::En, false) => format!("follow-up (at or below {when}): does not fire; weak elements: {elements}"),
                     }
                 );
             }
