@@ -76,7 +76,7 @@ pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
             }
             print!("{}", sopan::source::table::write(&rows));
         }
-        BookFormat::Human => print!("{}", sopan::complaints::book::report_text(&book)),
+        BookFormat::Human => print!("{}", sopan::complaints::book::report_text(&book, lang)),
     }
     OK
 }

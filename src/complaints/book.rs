@@ -305,22 +305,43 @@ pub fn build(
 }
 
 /// The monthly report as the secretary reads it.
-pub fn report_text(book: &Book) -> String {
+pub fn report_text(book: &Book, lang: crate::diag::Lang) -> String {
     let mut out = String::new();
     for m in &book.months {
-        out.push_str(&format!("Laporan Pengaduan Pelayanan Publik {}\n", m.month));
         out.push_str(&format!(
-            "  jumlah: {}  tepat waktu: {}  terlambat: {}  belum dijawab: {}\n",
-            m.total, m.on_time, m.late, m.open
+            "{} {}\n",
+            lang.pick(
+                "Laporan Pengaduan Pelayanan Publik",
+                "Public Service Complaints Report"
+            ),
+            m.month
         ));
+        out.push_str(&match lang {
+            crate::diag::Lang::Id => format!(
+                "  jumlah: {}  tepat waktu: {}  terlambat: {}  belum dijawab: {}\n",
+                m.total, m.on_time, m.late, m.open
+            ),
+            crate::diag::Lang::En => format!(
+                "  total: {}  on time: {}  late: {}  unanswered: {}\n",
+                m.total, m.on_time, m.late, m.open
+            ),
+        });
         let list = |map: &BTreeMap<String, usize>| -> String {
             map.iter()
                 .map(|(k, v)| format!("{k} {v}"))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        out.push_str(&format!("  per saluran: {}\n", list(&m.per_channel)));
-        out.push_str(&format!("  per bobot:   {}\n", list(&m.per_severity)));
+        out.push_str(&format!(
+            "  {} {}\n",
+            lang.pick("per saluran:", "by channel: "),
+            list(&m.per_channel)
+        ));
+        out.push_str(&format!(
+            "  {} {}\n",
+            lang.pick("per bobot:  ", "by severity:"),
+            list(&m.per_severity)
+        ));
     }
     out
 }
