@@ -77,6 +77,10 @@ fn a_renamed_copy_works_from_inside_any_of_its_folders() {
         (&copy, &["test"][..]),
         (
             &pekanbaru,
+            &["calendar", "--calendar", "pekanbaru", "show", "2026"][..],
+        ),
+        (
+            &pekanbaru,
             &[
                 "run",
                 "izin_praktik_dokter.sop",

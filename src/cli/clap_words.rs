@@ -121,7 +121,7 @@ const ENGLISH: &[(&str, &str, &str)] = &[
     ("check", "root", "The standards root: what includes may not leave, where calendars are found (default: from `sopan.yaml`, or the nearest `standards` folder)"),
     ("calendar", "", "Working-day arithmetic on a calendar: due dates, working time, batch offsets"),
     ("calendar", "calendar", "The calendar's name (`NAME.kalender.yaml` under the root)"),
-    ("calendar", "root", "Where calendars are looked for"),
+    ("calendar", "root", "Where calendars are looked for (default: the standards root of `sopan.yaml`, or `standards`)"),
     ("calendar", "json", "Print JSON instead of text"),
     ("budget", "", "Per procedure: shortest and longest path against each time budget"),
     ("run", "", "Replay a case's events on a standard: control card, status, budget, actions"),

@@ -128,9 +128,10 @@ enum Command {
         /// Nama kalender (`NAMA.kalender.yaml` di bawah folder standar).
         #[arg(long, global = true, default_value = "nasional")]
         calendar: String,
-        /// Tempat kalender dicari.
-        #[arg(long, global = true, default_value = "standards")]
-        root: String,
+        /// Tempat kalender dicari (bawaan: folder standar dari `sopan.yaml`, atau
+        /// `standards`).
+        #[arg(long, global = true)]
+        root: Option<String>,
         /// Cetak JSON, bukan teks.
         #[arg(long, global = true)]
         json: bool,
@@ -294,7 +295,7 @@ pub fn run() -> ExitCode {
         | Command::Route { file, .. }
         | Command::Skm { file, .. }
         | Command::Budget { file, .. } => Some(file.clone()),
-        Command::Calendar { root, .. } => Some(root.clone()),
+        Command::Calendar { root, .. } => root.clone(),
     };
     let _ = WORDS.set(
         match inputs::lang(lang, &first.into_iter().collect::<Vec<_>>()) {
@@ -349,7 +350,10 @@ pub fn run() -> ExitCode {
             calendar,
             root,
             json,
-        } => calendar::run(job, &calendar, &root, json),
+        } => {
+            let root = root.unwrap_or_else(|| inputs::default_paths().remove(0));
+            calendar::run(job, &calendar, &root, json)
+        }
     };
     ExitCode::from(code)
 }
