@@ -54,12 +54,12 @@ fn main() {
     let agency_id = sources.add(AGENCY.into(), &agency);
     let licence_id = sources.add(LICENCE.into(), &licence);
     let parse = || {
-        let (a, _) = sopan::syntax::parser::parse(&agency, agency_id);
-        let (l, _) = sopan::syntax::parser::parse(&licence, licence_id);
+        let (a, _) = sopan::internals::parse(&agency, agency_id);
+        let (l, _) = sopan::internals::parse(&licence, licence_id);
         (a, l)
     };
-    let rest = |a: &sopan::syntax::ast::File, l: &sopan::syntax::ast::File| {
-        let resolved = sopan::resolve::resolve(&[(licence_id, l), (agency_id, a)], &sources);
+    let rest = |a: &sopan::internals::File, l: &sopan::internals::File| {
+        let resolved = sopan::internals::resolve(&[(licence_id, l), (agency_id, a)], &sources);
         let machines: Vec<Machine> = resolved
             .model
             .procedures

@@ -15,10 +15,10 @@
 //! |---|---|---|
 //! | [`source`] | text in: the [`source::loader::Loader`] the core reads files through, loaded files and spans, the keyword table, CSV tables | — |
 //! | [`diag`] | diagnostics: one table entry per kind (code, severity, data), words in Indonesian and English, rendering | `source` |
-//! | [`syntax`] | the pest grammar's binding and the syntax trees (`sop::syntax`, `sop::too-deep`, …) | `source`, `diag` |
+//! | `syntax` | the pest grammar's binding and the syntax trees (`sop::syntax`, `sop::too-deep`, …) | `source`, `diag` |
 //! | [`time`] | calendars (YAML) and the one module every deadline and elapsed time comes from | `source`, `diag` |
 //! | [`model`] | the resolved standard: roles, services, procedures, budgets, complaint policies | `source`, `time` |
-//! | [`resolve`] | syntax trees of one standard → model (names, values, durations, dates) | below |
+//! | `resolve` | syntax trees of one standard → model (names, values, durations, dates) | below |
 //! | [`machine`] | a procedure → its state machine (petgraph) | `model` |
 //! | [`check`] | model and machines → diagnostics (flow, components, staffing, complaints, budgets on the calendar) | below |
 //! | [`project`] | loading: entries, includes, calendars, one [`project::Standard`] per root file | below |
@@ -80,16 +80,26 @@ pub mod source;
 pub mod survey;
 pub mod time;
 
-// The pipeline's inner stages: public for the command-line tool, the test suites, benches and
-// fuzz targets, which exercise each stage alone; not a stable API for hosts.
+// The pipeline's inner stages. The parser, the syntax tree and the resolver are private to the
+// crate; the checks and the compiled machine stay reachable (hidden from the docs) for the
+// command-line tool's budget analysis and for flowcharts.
 #[doc(hidden)]
 pub mod check;
 #[doc(hidden)]
 pub mod machine;
+pub(crate) mod resolve;
+pub(crate) mod syntax;
+
+/// The parser, syntax tree, resolver and keyword table, for this repository's benches, fuzz
+/// targets and tests, which time and exercise each stage alone. Not an API: anything here may
+/// change in any release; hosts load standards through [`Project`].
 #[doc(hidden)]
-pub mod resolve;
-#[doc(hidden)]
-pub mod syntax;
+pub mod internals {
+    pub use crate::resolve::{resolve, Resolved, Usage};
+    pub use crate::source::keywords::KEYWORDS;
+    pub use crate::syntax::ast::File;
+    pub use crate::syntax::parser::{parse, MAX_SYNTAX_ERRORS};
+}
 
 /// Loads, checks and compiles every standard and calendar under a folder of the file system
 /// (the folder is the standards root). Check [`Project::diagnostics`] before running cases.

@@ -2,7 +2,7 @@
 //! every diagnostic code.
 
 use sopan::diag::CODES;
-use sopan::source::keywords::KEYWORDS;
+use sopan::internals::KEYWORDS;
 use sopan::source::span::FileId;
 
 fn reference() -> String {
@@ -34,7 +34,7 @@ fn every_example_in_the_reference_parses() {
     let blocks = sop_blocks(&reference());
     assert!(blocks.len() >= 12, "found only {} examples", blocks.len());
     for block in blocks {
-        let (_, diags) = sopan::syntax::parser::parse(&block, FileId(0));
+        let (_, diags) = sopan::internals::parse(&block, FileId(0));
         let codes: Vec<&str> = diags.iter().map(|d| d.code()).collect();
         assert!(codes.is_empty(), "{codes:?} in example:\n{block}");
     }

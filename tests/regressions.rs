@@ -365,7 +365,7 @@ fn f09_junk_lines_are_capped_and_deep_yaml_is_refused() {
         let got = codes(&project);
         assert_eq!(
             got.iter().filter(|c| **c == "sop::syntax").count(),
-            sopan::syntax::parser::MAX_SYNTAX_ERRORS,
+            sopan::internals::MAX_SYNTAX_ERRORS,
             "{label}"
         );
         assert!(got.contains(&"sop::too-many-errors"), "{label}");
@@ -561,7 +561,7 @@ fn repository_files(root: &Path) -> Vec<PathBuf> {
 #[test]
 fn the_fuzz_dictionary_lists_every_keyword() {
     let dict = std::fs::read_to_string("fuzz/sop.dict").expect("fuzz/sop.dict");
-    for (id, en) in sopan::source::keywords::KEYWORDS {
+    for (id, en) in sopan::internals::KEYWORDS {
         for word in [id, en] {
             assert!(
                 dict.lines().any(|l| l == format!("\"{word}\"")),

@@ -121,7 +121,7 @@ fn junk_lines_are_reported_up_to_the_cap_and_the_rest_counted() {
         .iter()
         .filter(|d| d.code() == "sop::syntax")
         .count();
-    assert_eq!(syntax, sopan::syntax::parser::MAX_SYNTAX_ERRORS);
+    assert_eq!(syntax, sopan::internals::MAX_SYNTAX_ERRORS);
     let more: Vec<&Kind> = p
         .diagnostics()
         .iter()
@@ -131,7 +131,7 @@ fn junk_lines_are_reported_up_to_the_cap_and_the_rest_counted() {
     assert_eq!(
         more,
         [&Kind::TooManyErrors {
-            more: 500 - sopan::syntax::parser::MAX_SYNTAX_ERRORS
+            more: 500 - sopan::internals::MAX_SYNTAX_ERRORS
         }]
     );
 }

@@ -179,11 +179,6 @@ impl Project {
         self.trees.get(file.0 as usize).is_some_and(|t| t.english)
     }
 
-    /// The syntax tree of a file.
-    pub fn tree(&self, file: FileId) -> Option<&ast::File> {
-        self.trees.get(file.0 as usize)
-    }
-
     fn add(
         &mut self,
         loader: &dyn Loader,

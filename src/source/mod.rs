@@ -1,7 +1,7 @@
 //! Text in: the loader through which the core reads files, loaded files and positions in
 //! them, the language's keyword table, and the CSV tables officers export.
 
-pub mod keywords;
+pub(crate) mod keywords;
 pub mod loader;
 pub mod span;
 pub mod table;
