@@ -66,10 +66,16 @@ fn main() {
             .iter()
             .map(Machine::compile)
             .collect();
-        let mut diags = sopan::check::check(&resolved.model, &resolved.usage, &machines, true);
+        let mut diags = sopan::internals::check(&resolved.model, &resolved.usage, &machines, true);
         for (proc, machine) in resolved.model.procedures.iter().zip(&machines) {
-            let mut verdicts = sopan::check::budget::Verdicts::default();
-            sopan::check::budget::check(proc, machine, Some(&calendar), &mut verdicts, &mut diags);
+            let mut verdicts = sopan::internals::budget::Verdicts::default();
+            sopan::internals::budget::check(
+                proc,
+                machine,
+                Some(&calendar),
+                &mut verdicts,
+                &mut diags,
+            );
         }
         let warnings = diags
             .iter()

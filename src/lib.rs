@@ -20,7 +20,7 @@
 //! | [`model`] | the resolved standard: roles, services, procedures, budgets, complaint policies | `source`, `time` |
 //! | `resolve` | syntax trees of one standard → model (names, values, durations, dates) | below |
 //! | [`machine`] | a procedure → its state machine (petgraph) | `model` |
-//! | [`check`] | model and machines → diagnostics (flow, components, staffing, complaints, budgets on the calendar) | below |
+//! | `check` | model and machines → diagnostics (flow, components, staffing, complaints, budgets on the calendar) | below |
 //! | [`project`] | loading: entries, includes, calendars, one [`project::Standard`] per root file | below |
 //! | [`interp`] | cases on a standard's procedure: events, clocks, card, actions; scenarios | below |
 //! | [`complaints`] | routing a complaint, the complaint book | `model`, `time`, `source` |
@@ -61,6 +61,7 @@
 #![deny(missing_docs)]
 
 // The API most hosts need, at the top: load standards, read their problems, run cases.
+pub use check::budget::{BudgetReport, Verdict};
 pub use diag::{Diagnostic, Lang, Severity};
 pub use interp::{
     Action, CardLine, Case, ClockState, ClockStatus, Context as Procedure, Event, EventError,
@@ -80,11 +81,10 @@ pub mod source;
 pub mod survey;
 pub mod time;
 
-// The pipeline's inner stages. The parser, the syntax tree and the resolver are private to the
-// crate; the checks and the compiled machine stay reachable (hidden from the docs) for the
-// command-line tool's budget analysis and for flowcharts.
-#[doc(hidden)]
-pub mod check;
+// The pipeline's inner stages. The parser, the syntax tree, the resolver and the checks are
+// private to the crate; the compiled machine stays reachable (hidden from the docs) because
+// flowcharts and `Standard::machines` hand it out.
+pub(crate) mod check;
 #[doc(hidden)]
 pub mod machine;
 pub(crate) mod resolve;
@@ -95,6 +95,7 @@ pub(crate) mod syntax;
 /// change in any release; hosts load standards through [`Project`].
 #[doc(hidden)]
 pub mod internals {
+    pub use crate::check::{budget, check};
     pub use crate::resolve::{resolve, Resolved, Usage};
     pub use crate::source::keywords::KEYWORDS;
     pub use crate::syntax::ast::File;

@@ -4,8 +4,8 @@
 
 mod common;
 
-use sopan::check::budget::{analyse, BudgetReport, Verdict};
 use sopan::diag::Amount;
+use sopan::internals::budget::{analyse, BudgetReport, Verdict};
 
 /// The budget reports of the only procedure of a standard written in the test.
 fn reports(text: &str) -> Vec<BudgetReport> {

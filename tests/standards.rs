@@ -154,7 +154,7 @@ fn the_licence_budget_fits_on_the_pekanbaru_calendar() {
         .iter()
         .position(|p| p.id == "penerbitan")
         .expect("procedure");
-    let reports = sopan::check::budget::analyse(
+    let reports = sopan::internals::budget::analyse(
         &standard.model().procedures[licence],
         &standard.machines()[licence],
         standard.procedure_calendars()[licence].as_deref(),
@@ -169,7 +169,7 @@ fn the_licence_budget_fits_on_the_pekanbaru_calendar() {
     assert_eq!(reports.len(), 1);
     assert_eq!(reports[0].shortest, Some(path));
     assert_eq!(reports[0].longest, Some(path));
-    assert_eq!(reports[0].verdict, sopan::check::budget::Verdict::Fits);
+    assert_eq!(reports[0].verdict, sopan::internals::budget::Verdict::Fits);
 }
 
 /// The agency file checked on its own: its roles serve the licence standard beside it that

@@ -536,7 +536,7 @@ fn an_agency_procedure_keeps_its_calendar_alone() {
             .iter()
             .position(|p| p.id == "penanganan_pengaduan")
             .expect("procedure");
-        sopan::check::budget::analyse(
+        sopan::internals::budget::analyse(
             &s.model().procedures[i],
             &s.machines()[i],
             s.procedure_calendars()[i].as_deref(),
@@ -629,13 +629,13 @@ fn sums_stay_exact_per_unit() {
         project.diagnostics()
     );
     let s = &project.standards()[0];
-    let report = sopan::check::budget::analyse(
+    let report = sopan::internals::budget::analyse(
         &s.model().procedures[0],
         &s.machines()[0],
         s.procedure_calendars()[0].as_deref(),
     );
     assert_eq!(report[0].longest.map(|a| a.days), Some(9));
-    assert_eq!(report[0].verdict, sopan::check::budget::Verdict::Fits);
+    assert_eq!(report[0].verdict, sopan::internals::budget::Verdict::Fits);
 }
 
 /// Issue item 6: Impossible times are errors, never answers: a status read past the calendar's range,

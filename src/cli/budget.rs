@@ -2,8 +2,8 @@
 
 use super::names::Names;
 use super::{inputs, render, Format, FAILED, OK, USAGE};
-use sopan::check::budget::{analyse, BudgetReport, Verdict};
 use sopan::diag::{amount_words, Lang};
+use sopan::{BudgetReport, Verdict};
 
 /// Prints the budget analysis of one standard, whatever its verdicts; returns the exit code
 /// (1 when the standard has errors, a budget that cannot fit among them).
@@ -15,14 +15,17 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
     let mut reports: Vec<BudgetReport> = Vec::new();
     let mut offsets: Vec<i64> = Vec::new();
     for standard in project.standards() {
-        let procedures = standard.model().procedures.iter().zip(standard.machines());
-        for ((proc, machine), calendar) in procedures.zip(standard.procedure_calendars()) {
-            let found = analyse(proc, machine, calendar.as_deref());
-            let offset = calendar
-                .as_ref()
-                .map_or(7 * 3600, |c| c.zone().offset_seconds());
-            offsets.extend(found.iter().map(|_| offset));
-            reports.extend(found);
+        for report in standard.budgets() {
+            // Instants are shown in the zone of the procedure's own calendar.
+            let calendar = standard
+                .model()
+                .procedures
+                .iter()
+                .position(|p| p.id == report.procedure)
+                .and_then(|i| standard.procedure_calendars().get(i))
+                .and_then(|c| c.as_deref());
+            offsets.push(calendar.map_or(7 * 3600, |c| c.zone().offset_seconds()));
+            reports.push(report);
         }
     }
     match format {

@@ -66,6 +66,18 @@ impl Standard {
         &self.hash
     }
 
+    /// Every time budget of every procedure against its calendar: the shortest and longest
+    /// path and the verdict (`sopan budget`), in the model's order.
+    pub fn budgets(&self) -> Vec<crate::check::budget::BudgetReport> {
+        self.model
+            .procedures
+            .iter()
+            .zip(&self.machines)
+            .zip(&self.procedure_calendars)
+            .flat_map(|((p, m), c)| crate::check::budget::analyse(p, m, c.as_deref()))
+            .collect()
+    }
+
     /// The FNV-1a form of the same identity, which cases persisted before SHA-256 carry
     /// (they still resume).
     pub fn legacy_hash(&self) -> &str {

@@ -77,7 +77,7 @@ pub fn check(data: &[u8]) {
                 sopan::render::graph::mermaid(&chart),
                 sopan::render::graph::dot(&chart),
             );
-            let _ = sopan::check::budget::analyse(procedure, machine, calendar.as_deref());
+            let _ = sopan::internals::budget::analyse(procedure, machine, calendar.as_deref());
             if let Some(ctx) = standard.context(&procedure.id) {
                 let at = "2026-03-02T08:00:00+07:00".parse().expect("an instant");
                 if let Ok((case, _)) = Case::open(&ctx, "F", at) {
