@@ -319,7 +319,7 @@ fn route_clock_obligation_book_and_calendar_due_agree() {
                 };
                 let licence = standard.context("p").expect("p");
                 let answer = standard.context("jawab").expect("jawab");
-                assert!(answer.calendar.is_some(), "the agency's calendar");
+                assert!(answer.calendar().is_some(), "the agency's calendar");
                 let policy = &standard.model().complaints[0];
                 // Random instants over 2024-2027, to the second; some land past the range.
                 let instants: Vec<Timestamp> =
@@ -508,7 +508,7 @@ fn an_agency_procedure_keeps_its_calendar_alone() {
         .service("izin_praktik_dokter")
         .and_then(|s| s.context("penanganan_pengaduan"))
         .expect("through the service");
-    assert!(a.calendar.is_some(), "the agency's calendar");
+    assert!(a.calendar().is_some(), "the agency's calendar");
     let t = at("2026-03-02T09:00:00+07:00");
     let run = |ctx: &sopan::interp::Context<'_>| {
         let (mut case, _) = Case::open(ctx, "ADU", t).expect("opens");

@@ -67,21 +67,49 @@ use crate::model::{Flow, Model, Node, Obligation, Procedure};
 use crate::time::{Calendar, Deadlines, Measure};
 
 /// What a case needs to know about its procedure. Cheap to build; borrows the standard.
+/// Made only by [`crate::project::Standard::context`], so its parts always belong together.
 #[derive(Debug, Clone, Copy)]
 pub struct Context<'a> {
     /// The model the procedure belongs to (for role names).
-    pub model: &'a Model,
+    pub(crate) model: &'a Model,
     /// Index of the procedure in the model.
-    pub index: usize,
+    pub(crate) index: usize,
     /// The procedure.
-    pub procedure: &'a Procedure,
+    pub(crate) procedure: &'a Procedure,
     /// Its machine.
-    pub machine: &'a Machine,
+    pub(crate) machine: &'a Machine,
     /// The working-day calendar of the procedure (its service's, else its agency's). Without
     /// one, only calendar units (`hari`, `minggu`, `bulan`) can be reckoned.
-    pub calendar: Option<&'a Calendar>,
+    pub(crate) calendar: Option<&'a Calendar>,
     /// The standard's identity, carried by every case: service id, version, content hash.
-    pub identity: Identity<'a>,
+    pub(crate) identity: Identity<'a>,
+}
+
+impl<'a> Context<'a> {
+    /// The procedure as written: steps, ends, budgets, stages.
+    pub fn procedure(&self) -> &'a Procedure {
+        self.procedure
+    }
+
+    /// The model of the standard it belongs to (roles, services).
+    pub fn model(&self) -> &'a Model {
+        self.model
+    }
+
+    /// Its compiled state machine.
+    pub fn machine(&self) -> &'a Machine {
+        self.machine
+    }
+
+    /// Its working-day calendar, if the standard names one.
+    pub fn calendar(&self) -> Option<&'a Calendar> {
+        self.calendar
+    }
+
+    /// The identity its cases carry: service id, version, content hash.
+    pub fn identity(&self) -> Identity<'a> {
+        self.identity
+    }
 }
 
 /// Which standard, in which version and exact content, a case runs on.

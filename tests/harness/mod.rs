@@ -179,7 +179,7 @@ pub fn events(data: &[u8]) {
     let Ok((mut case, _)) = Case::open(ctx, "FUZZ-1", now) else {
         return;
     };
-    let steps = &ctx.procedure.steps;
+    let steps = &ctx.procedure().steps;
     while !bytes.is_empty() {
         let op = bytes.u8();
         let pick = usize::from(bytes.u8());
