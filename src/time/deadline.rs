@@ -29,6 +29,21 @@ use jiff::Timestamp;
 
 const DAY: i64 = 86_400;
 
+/// Wall-clock seconds from `a` to `b` (negative when `b` is earlier).
+fn wall_elapsed(a: Timestamp, b: Timestamp) -> Computed<i64> {
+    Computed::exact(b.as_second() - a.as_second())
+}
+
+/// The instant `seconds` of wall-clock time after `t`.
+fn wall_after(t: Timestamp, seconds: u64) -> Result<Computed<Timestamp>, CalendarError> {
+    i64::try_from(seconds)
+        .ok()
+        .and_then(|s| t.as_second().checked_add(s))
+        .and_then(|s| Timestamp::from_second(s).ok())
+        .map(Computed::exact)
+        .ok_or(CalendarError::Unrepresentable)
+}
+
 impl Calendar {
     /// The instant `n` of `unit` run out, counted from `from` by the convention above.
     pub fn due_after(
@@ -38,20 +53,14 @@ impl Calendar {
         unit: Unit,
     ) -> Result<Computed<Timestamp>, CalendarError> {
         if n == 0 {
-            return Ok(Computed {
-                value: from,
-                provisional: false,
-            });
+            return Ok(Computed::exact(from));
         }
         match unit {
             Unit::Minute => self.add_working_time(from, n.saturating_mul(60)),
             Unit::Hour => self.add_working_time(from, n.saturating_mul(3600)),
             Unit::WorkingDay => self.due_working_days(from, n),
             Unit::Day | Unit::Week | Unit::Month => {
-                wall_due(from, n, unit, self.zone()).map(|value| Computed {
-                    value,
-                    provisional: false,
-                })
+                wall_due(from, n, unit, self.zone()).map(Computed::exact)
             }
         }
     }
@@ -74,10 +83,7 @@ impl Calendar {
     ) -> Result<Computed<i64>, CalendarError> {
         match measure {
             Measure::Working => self.working_time_between(a, b),
-            Measure::Wall => Ok(Computed {
-                value: b.as_second() - a.as_second(),
-                provisional: false,
-            }),
+            Measure::Wall => Ok(wall_elapsed(a, b)),
         }
     }
 
@@ -91,15 +97,7 @@ impl Calendar {
     ) -> Result<Computed<Timestamp>, CalendarError> {
         match measure {
             Measure::Working => self.add_working_time(t, seconds),
-            Measure::Wall => i64::try_from(seconds)
-                .ok()
-                .and_then(|s| t.as_second().checked_add(s))
-                .and_then(|s| Timestamp::from_second(s).ok())
-                .map(|value| Computed {
-                    value,
-                    provisional: false,
-                })
-                .ok_or(CalendarError::Unrepresentable),
+            Measure::Wall => wall_after(t, seconds),
         }
     }
 
@@ -205,14 +203,8 @@ impl<'a> Deadlines<'a> {
     ) -> Result<Computed<Timestamp>, CalendarError> {
         match self.calendar {
             Some(c) => c.due_after(from, n, unit),
-            None if n == 0 => Ok(Computed {
-                value: from,
-                provisional: false,
-            }),
-            None => wall_due(from, n, unit, Zone::Wib).map(|value| Computed {
-                value,
-                provisional: false,
-            }),
+            None if n == 0 => Ok(Computed::exact(from)),
+            None => wall_due(from, n, unit, Zone::Wib).map(Computed::exact),
         }
     }
 
@@ -234,10 +226,7 @@ impl<'a> Deadlines<'a> {
     ) -> Result<Computed<i64>, CalendarError> {
         match (self.calendar, measure) {
             (Some(c), _) => c.elapsed(a, b, measure),
-            (None, Measure::Wall) => Ok(Computed {
-                value: b.as_second() - a.as_second(),
-                provisional: false,
-            }),
+            (None, Measure::Wall) => Ok(wall_elapsed(a, b)),
             (None, Measure::Working) => Err(CalendarError::NoCalendar),
         }
     }
@@ -251,15 +240,7 @@ impl<'a> Deadlines<'a> {
     ) -> Result<Computed<Timestamp>, CalendarError> {
         match (self.calendar, measure) {
             (Some(c), _) => c.after(t, seconds, measure),
-            (None, Measure::Wall) => i64::try_from(seconds)
-                .ok()
-                .and_then(|s| t.as_second().checked_add(s))
-                .and_then(|s| Timestamp::from_second(s).ok())
-                .map(|value| Computed {
-                    value,
-                    provisional: false,
-                })
-                .ok_or(CalendarError::Unrepresentable),
+            (None, Measure::Wall) => wall_after(t, seconds),
             (None, Measure::Working) => Err(CalendarError::NoCalendar),
         }
     }

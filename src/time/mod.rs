@@ -79,6 +79,16 @@ pub struct Computed<T> {
     pub provisional: bool,
 }
 
+impl<T> Computed<T> {
+    /// A value that rests on no holiday data at all (wall-clock time, a zero duration).
+    pub fn exact(value: T) -> Self {
+        Computed {
+            value,
+            provisional: false,
+        }
+    }
+}
+
 /// Why a calendar question has no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CalendarError {

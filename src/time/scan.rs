@@ -11,37 +11,29 @@ impl Calendar {
     /// time order: each day's midnight and last second, each opening and closing of its
     /// working hours and the second before, and the day count's cut-off and the second before.
     pub fn breakpoints(&self) -> Vec<Timestamp> {
-        let mut out = Vec::with_capacity(self.hours_of.len() * 8);
-        let mut secs: Vec<u32> = Vec::with_capacity(16);
-        for i in 0..self.hours_of.len() {
-            secs.clear();
-            secs.extend([0, 86_399]);
-            for (a, b) in self.intervals(i) {
-                secs.extend([a.saturating_sub(1), *a, b.saturating_sub(1), *b]);
-            }
-            if let DayCount::CutOff(c) = self.day_count {
-                secs.extend([c.saturating_sub(1), c]);
-            }
-            secs.sort_unstable();
-            secs.dedup();
-            out.extend(secs.iter().filter_map(|s| self.at(i, *s)));
-        }
-        out
+        self.instants(None)
     }
 
     /// [`Calendar::breakpoints`] and, inside working hours, an instant every `step` seconds:
     /// where a deadline counted from a start can also jump between breakpoints (a step's
     /// working time running into a closing), a sweep at this resolution finds it.
     pub fn sample_starts(&self, step: u32) -> Vec<Timestamp> {
-        let step = step.max(60);
-        let mut out = Vec::with_capacity(self.hours_of.len() * 8 + self.workdays.len() * 100);
+        self.instants(Some(step.max(60)))
+    }
+
+    /// The breakpoints, with an instant every `step` seconds of working hours when given.
+    fn instants(&self, step: Option<u32>) -> Vec<Timestamp> {
+        let sampled = step.map_or(0, |_| self.workdays.len() * 100);
+        let mut out = Vec::with_capacity(self.hours_of.len() * 8 + sampled);
         let mut secs: Vec<u32> = Vec::with_capacity(128);
         for i in 0..self.hours_of.len() {
             secs.clear();
             secs.extend([0, 86_399]);
             for (a, b) in self.intervals(i) {
-                secs.extend([a.saturating_sub(1), *b, b.saturating_sub(1)]);
-                secs.extend((*a..*b).step_by(step as usize));
+                secs.extend([a.saturating_sub(1), *a, b.saturating_sub(1), *b]);
+                if let Some(step) = step {
+                    secs.extend((*a..*b).step_by(step as usize));
+                }
             }
             if let DayCount::CutOff(c) = self.day_count {
                 secs.extend([c.saturating_sub(1), c]);
