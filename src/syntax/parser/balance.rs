@@ -44,50 +44,31 @@ pub fn find(text: &str, file: FileId) -> Option<Diagnostic> {
                 }
             }
         }
-        // Walk the line's braces, outside strings.
-        let mut in_string = false;
-        let mut escaped = false;
-        for (i, c) in code.char_indices() {
-            if in_string {
-                match (escaped, c) {
-                    (true, _) => escaped = false,
-                    (false, '\\') => escaped = true,
-                    (false, '"') => in_string = false,
-                    _ => {}
-                }
+        for (i, c) in braces(code) {
+            if c == '{' {
+                // The block's keyword and name: the words before its title in quotes.
+                let before = code[..i].split('"').next().unwrap_or_default().trim();
+                let head_start = start + indent;
+                stack.push(Open {
+                    indent,
+                    head: (head_start, head_start + before.len().max(1)),
+                });
                 continue;
             }
-            match c {
-                '"' => in_string = true,
-                '{' => {
-                    // The block's keyword and name: the words before its title in quotes.
-                    let before = code[..i].split('"').next().unwrap_or_default().trim();
-                    let head_start = start + indent;
-                    stack.push(Open {
-                        indent,
-                        head: (head_start, head_start + before.len().max(1)),
-                    });
-                }
-                '}' => {
-                    // More `}` than `{`: one that closes at an indentation deeper than the
-                    // block it would close (or closes nothing) is the extra one.
-                    let extra = match stack.last() {
-                        None => true,
-                        Some(top) => {
-                            closes > opens && trimmed.starts_with('}') && indent > top.indent
-                        }
-                    };
-                    if extra && closes > opens {
-                        let at = start + i;
-                        return Some(
-                            missing_open(text, file, start, indent)
-                                .unwrap_or_else(|| extra_brace(line, file, start, at)),
-                        );
-                    }
-                    stack.pop();
-                }
-                _ => {}
+            // More `}` than `{`: one that closes at an indentation deeper than the block it
+            // would close (or closes nothing) is the extra one.
+            let extra = match stack.last() {
+                None => true,
+                Some(top) => closes > opens && trimmed.starts_with('}') && indent > top.indent,
+            };
+            if extra && closes > opens {
+                let at = start + i;
+                return Some(
+                    missing_open(text, file, start, indent)
+                        .unwrap_or_else(|| extra_brace(line, file, start, at)),
+                );
             }
+            stack.pop();
         }
     }
     // Still open at the end: the innermost block left open.
@@ -257,27 +238,37 @@ fn open_quote(text: &str, file: FileId) -> Option<Diagnostic> {
 fn count(text: &str) -> (usize, usize) {
     let (mut opens, mut closes) = (0, 0);
     for line in text.split_inclusive('\n') {
-        let mut in_string = false;
-        let mut escaped = false;
-        for c in strip_comment(line).chars() {
-            if in_string {
-                match (escaped, c) {
-                    (true, _) => escaped = false,
-                    (false, '\\') => escaped = true,
-                    (false, '"') => in_string = false,
-                    _ => {}
-                }
-                continue;
-            }
-            match c {
-                '"' => in_string = true,
-                '{' => opens += 1,
-                '}' => closes += 1,
-                _ => {}
+        for (_, c) in braces(strip_comment(line)) {
+            if c == '{' {
+                opens += 1;
+            } else {
+                closes += 1;
             }
         }
     }
     (opens, closes)
+}
+
+/// The `{` and `}` of a line of code (comment already stripped) outside its strings, with
+/// their byte offsets.
+fn braces(code: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut in_string = false;
+    let mut escaped = false;
+    code.char_indices().filter(move |&(_, c)| {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            return false;
+        }
+        if c == '"' {
+            in_string = true;
+        }
+        matches!(c, '{' | '}')
+    })
 }
 
 /// The line without its `//` comment (outside strings) and line ending.

@@ -15,6 +15,12 @@ pub fn from_pest(
     base: usize,
     file: FileId,
 ) -> Diagnostic {
+    let (pos, rules) = parts(error);
+    at(pos, &rules, text, "", base, file)
+}
+
+/// Where a pest error is, and the rules it expected there.
+fn parts(error: &pest::error::Error<Rule>) -> (usize, Vec<Rule>) {
     let pos = match error.location {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
@@ -23,7 +29,7 @@ pub fn from_pest(
         ErrorVariant::ParsingError { positives, .. } => positives.clone(),
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
-    at(pos, &rules, text, "", base, file)
+    (pos, rules)
 }
 
 /// A syntax diagnostic at `pos` of `text`, expecting `rules`.
@@ -183,14 +189,7 @@ pub fn junk(line_rule: Rule, text: &str, lead: &str, base: usize, file: FileId) 
     use pest::Parser as _;
     match super::SopParser::parse(line_rule, text) {
         Err(error) => {
-            let pos = match error.location {
-                InputLocation::Pos(p) => p,
-                InputLocation::Span((s, _)) => s,
-            };
-            let rules = match &error.variant {
-                ErrorVariant::ParsingError { positives, .. } => positives.clone(),
-                ErrorVariant::CustomError { .. } => Vec::new(),
-            };
+            let (pos, rules) = parts(&error);
             at(pos, &rules, text, lead, base, file)
         }
         Ok(pairs) => {
