@@ -1,7 +1,6 @@
 //! `sopan check`.
 
 use super::{ci, inputs, render, CheckFormat, LangArg, FAILED, OK, USAGE};
-use sopan::diag::Lang;
 
 /// Checks the paths and prints the report; returns the exit code.
 pub fn run(
@@ -25,20 +24,7 @@ pub fn run(
         CheckFormat::Github => print!("{}", ci::github(&project, lang)),
         CheckFormat::Human => {
             eprint!("{}", render::human(&project, lang));
-            let summary_lang = match lang {
-                Some(LangArg::En) => Lang::En,
-                Some(LangArg::Id) => Lang::Id,
-                // Indonesian unless every standard checked is written in English.
-                None if !project.standards().is_empty()
-                    && project
-                        .standards()
-                        .iter()
-                        .all(|s| project.is_english(s.root())) =>
-                {
-                    Lang::En
-                }
-                None => Lang::Id,
-            };
+            let summary_lang = render::summary_lang(&project, lang);
             eprintln!("{}", render::summary(&project, summary_lang));
         }
     }

@@ -151,6 +151,25 @@ pub fn json(project: &Project, choice: Option<LangArg>) -> String {
     serde_json::to_string_pretty(&report).unwrap_or_default()
 }
 
+/// The language of the lines a check or test run adds around the diagnostics: `--lang`
+/// (already merged with `SOPAN_LANG` and the project file), else Indonesian unless every
+/// standard checked is written in English.
+pub fn summary_lang(project: &Project, choice: Option<LangArg>) -> Lang {
+    match choice {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Id) => Lang::Id,
+        None if !project.standards().is_empty()
+            && project
+                .standards()
+                .iter()
+                .all(|s| project.is_english(s.root())) =>
+        {
+            Lang::En
+        }
+        None => Lang::Id,
+    }
+}
+
 /// The one-line summary after a human report.
 pub fn summary(project: &Project, lang: Lang) -> String {
     let (errors, warnings) = counts(project);

@@ -72,7 +72,7 @@ pub fn run(
             return USAGE;
         }
     };
-    let words = words(&project, lang);
+    let words = render::summary_lang(&project, lang);
     let (errors, warnings) = render::counts(&project);
     let mut outcomes = Vec::new();
     let not_run = if errors > 0 {
@@ -141,24 +141,6 @@ pub fn run(
         OK
     } else {
         FAILED
-    }
-}
-
-/// The language of the lines `test` adds: `--lang`, else Indonesian unless every standard
-/// checked is written in English.
-fn words(project: &Project, lang: Option<LangArg>) -> Lang {
-    match lang {
-        Some(LangArg::Id) => Lang::Id,
-        Some(LangArg::En) => Lang::En,
-        None if !project.standards().is_empty()
-            && project
-                .standards()
-                .iter()
-                .all(|s| project.is_english(s.root())) =>
-        {
-            Lang::En
-        }
-        None => Lang::Id,
     }
 }
 
