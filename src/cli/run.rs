@@ -90,7 +90,7 @@ fn local(r: &RunReport, t: jiff::Timestamp) -> String {
 }
 
 /// A clock's state in words.
-pub fn state_words(state: ClockState, lang: Lang) -> &'static str {
+fn state_words(state: ClockState, lang: Lang) -> &'static str {
     match state {
         ClockState::Waiting => lang.pick("belum mulai", "waiting"),
         ClockState::OnTrack => lang.pick("sesuai waktu", "on track"),
