@@ -59,16 +59,18 @@ prosedur p "P" {{
         )
     };
     let paused = reports(&body("jeda selama dikembalikan"));
+    // The longest real path checks twice: 2, the applicant's 5 days not counted, 2, then 1.
     assert_eq!(
         paused[0].longest,
-        Some(days(3)),
+        Some(days(5)),
         "the applicant's 5 days are not counted"
     );
     assert_eq!(paused[0].verdict, Verdict::Fits);
     let running = reports(&body(""));
-    // A loop counts once: checking 2, at most 5 with the applicant, issuing 1.
-    assert_eq!(running[0].longest, Some(days(8)));
+    // Round the loop once: checking 2, at most 5 with the applicant, checking 2, issuing 1.
+    assert_eq!(running[0].longest, Some(days(10)));
     assert_eq!(running[0].shortest, Some(days(3)));
+    assert_eq!(running[0].verdict, Verdict::Fits, "10 of 10 working days");
 }
 
 #[test]

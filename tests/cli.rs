@@ -585,8 +585,12 @@ fn budget_prints_every_verdict_even_cannot_fit() {
         .find(|r| r["procedure"] == "penerbitan")
         .expect("the licence budget");
     assert_eq!(licence["verdict"], "cannot_fit");
-    assert_eq!(licence["longest"]["working_days"], 3);
-    assert_eq!(licence["longest"]["minutes"], 65);
+    assert_eq!(licence["shortest"]["working_days"], 3);
+    assert_eq!(licence["shortest"]["minutes"], 65);
+    // The longest is a real path: back to the applicant once, the file checked again.
+    assert_eq!(licence["longest"]["minutes"], 85);
+    let hops = licence["longest_path"].as_array().expect("the path");
+    assert!(hops.iter().any(|h| h["kind"] == "returned"), "{hops:?}");
 }
 
 #[test]

@@ -159,16 +159,17 @@ fn the_licence_budget_fits_on_the_pekanbaru_calendar() {
         &standard.machines()[licence],
         standard.procedure_calendars()[licence].as_deref(),
     );
-    // Steps 1-7: 65 minutes and one working day, kept apart; the return loop adds no counted
-    // time. Within 2 working days from any start the calendar covers.
-    let path = sopan::diag::Amount {
-        minutes: 65,
+    // Steps 1-7: 65 minutes and one working day, kept apart. The longest real path goes back
+    // to the applicant once and checks the file again: 20 minutes more (the time with the
+    // applicant is paused). Within 2 working days from any start the calendar covers.
+    let path = |minutes| sopan::diag::Amount {
+        minutes,
         working_days: 1,
         ..Default::default()
     };
     assert_eq!(reports.len(), 1);
-    assert_eq!(reports[0].shortest, Some(path));
-    assert_eq!(reports[0].longest, Some(path));
+    assert_eq!(reports[0].shortest, Some(path(65)));
+    assert_eq!(reports[0].longest, Some(path(85)));
     assert_eq!(reports[0].verdict, sopan::internals::budget::Verdict::Fits);
 }
 

@@ -3,7 +3,7 @@
 use super::names::Names;
 use super::{inputs, render, Format, FAILED, OK, USAGE};
 use sopan::diag::{amount_words, Lang};
-use sopan::{BudgetReport, Verdict};
+use sopan::{path_words, BudgetReport, Verdict};
 
 /// Prints the budget analysis of one standard, whatever its verdicts; returns the exit code
 /// (1 when the standard has errors, a budget that cannot fit among them).
@@ -39,8 +39,10 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
         Format::Human => {
             let lang = super::words();
             for (r, offset) in reports.iter().zip(&offsets) {
-                let or_dash = |a: Option<sopan::diag::Amount>| {
-                    a.map_or("-".to_string(), |a| amount_words(&a, lang))
+                let or_dash = |a: Option<sopan::diag::Amount>, path: &[sopan::PathHop]| match a {
+                    Some(a) if path.is_empty() => amount_words(&a, lang),
+                    Some(a) => format!("{} ({})", amount_words(&a, lang), path_words(path, lang)),
+                    None => "-".to_string(),
                 };
                 let model = project
                     .standards()
@@ -76,10 +78,23 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
                     (Verdict::Unknown, Lang::En) => {
                         format!("unknown (time of {} not known)", steps())
                     }
+                    (Verdict::MayOverrun, Lang::Id) if r.fails_from.is_none() => {
+                        "mungkin terlampaui (dari setiap awal)".to_string()
+                    }
                     (Verdict::MayOverrun, Lang::Id) => {
                         format!("mungkin terlampaui (mulai {})", from())
                     }
+                    (Verdict::MayOverrun, Lang::En) if r.fails_from.is_none() => {
+                        "may overrun (from every start)".to_string()
+                    }
                     (Verdict::MayOverrun, Lang::En) => format!("may overrun (from {})", from()),
+                    (Verdict::NotJudged, Lang::Id) => format!(
+                        "tidak dapat dinilai: {}",
+                        r.reason.map_or("", |w| w.words(lang))
+                    ),
+                    (Verdict::NotJudged, Lang::En) => {
+                        format!("not judged: {}", r.reason.map_or("", |w| w.words(lang)))
+                    }
                 };
                 let limit = sopan::render::graph::duration_words(r.limit, lang);
                 println!(
@@ -87,13 +102,13 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
                     match lang {
                         Lang::Id => format!(
                             "{procedure} / {budget}: anggaran {limit}, jalur tercepat {}, terpanjang {} — {verdict}",
-                            or_dash(r.shortest),
-                            or_dash(r.longest),
+                            or_dash(r.shortest, &r.shortest_path),
+                            or_dash(r.longest, &r.longest_path),
                         ),
                         Lang::En => format!(
                             "{procedure} / {budget}: budget {limit}, shortest {}, longest {} — {verdict}",
-                            or_dash(r.shortest),
-                            or_dash(r.longest),
+                            or_dash(r.shortest, &r.shortest_path),
+                            or_dash(r.longest, &r.longest_path),
                         ),
                     }
                 );

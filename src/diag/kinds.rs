@@ -3,7 +3,7 @@
 //! the words (message, label, help in both languages) are in the catalogue, whose matches
 //! have no catch-all, so a new kind does not compile until it has them.
 
-use super::{Amount, Hint, NameKind, Phrase, Severity, ValueKind};
+use super::{Amount, Hint, NameKind, PathHop, Phrase, Severity, ValueKind};
 
 macro_rules! kinds {
     ($(
@@ -298,20 +298,32 @@ kinds! {
         budget: String,
         /// The shortest path's time.
         shortest: Amount,
+        /// The shortest path, step by step.
+        path: Vec<PathHop>,
         /// The budget.
         limit: Amount,
     } = ("sop::budget-cannot-fit", Error),
-    /// The longest path (loops once) can end after the budget's due instant.
+    /// From some start, some path (each loop gone round at most once) breaches the budget.
     BudgetMayOverrun {
         /// The budget.
         budget: String,
         /// The longest path's time.
         longest: Amount,
+        /// The longest path, step by step.
+        path: Vec<PathHop>,
         /// The budget.
         limit: Amount,
         /// The earliest start from which it overruns, in the calendar's zone.
         from: Option<String>,
     } = ("sop::budget-may-overrun", Warning),
+    /// A budget whose paths could not be judged against the calendar.
+    BudgetNotJudged {
+        /// The budget.
+        budget: String,
+        /// The calendar's last day, when every path runs past it; `None` when the procedure
+        /// has more paths than a check judges.
+        last_day: Option<String>,
+    } = ("sop::budget-not-judged", Warning),
     /// The steps marked as falling on one working day take longer than that day's hours.
     DayOverfull {
         /// The day number (hari ke-N).

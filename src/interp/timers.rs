@@ -81,10 +81,12 @@ impl Case {
                         .start
                         .as_ref()
                         .is_some_and(|p| hits(p, ctx.index, signal)),
-                    match &budget.stop {
-                        Some(p) => hits(p, ctx.index, signal),
-                        None => matches!(signal, Signal::Enter(Node::End(_))),
-                    },
+                    // A case that ends stops every clock, wherever its own stop is.
+                    matches!(signal, Signal::Enter(Node::End(_)))
+                        || budget
+                            .stop
+                            .as_ref()
+                            .is_some_and(|p| hits(p, ctx.index, signal)),
                 ),
             };
             if clock.started.is_none() && starts {

@@ -11,6 +11,8 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 
+pub mod scc;
+
 /// The id of a state in a [`Machine`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct StateId(pub u32);
@@ -214,25 +216,35 @@ impl Machine {
         }
     }
 
+    /// For each state, the states its transitions lead to (in the order written).
+    pub fn next_states(&self) -> Vec<Vec<usize>> {
+        self.states()
+            .map(|s| {
+                self.successors(s)
+                    .into_iter()
+                    .map(|(_, t)| t.0 as usize)
+                    .collect()
+            })
+            .collect()
+    }
+
     /// Loops that never lead out: strongly connected sets of states (more than one state, or
     /// one with an edge to itself) with no edge leaving them. Each set sorted by id; sets in
     /// order of their first state.
     pub fn closed_loops(&self) -> Vec<Vec<StateId>> {
-        let mut loops: Vec<Vec<StateId>> = petgraph::algo::tarjan_scc(&self.graph)
-            .into_iter()
-            .filter(|scc| {
-                let looping = scc.len() > 1 || scc.iter().any(|n| self.graph.contains_edge(*n, *n));
-                looping
-                    && scc.iter().all(|n| {
-                        self.graph
-                            .neighbors_directed(*n, Direction::Outgoing)
-                            .all(|m| scc.contains(&m))
-                    })
+        let next = self.next_states();
+        let (sets, of) = scc::components(&next);
+        let mut loops: Vec<Vec<StateId>> = sets
+            .iter()
+            .enumerate()
+            .filter(|(k, set)| {
+                let looping = set.len() > 1 || set.iter().any(|n| next[*n].contains(n));
+                looping && set.iter().all(|n| next[*n].iter().all(|m| of[*m] == *k))
             })
-            .map(|scc| {
-                let mut ids: Vec<StateId> = scc.into_iter().map(id).collect();
-                ids.sort();
-                ids
+            .map(|(_, set)| {
+                set.iter()
+                    .map(|n| StateId(u32::try_from(*n).unwrap_or(u32::MAX)))
+                    .collect()
             })
             .collect();
         loops.sort();

@@ -129,7 +129,23 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
             jiff::civil::Date::new(i16::try_from(y).unwrap_or(i16::MAX), m as i8, d as i8).ok()
         })
         .collect::<Option<Vec<_>>>()?;
+    let fingerprint = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (
+            zone.offset_seconds(),
+            day_count,
+            first,
+            last,
+            &week,
+            &hours_of,
+        )
+            .hash(&mut h);
+        provisional_from.hash(&mut h);
+        h.finish()
+    };
     Some(Calendar {
+        fingerprint,
         name: top.name.clone(),
         title: top.title.clone(),
         zone,

@@ -54,6 +54,7 @@ pub mod days;
 mod deadline;
 mod duration;
 pub mod load;
+mod pieces;
 mod scan;
 
 /// The local date (`YYYY-MM-DD`) of an instant at a UTC offset in seconds (the calendar's
@@ -158,6 +159,9 @@ pub struct ClosedDay {
 /// A working-day calendar, ready for arithmetic. Immutable, `Send + Sync`.
 #[derive(Debug, Clone)]
 pub struct Calendar {
+    /// What every answer depends on, hashed: calendars with the same fingerprint answer
+    /// alike, so analyses of one can be kept for the other.
+    fingerprint: u64,
     name: String,
     title: String,
     zone: Zone,
@@ -200,6 +204,12 @@ impl Calendar {
         &self.name
     }
 
+    /// A hash of everything the calendar's answers depend on (zone, day count, range, hours,
+    /// days off): two calendars with the same fingerprint give the same answers.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
     /// The calendar's title.
     pub fn title(&self) -> &str {
         &self.title
@@ -226,6 +236,15 @@ impl Calendar {
             days::civil::format(self.first),
             days::civil::format(self.last),
         )
+    }
+
+    /// The first and the last second of the covered days, in the calendar's zone.
+    pub fn covered_instants(&self) -> (jiff::Timestamp, jiff::Timestamp) {
+        let at = |day: i32, sec: i64| {
+            let local = i64::from(day) * 86_400 + sec - self.zone.offset_seconds();
+            jiff::Timestamp::from_second(local).unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        };
+        (at(self.first, 0), at(self.last, 86_399))
     }
 
     /// Working minutes of a usual working day: the hours of the first weekday that has any

@@ -1,26 +1,28 @@
-//! Static budget analysis: for each budget of a procedure, the shortest and the longest path
-//! from where its clock starts to where it stops, and whether the longest path ends before
-//! the budget's due instant for every start the calendar covers.
+//! Static budget analysis: for each budget of a procedure, the real paths its clock runs
+//! over from where it starts to where it stops, and whether they keep the budget from every
+//! start the calendar covers.
 //!
-//! Path times are summed per unit and never converted between units ([`Amount`]): months stay
-//! months, working days stay working days. A path's end is reckoned from a start instant by
-//! the same rules as every clock ([`Deadlines`]); a path that mixes units is reckoned in every
-//! order of its units, the latest end for the longest path and the earliest for the shortest,
-//! so the verdict never depends on an order the analysis cannot know. Loops count once,
-//! ranges at their bounds, conditional steps at zero for the shortest path; paths are never
-//! enumerated (linear in the graph).
+//! A path is a sequence of stretches of time in the order a case takes them — steps' own
+//! times and the waits between them, each in its own unit — never a sum of parts of different
+//! paths ([`paths`]). Each is judged by the clock's own reading of time, exactly, from every
+//! start second ([`judge`]), and the verdict is a promise about runs ([`verdict`]). The
+//! shortest and longest shown are real paths, named by their steps.
 
 mod ends;
+mod judge;
 mod paths;
 mod verdict;
+mod walk;
 
-use crate::diag::{Amount, Diagnostic, Kind};
+use crate::diag::{Amount, Diagnostic, Kind, PathHop};
 use crate::machine::Machine;
-use crate::model::{Pause, Procedure};
-use crate::time::{Calendar, Deadlines, Duration, Unit};
+use crate::model::Procedure;
+use crate::time::{Calendar, DayCount, Deadlines, Duration, Unit};
+use paths::{Path, Seg, Side};
 use serde::Serialize;
+use std::collections::HashMap;
 
-pub use verdict::Verdict;
+pub use verdict::{NotJudged, Verdict};
 
 /// Working minutes of a day where a standard names no calendar (Perpres 21/2023: 37.5 hours
 /// over five days), used only to judge `hari_ke` days.
@@ -35,18 +37,37 @@ pub struct BudgetReport {
     pub budget: String,
     /// The budget as written.
     pub limit: Duration,
-    /// The shortest path's time per unit (`None` when the stop cannot be reached).
+    /// The time the clock counts on the shortest path, per unit (`None` when the clock's
+    /// stop cannot be reached).
     pub shortest: Option<Amount>,
-    /// The longest path's time per unit, loops counted once.
+    /// The shortest path itself, hop by hop.
+    pub shortest_path: Vec<PathHop>,
+    /// The time the clock counts on the longest path (each loop gone round at most once).
     pub longest: Option<Amount>,
-    /// `fits`, `may_overrun`, `cannot_fit`, or `unknown` when a step on the paths has no
-    /// known time.
+    /// The longest path itself, hop by hop.
+    pub longest_path: Vec<PathHop>,
+    /// `fits`, `may_overrun`, `cannot_fit`, `unknown` when a step on the paths has no known
+    /// time, or `not_judged` (see `reason`).
     pub verdict: Verdict,
+    /// Why the paths could not be judged, for `not_judged`.
+    pub reason: Option<NotJudged>,
     /// The steps of unknown time on the paths (for `unknown`), by id.
     pub unknown_steps: Vec<String>,
-    /// For `may_overrun`: the earliest start instant whose longest path ends after the
-    /// budget's due instant (for example just before a long holiday).
+    /// For `may_overrun`: the earliest start from which a path breaches the budget (`None`:
+    /// some path breaches from every start).
     pub fails_from: Option<jiff::Timestamp>,
+    /// The starts judged, first and last: every second of the calendar's covered days, up to
+    /// the last start from which every path ends within them.
+    pub judged: Option<Judged>,
+}
+
+/// The starts a verdict covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Judged {
+    /// The first start judged.
+    pub from: jiff::Timestamp,
+    /// The last start judged.
+    pub to: jiff::Timestamp,
 }
 
 /// An amount of one unit, `n` times.
@@ -63,11 +84,15 @@ pub fn amount_of(n: u64, unit: Unit) -> Amount {
     a
 }
 
-/// Verdicts already computed in a run, by calendar and the shape of the paths: an agency's
-/// services often share an SOP's shape, and a verdict sweeps the whole calendar.
+/// What a judgement depends on: the calendar's fingerprint, the budget, and the stretches
+/// of the paths at each bound.
+type JudgementKey = (u64, Duration, Vec<Vec<Seg>>, Vec<Vec<Seg>>);
+
+/// Judgements already made in a run, by calendar content and the paths' stretches: an
+/// agency's services often share an SOP's shape, and a folder holds copies of a standard.
 #[derive(Debug, Clone, Default)]
 pub struct Verdicts {
-    known: std::collections::HashMap<(usize, String), (Verdict, Option<jiff::Timestamp>)>,
+    known: HashMap<JudgementKey, verdict::Judgement>,
 }
 
 /// Analyses every budget of a procedure on its calendar (`None`: only calendar units).
@@ -79,7 +104,7 @@ pub fn analyse(
     analyse_with(proc, machine, calendar, &mut Verdicts::default())
 }
 
-/// [`analyse`], reusing and keeping the verdicts of a run.
+/// [`analyse`], reusing and keeping the judgements of a run.
 pub fn analyse_with(
     proc: &Procedure,
     machine: &Machine,
@@ -89,49 +114,102 @@ pub fn analyse_with(
     if machine.has_unresolved() {
         return Vec::new();
     }
-    // A calendar is identified by where it lives: one run builds each calendar once.
-    let calendar_id = calendar.map_or(0, |c| std::ptr::from_ref(c) as usize);
     let deadlines = Deadlines::new(calendar);
+    let days_add = calendar.is_none_or(|c| c.day_count() == DayCount::NextDay);
     proc.budgets
         .iter()
         .map(|b| {
-            let paused: Vec<usize> = b
-                .pauses
+            let clock = walk::Clockwork::new(proc, machine, b);
+            let long = paths::walk(&clock, Side::Longest, days_add);
+            let short = paths::walk(&clock, Side::Shortest, days_add);
+            let mut unknown: Vec<usize> = long
+                .paths
                 .iter()
-                .filter_map(|p| match p {
-                    Pause::Step(i) => Some(*i),
-                    Pause::Returned => None,
+                .chain(&short.paths)
+                .flat_map(|p| p.unknown.iter().copied())
+                .collect();
+            unknown.sort_unstable();
+            unknown.dedup();
+            let j = if !unknown.is_empty() {
+                unknown_judgement(&long.paths, &short.paths)
+            } else if long.overflow || short.overflow {
+                verdict::Judgement::not(NotJudged::TooManyPaths)
+            } else if long.paths.is_empty() || short.paths.is_empty() {
+                verdict::Judgement::not(NotJudged::NoPath)
+            } else {
+                let key = (
+                    calendar.map_or(0, Calendar::fingerprint),
+                    b.duration,
+                    long.paths.iter().map(|p| p.segs.clone()).collect(),
+                    short.paths.iter().map(|p| p.segs.clone()).collect(),
+                );
+                *known.known.entry(key).or_insert_with(|| {
+                    verdict::judge(deadlines, b.duration, &long.paths, &short.paths)
                 })
-                .collect();
-            let paths = paths::Paths::new(proc, machine, b, &paused);
-            let (shortest, longest) = paths.amounts();
-            let unknown: Vec<String> = paths
-                .unknown_steps()
-                .into_iter()
-                .filter_map(|i| proc.steps.get(i))
-                .map(|s| s.id.clone())
-                .collect();
-            let (verdict, fails_from) = match (shortest, longest) {
-                _ if !unknown.is_empty() => (Verdict::Unknown, None),
-                (Some(lo), Some(hi)) => {
-                    let key = (calendar_id, format!("{:?}{}", b.duration, paths.shape()));
-                    *known
-                        .known
-                        .entry(key)
-                        .or_insert_with(|| verdict::judge(&deadlines, &paths, (lo, hi), b.duration))
-                }
-                _ => (Verdict::Fits, None),
             };
+            let shown = |paths: &[Path], k: usize| paths.get(k).or(paths.first()).cloned();
+            let (longest, shortest) = (
+                shown(&long.paths, j.longest),
+                shown(&short.paths, j.shortest),
+            );
             BudgetReport {
                 procedure: proc.id.clone(),
                 budget: b.id.clone(),
                 limit: b.duration,
-                shortest,
-                longest,
-                verdict,
-                unknown_steps: unknown,
-                fails_from,
+                shortest: shortest.as_ref().map(|p| p.amount),
+                shortest_path: shortest.map(|p| hops(proc, &p)).unwrap_or_default(),
+                longest: longest.as_ref().map(|p| p.amount),
+                longest_path: longest.map(|p| hops(proc, &p)).unwrap_or_default(),
+                verdict: j.verdict,
+                reason: j.reason,
+                unknown_steps: unknown
+                    .into_iter()
+                    .filter_map(|i| proc.steps.get(i))
+                    .map(|s| s.id.clone())
+                    .collect(),
+                fails_from: j.fails_from.and_then(verdict::instant),
+                judged: j.judged.and_then(|(a, z)| {
+                    Some(Judged {
+                        from: verdict::instant(a)?,
+                        to: verdict::instant(z)?,
+                    })
+                }),
             }
+        })
+        .collect()
+}
+
+/// For paths with steps of unknown time: no verdict, and the paths with the most and the
+/// least of what is known shown.
+fn unknown_judgement(long: &[Path], short: &[Path]) -> verdict::Judgement {
+    let order = |a: &Amount| (a.months, a.days, a.working_days, a.minutes);
+    let most = (0..long.len()).max_by_key(|k| order(&long[*k].amount));
+    let least = (0..short.len()).min_by_key(|k| order(&short[*k].amount));
+    verdict::Judgement {
+        verdict: Verdict::Unknown,
+        reason: None,
+        fails_from: None,
+        judged: None,
+        longest: most.unwrap_or(0),
+        shortest: least.unwrap_or(0),
+    }
+}
+
+/// A path's hops with names.
+fn hops(proc: &Procedure, p: &Path) -> Vec<PathHop> {
+    let step = |i: usize| proc.steps.get(i).map_or(String::new(), |s| s.id.clone());
+    p.hops
+        .iter()
+        .map(|h| match h {
+            walk::Hop::Step(i, outcome) => PathHop::Step {
+                step: step(*i),
+                outcome: outcome.clone(),
+            },
+            walk::Hop::Skipped(i) => PathHop::Skipped { step: step(*i) },
+            walk::Hop::Returned => PathHop::Returned,
+            walk::Hop::End(e) => PathHop::End {
+                end: proc.ends.get(*e).map_or(String::new(), |x| x.id.clone()),
+            },
         })
         .collect()
 }
@@ -155,6 +233,7 @@ pub fn check(
         let limit = amount_of(u64::from(b.duration.max), b.duration.unit);
         let kind = match (report.verdict, report.shortest, report.longest) {
             (Verdict::CannotFit, Some(shortest), _) => Kind::BudgetCannotFit {
+                path: report.shortest_path.clone(),
                 budget: report.budget,
                 shortest,
                 limit,
@@ -173,10 +252,23 @@ pub fn check(
                 steps: report.unknown_steps,
             },
             (Verdict::MayOverrun, _, Some(longest)) => Kind::BudgetMayOverrun {
+                path: report.longest_path.clone(),
                 budget: report.budget,
                 longest,
                 limit,
                 from: report.fails_from.map(|t| local_minute(t, calendar)),
+            },
+            (Verdict::NotJudged, _, _) => match report.reason {
+                Some(NotJudged::PastRange) => Kind::BudgetNotJudged {
+                    budget: report.budget,
+                    last_day: calendar.map(|c| c.range().1),
+                },
+                Some(NotJudged::TooManyPaths) => Kind::BudgetNotJudged {
+                    budget: report.budget,
+                    last_day: None,
+                },
+                // Said elsewhere: no calendar, no working hours, a stop never reached.
+                _ => continue,
             },
             _ => continue,
         };

@@ -1,315 +1,386 @@
-//! The paths a budget's clock runs over, from where it starts to where it stops: their time
-//! per unit, and when they end from a start instant, step after step, by the one time module.
+//! The real paths a budget's clock runs over, from where it starts to where it stops: each a
+//! sequence of stretches of time in the order a case takes them, never a sum of parts of
+//! different paths.
+//!
+//! A path goes round each loop at most once: it enters every state at most twice (a file
+//! returned once, a step redone once). Paths are walked set by set over the machine's
+//! strongly connected sets in topological order; where paths from different ways meet, one
+//! that another path outlasts at every start is dropped (for the shortest: one that another
+//! finishes before), so the walk stays near linear. The proof of "outlasts": both share a
+//! beginning, and after it the other's stretches contain this one's, in order, each at least
+//! as long and in the same unit, with the clock running through all of them — each stretch
+//! ends no earlier from a later instant, and an inserted stretch only delays what follows.
 
-use super::amount_of;
-use super::ends::{start_states, stop_states, wait_on};
+use super::walk::{Clockwork, Cost, Hop};
 use crate::diag::Amount;
-use crate::machine::{Machine, State, StateId};
-use crate::model::{Budget, Procedure};
-use crate::time::{Deadlines, Duration};
-use jiff::Timestamp;
-use petgraph::algo::{condensation, dijkstra, toposort};
-use petgraph::graph::{DiGraph, NodeIndex};
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use crate::machine::scc::components;
+use crate::time::Unit;
 
-/// The time a state takes when the path enters it: its step's duration, as written.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Weight {
-    /// At its upper bound.
-    pub(super) hi: Option<Duration>,
-    /// At its lower bound (none for a conditional step, which a case may skip).
-    pub(super) lo: Option<Duration>,
-    /// The step whose time the source does not give (no time is counted for it).
-    pub(super) unknown: Option<usize>,
+/// Which paths are kept where paths meet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Side {
+    /// Each stretch at its longest; paths another outlasts are dropped.
+    Longest,
+    /// Each stretch at its shortest; paths another finishes before are dropped.
+    Shortest,
 }
 
-/// One budget's paths, ready to be measured.
-pub struct Paths {
-    graph: DiGraph<Weight, ()>,
-    source: NodeIndex,
-    sink: NodeIndex,
-    /// Strongly connected sets in topological order (a loop is one set, counted once), with
-    /// the sets each is entered from.
-    sets: Vec<(Vec<NodeIndex>, Vec<usize>)>,
-    /// The set holding the sink.
-    sink_set: Option<usize>,
+/// One stretch of a path at one bound, in a unit that adds up: minutes (hours are sixty),
+/// working days, days (weeks are seven) or months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct Seg {
+    /// How many of the unit.
+    pub n: u64,
+    /// The unit.
+    pub unit: Unit,
+    /// Whether the clock counts it.
+    pub running: bool,
 }
 
-impl Paths {
-    /// The paths of `budget` in `proc`, paused steps counting nothing.
-    pub fn new(proc: &Procedure, machine: &Machine, budget: &Budget, paused: &[usize]) -> Paths {
-        let weight = |s: State| -> Weight {
-            let State::Step { step } = s else {
-                return Weight::default();
-            };
-            if paused.contains(&step) {
-                return Weight::default();
-            }
-            let st = &proc.steps[step];
-            // A stage with its own time stands for steps whose time is not all known: its
-            // time counts once, on entering its first step.
-            if let Some(stage) = proc.stage_of(step).and_then(|k| proc.stages.get(k)) {
-                let (first, last) = stage.steps.unwrap_or((step, step));
-                let all_known = (first..=last).all(|i| proc.steps[i].duration.is_some());
-                if let (Some(d), false) = (stage.duration, all_known) {
-                    if step != first {
-                        return Weight::default();
-                    }
-                    return Weight {
-                        hi: Some(d),
-                        lo: Some(Duration { max: d.min, ..d }),
-                        unknown: None,
-                    };
-                }
-            }
-            Weight {
-                hi: st.duration,
-                lo: st
-                    .duration
-                    .filter(|_| st.condition.is_none())
-                    .map(|d| Duration { max: d.min, ..d }),
-                unknown: (st.timing != crate::model::Timing::Known).then_some(step),
-            }
-        };
-        let returned_paused = budget.pauses.contains(&crate::model::Pause::Returned);
-        let starts = start_states(proc, machine, budget, proc.start);
-        let stops = stop_states(proc, machine, budget);
-        // One graph node per state, plus a source before the starts and a sink after the
-        // stops; the weight of a node is paid when entering it.
-        let n = machine.len();
-        let mut graph: DiGraph<Weight, ()> = DiGraph::with_capacity(n + 2, n * 2);
-        for s in machine.states() {
-            graph.add_node(machine.state(s).map_or_else(Weight::default, weight));
-        }
-        let source = graph.add_node(Weight::default());
-        let sink = graph.add_node(Weight::default());
-        for s in machine.states() {
-            for (why, t) in machine.successors(s) {
-                // Time waited on the way is a node of its own on the arrow; waited while
-                // the file is back with the applicant, it counts only if the clock runs then.
-                let with_applicant = matches!(machine.state(t), Some(State::Returned { .. }));
-                let wait =
-                    wait_on(proc, machine, s, why).filter(|_| !(with_applicant && returned_paused));
-                match wait {
-                    Some(w) => {
-                        let node = graph.add_node(w);
-                        graph.add_edge(ix(s), node, ());
-                        graph.add_edge(node, ix(t), ());
-                    }
-                    None => {
-                        graph.add_edge(ix(s), ix(t), ());
-                    }
-                }
-            }
-        }
-        for s in &starts {
-            graph.add_edge(source, ix(*s), ());
-        }
-        // A stop "at" a state must not pay that state's time: reach the sink from its
-        // predecessors instead.
-        for (s, counted) in &stops {
-            if *counted {
-                graph.add_edge(ix(*s), sink, ());
-            } else {
-                let preds: Vec<NodeIndex> = graph
-                    .neighbors_directed(ix(*s), petgraph::Direction::Incoming)
-                    .collect();
-                for p in preds {
-                    graph.add_edge(p, sink, ());
-                }
-            }
-        }
-        let mut of = vec![0usize; graph.node_count()];
-        let dag = condensation(graph.map(|i, _| i, |_, _| ()), true);
-        let order = toposort(&dag, None).unwrap_or_default();
-        let mut position = vec![0usize; dag.node_count()];
-        for (k, c) in order.iter().enumerate() {
-            position[c.index()] = k;
-            for member in &dag[*c] {
-                of[member.index()] = k;
-            }
-        }
-        let sets = order
-            .iter()
-            .map(|c| {
-                let preds = dag
-                    .neighbors_directed(*c, petgraph::Direction::Incoming)
-                    .map(|p| position[p.index()])
-                    .collect();
-                (dag[*c].clone(), preds)
-            })
-            .collect();
-        Paths {
-            graph,
-            source,
-            sink,
-            sets,
-            sink_set: (!order.is_empty()).then(|| of[sink.index()]),
+/// A real path.
+#[derive(Debug, Clone)]
+pub(super) struct Path {
+    /// Its stretches in order (zero ones dropped, neighbours that add up merged).
+    pub segs: Vec<Seg>,
+    /// What it does, in order, for people.
+    pub hops: Vec<Hop>,
+    /// The time the clock counts on it, per unit.
+    pub amount: Amount,
+    /// The steps on it whose time is not known.
+    pub unknown: Vec<usize>,
+}
+
+/// The paths that matter for one bound.
+#[derive(Debug, Clone)]
+pub(super) struct Found {
+    /// The paths no other path outlasts (or finishes before), in the order found.
+    pub paths: Vec<Path>,
+    /// Too many ways to walk to judge them all.
+    pub overflow: bool,
+}
+
+/// Paths kept where paths meet, at most.
+const MAX_ALIVE: usize = 64;
+const NONE: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy)]
+enum What {
+    Start(Option<Cost>),
+    Arrow { state: u32, arrow: u32, cut: bool },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Label {
+    parent: u32,
+    depth: u32,
+    what: What,
+}
+
+struct Walker<'a> {
+    cw: &'a Clockwork,
+    side: Side,
+    /// Whether consecutive working days add up (the day of receipt is not counted).
+    days_add: bool,
+    arena: Vec<Label>,
+    limit: usize,
+}
+
+/// Walks every path of a budget's clock at one bound.
+pub(super) fn walk(cw: &Clockwork, side: Side, days_add: bool) -> Found {
+    let n = cw.out.len();
+    let next: Vec<Vec<usize>> = cw
+        .out
+        .iter()
+        .map(|a| a.iter().map(|x| x.to).collect())
+        .collect();
+    let (sets, of) = components(&next);
+    let mut w = Walker {
+        cw,
+        side,
+        days_add,
+        arena: Vec::new(),
+        limit: n.saturating_mul(64).saturating_add(20_000),
+    };
+    let mut pending: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut finished: Vec<u32> = Vec::new();
+    for st in &cw.starts {
+        let id = w.push(NONE, What::Start(st.wait));
+        match (st.done, pending.get_mut(st.state)) {
+            (false, Some(p)) => p.push(id),
+            _ => finished.push(id),
         }
     }
-
-    /// Shortest and longest time per unit (each unit's own extreme over the paths, so bounds).
-    pub fn amounts(&self) -> (Option<Amount>, Option<Amount>) {
-        let lo = |w: &Weight| {
-            w.lo.map_or(Amount::default(), |d| amount_of(u64::from(d.max), d.unit))
-        };
-        let hi = |w: &Weight| {
-            w.hi.map_or(Amount::default(), |d| amount_of(u64::from(d.max), d.unit))
-        };
-        let mut min = Some(Amount::default());
-        let mut max = Some(Amount::default());
-        for (part, get) in PARTS.iter().enumerate() {
-            let shortest = dijkstra(&self.graph, self.source, Some(self.sink), |e| {
-                get(&lo(&self.graph[petgraph::visit::EdgeRef::target(&e)]))
-            });
-            match (shortest.get(&self.sink), min.as_mut()) {
-                (Some(v), Some(a)) => set(a, part, *v),
-                _ => min = None,
-            }
-            let longest = self.longest_sum(|w| get(&hi(w)));
-            match (longest, max.as_mut()) {
-                (Some(v), Some(a)) => set(a, part, v),
-                _ => max = None,
-            }
-        }
-        (min, max)
-    }
-
-    /// Longest sum of a node weight over the sets in order, each set counted once.
-    fn longest_sum(&self, weight: impl Fn(&Weight) -> u64) -> Option<u64> {
-        let mut best: Vec<Option<u64>> = vec![None; self.sets.len()];
-        for (k, (members, preds)) in self.sets.iter().enumerate() {
-            let here = members
-                .iter()
-                .map(|m| weight(&self.graph[*m]))
-                .fold(0u64, u64::saturating_add);
-            let entered = if members.contains(&self.source) {
-                Some(0)
-            } else {
-                preds.iter().filter_map(|p| best[*p]).max()
-            };
-            best[k] = entered.map(|e| e.saturating_add(here));
-        }
-        best[self.sink_set?]
-    }
-
-    /// When the longest path ends from `start`, each step taking its upper bound from when
-    /// the one before it ended, each loop once. `None` when the calendar cannot tell.
-    pub fn latest_end(&self, d: &Deadlines<'_>, start: Timestamp) -> Option<Timestamp> {
-        let mut end: Vec<Option<Timestamp>> = vec![None; self.sets.len()];
-        for (k, (members, preds)) in self.sets.iter().enumerate() {
-            let entered = if members.contains(&self.source) {
-                Some(start)
-            } else {
-                preds.iter().filter_map(|p| end[*p]).max()
-            };
-            let Some(mut t) = entered else {
-                continue;
-            };
-            for m in members {
-                if let Some(dur) = self.graph[*m].hi {
-                    t = d.due(t, dur).ok()?.value;
-                }
-            }
-            end[k] = Some(t);
-        }
-        end[self.sink_set?]
-    }
-
-    /// When the shortest path ends from `start`, each step taking its lower bound (skipped
-    /// when conditional): earliest arrival over the graph, which is exact because a later
-    /// start never ends earlier.
-    pub fn earliest_end(&self, d: &Deadlines<'_>, start: Timestamp) -> Option<Timestamp> {
-        let mut best: Vec<Option<Timestamp>> = vec![None; self.graph.node_count()];
-        let mut queue = BinaryHeap::new();
-        best[self.source.index()] = Some(start);
-        queue.push(Reverse((start, self.source.index())));
-        while let Some(Reverse((t, n))) = queue.pop() {
-            if best[n].is_some_and(|b| b < t) {
+    let mut counts = vec![0u8; n];
+    let mut overflow = false;
+    'sets: for set in &sets {
+        for &entry in set {
+            if pending[entry].is_empty() {
                 continue;
             }
-            if n == self.sink.index() {
-                return Some(t);
+            let labels = w.prune(std::mem::take(&mut pending[entry]));
+            if labels.len() > MAX_ALIVE {
+                overflow = true;
+                break 'sets;
             }
-            for next in self.graph.neighbors(NodeIndex::new(n)) {
-                let arrive = match self.graph[next].lo {
-                    Some(dur) => d.due(t, dur).ok()?.value,
-                    None => t,
-                };
-                if best[next.index()].is_none_or(|b| arrive < b) {
-                    best[next.index()] = Some(arrive);
-                    queue.push(Reverse((arrive, next.index())));
+            for label in labels {
+                if !w.inside(entry, label, &of, &mut counts, &mut pending, &mut finished) {
+                    overflow = true;
+                    break 'sets;
                 }
             }
         }
-        None
+    }
+    let finished = w.prune(finished);
+    overflow |= finished.len() > MAX_ALIVE;
+    Found {
+        paths: finished.iter().map(|l| w.path(*l)).collect(),
+        overflow,
+    }
+}
+
+impl Walker<'_> {
+    fn push(&mut self, parent: u32, what: What) -> u32 {
+        let depth = match self.arena.get(parent as usize) {
+            Some(p) => p.depth + 1,
+            None => 0,
+        };
+        self.arena.push(Label {
+            parent,
+            depth,
+            what,
+        });
+        u32::try_from(self.arena.len() - 1).unwrap_or(NONE)
     }
 
-    /// Everything the verdict depends on besides the calendar and the budget: the sets in
-    /// order with their steps' times and the sets they are entered from. Procedures with the
-    /// same shape get the same verdict, so it is computed once per run.
-    pub fn shape(&self) -> String {
-        let mut out = String::new();
-        for (members, preds) in &self.sets {
-            out.push('[');
-            for m in members {
-                if *m == self.source {
-                    out.push('S');
-                } else if *m == self.sink {
-                    out.push('E');
+    /// Every way through the strongly connected set of `entry` from `label`, each state
+    /// entered at most twice: labels leaving the set go to `pending`, stopped ones to
+    /// `finished`. `false` when the walk grew past its limit.
+    fn inside(
+        &mut self,
+        entry: usize,
+        label: u32,
+        of: &[usize],
+        counts: &mut [u8],
+        pending: &mut [Vec<u32>],
+        finished: &mut Vec<u32>,
+    ) -> bool {
+        let cw = self.cw;
+        let mut frames: Vec<(usize, u32, usize)> = vec![(entry, label, 0)];
+        counts[entry] += 1;
+        while let Some(top) = frames.last_mut() {
+            let (s, lab, k) = *top;
+            let Some(a) = cw.out[s].get(k) else {
+                frames.pop();
+                counts[s] -= 1;
+                continue;
+            };
+            top.2 += 1;
+            if self.arena.len() > self.limit {
+                for (s, _, _) in frames {
+                    counts[s] -= 1;
                 }
-                let w = &self.graph[*m];
-                out.push_str(&format!("{:?}/{:?};", w.hi, w.lo));
+                return false;
             }
-            out.push_str(&format!("]{preds:?}"));
-        }
-        out
-    }
-
-    /// The steps of unknown time on some path from the start to the stop, in order.
-    pub fn unknown_steps(&self) -> Vec<usize> {
-        use petgraph::visit::{Bfs, Reversed};
-        let mut from_start = vec![false; self.graph.node_count()];
-        let mut bfs = Bfs::new(&self.graph, self.source);
-        while let Some(n) = bfs.next(&self.graph) {
-            from_start[n.index()] = true;
-        }
-        let reversed = Reversed(&self.graph);
-        let mut bfs = Bfs::new(reversed, self.sink);
-        let mut steps: Vec<usize> = Vec::new();
-        while let Some(n) = bfs.next(reversed) {
-            if from_start[n.index()] {
-                steps.extend(self.graph[n].unknown);
+            let arrow = |cut| What::Arrow {
+                state: s as u32,
+                arrow: k as u32,
+                cut,
+            };
+            if a.stops {
+                let id = self.push(lab, arrow(true));
+                finished.push(id);
+            } else if of[a.to] != of[s] {
+                let id = self.push(lab, arrow(false));
+                pending[a.to].push(id);
+            } else if counts[a.to] < 2 {
+                let id = self.push(lab, arrow(false));
+                counts[a.to] += 1;
+                frames.push((a.to, id, 0));
             }
         }
-        steps.sort_unstable();
-        steps.dedup();
-        steps
+        true
     }
 
-    /// Whether every step's time on the paths is in `units` (and the paths exist).
-    pub fn only_units(&self, units: &[crate::time::Unit]) -> bool {
-        self.graph
-            .node_weights()
-            .filter_map(|w| w.hi)
-            .all(|d| units.contains(&d.unit))
+    /// The costs a label adds to its parent's, in order.
+    fn costs(&self, l: u32) -> [Option<Cost>; 2] {
+        match self.arena[l as usize].what {
+            What::Start(wait) => [wait, None],
+            What::Arrow { state, arrow, cut } => {
+                let a = &self.cw.out[state as usize][arrow as usize];
+                [a.own, if cut { None } else { a.wait }]
+            }
+        }
+    }
+
+    /// The stretches a label adds after `base` (an ancestor), in order, at this side's bound;
+    /// `None` when one is unknown.
+    fn stretches(&self, mut l: u32, base: u32) -> Option<Vec<Seg>> {
+        let mut rev: Vec<Seg> = Vec::new();
+        while l != base && l != NONE {
+            for c in self.costs(l).iter().rev().flatten() {
+                rev.push(self.seg(*c)?);
+            }
+            l = self.arena[l as usize].parent;
+        }
+        rev.reverse();
+        Some(normalise(rev, self.days_add))
+    }
+
+    fn seg(&self, c: Cost) -> Option<Seg> {
+        match c {
+            Cost::Known {
+                lo,
+                hi,
+                unit,
+                running,
+            } => Some(seg(
+                if self.side == Side::Longest { hi } else { lo },
+                unit,
+                running,
+            )),
+            Cost::Unknown(_) => None,
+        }
+    }
+
+    /// The closest label both `a` and `b` descend from (`NONE` for none).
+    fn common(&self, mut a: u32, mut b: u32) -> u32 {
+        let depth = |l: u32| self.arena.get(l as usize).map_or(0, |x| x.depth);
+        let up = |l: u32| self.arena.get(l as usize).map_or(NONE, |x| x.parent);
+        while a != b && a != NONE && b != NONE {
+            if depth(a) >= depth(b) {
+                a = up(a);
+            } else {
+                b = up(b);
+            }
+        }
+        if a == b {
+            a
+        } else {
+            NONE
+        }
+    }
+
+    /// Whether `small` is outlasted by `big` at every start (both ending where they are).
+    fn within(&self, small: u32, big: u32) -> bool {
+        let base = self.common(small, big);
+        let (Some(s), Some(b)) = (self.stretches(small, base), self.stretches(big, base)) else {
+            return false;
+        };
+        if s.iter().chain(&b).any(|x| !x.running) {
+            return false;
+        }
+        let mut rest = b.iter();
+        s.iter()
+            .all(|x| rest.any(|y| y.unit == x.unit && y.n >= x.n))
+    }
+
+    /// The labels no other outlasts (or, for the shortest, finishes before), in order.
+    fn prune(&self, labels: Vec<u32>) -> Vec<u32> {
+        let mut kept: Vec<u32> = Vec::new();
+        for x in labels {
+            let dropped = |a: u32, by: u32| match self.side {
+                Side::Longest => self.within(a, by),
+                Side::Shortest => self.within(by, a),
+            };
+            if kept.iter().any(|y| dropped(x, *y)) {
+                continue;
+            }
+            kept.retain(|y| !dropped(*y, x));
+            kept.push(x);
+            if kept.len() > MAX_ALIVE {
+                break;
+            }
+        }
+        kept
+    }
+
+    /// The path a label ends.
+    fn path(&self, l: u32) -> Path {
+        let mut costs: Vec<Cost> = Vec::new();
+        let mut hops: Vec<Hop> = Vec::new();
+        let mut here = l;
+        while here != NONE {
+            for c in self.costs(here).iter().rev().flatten() {
+                costs.push(*c);
+            }
+            if let What::Arrow { state, arrow, cut } = self.arena[here as usize].what {
+                let a = &self.cw.out[state as usize][arrow as usize];
+                if let (true, Some(end)) = (cut, a.end) {
+                    hops.push(Hop::End(end));
+                }
+                hops.push(a.hop.clone());
+            }
+            here = self.arena[here as usize].parent;
+        }
+        costs.reverse();
+        hops.reverse();
+        let mut unknown: Vec<usize> = Vec::new();
+        let mut segs = Vec::with_capacity(costs.len());
+        let mut amount = Amount::default();
+        for c in costs {
+            match self.seg(c) {
+                Some(s) => {
+                    if s.running {
+                        add(&mut amount, s);
+                    }
+                    segs.push(s);
+                }
+                None => {
+                    if let Cost::Unknown(i) = c {
+                        unknown.push(i);
+                    }
+                }
+            }
+        }
+        unknown.sort_unstable();
+        unknown.dedup();
+        Path {
+            segs: normalise(segs, self.days_add),
+            hops,
+            amount,
+            unknown,
+        }
     }
 }
 
-/// The four parts of an amount, to run the scalar path algorithms once per unit.
-const PARTS: [fn(&Amount) -> u64; 4] =
-    [|a| a.minutes, |a| a.working_days, |a| a.days, |a| a.months];
-
-fn set(a: &mut Amount, part: usize, value: u64) {
-    match part {
-        0 => a.minutes = value,
-        1 => a.working_days = value,
-        2 => a.days = value,
-        _ => a.months = value,
-    }
+/// A duration as a stretch in a unit that adds up.
+fn seg(n: u32, unit: Unit, running: bool) -> Seg {
+    let n = u64::from(n);
+    let (n, unit) = match unit {
+        Unit::Hour => (n * 60, Unit::Minute),
+        Unit::Week => (n * 7, Unit::Day),
+        u => (n, u),
+    };
+    Seg { n, unit, running }
 }
 
-fn ix(s: StateId) -> NodeIndex {
-    NodeIndex::new(s.0 as usize)
+/// Drops zero stretches and merges neighbours whose sum is reckoned the same as one after
+/// the other: working minutes, days, and working days where the day of receipt is not
+/// counted (with a cut-off, a count that ends at closing starts the next one a day later).
+pub(super) fn normalise(segs: Vec<Seg>, days_add: bool) -> Vec<Seg> {
+    let mut out: Vec<Seg> = Vec::with_capacity(segs.len());
+    for s in segs.into_iter().filter(|s| s.n > 0) {
+        let adds = match s.unit {
+            Unit::Minute | Unit::Day => true,
+            Unit::WorkingDay => days_add,
+            _ => false,
+        };
+        match out.last_mut() {
+            Some(last) if adds && last.unit == s.unit && last.running == s.running => {
+                last.n = last.n.saturating_add(s.n);
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+fn add(a: &mut Amount, s: Seg) {
+    let slot = match s.unit {
+        Unit::Minute | Unit::Hour => &mut a.minutes,
+        Unit::WorkingDay => &mut a.working_days,
+        Unit::Day | Unit::Week => &mut a.days,
+        Unit::Month => &mut a.months,
+    };
+    *slot = slot.saturating_add(s.n);
 }

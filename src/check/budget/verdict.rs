@@ -1,188 +1,262 @@
-//! Whether a budget's paths end by its due instant for every start the calendar covers.
-//!
-//! Every ending is a non-decreasing function of the start (a later start never ends
-//! earlier), and so is the budget's due instant. So the longest path fits everywhere when it
-//! fits at the last instant of every stretch over which the due instant stays the same (for a
-//! budget in working days: a day, or from one cut-off to the next), and the shortest path
-//! fails everywhere when it fails at the first instant of every such stretch: for budgets in
-//! working days the verdict is exact, and stretches whose coming working days look alike are
-//! judged once. A budget whose due moves with the start (minutes, hours, days, weeks, months)
-//! is judged at every instant where the calendar changes (openings, closings, breaks,
-//! cut-offs, midnights) and every five minutes of working hours in between; a failure is
-//! then narrowed to the second.
+//! Whether a budget's paths keep it from every start the calendar covers: the verdict is a
+//! promise about runs (DESIGN §9). `fits`: no path, from any start judged, ends with its
+//! clock breached. `cannot_fit`: from every start judged even the fastest path breaches.
+//! `may_overrun`: from `fails_from` on some path breaches, and from no earlier start; with no
+//! `fails_from`, some path breaches from every start. When it cannot be judged, it says why.
 
-use super::paths::Paths;
-use crate::diag::Amount;
-use crate::time::{Calendar, DayCount, Deadlines, Duration, Unit};
+use super::judge::{Judge, Part, Stop};
+use super::paths::Path;
+use crate::time::{Calendar, Deadlines, Duration};
 use jiff::Timestamp;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// How a budget's paths compare with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
-    /// The longest path ends by the budget's due instant from every start.
+    /// No path breaches the budget from any start judged.
     Fits,
-    /// From some start the longest path ends after the budget's due instant.
+    /// From some start some path breaches it (`fails_from` says from when).
     MayOverrun,
-    /// From every start even the shortest path ends after it.
+    /// From every start judged even the fastest path breaches it.
     CannotFit,
     /// Some step on the paths has no known time: the sum of what is known is shown, and the
     /// steps are named.
     Unknown,
+    /// The paths could not be judged; the report's `reason` says why.
+    NotJudged,
 }
 
-/// The verdict, and for `MayOverrun` the earliest start whose longest path overruns (`None`
-/// when it overruns from every start).
-pub fn judge(
-    d: &Deadlines<'_>,
-    paths: &Paths,
-    amounts: (Amount, Amount),
-    budget: Duration,
-) -> (Verdict, Option<Timestamp>) {
-    if let Some(verdict) = exact(d, paths, amounts, budget) {
-        return (verdict, None);
-    }
-    let latest = |s: Timestamp| -> Option<bool> {
-        let due = d.due(s, budget).ok()?.value;
-        Some(paths.latest_end(d, s)? <= due)
-    };
-    let earliest = |s: Timestamp| -> Option<bool> {
-        let due = d.due(s, budget).ok()?.value;
-        Some(paths.earliest_end(d, s)? <= due)
-    };
-    let (rights, lefts) = stretches(d, budget);
-    let stepwise = budget.unit == Unit::WorkingDay;
-    let key = |s: &Timestamp| signature(d.calendar(), *s, paths, budget);
-    let Some(right) = first_where(&rights, &key, |s| latest(s) == Some(false)) else {
-        return (Verdict::Fits, None);
-    };
-    if first_where(&lefts, &key, |s| earliest(s) == Some(true)).is_none() {
-        return (Verdict::CannotFit, None);
-    }
-    if first_where(&rights, &key, |s| latest(s) == Some(true)).is_none() {
-        return (Verdict::MayOverrun, None);
-    }
-    // The earliest failing start lies in the stretch ending at `right` (the failing starts of
-    // a stretch are its later ones), or between the sample before it and `right`.
-    let left = if stepwise {
-        lefts.iter().rev().find(|l| **l <= right).copied()
-    } else {
-        rights.iter().rev().find(|l| **l < right).copied()
-    }
-    .unwrap_or(right);
-    let (mut ok, mut bad) = (left.as_second() - 1, right.as_second());
-    if latest(left) == Some(false) {
-        bad = left.as_second();
-    }
-    while bad - ok > 1 {
-        let mid = ok + (bad - ok) / 2;
-        match Timestamp::from_second(mid).ok().and_then(latest) {
-            Some(false) => bad = mid,
-            _ => ok = mid,
+/// Why a budget could not be judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotJudged {
+    /// From every start, a path runs past the calendar's last day.
+    PastRange,
+    /// Working time is counted and the standard names no working-day calendar.
+    NoCalendar,
+    /// The calendar has no working hours.
+    NoWorkingHours,
+    /// The clock never stops on any path (its stop cannot be reached from its start).
+    NoPath,
+    /// More ways through the procedure, or more work, than a check allows.
+    TooManyPaths,
+}
+
+impl NotJudged {
+    /// Why, in words, in `lang`.
+    pub fn words(self, lang: crate::diag::Lang) -> &'static str {
+        use crate::diag::Lang::{En, Id};
+        match (self, lang) {
+            (NotJudged::PastRange, Id) => {
+                "dari setiap awal, suatu jalur berakhir sesudah hari terakhir kalender"
+            }
+            (NotJudged::PastRange, En) => {
+                "from every start, some path ends after the calendar's last day"
+            }
+            (NotJudged::NoCalendar, Id) => {
+                "waktu kerja dihitung, tetapi standar tidak menyebut kalender kerja"
+            }
+            (NotJudged::NoCalendar, En) => {
+                "working time is counted and the standard names no working-day calendar"
+            }
+            (NotJudged::NoWorkingHours, Id) => "kalendernya tidak punya jam kerja",
+            (NotJudged::NoWorkingHours, En) => "its calendar has no working hours",
+            (NotJudged::NoPath, Id) => {
+                "jamnya tidak pernah berhenti: titik berhentinya tidak tercapai dari titik mulainya"
+            }
+            (NotJudged::NoPath, En) => {
+                "its clock never stops: the stop cannot be reached from the start"
+            }
+            (NotJudged::TooManyPaths, Id) => "jalurnya terlalu banyak untuk dinilai satu per satu",
+            (NotJudged::TooManyPaths, En) => "it has too many paths to judge one by one",
         }
     }
-    (Verdict::MayOverrun, Timestamp::from_second(bad).ok())
 }
 
-/// A verdict that needs no calendar sweep: paths whose every step is in the budget's own
-/// additive unit (minutes and hours; working days when the day of receipt is not counted;
-/// days and weeks) end exactly their sum after the start.
-fn exact(
-    d: &Deadlines<'_>,
-    paths: &Paths,
-    (lo, hi): (Amount, Amount),
-    budget: Duration,
-) -> Option<Verdict> {
-    let limit = super::amount_of(u64::from(budget.max), budget.unit);
-    let class: &[Unit] = match budget.unit {
-        Unit::Minute | Unit::Hour => &[Unit::Minute, Unit::Hour],
-        Unit::WorkingDay => match d.calendar().map(Calendar::day_count) {
-            Some(DayCount::NextDay) => &[Unit::WorkingDay],
-            _ => return None,
-        },
-        Unit::Day | Unit::Week => &[Unit::Day, Unit::Week],
-        Unit::Month => return None,
-    };
-    if !paths.only_units(class) {
-        return None;
-    }
-    let total = |a: &Amount| a.minutes + a.working_days + a.days + a.months;
-    Some(if total(&lo) > total(&limit) {
-        Verdict::CannotFit
-    } else if total(&hi) > total(&limit) {
-        Verdict::MayOverrun
-    } else {
-        Verdict::Fits
-    })
+/// The outcome of judging a budget's paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Judgement {
+    pub verdict: Verdict,
+    pub reason: Option<NotJudged>,
+    /// The earliest start from which a path breaches.
+    pub fails_from: Option<i64>,
+    /// The starts judged (seconds), first and last.
+    pub judged: Option<(i64, i64)>,
+    /// Which longest and which shortest path to show.
+    pub longest: usize,
+    pub shortest: usize,
 }
 
-/// The first start (in time order) satisfying `test`, judging starts with equal keys once.
-fn first_where(
-    starts: &[Timestamp],
-    key: &dyn Fn(&Timestamp) -> Option<Vec<u8>>,
-    mut test: impl FnMut(Timestamp) -> bool,
-) -> Option<Timestamp> {
-    let mut seen: HashMap<Vec<u8>, bool> = HashMap::new();
-    for s in starts {
-        let hit = match key(s) {
-            Some(k) => *seen.entry(k).or_insert_with(|| test(*s)),
-            None => test(*s),
-        };
-        if hit {
-            return Some(*s);
+/// Evaluations allowed to judge one budget: a few hundred per covered day is the usual cost.
+pub(super) const FUEL: u64 = 4_000_000;
+
+impl Judgement {
+    /// No verdict, for `reason`.
+    pub(super) fn not(reason: NotJudged) -> Judgement {
+        Judgement {
+            verdict: Verdict::NotJudged,
+            reason: Some(reason),
+            fails_from: None,
+            judged: None,
+            longest: 0,
+            shortest: 0,
         }
     }
-    None
 }
 
-/// The last and the first instants of the stretches over which the budget's due instant is
-/// the same, in time order. For a budget that moves with its start, every instant where a
-/// step's ending can jump serves as both.
-fn stretches(d: &Deadlines<'_>, budget: Duration) -> (Vec<Timestamp>, Vec<Timestamp>) {
-    let Some(c) = d.calendar() else {
-        // Only calendar units without a calendar: month lengths are what varies.
-        let first = jiff::civil::date(2024, 1, 1);
-        let days: Vec<Timestamp> = (0..1461)
-            .filter_map(|n| first.checked_add(jiff::Span::new().days(n)).ok())
-            .filter_map(|day| jiff::tz::offset(7).to_timestamp(day.at(0, 0, 0, 0)).ok())
-            .collect();
-        return (days.clone(), days);
-    };
-    if budget.unit == Unit::WorkingDay {
-        let starts = c.day_count_starts();
-        let rights = starts
-            .iter()
-            .skip(1)
-            .filter_map(|t| t.checked_sub(jiff::SignedDuration::from_secs(1)).ok())
-            .collect();
-        return (rights, starts);
-    }
-    let all = c.sample_starts(300);
-    (all.clone(), all)
-}
-
-/// What a start's verdict depends on, when it can be said briefly: for a budget in working
-/// days whose steps count working time only, the working hours of the coming working days
-/// (holidays drop out: they are simply not among them) and the start's time of day. Starts
-/// with the same signature get the same verdict.
-fn signature(
-    c: Option<&Calendar>,
-    s: Timestamp,
-    paths: &Paths,
+/// Judges the paths kept at the longest bound and at the shortest against `budget`.
+pub(super) fn judge(
+    d: Deadlines<'_>,
     budget: Duration,
-) -> Option<Vec<u8>> {
-    let c = c?;
-    if budget.unit != Unit::WorkingDay
-        || !paths.only_units(&[Unit::Minute, Unit::Hour, Unit::WorkingDay])
-    {
+    longest: &[Path],
+    shortest: &[Path],
+) -> Judgement {
+    let Some((lo, hi)) = range(d.calendar()) else {
+        return Judgement::not(NotJudged::NoWorkingHours);
+    };
+    let mut j = Judge::new(d, budget, FUEL);
+    match run(&mut j, lo, hi, longest, shortest) {
+        Ok(judgement) => judgement,
+        Err(Stop::NoCalendar) => Judgement::not(NotJudged::NoCalendar),
+        Err(Stop::TooMuch) => Judgement::not(NotJudged::TooManyPaths),
+    }
+}
+
+fn run(
+    j: &mut Judge<'_>,
+    lo: i64,
+    hi: i64,
+    longest: &[Path],
+    shortest: &[Path],
+) -> Result<Judgement, Stop> {
+    // Each longest path: where it first breaches, where it runs past the calendar, and the
+    // starts it keeps the budget from.
+    let mut first_breach: Option<i64> = None;
+    let mut past_from = hi + 1;
+    let mut kept: Vec<Vec<(i64, i64)>> = Vec::with_capacity(longest.len());
+    for p in longest {
+        let mut ok: Vec<(i64, i64)> = Vec::new();
+        j.scan(&p.segs, lo, hi, &mut |a, b, part| {
+            match part {
+                Part::Ok => push_run(&mut ok, a, b),
+                Part::Breach => {
+                    first_breach = Some(first_breach.map_or(a, |f| f.min(a)));
+                }
+                Part::Past => past_from = past_from.min(a),
+            }
+            true
+        })?;
+        kept.push(ok);
+    }
+    let last = past_from - 1;
+    if last < lo {
+        return Ok(Judgement::not(NotJudged::PastRange));
+    }
+    let (longest_shown, shortest_shown) = shown(j, longest, shortest, first_breach.unwrap_or(lo))?;
+    let judgement = |verdict, fails_from| Judgement {
+        verdict,
+        reason: None,
+        fails_from,
+        judged: Some((lo, last)),
+        longest: longest_shown,
+        shortest: shortest_shown,
+    };
+    let Some(first) = first_breach else {
+        return Ok(judgement(Verdict::Fits, None));
+    };
+    // Even the fastest path breaches from every start judged?
+    let mut some_fits = false;
+    for p in shortest {
+        j.scan(&p.segs, lo, last, &mut |_, _, part| {
+            some_fits |= part == Part::Ok;
+            !some_fits
+        })?;
+        if some_fits {
+            break;
+        }
+    }
+    if !some_fits {
+        return Ok(judgement(Verdict::CannotFit, None));
+    }
+    // A start that every longest path keeps: then some start does not overrun.
+    let mut common = vec![(lo, last)];
+    for ok in &kept {
+        common = intersect(&common, ok);
+    }
+    let fails_from = (!common.is_empty()).then_some(first);
+    Ok(judgement(Verdict::MayOverrun, fails_from))
+}
+
+/// The paths to show: of the longest, the one that comes closest to breaching (or breaches
+/// most) from `at`; of the shortest, the one that stays furthest below.
+fn shown(
+    j: &mut Judge<'_>,
+    longest: &[Path],
+    shortest: &[Path],
+    at: i64,
+) -> Result<(usize, usize), Stop> {
+    let mut pick = |paths: &[Path], most: bool| -> Result<usize, Stop> {
+        let mut best: Option<(i64, usize)> = None;
+        for (k, p) in paths.iter().enumerate() {
+            let Some(over) = j.over_at(&p.segs, at)? else {
+                continue;
+            };
+            let better = best.is_none_or(|(b, _)| if most { over > b } else { over < b });
+            if better {
+                best = Some((over, k));
+            }
+        }
+        Ok(best.map_or(0, |(_, k)| k))
+    };
+    Ok((pick(longest, true)?, pick(shortest, false)?))
+}
+
+fn push_run(runs: &mut Vec<(i64, i64)>, a: i64, b: i64) {
+    match runs.last_mut() {
+        Some(last) if last.1 + 1 == a => last.1 = b,
+        _ => runs.push((a, b)),
+    }
+}
+
+/// The starts in both lists of runs.
+fn intersect(xs: &[(i64, i64)], ys: &[(i64, i64)]) -> Vec<(i64, i64)> {
+    let (mut i, mut k) = (0, 0);
+    let mut out = Vec::new();
+    while i < xs.len() && k < ys.len() {
+        let (a, b) = (xs[i].0.max(ys[k].0), xs[i].1.min(ys[k].1));
+        if a <= b {
+            out.push((a, b));
+        }
+        if xs[i].1 < ys[k].1 {
+            i += 1;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+/// The starts judged: every second of the calendar's covered days; without a calendar (only
+/// calendar units), four years from 2024 in WIB, which hold every pattern of month lengths.
+/// `None` when the calendar has no working hours.
+fn range(c: Option<&Calendar>) -> Option<(i64, i64)> {
+    let Some(c) = c else {
+        let first = jiff::civil::date(2024, 1, 1).at(0, 0, 0, 0);
+        let last = jiff::civil::date(2027, 12, 31).at(23, 59, 59, 0);
+        let wib = jiff::tz::offset(7);
+        let lo = wib.to_timestamp(first).ok()?.as_second();
+        let hi = wib.to_timestamp(last).ok()?.as_second();
+        return Some((lo, hi));
+    };
+    if c.shortest_day_seconds() == 0 {
         return None;
     }
-    // Enough working days to hold the budget and every path that could still fit it.
-    let days = usize::try_from(budget.max)
-        .ok()?
-        .saturating_mul(2)
-        .saturating_add(8);
-    c.coming_days(s, days)
+    let (first, last) = c.covered_instants();
+    Some((first.as_second(), last.as_second()))
+}
+
+/// An instant as a timestamp (for reports).
+pub(super) fn instant(s: i64) -> Option<Timestamp> {
+    Timestamp::from_second(s).ok()
 }

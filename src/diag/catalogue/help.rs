@@ -245,11 +245,22 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::BudgetCannotFit { .. }, Id) => "periksa waktu langkah atau perbesar anggaran".into(),
         (Kind::BudgetCannotFit { .. }, En) => "check the steps' times or raise the budget".into(),
         (Kind::BudgetMayOverrun { .. }, Id) => {
-            "jalur terpanjang menghitung setiap putaran sekali dan rentang pada batas atasnya"
-                .into()
+            "setiap jalur melewati putaran paling banyak sekali, setiap waktu pada batas atasnya; `sopan budget` menunjukkan jalurnya".into()
         }
         (Kind::BudgetMayOverrun { .. }, En) => {
-            "the longest path counts each loop once and ranges at their upper bound".into()
+            "each path goes round a loop at most once, every time at its upper bound; `sopan budget` shows the path".into()
+        }
+        (Kind::BudgetNotJudged { last_day: Some(_), .. }, Id) => {
+            "perpanjang kalender (`berlaku`) sampai tahun berikutnya, atau periksa waktu langkahnya".into()
+        }
+        (Kind::BudgetNotJudged { last_day: Some(_), .. }, En) => {
+            "extend the calendar (`range`) into the next year, or check the steps' times".into()
+        }
+        (Kind::BudgetNotJudged { last_day: None, .. }, Id) => {
+            "pisahkan prosedurnya, atau beri tahap-tahapnya waktu sendiri".into()
+        }
+        (Kind::BudgetNotJudged { last_day: None, .. }, En) => {
+            "split the procedure, or give its stages their own time".into()
         }
         (Kind::DayOverfull { .. }, Id) => {
             "pindahkan sebagian langkah ke hari berikutnya (`hari_ke`)".into()

@@ -149,27 +149,43 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::InvalidHours { text, overlap: true }, En) => format!("working hours `{text}` overlap the previous ones"),
         (Kind::InvalidHours { text, .. }, Id) => format!("jam kerja `{text}` tidak sah"),
         (Kind::InvalidHours { text, .. }, En) => format!("working hours `{text}` are not valid"),
-        (Kind::BudgetCannotFit { budget, shortest, limit }, Id) => format!(
-            "anggaran `{budget}` tidak mungkin terpenuhi: jalur tercepat {} sedangkan anggarannya {}",
+        (Kind::BudgetCannotFit { budget, shortest, limit, path }, Id) => format!(
+            "anggaran `{budget}` tidak mungkin terpenuhi: jalur tercepat ({}) {} sedangkan anggarannya {}",
+            crate::diag::path_words(path, lang),
             amount(shortest, lang),
             amount(limit, lang)
         ),
-        (Kind::BudgetCannotFit { budget, shortest, limit }, En) => format!(
-            "budget `{budget}` cannot be met: the shortest path takes {} and the budget is {}",
+        (Kind::BudgetCannotFit { budget, shortest, limit, path }, En) => format!(
+            "budget `{budget}` cannot be met: the shortest path ({}) takes {} and the budget is {}",
+            crate::diag::path_words(path, lang),
             amount(shortest, lang),
             amount(limit, lang)
         ),
-        (Kind::BudgetMayOverrun { budget, longest, limit, from }, Id) => format!(
-            "anggaran `{budget}` dapat terlampaui: jalur terpanjang {} sedangkan anggarannya {}{}",
+        (Kind::BudgetMayOverrun { budget, longest, limit, from, path }, Id) => format!(
+            "anggaran `{budget}` dapat terlampaui: jalur terpanjang ({}) {} sedangkan anggarannya {}{}",
+            crate::diag::path_words(path, lang),
             amount(longest, lang),
             amount(limit, lang),
-            from.as_ref().map_or(String::new(), |f| format!(", misalnya bila dimulai {f}"))
+            from.as_ref().map_or(", dari setiap awal".to_string(), |f| format!(", misalnya bila dimulai {f}"))
         ),
-        (Kind::BudgetMayOverrun { budget, longest, limit, from }, En) => format!(
-            "budget `{budget}` may be overrun: the longest path takes {} and the budget is {}{}",
+        (Kind::BudgetMayOverrun { budget, longest, limit, from, path }, En) => format!(
+            "budget `{budget}` may be overrun: the longest path ({}) takes {} and the budget is {}{}",
+            crate::diag::path_words(path, lang),
             amount(longest, lang),
             amount(limit, lang),
-            from.as_ref().map_or(String::new(), |f| format!(", for instance when it starts {f}"))
+            from.as_ref().map_or(", from every start".to_string(), |f| format!(", for instance when it starts {f}"))
+        ),
+        (Kind::BudgetNotJudged { budget, last_day: Some(last) }, Id) => format!(
+            "anggaran `{budget}` tidak dapat dinilai: dari setiap awal, suatu jalur berakhir sesudah hari terakhir kalender ({last})"
+        ),
+        (Kind::BudgetNotJudged { budget, last_day: Some(last) }, En) => format!(
+            "budget `{budget}` cannot be judged: from every start, some path ends after the calendar's last day ({last})"
+        ),
+        (Kind::BudgetNotJudged { budget, last_day: None }, Id) => format!(
+            "anggaran `{budget}` tidak dapat dinilai: jalurnya terlalu banyak untuk dinilai satu per satu"
+        ),
+        (Kind::BudgetNotJudged { budget, last_day: None }, En) => format!(
+            "budget `{budget}` cannot be judged: it has too many paths to judge one by one"
         ),
         (Kind::DayOverfull { day, minutes, limit }, Id) => format!(
             "langkah pada hari ke-{day} memakan {}, lebih dari satu hari kerja ({})",

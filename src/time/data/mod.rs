@@ -65,7 +65,7 @@ pub struct Layer {
 }
 
 /// When the count of "N hari kerja" starts: the agency's rule (DESIGN §9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DayCount {
     /// The day of receipt is not counted: the first working day after it is day 1, whatever
