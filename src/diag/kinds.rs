@@ -5,40 +5,6 @@
 
 use super::{Amount, Hint, NameKind, PathHop, Phrase, Severity, ValueKind};
 
-macro_rules! kinds {
-    ($(
-        $(#[$doc:meta])*
-        $name:ident $({ $( $(#[$fdoc:meta])* $field:ident : $fty:ty ),* $(,)? })?
-            = ($code:literal, $severity:ident)
-    ),* $(,)?) => {
-        /// What went wrong, with the data the message needs. Each variant has one stable code.
-        #[derive(Debug, Clone, PartialEq, Eq)]
-        pub enum Kind {
-            $( $(#[$doc])* $name $({ $( $(#[$fdoc])* $field : $fty ),* })?, )*
-        }
-
-        impl Kind {
-            /// The stable code of this kind.
-            pub fn code(&self) -> &'static str {
-                match self {
-                    $( Kind::$name { .. } => $code, )*
-                }
-            }
-
-            /// The severity of this kind.
-            pub fn severity(&self) -> Severity {
-                match self {
-                    $( Kind::$name { .. } => Severity::$severity, )*
-                }
-            }
-        }
-
-        /// Every stable code, in the table's order, for documentation and for the test that
-        /// each has a snapshot.
-        pub const CODES: &[&str] = &[ $( $code, )* ];
-    };
-}
-
 kinds! {
     /// The text does not follow the grammar.
     Syntax {
@@ -298,7 +264,7 @@ kinds! {
         budget: String,
         /// The shortest path's time.
         shortest: Amount,
-        /// The shortest path, step by step.
+        /// The path, step by step.
         path: Vec<PathHop>,
         /// The budget.
         limit: Amount,
@@ -309,7 +275,7 @@ kinds! {
         budget: String,
         /// The longest path's time.
         longest: Amount,
-        /// The longest path, step by step.
+        /// The path, step by step.
         path: Vec<PathHop>,
         /// The budget.
         limit: Amount,
@@ -320,8 +286,7 @@ kinds! {
     BudgetNotJudged {
         /// The budget.
         budget: String,
-        /// The calendar's last day, when every path runs past it; `None` when the procedure
-        /// has more paths than a check judges.
+        /// The calendar's last day, which every path runs past (`None`: too many paths).
         last_day: Option<String>,
     } = ("sop::budget-not-judged", Warning),
     /// The steps marked as falling on one working day take longer than that day's hours.

@@ -4,6 +4,8 @@
 //! catalogue at the edge, in the language asked for. Each kind has one stable code.
 
 mod catalogue;
+#[macro_use]
+mod table;
 mod kinds;
 mod report;
 mod suggest;
