@@ -94,6 +94,10 @@ impl Deadlines<'_> {
         if n == 0 {
             return Ok(due);
         }
+        // A case cannot be followed past the calendar, whatever the unit.
+        if let Some(c) = self.calendar() {
+            c.covers(due)?;
+        }
         let zone = self.calendar().map_or(super::Zone::Wib, Calendar::zone);
         match (unit, self.calendar()) {
             (Unit::Minute | Unit::Hour, Some(c)) => {

@@ -74,30 +74,32 @@ impl<'a> Judge<'a> {
     /// Time counted minus the budget at start `s` (second), `None` when the path runs past
     /// the calendar.
     pub fn over_at(&mut self, segs: &[Seg], s: i64) -> Result<Option<i64>, Stop> {
-        Ok(self.at(segs, s)?.map(|a| a.over))
+        let mut at = At::default();
+        Ok(self.at(segs, s, &mut at)?.then_some(at.over))
     }
 
-    fn at(&mut self, segs: &[Seg], s: i64) -> Result<Option<At>, Stop> {
+    /// Reckons the path from start `s` into `at` (its buffers reused); `false` when the path
+    /// runs past the calendar.
+    fn at(&mut self, segs: &[Seg], s: i64, at: &mut At) -> Result<bool, Stop> {
         if self.fuel == 0 {
             return Err(Stop::TooMuch);
         }
         self.fuel -= 1;
-        match self.reckon(segs, s) {
-            Ok(at) => Ok(Some(at)),
+        match self.reckon(segs, s, at) {
+            Ok(()) => Ok(true),
             Err(CalendarError::NoCalendar) => Err(Stop::NoCalendar),
-            Err(_) => Ok(None),
+            Err(_) => Ok(false),
         }
     }
 
-    fn reckon(&self, segs: &[Seg], s: i64) -> Result<At, CalendarError> {
+    fn reckon(&self, segs: &[Seg], s: i64, at: &mut At) -> Result<(), CalendarError> {
         let m = self.measure;
         let d = &self.d;
         let s = Timestamp::from_second(s).map_err(|_| CalendarError::Unrepresentable)?;
-        let mut at = At {
-            start: d.position(s, m)?,
-            first_at_start: segs.first().is_some_and(|x| x.running),
-            ..At::default()
-        };
+        at.key.clear();
+        at.runs.clear();
+        at.start = d.position(s, m)?;
+        at.first_at_start = segs.first().is_some_and(|x| x.running);
         at.key.push(d.class(s, m)?);
         let mut t = s;
         let mut run: Option<i64> = None;
@@ -134,11 +136,15 @@ impl<'a> Judge<'a> {
         };
         let used: i64 = at.runs.iter().map(|(b, e)| e - b).sum();
         at.over = at.due.map_or(i64::MIN, |due| used - (due - at.start));
-        Ok(at)
+        Ok(())
     }
 
     /// Visits the starts `lo..=hi` (seconds) left to right in runs of one [`Part`]; stops
-    /// early when `visit` returns `false`, and after the first `Past`.
+    /// early when `visit` returns `false`. Once a start runs past the calendar every later
+    /// one does, and the scan ends there — except with months, whose ends are not monotone
+    /// across days (31 and 30 January both + 1 bulan = 28 February, the later one earlier in
+    /// the day): then each local day, over which every reckoning is monotone, is scanned on
+    /// its own.
     pub fn scan(
         &mut self,
         segs: &[Seg],
@@ -146,23 +152,52 @@ impl<'a> Judge<'a> {
         hi: i64,
         visit: &mut dyn FnMut(i64, i64, Part) -> bool,
     ) -> Result<(), Stop> {
-        let mut stack = vec![(lo, hi)];
-        while let Some((a, b)) = stack.pop() {
-            let Some(sa) = self.at(segs, a)? else {
-                visit(a, hi, Part::Past);
+        let months = self.budget.unit == crate::time::Unit::Month
+            || segs.iter().any(|s| s.unit == crate::time::Unit::Month);
+        if !months {
+            return self.scan_monotone(segs, lo, hi, visit).map(|_| ());
+        }
+        let offset = self
+            .d
+            .calendar()
+            .map_or(7 * 3600, |c| c.zone().offset_seconds());
+        let mut a = lo;
+        while a <= hi {
+            let b = ((a + offset).div_euclid(86_400) * 86_400 + 86_399 - offset).min(hi);
+            if !self.scan_monotone(segs, a, b, visit)? {
                 return Ok(());
-            };
+            }
+            a = b + 1;
+        }
+        Ok(())
+    }
+
+    /// [`Judge::scan`] where every reckoning is non-decreasing in the start; `false` when
+    /// `visit` asked to stop.
+    fn scan_monotone(
+        &mut self,
+        segs: &[Seg],
+        lo: i64,
+        hi: i64,
+        visit: &mut dyn FnMut(i64, i64, Part) -> bool,
+    ) -> Result<bool, Stop> {
+        let mut stack = vec![(lo, hi)];
+        let (mut sa, mut sb) = (At::default(), At::default());
+        while let Some((a, b)) = stack.pop() {
+            if !self.at(segs, a, &mut sa)? {
+                return Ok(visit(a, hi, Part::Past));
+            }
             let part = |over: i64| if over > 0 { Part::Breach } else { Part::Ok };
             if a == b {
                 if !visit(a, a, part(sa.over)) {
-                    return Ok(());
+                    return Ok(false);
                 }
                 continue;
             }
-            let Some(sb) = self.at(segs, b)? else {
+            if !self.at(segs, b, &mut sb)? {
                 halve(&mut stack, a, b);
                 continue;
-            };
+            }
             let go_on = if sa.key == sb.key {
                 match affine(&sa, &sb, a, b) {
                     Some(parts) => parts.into_iter().flatten().all(|(x, y, p)| visit(x, y, p)),
@@ -180,10 +215,10 @@ impl<'a> Judge<'a> {
                 true
             };
             if !go_on {
-                return Ok(());
+                return Ok(false);
             }
         }
-        Ok(())
+        Ok(true)
     }
 }
 

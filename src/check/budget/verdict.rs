@@ -145,7 +145,8 @@ fn run(
                 }
                 Part::Past => past_from = past_from.min(a),
             }
-            true
+            // Past the calendar the rest is not judged.
+            part != Part::Past
         })?;
         kept.push(ok);
     }
