@@ -427,3 +427,32 @@ fn through_rest(ctx: &Context<'_>, case: &mut Case) {
         case.apply(ctx, e).expect(step);
     }
 }
+
+/// Issue 21 item 8: a breached clock keeps its due instant and a negative remainder, paused
+/// or not, and a clock one second over has -1 minute left (not 0).
+#[test]
+fn a_breached_clock_remembers_when_it_was_due() {
+    let p = project();
+    let ctx = ctx(&p);
+    let mut case = Case::open(&ctx, "REG-1", at("2026-03-02T08:00:00+07:00"))
+        .expect("opens")
+        .0;
+    through_secretary(&ctx, &mut case);
+    // Due at Wednesday 4 March's close (15:00 on the Pekanbaru calendar).
+    let due = at("2026-03-04T15:00:00+07:00");
+    let one_over = case
+        .status(&ctx, at("2026-03-05T08:00:01+07:00"))
+        .expect("status");
+    assert_eq!(one_over.clocks[0].status, ClockState::Breached);
+    assert_eq!(one_over.clocks[0].remaining_minutes, Some(-1));
+    assert_eq!(one_over.clocks[0].due, Some(due));
+    // Signed after the budget ran out: the clock stops, breached, and still says when it was due.
+    case.apply(&ctx, Event::done("ttd", at("2026-03-05T10:00:00+07:00")))
+        .expect("signed");
+    let later = case
+        .status(&ctx, at("2026-03-06T10:00:00+07:00"))
+        .expect("status");
+    assert_eq!(later.clocks[0].status, ClockState::Breached);
+    assert_eq!(later.clocks[0].due, Some(due));
+    assert_eq!(later.clocks[0].remaining_minutes, Some(-120));
+}

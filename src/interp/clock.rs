@@ -20,6 +20,10 @@ pub struct Clock {
     pub used: i64,
     /// Since when it has been running unpaused.
     pub running_since: Option<Timestamp>,
+    /// When the budget runs out: fixed while the clock runs, kept once it ran out (a
+    /// breached clock remembers when it was due), unknown while paused before running out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Timestamp>,
 }
 
 impl Clock {
@@ -31,6 +35,7 @@ impl Clock {
             stopped: None,
             used: 0,
             running_since: None,
+            due: None,
         }
     }
 

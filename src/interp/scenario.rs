@@ -48,7 +48,8 @@ pub struct RunReport {
     pub now: Timestamp,
     /// Where the case stands.
     pub state: State,
-    /// The main (first) budget's clock.
+    /// The clock that matters now: the first one running within its budget (on track or at
+    /// risk), else the first breached, else the first started, else the first.
     pub clock: Option<ClockStatus>,
     /// Every clock, by budget.
     pub clocks: Vec<ClockStatus>,
@@ -182,7 +183,7 @@ pub fn run(
             finished,
             terminal,
         },
-        clock: clocks.first().cloned(),
+        clock: headline(&clocks).cloned(),
         clocks,
         card: case.card(&ctx),
         actions,
@@ -244,4 +245,15 @@ fn compare(
 /// Instants written with another offset (or `Z`) still match.
 fn same_instant(a: &str, b: &str) -> bool {
     a == b || matches!((a.parse::<Timestamp>(), b.parse::<Timestamp>()), (Ok(x), Ok(y)) if x == y)
+}
+
+/// The clock that matters now (see [`RunReport::clock`]).
+fn headline(clocks: &[ClockStatus]) -> Option<&ClockStatus> {
+    use super::ClockState::{AtRisk, Breached, OnTrack, Waiting};
+    clocks
+        .iter()
+        .find(|c| matches!(c.status, OnTrack | AtRisk))
+        .or_else(|| clocks.iter().find(|c| c.status == Breached))
+        .or_else(|| clocks.iter().find(|c| c.status != Waiting))
+        .or_else(|| clocks.first())
 }

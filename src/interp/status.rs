@@ -52,9 +52,10 @@ pub struct ClockStatus {
     /// The budget in minutes, from when the clock started (`None` before it starts, or when
     /// the budget runs out past the calendar's last day).
     pub budget_minutes: Option<i64>,
-    /// Minutes left (negative when breached).
+    /// Minutes left, rounded down (negative when breached: -1 for a clock one second over).
     pub remaining_minutes: Option<i64>,
-    /// When the budget runs out if the clock keeps running.
+    /// When the budget runs out if the clock keeps running; for a breached clock, when it
+    /// ran out. `None` while paused or finished within the budget.
     pub due: Option<Timestamp>,
 }
 
@@ -143,12 +144,18 @@ impl Case {
                     (_, Some(limit)) if used * 100 >= limit * AT_RISK_PERCENT => ClockState::AtRisk,
                     _ => ClockState::OnTrack,
                 };
+                // Running: when what is left runs out. Run out: when it did, which the
+                // clock keeps (or, never paused, the budget's due from its start).
                 let due = match (clock.running_since, limit) {
                     (Some(_), Some(limit)) if used < limit => ctx
                         .deadlines()
                         .after(now, (limit - used).unsigned_abs(), measure)
                         .ok()
                         .map(|d| d.value),
+                    (_, Some(limit)) if used > limit => clock.due.or_else(|| {
+                        let start = clock.started?;
+                        ctx.deadlines().due(start, budget.duration).ok().map(|d| d.value)
+                    }),
                     _ => None,
                 };
                 ClockStatus {
@@ -160,9 +167,10 @@ impl Case {
                     },
                     status,
                     measure,
-                    elapsed_minutes: used / 60,
-                    budget_minutes: limit.map(|l| l / 60),
-                    remaining_minutes: limit.map(|l| (l - used) / 60),
+                    // Whole minutes, rounded down: a clock one second over has -1 left.
+                    elapsed_minutes: used.div_euclid(60),
+                    budget_minutes: limit.map(|l| l.div_euclid(60)),
+                    remaining_minutes: limit.map(|l| (l - used).div_euclid(60)),
                     due,
                 }
             })

@@ -149,8 +149,12 @@ impl Case {
                 _ => false,
             });
             let running = clock.is_on() && !paused;
-            changed |= running != clock.running_since.is_some();
+            let was = clock.running_since.is_some();
+            changed |= running != was;
             clock.running_since = running.then_some(at);
+            if running != was {
+                clock.due = due(ctx, clock, budget, at);
+            }
         }
         // A clock that ran before and runs on reaches its thresholds at the instants already
         // scheduled (elapsed time is additive): only a clock that started, stopped or paused
@@ -284,6 +288,26 @@ impl Case {
             _ => None,
         })
     }
+}
+
+/// When a clock's budget runs out, as of `at`: once it has run out, the instant it did (kept);
+/// while it runs, `at` plus what is left; while paused or stopped before running out, none.
+fn due(
+    ctx: &Context<'_>,
+    clock: &super::Clock,
+    budget: &crate::model::Budget,
+    at: Timestamp,
+) -> Option<Timestamp> {
+    let d = ctx.deadlines();
+    let limit = d.limit(clock.started?, budget.duration).ok()?;
+    if clock.used >= limit {
+        return clock.due;
+    }
+    let left = u64::try_from(limit - clock.used).ok()?;
+    clock.running_since?;
+    d.after(at, left, budget.duration.unit.measure())
+        .ok()
+        .map(|t| t.value)
 }
 
 /// The step range a stage's or step's clock covers.
