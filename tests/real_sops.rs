@@ -236,7 +236,7 @@ fn an_arrived_wait_is_kept_apart_on_the_card() {
         ),
         Err(EventError::NotActive {
             step: "sahkan".into(),
-            active: "step `validasi`".into()
+            active: sopan::interp::Whereabouts::Step("validasi".into())
         })
     );
     case.apply(

@@ -29,13 +29,23 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
         }
     }
     match format {
-        Format::Json => match serde_json::to_string_pretty(&reports) {
-            Ok(t) => println!("{t}"),
-            Err(e) => {
-                eprintln!("sopan: {e}");
-                return USAGE;
+        Format::Json => {
+            // Each report's instants in the zone of its own procedure's calendar.
+            let zoned: Vec<serde_json::Value> = reports
+                .iter()
+                .zip(&offsets)
+                .map(|(r, o)| {
+                    serde_json::from_str(&render::json_in(r, render::zone(*o))).unwrap_or_default()
+                })
+                .collect();
+            match serde_json::to_string_pretty(&zoned) {
+                Ok(t) => println!("{t}"),
+                Err(e) => {
+                    eprintln!("sopan: {e}");
+                    return USAGE;
+                }
             }
-        },
+        }
         Format::Human => {
             let lang = super::words();
             for (r, offset) in reports.iter().zip(&offsets) {

@@ -1,7 +1,8 @@
 //! `sopan complaints`: the complaint book and the monthly report from a log.
 
-use super::{inputs, FAILED, OK, USAGE};
+use super::{inputs, render, FAILED, OK, USAGE};
 use clap::ValueEnum;
+use sopan::diag::Lang;
 
 /// Output of `complaints`.
 #[derive(Clone, Copy, ValueEnum)]
@@ -51,27 +52,39 @@ pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
         }
     };
     match format {
-        BookFormat::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(&book).unwrap_or_default()
-        ),
+        BookFormat::Json => println!("{}", render::json_in(&book, standard.zone())),
         BookFormat::Csv => {
-            let head = [
-                "baris", "diterima", "saluran", "bobot", "penangan", "balasan", "tenggat",
-                "dijawab", "status",
-            ];
+            let zone = standard.zone();
+            let head = match lang {
+                Lang::Id => [
+                    "baris", "diterima", "saluran", "bobot", "penangan", "balasan", "tenggat",
+                    "dijawab", "status",
+                ],
+                Lang::En => [
+                    "row", "received", "channel", "severity", "handler", "reply", "due",
+                    "answered", "status",
+                ],
+            };
+            let status = |s: &str| match (s, lang) {
+                ("on_time", Lang::Id) => "tepat waktu",
+                ("on_time", Lang::En) => "on time",
+                ("late", Lang::Id) => "terlambat",
+                ("late", Lang::En) => "late",
+                (_, Lang::Id) => "belum dijawab",
+                (_, Lang::En) => "open",
+            };
             let mut rows = vec![head.iter().map(|h| (*h).to_string()).collect::<Vec<_>>()];
             for e in &book.entries {
                 rows.push(vec![
                     e.row.to_string(),
-                    e.received.to_string(),
+                    zone.show(e.received),
                     e.channel.clone(),
                     e.severity.clone(),
                     e.handler.join(" "),
                     e.reply.join(" "),
-                    e.due.map(|d| d.to_string()).unwrap_or_default(),
-                    e.answered.map(|d| d.to_string()).unwrap_or_default(),
-                    e.status.to_string(),
+                    e.due.map(|d| zone.show(d)).unwrap_or_default(),
+                    e.answered.map(|d| zone.show(d)).unwrap_or_default(),
+                    status(e.status).to_string(),
                 ]);
             }
             print!("{}", sopan::source::table::write(&rows));

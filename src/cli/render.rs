@@ -182,18 +182,36 @@ pub fn summary(project: &Project, lang: Lang) -> String {
     }
 }
 
-/// An instant as people read it in a zone given as a UTC offset: `2026-03-02 08:05`
+/// An instant as people read it in the zone given as a UTC offset: `2026-03-02 08:05 WIB`
 /// (`08:00:01` when the seconds are not zero).
 pub fn local_time(offset_seconds: i64, t: jiff::Timestamp) -> String {
-    let offset = i32::try_from(offset_seconds)
-        .ok()
-        .and_then(|s| jiff::tz::Offset::from_seconds(s).ok())
-        .unwrap_or(jiff::tz::Offset::UTC);
-    let local = offset.to_datetime(t);
-    // Seconds only when they matter: a breach falls on the first second past a limit.
-    if local.second() == 0 {
-        local.strftime("%Y-%m-%d %H:%M").to_string()
-    } else {
-        local.strftime("%Y-%m-%d %H:%M:%S").to_string()
+    zone(offset_seconds).show(t)
+}
+
+/// The Indonesian zone of a UTC offset (WIB for any other).
+pub fn zone(offset_seconds: i64) -> sopan::time::Zone {
+    sopan::time::Zone::from_offset(offset_seconds).unwrap_or(sopan::time::Zone::Wib)
+}
+
+/// A value as pretty JSON with every instant written in `zone`'s offset
+/// (`2026-03-02T08:00:00+07:00`, not UTC), as DESIGN §9 asks of everything shown.
+pub fn json_in(value: &impl serde::Serialize, zone: sopan::time::Zone) -> String {
+    let mut v = serde_json::to_value(value).unwrap_or_default();
+    zoned(&mut v, zone);
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+fn zoned(v: &mut serde_json::Value, zone: sopan::time::Zone) {
+    match v {
+        serde_json::Value::String(s) => {
+            // Only what serde wrote for a timestamp: `YYYY-MM-DDTHH:MM:SS[.f]Z`.
+            let looks = s.len() >= 20 && s.as_bytes().get(10) == Some(&b'T') && s.ends_with('Z');
+            if let Some(t) = looks.then(|| s.parse::<jiff::Timestamp>().ok()).flatten() {
+                *s = zone.rfc3339(t);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(|x| zoned(x, zone)),
+        serde_json::Value::Object(map) => map.values_mut().for_each(|x| zoned(x, zone)),
+        _ => {}
     }
 }

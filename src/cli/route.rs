@@ -69,7 +69,10 @@ pub fn run(
         Ok(r) => {
             match format {
                 Format::Json => {
-                    println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default())
+                    println!(
+                        "{}",
+                        super::render::json_in(&r, super::render::zone(r.offset_seconds))
+                    )
                 }
                 Format::Human => print!("{}", human(&r, standard.model(), lang)),
             }

@@ -35,7 +35,12 @@ pub fn run(
         }
     };
     let named = loader::join(loader::parent(&slash(case)), &s.standard);
-    if named != loader::join("", &slash(file)) {
+    // The same file however it is written (relative, absolute, through `..`).
+    let same = |a: &str, b: &str| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    };
+    if !same(&named, &loader::join("", &slash(file))) {
         eprintln!(
             "sopan: {}",
             match words {
@@ -62,10 +67,7 @@ pub fn run(
     match scenario::run(standard, &s, &super::test::stem(case)) {
         Ok(report) => {
             match format {
-                Format::Json => println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report).unwrap_or_default()
-                ),
+                Format::Json => println!("{}", render::json_in(&report, standard.zone())),
                 Format::Human => {
                     let names = Names::new(standard.model(), &report.procedure);
                     print!("{}", human(&report, &names, words));
@@ -74,7 +76,7 @@ pub fn run(
             OK
         }
         Err(e) => {
-            eprintln!("sopan: `{case}`: {}", e.message(words));
+            eprintln!("sopan: `{case}`: {}", e.message(words, standard.zone()));
             FAILED
         }
     }

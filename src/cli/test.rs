@@ -268,7 +268,7 @@ fn one(project: &Project, case: &str) -> Result<(), String> {
         }
     };
     let report = scenario::run(standard, &s, &stem(case))
-        .map_err(|e| format!("      {}", e.message(lang)))?;
+        .map_err(|e| format!("      {}", e.message(lang, standard.zone())))?;
     let Some(expect) = &s.expect else {
         return Ok(());
     };

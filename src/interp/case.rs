@@ -349,12 +349,18 @@ impl Case {
         card::lines(&self.card, ctx)
     }
 
-    pub(super) fn describe(&self, ctx: &Context<'_>) -> String {
+    pub(super) fn describe(&self, ctx: &Context<'_>) -> super::Whereabouts {
+        use super::Whereabouts as W;
+        let id = |list: Option<String>| list.unwrap_or_default();
         match &self.position {
-            Position::Step { step, .. } => format!("step `{}`", ctx.procedure.steps[*step].id),
-            Position::Returned { .. } => "the applicant (returned)".to_string(),
-            Position::Ended { end, .. } => format!("end `{}`", ctx.procedure.ends[*end].id),
-            Position::Withdrawn { .. } => "withdrawn".to_string(),
+            Position::Step { step, .. } => {
+                W::Step(id(ctx.procedure.steps.get(*step).map(|s| s.id.clone())))
+            }
+            Position::Returned { .. } => W::Returned,
+            Position::Ended { end, .. } => {
+                W::Ended(id(ctx.procedure.ends.get(*end).map(|e| e.id.clone())))
+            }
+            Position::Withdrawn { .. } => W::Withdrawn,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! What can happen to a case, and why an event may be refused.
 
 use crate::diag::Lang;
+use crate::time::Zone;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -136,7 +137,7 @@ pub enum EventError {
         /// The step named.
         step: String,
         /// Where the case is.
-        active: String,
+        active: Whereabouts,
     },
     /// A decision needs an outcome it offers.
     Outcome {
@@ -188,6 +189,35 @@ pub enum EventError {
     },
 }
 
+/// Where a case is, for a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Whereabouts {
+    /// At a step (its id).
+    Step(String),
+    /// Back with the applicant until resubmitted.
+    Returned,
+    /// At an end (its id).
+    Ended(String),
+    /// Withdrawn.
+    Withdrawn,
+}
+
+impl Whereabouts {
+    /// In words, in `lang`.
+    pub fn words(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Whereabouts::Step(s), Lang::Id) => format!("langkah `{s}`"),
+            (Whereabouts::Step(s), Lang::En) => format!("step `{s}`"),
+            (Whereabouts::Returned, Lang::Id) => "pemohon (berkas dikembalikan)".into(),
+            (Whereabouts::Returned, Lang::En) => "the applicant (file returned)".into(),
+            (Whereabouts::Ended(e), Lang::Id) => format!("akhir `{e}`"),
+            (Whereabouts::Ended(e), Lang::En) => format!("end `{e}`"),
+            (Whereabouts::Withdrawn, Lang::Id) => "dicabut".into(),
+            (Whereabouts::Withdrawn, Lang::En) => "withdrawn".into(),
+        }
+    }
+}
+
 /// What an event asked that the case cannot do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Impossible {
@@ -204,8 +234,8 @@ pub enum Impossible {
 }
 
 impl EventError {
-    /// Why, in words, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
+    /// Why, in words, in `lang`, with instants in `zone` (the standard's calendar's).
+    pub fn message(&self, lang: Lang, zone: Zone) -> String {
         let id = lang == Lang::Id;
         let pick = |i: String, e: String| if id { i } else { e };
         match self {
@@ -214,8 +244,8 @@ impl EventError {
                 format!("the procedure has no step `{s}`"),
             ),
             EventError::NotActive { step, active } => pick(
-                format!("langkah `{step}` tidak sedang berjalan (perkara ada di {active})"),
-                format!("step `{step}` is not active (the case is at {active})"),
+                format!("langkah `{step}` tidak sedang berjalan (perkara ada di {})", active.words(lang)),
+                format!("step `{step}` is not active (the case is at {})", active.words(lang)),
             ),
             EventError::Outcome {
                 step,
@@ -223,11 +253,11 @@ impl EventError {
                 offered,
             } => outcome_words(step, given, offered, lang),
             EventError::Backwards { at, last } => pick(
-                format!("waktu mundur: {at} lebih awal daripada {last}"),
-                format!("time went backwards: {at} is before {last}"),
+                format!("waktu mundur: {} lebih awal daripada {}", zone.show(*at), zone.show(*last)),
+                format!("time went backwards: {} is before {}", zone.show(*at), zone.show(*last)),
             ),
             EventError::Closed => pick("perkara sudah ditutup".into(), "the case is closed".into()),
-            EventError::NotPossible(why) => why.message(lang),
+            EventError::NotPossible(why) => why.message(lang, zone),
             EventError::NotReturned => pick(
                 "berkas tidak sedang dikembalikan kepada pemohon".into(),
                 "the file is not returned to the applicant".into(),
@@ -246,8 +276,8 @@ impl EventError {
                 format!("step `{s}` is not waiting for anything: `arrived` follows a `tunggu` on the way to it, once"),
             ),
             EventError::DeemedFirst { at } => pick(
-                format!("permohonan dianggap disetujui (fiktif positif) pada {at}, sebelum kejadian ini; majukan perkara sampai saat itu"),
-                format!("the application was deemed approved (fiktif positif) at {at}, before this event; advance the case to that instant"),
+                format!("permohonan dianggap disetujui (fiktif positif) pada {}, sebelum kejadian ini; majukan perkara sampai saat itu", zone.show(*at)),
+                format!("the application was deemed approved (fiktif positif) at {}, before this event; advance the case to that instant", zone.show(*at)),
             ),
             EventError::NoCalendar => pick(
                 "prosedur menghitung waktu kerja, dan tidak ada kalender kerja yang disebut".into(),
@@ -262,14 +292,17 @@ impl EventError {
 }
 
 impl Impossible {
-    /// Why, in words, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
+    /// Why, in words, in `lang`, with instants in `zone`.
+    pub fn message(&self, lang: Lang, zone: Zone) -> String {
         match (self, lang) {
             (Impossible::NoDeemedDue(at), Lang::Id) => {
-                format!("tidak ada anggapan disetujui yang jatuh tempo pada {at}")
+                format!(
+                    "tidak ada anggapan disetujui yang jatuh tempo pada {}",
+                    zone.show(*at)
+                )
             }
             (Impossible::NoDeemedDue(at), Lang::En) => {
-                format!("no deemed approval falls due at {at}")
+                format!("no deemed approval falls due at {}", zone.show(*at))
             }
             (Impossible::AlreadyReturned, Lang::Id) => "berkas sudah ada pada pemohon".into(),
             (Impossible::AlreadyReturned, Lang::En) => {
@@ -299,7 +332,7 @@ impl Impossible {
 
 impl std::fmt::Display for EventError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
+        f.write_str(&self.message(Lang::En, Zone::Wib))
     }
 }
 

@@ -59,7 +59,7 @@ mod yaml_words;
 pub use card::{CardEntry, CardLine};
 pub use case::{Action, Case, OnStandard, Position, ResumeError};
 pub use clock::Clock;
-pub use event::{Event, EventError, Impossible};
+pub use event::{Event, EventError, Impossible, Whereabouts};
 pub use status::{ClockScope, ClockState, ClockStatus, Status};
 
 use crate::machine::Machine;

@@ -95,8 +95,8 @@ pub enum ScenarioError {
 }
 
 impl ScenarioError {
-    /// Why, in words, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
+    /// Why, in words, in `lang`, with instants in `zone` (the standard's calendar's).
+    pub fn message(&self, lang: Lang, zone: crate::time::Zone) -> String {
         match (self, lang) {
             (ScenarioError::NoProcedure(p), Lang::Id) => {
                 format!("standar tidak punya prosedur `{p}`")
@@ -105,22 +105,37 @@ impl ScenarioError {
                 format!("the standard has no procedure `{p}`")
             }
             (ScenarioError::Open(e), Lang::Id) => {
-                format!("perkara tidak dapat dibuka (`opened`): {}", e.message(lang))
+                format!(
+                    "perkara tidak dapat dibuka (`opened`): {}",
+                    e.message(lang, zone)
+                )
             }
             (ScenarioError::Open(e), Lang::En) => {
-                format!("the case cannot be opened (`opened`): {}", e.message(lang))
+                format!(
+                    "the case cannot be opened (`opened`): {}",
+                    e.message(lang, zone)
+                )
             }
             (ScenarioError::Now(e), Lang::Id) => {
-                format!("status tidak dapat dibaca pada `now`: {}", e.message(lang))
+                format!(
+                    "status tidak dapat dibaca pada `now`: {}",
+                    e.message(lang, zone)
+                )
             }
             (ScenarioError::Now(e), Lang::En) => {
-                format!("the status cannot be read at `now`: {}", e.message(lang))
+                format!(
+                    "the status cannot be read at `now`: {}",
+                    e.message(lang, zone)
+                )
             }
             (ScenarioError::Refused { index, reason }, Lang::Id) => {
-                format!("kejadian ke-{index} ditolak: {}", reason.message(lang))
+                format!(
+                    "kejadian ke-{index} ditolak: {}",
+                    reason.message(lang, zone)
+                )
             }
             (ScenarioError::Refused { index, reason }, Lang::En) => {
-                format!("event {index} refused: {}", reason.message(lang))
+                format!("event {index} refused: {}", reason.message(lang, zone))
             }
         }
     }
@@ -128,7 +143,7 @@ impl ScenarioError {
 
 impl std::fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
+        f.write_str(&self.message(Lang::En, crate::time::Zone::Wib))
     }
 }
 

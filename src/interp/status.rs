@@ -154,7 +154,10 @@ impl Case {
                         .map(|d| d.value),
                     (_, Some(limit)) if used > limit => clock.due.or_else(|| {
                         let start = clock.started?;
-                        ctx.deadlines().due(start, budget.duration).ok().map(|d| d.value)
+                        ctx.deadlines()
+                            .due(start, budget.duration)
+                            .ok()
+                            .map(|d| d.value)
                     }),
                     _ => None,
                 };

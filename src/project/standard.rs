@@ -56,6 +56,12 @@ impl Standard {
         self.calendar.as_deref()
     }
 
+    /// The time zone instants of this standard are shown in: its calendar's, else WIB.
+    pub fn zone(&self) -> crate::time::Zone {
+        self.calendar()
+            .map_or(crate::time::Zone::Wib, Calendar::zone)
+    }
+
     /// The calendar of each procedure, in the model's order.
     pub fn procedure_calendars(&self) -> &[Option<Arc<Calendar>>] {
         &self.procedure_calendars

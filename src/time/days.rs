@@ -36,6 +36,43 @@ impl Zone {
         }
     }
 
+    /// The zone whose offset from UTC is `seconds`, if it is one of the three.
+    pub fn from_offset(seconds: i64) -> Option<Zone> {
+        [Zone::Wib, Zone::Wita, Zone::Wit]
+            .into_iter()
+            .find(|z| z.offset_seconds() == seconds)
+    }
+
+    /// An instant as people read it in this zone: `2026-03-02 08:00 WIB`, with seconds when
+    /// it has any (a breach falls on the first second past a limit). Every instant shown to a
+    /// person goes through here.
+    pub fn show(self, t: jiff::Timestamp) -> String {
+        let local = t.as_second() + self.offset_seconds();
+        let (day, sec) = (local.div_euclid(86_400), local.rem_euclid(86_400));
+        let date = i32::try_from(day).map_or_else(|_| "?".to_string(), civil::format);
+        let (h, m, s) = (sec / 3600, sec / 60 % 60, sec % 60);
+        if s == 0 {
+            format!("{date} {h:02}:{m:02} {}", self.name())
+        } else {
+            format!("{date} {h:02}:{m:02}:{s:02} {}", self.name())
+        }
+    }
+
+    /// An instant in RFC 3339 with this zone's offset, `2026-03-02T08:00:00+07:00`: how
+    /// JSON for people and hosts carries instants.
+    pub fn rfc3339(self, t: jiff::Timestamp) -> String {
+        let local = t.as_second() + self.offset_seconds();
+        let (day, sec) = (local.div_euclid(86_400), local.rem_euclid(86_400));
+        let date = i32::try_from(day).map_or_else(|_| "?".to_string(), civil::format);
+        let hours = self.offset_seconds() / 3600;
+        format!(
+            "{date}T{:02}:{:02}:{:02}+{hours:02}:00",
+            sec / 3600,
+            sec / 60 % 60,
+            sec % 60
+        )
+    }
+
     /// The name.
     pub fn name(self) -> &'static str {
         match self {

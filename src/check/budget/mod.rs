@@ -301,19 +301,9 @@ pub fn check(
     }
 }
 
-/// An instant as people read it in the calendar's zone: `2026-03-17 14:59` (with seconds
-/// when it has any).
+/// An instant as people read it in the calendar's zone: `2026-03-17 14:59 WIB`.
 fn local_minute(t: jiff::Timestamp, calendar: Option<&Calendar>) -> String {
-    let offset = calendar.map_or(7 * 3600, |c| c.zone().offset_seconds());
-    let offset = i32::try_from(offset)
-        .ok()
-        .and_then(|s| jiff::tz::Offset::from_seconds(s).ok())
-        .unwrap_or(jiff::tz::Offset::UTC);
-    let local = offset.to_datetime(t);
-    let format = if local.second() == 0 {
-        "%Y-%m-%d %H:%M"
-    } else {
-        "%Y-%m-%d %H:%M:%S"
-    };
-    local.strftime(format).to_string()
+    calendar
+        .map_or(crate::time::Zone::Wib, Calendar::zone)
+        .show(t)
 }
