@@ -456,3 +456,49 @@ fn a_breached_clock_remembers_when_it_was_due() {
     assert_eq!(later.clocks[0].due, Some(due));
     assert_eq!(later.clocks[0].remaining_minutes, Some(-120));
 }
+
+/// Issue 21 item 10: a hand-over done jointly by an officer and the applicant waits for the
+/// applicant — not late for the applicant's wait, and `collected` is taken there.
+#[test]
+fn a_joint_hand_over_waits_for_the_applicant() {
+    let text = r#"
+instansi kantor "Kantor" { kalender nasional }
+peran pemohon "Pemohon" eksternal
+peran petugas "Petugas" internal
+prosedur izin "Izin" {
+  anggaran total 1 hari kerja { berhenti setelah proses }
+  langkah ajukan "Pemohon mengajukan berkas" { oleh pemohon, petugas  waktu 10 menit }
+  langkah proses "Memproses izin" { oleh petugas  waktu 1 jam }
+  langkah serah "Petugas menyerahkan izin kepada pemohon" { oleh petugas, pemohon  waktu 5 menit  lanjut selesai }
+  selesai selesai "Izin diterima"
+}
+"#;
+    let project = common::load_text(text);
+    assert_eq!(
+        common::errors(&project),
+        0,
+        "{}",
+        common::render(&project, sopan::diag::Lang::En)
+    );
+    let ctx = project.standards()[0].context("izin").expect("procedure");
+    let mut case = Case::open(&ctx, "X", at("2026-03-02T08:00:00+07:00"))
+        .expect("opens")
+        .0;
+    case.apply(&ctx, Event::done("ajukan", at("2026-03-02T08:10:00+07:00")))
+        .expect("submitted");
+    case.apply(&ctx, Event::done("proses", at("2026-03-02T09:00:00+07:00")))
+        .expect("processed");
+    case.apply(
+        &ctx,
+        Event::Collected {
+            by: Some("fo".into()),
+            at: at("2026-03-02T11:30:00+07:00"),
+        },
+    )
+    .expect("collected at the joint hand-over");
+    let card = case.card(&ctx);
+    let serah = card.iter().find(|l| l.step == "serah").expect("its line");
+    assert!(!serah.late, "{serah:?}");
+    assert_eq!(serah.minutes, 0, "the officers' time");
+    assert_eq!(serah.waiting_minutes, 150, "the applicant's");
+}

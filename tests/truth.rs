@@ -119,3 +119,116 @@ fn run_accepts_the_same_file_written_another_way() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+#[test]
+fn calendar_show_counts_only_days_that_close_a_working_day() {
+    let out = sopan(&["calendar", "show", "2026", "--root", "standards"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let listing = text(&out.stdout);
+    let mut lines = listing.lines();
+    let head = lines.next().expect("the summary");
+    // Recount from the list: days on Monday to Friday (the national calendar works those).
+    let weekdays = lines
+        .filter_map(|l| l.get(..10))
+        .filter_map(|d| d.parse::<jiff::civil::Date>().ok())
+        .filter(|d| d.weekday().to_monday_one_offset() <= 5)
+        .count();
+    assert!(
+        head.contains(&format!(": {weekdays} hari tidak bekerja")),
+        "{head} (days on working weekdays: {weekdays})"
+    );
+    assert!(listing.contains("(hari libur mingguan)"), "{listing}");
+}
+
+/// A scratch standards root holding the reklame standard, its calendars and its scenario.
+fn reklame_root(name: &str) -> std::path::PathBuf {
+    let dir = scratch(name).join("standards");
+    std::fs::create_dir_all(dir.join("kasus")).expect("scratch");
+    for f in ["izin_reklame.sop", "contoh.kalender.yaml"] {
+        std::fs::copy(format!("standards/contoh/{f}"), dir.join(f)).expect("copy");
+    }
+    std::fs::copy(
+        "standards/nasional.kalender.yaml",
+        dir.join("nasional.kalender.yaml"),
+    )
+    .expect("copy");
+    let case =
+        std::fs::read_to_string("standards/contoh/kasus/reklame_menjelang_lebaran.case.yaml")
+            .expect("case");
+    std::fs::write(dir.join("kasus/baik.case.yaml"), case).expect("case");
+    dir
+}
+
+#[test]
+fn test_is_not_green_on_nothing() {
+    let out = sopan(&["test", "tests/ui/mistakes/ok_dasar.sop"]);
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("tidak ada skenario"), "{said}");
+}
+
+#[test]
+fn test_of_a_standard_runs_the_scenarios_beside_it() {
+    let out = sopan(&["test", "standards/pekanbaru/izin_praktik_dokter.sop"]);
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(
+        said.contains("lolos standards/pekanbaru/kasus/tepat_waktu.case.yaml"),
+        "{said}"
+    );
+    assert!(!said.contains("0 lolos"), "{said}");
+}
+
+#[test]
+fn one_bad_scenario_fails_alone_and_the_others_run() {
+    let dir = reklame_root("bad-standard");
+    std::fs::write(
+        dir.join("kasus/salah.case.yaml"),
+        "standard: ../tidak_ada.sop\nprocedure: penerbitan\ncase: X\nopened: 2026-03-13T09:00:00+08:00\nevents: []\n",
+    )
+    .expect("case");
+    std::fs::write(
+        dir.join("kasus/luar.case.yaml"),
+        "standard: ../../../../../../../../etc/passwd\nprocedure: p\ncase: X\nopened: 2026-03-13T09:00:00+08:00\nevents: []\n",
+    )
+    .expect("case");
+    let kasus = dir.join("kasus");
+    let out = sopan(&["test", kasus.to_str().expect("utf-8")]);
+    let said = text(&out.stdout);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}{err}");
+    assert!(
+        said.contains("lolos") && said.contains("baik.case.yaml"),
+        "{said}"
+    );
+    assert!(
+        said.contains("salah.case.yaml") && said.contains("tidak ada"),
+        "{said}"
+    );
+    assert!(said.contains("di luar folder standar"), "{said}");
+    // The file outside the root is never read: none of its lines reach the log.
+    assert!(
+        !said.contains("root:") && !err.contains("root:"),
+        "{said}{err}"
+    );
+    assert!(said.contains("1 lolos, 2 gagal"), "{said}");
+}
+
+#[test]
+fn a_scenario_with_a_yaml_mistake_is_answered_with_the_mistake() {
+    let dir = reklame_root("yaml-mistake");
+    let bad = dir.join("kasus/rusak.case.yaml");
+    std::fs::write(
+        &bad,
+        "standard: ../izin_reklame.sop\nprocedure: penerbitan\nevents: [\n",
+    )
+    .expect("case");
+    let out = sopan(&["test", bad.to_str().expect("utf-8")]);
+    let said = text(&out.stdout) + &text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(!said.contains("tidak ada standar"), "{said}");
+    assert!(
+        said.contains("rusak.case.yaml") && said.contains("baris"),
+        "{said}"
+    );
+}

@@ -310,10 +310,13 @@ fn show(cal: &Calendar, year: i32, json: bool) -> Result<u8, String> {
         );
         return Ok(OK);
     }
-    let closed = days.iter().filter(|d| !d.open).count();
+    // Only days that close the office on a day it would work: a holiday on a Sunday is
+    // listed, but is not one more day closed.
+    let closed = days.iter().filter(|d| !d.open && !d.weekly_day_off).count();
+    let lang = super::words();
     println!(
         "{}",
-        match super::words() {
+        match lang {
             Lang::Id => format!(
                 "{} ({}), {year}: {closed} hari tidak bekerja di luar hari libur mingguan",
                 cal.title(),
@@ -327,17 +330,23 @@ fn show(cal: &Calendar, year: i32, json: bool) -> Result<u8, String> {
         }
     );
     for d in days {
-        let kind = match d.kind {
-            Closure::Holiday => "libur nasional",
-            Closure::CollectiveLeave => "cuti bersama",
-            Closure::Local => "libur instansi",
+        let kind = match (d.kind, lang) {
+            (Closure::Holiday, Lang::Id) => "libur nasional",
+            (Closure::Holiday, Lang::En) => "public holiday",
+            (Closure::CollectiveLeave, Lang::Id) => "cuti bersama",
+            (Closure::CollectiveLeave, Lang::En) => "collective leave",
+            (Closure::Local, Lang::Id) => "libur instansi",
+            (Closure::Local, Lang::En) => "agency closure",
         };
         let mut mark = String::new();
         if d.open {
-            mark.push_str(" (kantor buka)");
+            mark.push_str(lang.pick(" (kantor buka)", " (office open)"));
+        }
+        if d.weekly_day_off {
+            mark.push_str(lang.pick(" (hari libur mingguan)", " (weekly day off)"));
         }
         if d.provisional {
-            mark.push_str(" (sementara)");
+            mark.push_str(lang.pick(" (sementara)", " (provisional)"));
         }
         println!("{}  {kind:<14}  {}{mark}  — {}", d.date, d.name, d.source);
     }

@@ -19,16 +19,7 @@ pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, Strin
     for p in paths {
         let path = Path::new(p);
         let meta = std::fs::metadata(path).map_err(|e| cannot_read(p, &e, super::words()))?;
-        let this_root = match root {
-            Some(r) => r.to_string(),
-            None => match super::project_file::find(path)? {
-                Some(project) => project.root,
-                None if meta.is_dir() => {
-                    standards_above(path).unwrap_or_else(|| p.trim_end_matches('/').to_string())
-                }
-                None => default_root(path),
-            },
-        };
+        let this_root = root_of(p, meta.is_dir(), root)?;
         // A root above the working folder (`..`) cannot be compared with the paths as
         // written: both are made absolute.
         let (path, this_root) = if this_root.starts_with("..") {
@@ -54,6 +45,30 @@ pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, Strin
         }
     }
     Ok(out)
+}
+
+/// The standards root of a path (see [`entries`]): `--root`, the project file's, the nearest
+/// `standards` folder above, else the folder given or the file's folder.
+pub fn root_of(p: &str, is_dir: bool, root: Option<&str>) -> Result<String, String> {
+    let path = Path::new(p);
+    Ok(match root {
+        Some(r) => r.to_string(),
+        None => match super::project_file::find(path)? {
+            Some(project) => project.root,
+            None if is_dir => {
+                standards_above(path).unwrap_or_else(|| p.trim_end_matches('/').to_string())
+            }
+            None => default_root(path),
+        },
+    })
+}
+
+/// Whether `file` lies inside the folder `root` once links and `..` are resolved.
+pub fn inside(file: &str, root: &str) -> bool {
+    match (std::fs::canonicalize(file), std::fs::canonicalize(root)) {
+        (Ok(f), Ok(r)) => f.starts_with(r),
+        _ => false,
+    }
 }
 
 /// Loads the standards at `paths` (see [`entries`]), with the project file's default

@@ -44,32 +44,50 @@ pub fn run(
     lang: Option<LangArg>,
 ) -> u8 {
     let lang = inputs::lang(lang, paths);
+    let words_now = super::words();
     let cases = cases(paths);
-    // Scenario files and folders of scenarios stand for the standards they name.
+    // Scenario files and folders of scenarios stand for the standards they name; a scenario
+    // whose standard cannot be run (unreadable, outside the standards root, a YAML mistake)
+    // fails on its own and the others still run.
     let mut standards: Vec<String> = paths
         .iter()
         .filter(|p| !p.ends_with(".case.yaml"))
         .filter(|p| !only_cases(Path::new(p)))
         .cloned()
         .collect();
+    let mut refused: Vec<(String, String)> = Vec::new();
     for case in &cases {
-        if let Some(named) = named_standard(case) {
-            if !standards.contains(&named) && !paths.is_empty() {
-                standards.push(named);
+        match named_standard(case, root, words_now) {
+            Ok(named) => {
+                if !standards.contains(&named) && !paths.is_empty() {
+                    standards.push(named);
+                }
             }
+            Err(why) => refused.push((case.clone(), why)),
         }
     }
-    if standards.is_empty() && !paths.is_empty() {
+    if standards.is_empty() && cases.is_empty() && !paths.is_empty() {
         eprintln!(
-            "sopan: tidak ada standar (.sop) maupun skenario (.case.yaml) di jalur yang diberikan"
+            "sopan: {}",
+            words_now.pick(
+                "tidak ada standar (.sop) maupun skenario (.case.yaml) di jalur yang diberikan",
+                "no standard (.sop) and no scenario (.case.yaml) in the paths given"
+            )
         );
         return USAGE;
     }
-    let project = match inputs::open(&standards, root) {
-        Ok(p) => p,
-        Err(m) => {
-            eprintln!("sopan: {m}");
-            return USAGE;
+    let project = if standards.is_empty() {
+        match Project::load(&sopan::source::loader::MemoryLoader::new(), &[]) {
+            Ok(p) => p,
+            Err(_) => return USAGE,
+        }
+    } else {
+        match inputs::open(&standards, root) {
+            Ok(p) => p,
+            Err(m) => {
+                eprintln!("sopan: {m}");
+                return USAGE;
+            }
         }
     };
     let words = render::summary_lang(&project, lang);
@@ -82,11 +100,20 @@ pub fn run(
             }
             Lang::En => format!("scenarios not run: the check found {errors} error(s)"),
         })
+    } else if cases.is_empty() {
+        // Green on nothing would tell CI that the standards' cases pass when none exist.
+        Some(words.pick(
+            "tidak ada skenario (.case.yaml) untuk dijalankan: tulis skenario di `kasus/` di samping standarnya",
+            "no scenario (.case.yaml) to run: write scenarios in `kasus/` beside the standard",
+        ).to_string())
     } else {
         for case in cases {
-            let problems = match one(&project, &case) {
-                Ok(()) => Vec::new(),
-                Err(why) => why.lines().map(|l| l.trim().to_string()).collect(),
+            let problems = match refused.iter().find(|(c, _)| *c == case) {
+                Some((_, why)) => vec![why.clone()],
+                None => match one(&project, &case) {
+                    Ok(()) => Vec::new(),
+                    Err(why) => why.lines().map(|l| l.trim().to_string()).collect(),
+                },
             };
             outcomes.push(Outcome {
                 passed: problems.is_empty(),
@@ -170,11 +197,27 @@ fn human(outcomes: &[Outcome], not_run: Option<&str>, lang: Lang) -> String {
     out
 }
 
-/// The standard a scenario file names, as a path.
-fn named_standard(case: &str) -> Option<String> {
-    let text = std::fs::read_to_string(case).ok()?;
-    let s = scenario::parse(&text, Lang::Id).ok()?;
-    Some(loader::join(loader::parent(case), &s.standard))
+/// The standard a scenario file names, as a path, when it can be run: readable, a scenario,
+/// naming a file that exists inside the standards root (a case file is never a way to read
+/// a file elsewhere). Else why not.
+fn named_standard(case: &str, root: Option<&str>, lang: Lang) -> Result<String, String> {
+    let text = std::fs::read_to_string(case).map_err(|e| inputs::cannot_read(case, &e, lang))?;
+    let s = scenario::parse(&text, lang).map_err(|e| e.to_string())?;
+    let named = loader::join(loader::parent(case), &s.standard);
+    let case_root = inputs::root_of(case, false, root)?;
+    if !Path::new(&named).is_file() {
+        return Err(match lang {
+            Lang::Id => format!("`standard:` menyebut `{named}`, yang tidak ada"),
+            Lang::En => format!("`standard:` names `{named}`, which does not exist"),
+        });
+    }
+    if !inputs::inside(&named, &case_root) {
+        return Err(match lang {
+            Lang::Id => format!("`standard:` menyebut `{named}`, di luar folder standar `{case_root}`; skenario hanya boleh menjalankan standar di dalamnya"),
+            Lang::En => format!("`standard:` names `{named}`, outside the standards root `{case_root}`; a scenario may only run a standard inside it"),
+        });
+    }
+    Ok(named)
 }
 
 /// A folder with scenarios and no standard of its own (`kasus/`).
@@ -211,6 +254,22 @@ fn cases(paths: &[String]) -> Vec<String> {
     } {
         if p.ends_with(".case.yaml") {
             cases.push(p.replace('\\', "/"));
+        } else if p.ends_with(".sop") {
+            // The scenarios beside a standard (`kasus/`) that name it.
+            let mut beside = Vec::new();
+            let dir = loader::parent(&p.replace('\\', "/")).to_string();
+            find_cases(
+                Path::new(if dir.is_empty() { "." } else { &dir }),
+                &mut beside,
+            );
+            let me = std::fs::canonicalize(p).ok();
+            cases.extend(beside.into_iter().filter(|c| {
+                let text = std::fs::read_to_string(c).unwrap_or_default();
+                scenario::parse(&text, Lang::Id).is_ok_and(|s| {
+                    let named = loader::join(loader::parent(c), &s.standard);
+                    me.is_some() && std::fs::canonicalize(named).ok() == me
+                })
+            }));
         } else {
             find_cases(Path::new(p), &mut cases);
         }

@@ -226,6 +226,24 @@ impl<'a> Context<'a> {
             || self.obligations().any(|(_, o)| working(o.delay))
     }
 
+    /// Whether a role is the applicant's: an outside role the file is returned to, or one
+    /// that takes part in the procedure's first step (the applicant submits). Another
+    /// office or system outside the agency is not.
+    pub fn is_applicant(&self, role: crate::model::RoleId) -> bool {
+        if self.model.role(role).is_none_or(|r| r.internal) {
+            return false;
+        }
+        let returned_to = self.machine.states().any(|s| {
+            matches!(self.machine.state(s), Some(crate::machine::State::Returned { role: Some(r), .. }) if r == role)
+        });
+        let submits = self
+            .procedure
+            .start
+            .and_then(|i| self.procedure.steps.get(i))
+            .is_some_and(|s| s.roles.contains(&role));
+        returned_to || submits
+    }
+
     /// Whether only roles outside the agency perform step `i` (the applicant fulfilling a
     /// commitment, another system): its time is not the officers'.
     pub fn outside_only(&self, i: usize) -> bool {
@@ -238,8 +256,8 @@ impl<'a> Context<'a> {
     }
 
     /// Whether step `i` waits for the applicant: a step only external roles perform on the
-    /// decision-free way to an end (the applicant receives the licence), or the step that
-    /// hands over to it. Time there is the applicant's, not the officers'; `collected` is
+    /// decision-free way to an end (the applicant receives the licence), the step that hands
+    /// over to it, or a last step done jointly with someone outside (the hand-over itself). Time there is the applicant's, not the officers'; `collected` is
     /// allowed only from such a step.
     pub fn waits_for_applicant(&self, i: usize) -> bool {
         let steps = &self.procedure.steps;
@@ -260,6 +278,15 @@ impl<'a> Context<'a> {
         let external_only = |j: usize| self.outside_only(j);
         if external_only(i) {
             return external_to_end(i);
+        }
+        // The last step, done jointly by an officer and the applicant (the officer hands the
+        // product over), waits for the applicant to come.
+        let joint_last = steps.get(i).is_some_and(|s| {
+            matches!(s.flow, Flow::Next(Node::End(_)))
+                && s.roles.iter().any(|r| self.is_applicant(*r))
+        });
+        if joint_last {
+            return true;
         }
         match steps.get(i).map(|s| &s.flow) {
             Some(Flow::Next(Node::Step(next))) => external_only(*next) && external_to_end(*next),

@@ -78,6 +78,7 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
                 source: d.source.clone(),
                 provisional: d.provisional,
                 open,
+                weekly_day_off: week[civil::weekday(d.day)].is_empty(),
             });
         }
     }

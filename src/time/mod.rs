@@ -154,6 +154,8 @@ pub struct ClosedDay {
     pub provisional: bool,
     /// A cuti bersama day the office keeps open (the calendar's `cuti_bersama_libur: false`).
     pub open: bool,
+    /// A day the office does not work anyway (a weekend): listed, but closing nothing more.
+    pub weekly_day_off: bool,
 }
 
 /// A working-day calendar, ready for arithmetic. Immutable, `Send + Sync`.
