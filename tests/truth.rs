@@ -232,3 +232,60 @@ fn a_scenario_with_a_yaml_mistake_is_answered_with_the_mistake() {
         "{said}"
     );
 }
+
+#[test]
+fn a_root_that_does_not_exist_and_a_scenario_given_to_check_are_named_as_such() {
+    let out = sopan(&["check", "standards/pekanbaru", "--root", "tidak-ada"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("folder standar `tidak-ada` (`--root`) tidak ada"),
+        "{err}"
+    );
+    assert!(!err.contains("kalender"), "{err}");
+    for command in ["check", "export"] {
+        let out = sopan(&[command, "standards/pekanbaru/kasus/tepat_waktu.case.yaml"]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        let err = text(&out.stderr);
+        assert!(
+            err.contains("adalah skenario, bukan standar"),
+            "{command}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_route_due_past_the_calendar_says_the_due_is_the_problem() {
+    let out = sopan(&[
+        "route",
+        "standards/pekanbaru/dpmptsp.sop",
+        "--channel",
+        "surat",
+        "--severity",
+        "berat",
+        "--at",
+        "2027-12-30T10:00:00+07:00",
+        "--fact",
+        "ada_telepon=ya",
+        "--fact",
+        "identitas=A",
+        "--fact",
+        "jenis=B",
+    ]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("tenggat jawaban tingkat `berat` jatuh di luar kalender"),
+        "{err}"
+    );
+}
+
+#[test]
+fn help_is_not_english_in_indonesian_output() {
+    let out = sopan(&["check", "standards"]);
+    let err = text(&out.stderr);
+    assert!(err.contains("  saran: "), "{err}");
+    assert!(!err.contains("help:"), "{err}");
+    let en = text(&sopan(&["check", "standards", "--lang", "en"]).stderr);
+    assert!(en.contains("  help: "), "{en}");
+}

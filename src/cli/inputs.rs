@@ -16,9 +16,26 @@ pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, Strin
         paths
     };
     let mut out = Vec::new();
+    let lang = super::words();
+    if let Some(r) = root.filter(|r| !Path::new(r).is_dir()) {
+        return Err(match lang {
+            sopan::diag::Lang::Id => format!("folder standar `{r}` (`--root`) tidak ada"),
+            sopan::diag::Lang::En => format!("the standards root `{r}` (`--root`) does not exist"),
+        });
+    }
     for p in paths {
         let path = Path::new(p);
-        let meta = std::fs::metadata(path).map_err(|e| cannot_read(p, &e, super::words()))?;
+        if p.ends_with(".case.yaml") {
+            return Err(match lang {
+                sopan::diag::Lang::Id => {
+                    format!("`{p}` adalah skenario, bukan standar: jalankan `sopan test {p}`")
+                }
+                sopan::diag::Lang::En => {
+                    format!("`{p}` is a scenario, not a standard: run `sopan test {p}`")
+                }
+            });
+        }
+        let meta = std::fs::metadata(path).map_err(|e| cannot_read(p, &e, lang))?;
         let this_root = root_of(p, meta.is_dir(), root)?;
         // A root above the working folder (`..`) cannot be compared with the paths as
         // written: both are made absolute.

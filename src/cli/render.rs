@@ -30,10 +30,13 @@ pub fn human(project: &Project, choice: Option<LangArg>) -> String {
     let handler = GraphicalReportHandler::new_themed(theme).with_links(false);
     let mut out = String::new();
     for diag in project.diagnostics() {
-        let rendered = Rendered::new(diag, project.sources(), lang_of(project, diag, choice));
-        if handler.render_report(&mut out, &rendered).is_err() {
-            out.push_str(&rendered.to_string());
+        let lang = lang_of(project, diag, choice);
+        let rendered = Rendered::new(diag, project.sources(), lang);
+        let mut one = String::new();
+        if handler.render_report(&mut one, &rendered).is_err() {
+            one = rendered.to_string();
         }
+        out.push_str(&sopan::diag::localise_help(&one, lang));
         out.push('\n');
     }
     out

@@ -76,7 +76,8 @@ pub fn run(
         );
         return USAGE;
     }
-    let project = if standards.is_empty() {
+    // No paths: the default ones. Paths that name no standard that can run: none.
+    let project = if standards.is_empty() && !paths.is_empty() {
         match Project::load(&sopan::source::loader::MemoryLoader::new(), &[]) {
             Ok(p) => p,
             Err(_) => return USAGE,

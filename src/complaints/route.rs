@@ -87,6 +87,13 @@ pub enum RouteError {
     NoRule(String),
     /// The due instant is outside the calendar.
     Calendar(crate::time::CalendarError),
+    /// The tier's reply deadline falls past the calendar's last day.
+    DuePastRange {
+        /// The tier.
+        severity: String,
+        /// Why its due cannot be reckoned.
+        reason: crate::time::CalendarError,
+    },
 }
 
 impl RouteError {
@@ -125,6 +132,14 @@ impl RouteError {
                 format!("no reply rule applies to `{c}` with these facts")
             }
             (RouteError::Calendar(e), _) => e.message(lang),
+            (RouteError::DuePastRange { severity, reason }, Id) => format!(
+                "tenggat jawaban tingkat `{severity}` jatuh di luar kalender ({}): perpanjang `berlaku` kalendernya",
+                reason.message(lang)
+            ),
+            (RouteError::DuePastRange { severity, reason }, En) => format!(
+                "the reply deadline of tier `{severity}` falls outside the calendar ({}): extend the calendar's `range`",
+                reason.message(lang)
+            ),
         }
     }
 }
@@ -219,7 +234,10 @@ pub fn route(
         (Some(t), Some(d)) => {
             let due = crate::time::Deadlines::new(calendar)
                 .due(t, d)
-                .map_err(RouteError::Calendar)?;
+                .map_err(|reason| RouteError::DuePastRange {
+                    severity: tier.id.clone(),
+                    reason,
+                })?;
             (Some(due.value), due.provisional)
         }
         _ => (None, false),

@@ -12,7 +12,7 @@ mod suggest;
 
 pub use catalogue::{amount as amount_words, COMPONENTS};
 pub use kinds::{Kind, CODES};
-pub use report::Rendered;
+pub use report::{localise_help, Rendered};
 pub use suggest::did_you_mean;
 
 use crate::source::span::{FileId, Loc, Span};

@@ -208,6 +208,46 @@ fn note_text(note: Note, lang: Lang) -> &'static str {
     }
 }
 
+/// A report drawn by miette's graphical handler, with its `help:` label in `lang`: miette
+/// writes the label in English whatever the message's language; in Indonesian it reads
+/// `saran:`, its wrapped lines indented to match.
+pub fn localise_help(drawn: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return drawn.to_string();
+    }
+    let mut out = String::with_capacity(drawn.len() + 16);
+    let mut in_help = false;
+    for line in drawn.split_inclusive('\n') {
+        if let Some(at) = line.find("help: ").filter(|_| !in_help) {
+            // The label, possibly inside colour codes: `  help: ` → `  saran: `.
+            if line[..at]
+                .trim_matches(|c: char| {
+                    c == ' '
+                        || c == '\u{1b}'
+                        || c == '['
+                        || c == 'm'
+                        || c.is_ascii_digit()
+                        || c == ';'
+                })
+                .is_empty()
+            {
+                out.push_str(&line[..at]);
+                out.push_str("saran: ");
+                out.push_str(&line[at + "help: ".len()..]);
+                in_help = true;
+                continue;
+            }
+        }
+        if in_help && line.starts_with("        ") {
+            out.push(' ');
+        } else {
+            in_help = false;
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 impl fmt::Display for Rendered {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)

@@ -43,9 +43,11 @@ pub fn render(project: &Project, lang: Lang) -> String {
     let mut out = String::new();
     for diag in project.diagnostics() {
         let rendered = Rendered::new(diag, project.sources(), lang);
+        let mut one = String::new();
         handler
-            .render_report(&mut out, &rendered)
+            .render_report(&mut one, &rendered)
             .expect("rendering to a string");
+        out.push_str(&sopan::diag::localise_help(&one, lang));
         out.push('\n');
     }
     if out.is_empty() {
