@@ -92,7 +92,7 @@ pub enum RouteError {
         /// The tier.
         severity: String,
         /// Why its due cannot be reckoned.
-        reason: crate::time::CalendarError,
+        reason: Box<crate::time::CalendarError>,
     },
 }
 
@@ -236,7 +236,7 @@ pub fn route(
                 .due(t, d)
                 .map_err(|reason| RouteError::DuePastRange {
                     severity: tier.id.clone(),
-                    reason,
+                    reason: Box::new(reason),
                 })?;
             (Some(due.value), due.provisional)
         }
