@@ -22,6 +22,37 @@ pub fn procedure(proc: &Procedure, machine: &Machine, out: &mut Vec<Diagnostic>)
     decisions(proc, out);
     numbers(proc, out);
     steps(proc, out);
+    waits_and_stages(proc, out);
+}
+
+/// Waits that nothing would wait (on the way to an end), stages with nothing to measure.
+fn waits_and_stages(proc: &Procedure, out: &mut Vec<Diagnostic>) {
+    let end = |e: usize| proc.ends.get(e).map_or(String::new(), |x| x.id.clone());
+    for step in &proc.steps {
+        let ways: Vec<(Node, bool, Option<crate::source::span::Loc>)> = match &step.flow {
+            Flow::Next(n) => vec![(*n, step.next_wait.is_some(), step.next_loc)],
+            Flow::Decision { outcomes, .. } => outcomes
+                .iter()
+                .map(|o| (o.node, o.wait.is_some(), Some(o.loc)))
+                .collect(),
+            Flow::Stop => Vec::new(),
+        };
+        for (node, waits, loc) in ways {
+            if let (Node::End(e), true) = (node, waits) {
+                let kind = Kind::WaitBeforeEnd {
+                    step: step.id.clone(),
+                    end: end(e),
+                };
+                out.push(Diagnostic::located(kind, loc.unwrap_or(step.loc)));
+            }
+        }
+    }
+    for stage in proc.stages.iter().filter(|s| s.steps.is_none()) {
+        let kind = Kind::EmptyStage {
+            stage: stage.id.clone(),
+        };
+        out.push(Diagnostic::located(kind, stage.loc));
+    }
 }
 
 /// What a step needs whatever the flow: a time — unless its stage gives one for all its

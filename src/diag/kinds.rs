@@ -289,6 +289,19 @@ kinds! {
         /// The calendar's last day, which every path runs past (`None`: too many paths).
         last_day: Option<String>,
     } = ("sop::budget-not-judged", Warning),
+    /// A stage with no step: nothing to measure its time over.
+    EmptyStage {
+        /// The stage.
+        stage: String,
+    } = ("sop::empty-stage", Warning),
+    /// A wait on the way to an end: a case ends when the step before it is done, so the
+    /// wait would be counted by nothing.
+    WaitBeforeEnd {
+        /// The step the wait follows.
+        step: String,
+        /// The end.
+        end: String,
+    } = ("sop::wait-before-end", Error),
     /// The steps marked as falling on one working day take longer than that day's hours.
     DayOverfull {
         /// The day number (hari ke-N).

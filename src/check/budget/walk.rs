@@ -176,6 +176,12 @@ fn starts(proc: &Procedure, machine: &Machine, budget: &Budget, out: &[Vec<Arrow
     let Some(open) = machine.start().map(|s| s.0 as usize) else {
         return Vec::new();
     };
+    // A stage with no step has nothing its clock could run over.
+    if let crate::model::Scope::Stage(k) = budget.scope {
+        if proc.stages.get(k).is_none_or(|s| s.steps.is_none()) {
+            return Vec::new();
+        }
+    }
     let at_open = Start {
         state: open,
         wait: None,

@@ -262,6 +262,10 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::BudgetNotJudged { last_day: None, .. }, En) => {
             "split the procedure, or give its stages their own time".into()
         }
+        (Kind::EmptyStage { .. }, Id) => "tulis langkah-langkah tahap itu di dalam bloknya: `tahap x \"…\" { waktu …  langkah … }`".into(),
+        (Kind::EmptyStage { .. }, En) => "write the stage's steps inside its block: `stage x \"…\" { time …  step … }`".into(),
+        (Kind::WaitBeforeEnd { end, .. }, Id) => format!("tulis waktu itu sebagai langkah, misalnya `langkah ambil \"Pemohon mengambil izin\" {{ oleh pemohon  waktu 3 hari  lanjut {end} }}`"),
+        (Kind::WaitBeforeEnd { end, .. }, En) => format!("write that time as a step, e.g. `step collect \"The applicant collects the licence\" {{ by applicant  time 3 days  next {end} }}`"),
         (Kind::DayOverfull { .. }, Id) => {
             "pindahkan sebagian langkah ke hari berikutnya (`hari_ke`)".into()
         }

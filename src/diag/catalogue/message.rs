@@ -187,6 +187,10 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::BudgetNotJudged { budget, last_day: None }, En) => format!(
             "budget `{budget}` cannot be judged: it has too many paths to judge one by one"
         ),
+        (Kind::EmptyStage { stage }, Id) => format!("tahap `{stage}` tidak punya langkah: waktunya tidak dapat diukur"),
+        (Kind::EmptyStage { stage }, En) => format!("stage `{stage}` has no step: its time cannot be measured"),
+        (Kind::WaitBeforeEnd { step, end }, Id) => format!("waktu tunggu menuju akhir `{end}` tidak pernah dijalani: perkara berakhir saat langkah `{step}` selesai"),
+        (Kind::WaitBeforeEnd { step, end }, En) => format!("the wait on the way to the end `{end}` is never waited: the case ends when step `{step}` is done"),
         (Kind::DayOverfull { day, minutes, limit }, Id) => format!(
             "langkah pada hari ke-{day} memakan {}, lebih dari satu hari kerja ({})",
             hm(*minutes, lang),
