@@ -89,12 +89,20 @@ fn result(
         if let Some(fix) = &diag.fix {
             let from = file.line_col(fix.span.start as usize);
             let to = file.line_col(fix.span.end as usize);
+            // Bytes of the file as stored (BOM and CRs counted), beside lines and columns.
+            let (a, b) = (
+                file.stored_offset(fix.span.start as usize),
+                file.stored_offset(fix.span.end as usize),
+            );
+            let mut deleted = region(from, to);
+            deleted["byteOffset"] = json!(a);
+            deleted["byteLength"] = json!(b - a);
             r["fixes"] = json!([{
                 "description": { "text": diag.help(lang).unwrap_or_default() },
                 "artifactChanges": [{
                     "artifactLocation": artifact,
                     "replacements": [{
-                        "deletedRegion": region(from, to),
+                        "deletedRegion": deleted,
                         "insertedContent": { "text": fix.text },
                     }],
                 }],

@@ -130,8 +130,8 @@ pub fn json(project: &Project, choice: Option<LangArg>) -> String {
                     column,
                     end_line,
                     end_column,
-                    start,
-                    end,
+                    start: f.stored_offset(start),
+                    end: f.stored_offset(end),
                     text: fix.text.clone(),
                 }
             }),

@@ -18,9 +18,21 @@ pub struct SourceFile {
     pub text: Arc<str>,
     /// Where its lines start, built the first time a diagnostic needs it.
     lines: OnceLock<LineIndex>,
+    /// Bytes of the byte-order mark dropped from the front (0 or 3).
+    bom: u32,
+    /// Offsets, in the normalised text, of each line end whose CR was dropped.
+    crs: Arc<[u32]>,
 }
 
 impl SourceFile {
+    /// The byte offset in the file as stored (its byte-order mark and CRs counted) of an
+    /// offset in the normalised text: where a fix applies to the bytes on disk, as JSON,
+    /// SARIF and the language server give it.
+    pub fn stored_offset(&self, offset: usize) -> usize {
+        let at = u32::try_from(offset).unwrap_or(u32::MAX);
+        self.bom as usize + offset + self.crs.partition_point(|p| *p < at)
+    }
+
     /// The line index of the text.
     pub fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
@@ -47,10 +59,22 @@ impl SourceMap {
     /// Adds a file and returns its id.
     pub fn add(&mut self, path: String, text: &str) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let normal = normalise(text);
+        // Where the dropped CRs were, in the normalised text: each `\r\n` became the `\n`
+        // at its position less the CRs before it.
+        let body = &text[bom as usize..];
+        let crs: Vec<u32> = body
+            .match_indices("\r\n")
+            .enumerate()
+            .map(|(k, (i, _))| u32::try_from(i - k).unwrap_or(u32::MAX))
+            .collect();
         self.files.push(SourceFile {
             path,
-            text: Arc::from(normalise(text)),
+            text: Arc::from(normal),
             lines: OnceLock::new(),
+            bom,
+            crs: Arc::from(crs),
         });
         id
     }
