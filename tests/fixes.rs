@@ -109,7 +109,10 @@ fn every_fix_in_the_corpus_keeps_the_meaning_in_lf_crlf_and_bom_files() {
     let base_small = std::fs::read_to_string("tests/ui/mistakes/ok_dasar.sop").expect("base");
     let base_licence = std::fs::read_to_string("standards/pekanbaru/izin_praktik_dokter.sop")
         .expect("licence")
-        .replace("sertakan \"dpmptsp.sop\"", "sertakan \"pekanbaru/dpmptsp.sop\"");
+        .replace(
+            "sertakan \"dpmptsp.sop\"",
+            "sertakan \"pekanbaru/dpmptsp.sop\"",
+        );
     std::fs::write(mistakes.join("dasar_bersih.sop"), &base_small).expect("base");
     std::fs::write(mistakes.join("izin_bersih.sop"), &base_licence).expect("base");
     let (small, p1) = meaning(&mistakes.join("dasar_bersih.sop"), &dir);
@@ -122,13 +125,20 @@ fn every_fix_in_the_corpus_keeps_the_meaning_in_lf_crlf_and_bom_files() {
         .expect("corpus")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "sop"))
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("ok_")))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("ok_"))
+        })
         .collect();
     paths.sort();
     let mut wrong = Vec::new();
     let mut applied = 0;
     for path in &paths {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let text = std::fs::read_to_string(path).expect("readable");
         // What the author meant: the clean standard, or — where the mistake also chose a
         // value (a reversed range, a decimal) — the line its trailer names, as meant.
@@ -143,7 +153,13 @@ fn every_fix_in_the_corpus_keeps_the_meaning_in_lf_crlf_and_bom_files() {
                 let fixed: Vec<String> = text
                     .lines()
                     .enumerate()
-                    .map(|(k, l)| if k + 1 == n { line.clone() } else { l.to_string() })
+                    .map(|(k, l)| {
+                        if k + 1 == n {
+                            line.clone()
+                        } else {
+                            l.to_string()
+                        }
+                    })
                     .collect();
                 let file = mistakes.join("dimaksud.sop");
                 std::fs::write(&file, fixed.join("\n") + "\n").expect("write");
@@ -178,9 +194,13 @@ fn every_fix_in_the_corpus_keeps_the_meaning_in_lf_crlf_and_bom_files() {
             let (after, problems) = meaning(&file, &dir);
             applied += 1;
             if problems > 0 {
-                wrong.push(format!("{name} ({how:?}): the fix {fix} leaves {problems} problem(s)"));
+                wrong.push(format!(
+                    "{name} ({how:?}): the fix {fix} leaves {problems} problem(s)"
+                ));
             } else if &after != intended {
-                wrong.push(format!("{name} ({how:?}): the fix {fix} changes what the standard means"));
+                wrong.push(format!(
+                    "{name} ({how:?}): the fix {fix} changes what the standard means"
+                ));
             }
             std::fs::remove_file(&file).expect("tidy");
         }
@@ -191,6 +211,7 @@ fn every_fix_in_the_corpus_keeps_the_meaning_in_lf_crlf_and_bom_files() {
 
 #[test]
 fn the_location_stripper_keeps_everything_else() {
-    let text = "Step { id: \"a\", loc: Loc { file: FileId(0), span: Span { start: 1, end: 2 } }, x: 1 }";
+    let text =
+        "Step { id: \"a\", loc: Loc { file: FileId(0), span: Span { start: 1, end: 2 } }, x: 1 }";
     assert_eq!(strip_locations(text), "Step { id: \"a\", loc: @, x: 1 }");
 }

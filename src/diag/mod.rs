@@ -132,6 +132,32 @@ pub enum Hint {
     Arrow,
     /// A sentence in a step belongs in `keterangan "…"`.
     Remark,
+    /// A form officers write where the language wants another.
+    Form(Form),
+}
+
+/// The forms officers write where the language wants another (each said in words; fixed
+/// only where the fix means exactly what was written).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Form {
+    /// `2 hari kalender`: `hari` already counts calendar days.
+    CalendarDays,
+    /// `1x24 jam`: whole days of elapsed time are `hari`.
+    FullDays,
+    /// `2 (dua) hari`: the number alone.
+    NumberInWords,
+    /// `maksimal 3 hari`, `paling lambat`: `paling lama`.
+    AtMost,
+    /// `biaya gratis`: no fee is `biaya 0 "…"`.
+    Free,
+    /// `02-01-2024`: dates are written year first.
+    DateOrder,
+    /// A comma after a list item.
+    StrayComma,
+    /// `dikembalikan ke pemohon`: the return is `kembalikan ke`.
+    ReturnTo,
+    /// `tidak lengkap`: an outcome's name is one word.
+    OneWord,
 }
 
 /// A machine-applicable correction: replace `span` of the diagnostic's file with `text`.

@@ -37,15 +37,14 @@ fn unit_suggestion(written: &str) -> Option<String> {
         .or_else(|| did_you_mean(written, Unit::WORDS.iter().copied()))
 }
 
-/// A decimal amount of `unit` in the next smaller unit, when that comes out whole: `1,5 jam`
-/// is `90 menit`. Working days and months have no fixed size in a smaller unit; minutes have
-/// no smaller unit.
+/// A decimal amount of `unit` in the next smaller unit of the same measure, when that comes
+/// out whole: `1,5 jam` is `90 menit` (both working time), `1,5 minggu` is not whole days.
+/// Calendar days have no smaller calendar unit (`jam` is working time: `1,5 hari` is not
+/// `36 jam`), working days and months no fixed size in a smaller one, minutes none.
 fn smaller(decimal: &str, unit: &str) -> Option<String> {
     let (factor, word) = match unit {
         "jam" => (60, "menit"),
         "hours" | "hour" => (60, "minutes"),
-        "hari" => (24, "jam"),
-        "days" | "day" => (24, "hours"),
         "minggu" => (7, "hari"),
         "weeks" | "week" => (7, "days"),
         _ => return None,

@@ -20,6 +20,30 @@ fn syntax_hint(hint: Hint, lang: Lang) -> String {
         }
         (Hint::Remark, Lang::Id) => "kalimat penjelasan ditulis sebagai `keterangan \"…\"`".into(),
         (Hint::Remark, Lang::En) => "an explanatory sentence is written as `remarks \"…\"`".into(),
+        (Hint::Form(f), _) => form_words(f, lang).into(),
+    }
+}
+
+fn form_words(form: crate::diag::Form, lang: Lang) -> &'static str {
+    match (form, lang) {
+        (crate::diag::Form::CalendarDays, Lang::Id) => "`hari` sudah berarti hari kalender: tulis `2 hari`, tanpa `kalender`",
+        (crate::diag::Form::CalendarDays, Lang::En) => "`hari` already means calendar days: write `2 hari`, without `kalender`",
+        (crate::diag::Form::FullDays, Lang::Id) => "`1x24 jam` adalah satu hari penuh waktu kalender: tulis `1 hari` (untuk kelipatan 24 jam); `jam` sendiri berarti jam kerja",
+        (crate::diag::Form::FullDays, Lang::En) => "`1x24 jam` is one whole day of elapsed time: write `1 hari` (for multiples of 24 hours); `jam` alone means working hours",
+        (crate::diag::Form::NumberInWords, Lang::Id) => "tulis angkanya saja: `2 hari`, tanpa `(dua)`",
+        (crate::diag::Form::NumberInWords, Lang::En) => "write the number alone: `2 hari`, without `(dua)`",
+        (crate::diag::Form::AtMost, Lang::Id) => "waktu paling lama ditulis `paling lama 3 hari`",
+        (crate::diag::Form::AtMost, Lang::En) => "a time at most is written `paling lama 3 hari` (`at most 3 days`)",
+        (crate::diag::Form::Free, Lang::Id) => "pelayanan tanpa biaya ditulis `biaya 0 \"Tidak dipungut biaya\"`",
+        (crate::diag::Form::Free, Lang::En) => "a service without a fee is written `fee 0 \"Free of charge\"`",
+        (crate::diag::Form::DateOrder, Lang::Id) => "tanggal ditulis tahun dahulu: `2024-01-02` untuk 2 Januari 2024",
+        (crate::diag::Form::DateOrder, Lang::En) => "dates are written year first: `2024-01-02` for 2 January 2024",
+        (crate::diag::Form::StrayComma, Lang::Id) => "butir daftar ditulis per baris, tanpa koma",
+        (crate::diag::Form::StrayComma, Lang::En) => "list items stand on their own lines, without commas",
+        (crate::diag::Form::ReturnTo, Lang::Id) => "pengembalian kepada pemohon ditulis `kembalikan ke pemohon`",
+        (crate::diag::Form::ReturnTo, Lang::En) => "a return to the applicant is written `kembalikan ke pemohon` (`return to applicant`)",
+        (crate::diag::Form::OneWord, Lang::Id) => "nama hasil keputusan satu kata: `tidak_lengkap`, dengan garis bawah",
+        (crate::diag::Form::OneWord, Lang::En) => "an outcome's name is one word: `tidak_lengkap`, with an underscore",
     }
 }
 
@@ -163,6 +187,9 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         ) => format!("did you mean `{s}`?"),
         (Kind::DecimalDuration { instead: Some(i), .. }, Id) => format!("tulis `{i}`"),
         (Kind::DecimalDuration { instead: Some(i), .. }, En) => format!("write `{i}`"),
+        (Kind::DecimalDuration { instead: None, written }, Id) if written.ends_with(" hari") => "`hari` dihitung per hari kalender dan `jam` adalah jam kerja, jadi tidak ada penulisan lain yang sama artinya; tulis jumlah hari yang bulat sesuai sumbernya".into(),
+        (Kind::DecimalDuration { instead: None, written }, En) if written.ends_with(" hari") || written.ends_with(" days") || written.ends_with(" day") => "`hari` counts calendar days and `jam` is working time, so nothing else means the same; write a whole number of days as the source does".into(),
+        (Kind::DecimalDuration { instead: None, written }, Id) if written.ends_with(" days") || written.ends_with(" day") => "`days` dihitung per hari kalender dan `hours` adalah jam kerja, jadi tidak ada penulisan lain yang sama artinya; tulis jumlah hari yang bulat sesuai sumbernya".into(),
         (Kind::DecimalDuration { instead: None, .. }, Id) => "tulis dalam satuan yang lebih kecil, misalnya jam atau menit (`1,5 hari kerja` menjadi jam menurut jam kerja kalender)".into(),
         (Kind::DecimalDuration { instead: None, .. }, En) => "write it in a smaller unit such as hours or minutes (`1.5 working days` in hours by the calendar's working hours)".into(),
         (Kind::UnknownUnit { .. }, Id) => {

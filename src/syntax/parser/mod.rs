@@ -9,6 +9,7 @@ mod complaints;
 mod convert;
 mod depth;
 mod expected;
+mod forms;
 mod procedure;
 mod syntax;
 

@@ -80,7 +80,7 @@ fn at(pos: usize, rules: &[Rule], text: &str, lead: &str, base: usize, file: Fil
 
 /// A correction as (offset from the start of `text`, which is before it when negative — in
 /// the lead —, bytes replaced, replacement).
-type LocalFix = (isize, usize, String);
+pub(super) type LocalFix = (isize, usize, String);
 
 /// What the word `word` at `pos` most likely needed, and the edit that gives it.
 fn hint(
@@ -100,6 +100,21 @@ fn hint(
     let rest_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
     let rest = text[pos..rest_end].trim_end();
     let here = isize::try_from(pos).unwrap_or(isize::MAX);
+    let raw_before = if line_start == 0 {
+        format!("{lead}{}", &text[..pos])
+    } else {
+        text[line_start..pos].to_string()
+    };
+    let line = super::forms::Line {
+        raw_before: &raw_before,
+        before,
+        rest,
+        here,
+        expected,
+    };
+    if let Some((hint, fix)) = super::forms::officer_form(word, &line) {
+        return (Some(hint), fix);
+    }
     if word.starts_with('#') {
         return (Some(Hint::Slashes), Some((here, 1, "//".into())));
     }
