@@ -157,3 +157,57 @@ prosedur p "P" {{
     assert_eq!(r[0].longest, Some(days(4)));
     assert_eq!(r[0].verdict, Verdict::Fits);
 }
+
+/// Issue 21 item 7: a verdict that could not be reached says so and why — never "fits".
+#[test]
+fn a_budget_that_cannot_be_judged_says_why() {
+    // No calendar at all: a month's step against a budget in working days.
+    let text = r#"
+peran petugas "Petugas" internal
+prosedur p "P" {
+  anggaran total "Total" 2 hari kerja
+  langkah a "A" { oleh petugas  waktu 1 bulan  lanjut ok }
+  selesai ok "Selesai"
+}
+"#;
+    let project = common::load_text(text);
+    let standard = &project.standards()[0];
+    let r = analyse(
+        &standard.model().procedures[0],
+        &standard.machines()[0],
+        standard.procedure_calendars()[0].as_deref(),
+    );
+    assert_eq!(r[0].verdict, Verdict::NotJudged);
+    assert_eq!(r[0].reason, Some(sopan::NotJudged::NoCalendar));
+    // Every path runs past the calendar's last day, and a calendar with no working hours.
+    for (dir, file, reason) in [
+        (
+            "tests/regressions/2026-12-redteam/budget-fits-wrongly",
+            "anggaran.sop",
+            sopan::NotJudged::PastRange,
+        ),
+        (
+            "tests/regressions/2026-12-redteam/calendar-without-hours",
+            "layanan.sop",
+            sopan::NotJudged::NoWorkingHours,
+        ),
+    ] {
+        // The folder's project file names the default calendar.
+        let yaml = std::fs::read_to_string(format!("{dir}/sopan.yaml")).expect("project file");
+        let calendar = yaml
+            .lines()
+            .find_map(|l| l.strip_prefix("kalender: "))
+            .expect("a calendar");
+        let entry = sopan::Entry {
+            path: format!("{dir}/{file}"),
+            root: dir.to_string(),
+        };
+        let options = sopan::project::LoadOptions::with_default_calendar(calendar.trim());
+        let project =
+            sopan::Project::load_with(&sopan::FsLoader, &[entry], &options).expect("readable");
+        let standard = &project.standards()[0];
+        let r = standard.budgets();
+        assert_eq!(r[0].verdict, Verdict::NotJudged, "{dir}");
+        assert_eq!(r[0].reason, Some(reason), "{dir}");
+    }
+}
