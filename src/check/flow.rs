@@ -74,12 +74,13 @@ fn steps(proc: &Procedure, out: &mut Vec<Diagnostic>) {
 
 fn reachability(proc: &Procedure, machine: &Machine, out: &mut Vec<Diagnostic>) {
     let reachable = machine.reachable();
+    let unresolved = machine.has_unresolved();
     for (i, step) in proc.steps.iter().enumerate() {
         let Some(state) = machine.step_state(i) else {
             continue;
         };
         // An unresolved target (already reported) may lead anywhere: do not guess.
-        if !machine.has_unresolved() && !reachable.get(state.0 as usize).copied().unwrap_or(true) {
+        if !unresolved && !reachable.get(state.0 as usize).copied().unwrap_or(true) {
             let kind = Kind::UnreachableStep {
                 step: step.id.clone(),
             };
@@ -125,8 +126,9 @@ fn reachability(proc: &Procedure, machine: &Machine, out: &mut Vec<Diagnostic>) 
 /// no later than its own. That is the line that made the loop (a `lanjut` to an earlier
 /// step, an outcome sent back), so the loop is reported there.
 fn back_edge(proc: &Procedure, steps: &[usize]) -> Option<crate::source::span::Loc> {
+    let inside: std::collections::HashSet<usize> = steps.iter().copied().collect();
     let back =
-        |to: &Node, from: usize| matches!(to, Node::Step(t) if *t <= from && steps.contains(t));
+        |to: &Node, from: usize| matches!(to, Node::Step(t) if *t <= from && inside.contains(t));
     steps.iter().rev().find_map(|&i| {
         let step = proc.steps.get(i)?;
         match &step.flow {

@@ -65,6 +65,8 @@ pub enum Transition {
 #[derive(Debug, Clone)]
 pub struct Machine {
     graph: DiGraph<State, Transition, u32>,
+    /// Whether some flow leads to a target that did not resolve.
+    unresolved: bool,
     start: Option<StateId>,
     steps: Vec<StateId>,
     ends: Vec<StateId>,
@@ -82,6 +84,7 @@ impl Machine {
             .collect();
         let mut machine = Machine {
             graph,
+            unresolved: false,
             start: proc.start.and_then(|s| steps.get(s).copied()),
             steps,
             ends,
@@ -104,6 +107,7 @@ impl Machine {
                 machine.link(i, skip, Transition::Skip, &mut unresolved);
             }
         }
+        machine.unresolved = unresolved.is_some();
         machine
     }
 
@@ -133,7 +137,7 @@ impl Machine {
 
     /// Whether some flow leads to a target that did not resolve.
     pub fn has_unresolved(&self) -> bool {
-        self.graph.node_weights().any(|s| *s == State::Unresolved)
+        self.unresolved
     }
 
     /// The start state.
