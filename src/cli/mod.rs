@@ -262,8 +262,28 @@ pub fn words() -> sopan::diag::Lang {
     WORDS.get().copied().unwrap_or_default()
 }
 
+/// Output cut short by a closed pipe (`sopan check --format json | head`) ends the program
+/// quietly, as `cat` and `grep` do: Rust ignores SIGPIPE and then panics on the write.
+#[cfg(unix)]
+fn quiet_on_closed_pipe() {
+    extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+    }
+    const SIGPIPE: i32 = 13;
+    const SIG_DFL: usize = 0;
+    // SAFETY: restores the default action of one signal before any thread starts; the C
+    // function takes an int and a handler pointer (SIG_DFL is 0) on every Unix this builds on.
+    unsafe {
+        signal(SIGPIPE, SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn quiet_on_closed_pipe() {}
+
 /// Runs the command line and returns the exit code.
 pub fn run() -> ExitCode {
+    quiet_on_closed_pipe();
     let early = clap_words::asked().unwrap_or_default();
     let command = match early {
         sopan::diag::Lang::En => clap_words::english(Cli::command()),
