@@ -22,7 +22,10 @@ fn long_procedure(n: usize) -> String {
     for i in 0..n - 1 {
         text.push_str(&format!("  langkah s{i} \"L\" {{ oleh petugas }}\n"));
     }
-    text.push_str(&format!("  langkah s{} \"L\" {{ oleh petugas  lanjut ok }}\n", n - 1));
+    text.push_str(&format!(
+        "  langkah s{} \"L\" {{ oleh petugas  lanjut ok }}\n",
+        n - 1
+    ));
     text.push_str("  selesai ok \"Selesai\"\n}\n");
     text
 }
@@ -61,5 +64,151 @@ fn a_procedure_of_100000_steps_is_checked_without_a_stack_overflow() {
         .args(["check", file.to_str().expect("utf-8"), "--format", "json"])
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A scratch standards root: the Pekanbaru pair, its calendars and project file.
+fn pekanbaru(name: &str) -> std::path::PathBuf {
+    let dir = scratch(name).join("standards");
+    std::fs::create_dir_all(dir.join("pekanbaru/kasus")).expect("scratch");
+    for f in [
+        "dpmptsp.sop",
+        "izin_praktik_dokter.sop",
+        "pekanbaru.kalender.yaml",
+    ] {
+        std::fs::copy(
+            format!("standards/pekanbaru/{f}"),
+            dir.join("pekanbaru").join(f),
+        )
+        .expect("copy");
+    }
+    for f in ["nasional.kalender.yaml", "sopan.yaml"] {
+        std::fs::copy(format!("standards/{f}"), dir.join(f)).expect("copy");
+    }
+    dir
+}
+
+fn run(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    let mut c = sopan();
+    let out = c.args(args).current_dir(dir).output().expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn links_in_the_standards_folder_neither_loop_nor_escape() {
+    use std::os::unix::fs::symlink;
+    let dir = pekanbaru("links");
+    symlink(".", dir.join("diri")).expect("link");
+    symlink("..", dir.join("pekanbaru/atas")).expect("link");
+    let outside = scratch("links-outside");
+    std::fs::write(
+        outside.join("rahasia.sop"),
+        "root:x:0:0:root:/root:/bin/bash\n",
+    )
+    .expect("w");
+    symlink(outside.join("rahasia.sop"), dir.join("dalam.sop")).expect("link");
+    symlink(&outside, dir.join("luar")).expect("link");
+    std::fs::write(dir.join("pakai.sop"), "sertakan \"luar/rahasia.sop\"\n").expect("w");
+    let (code, said) = run(&dir, &["check", "."]);
+    // Each real file once; the link out of the root is neither walked nor included.
+    assert!(!said.contains("root:x"), "{said}");
+    assert!(said.contains("sop::include-escapes-root"), "{said}");
+    assert_eq!(code, Some(1), "{said}");
+    let files = said
+        .lines()
+        .find_map(|l| l.split_once(" berkas diperiksa"))
+        .map(|(n, _)| n.trim().to_string())
+        .expect("the summary");
+    assert_eq!(files, "5", "{said}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_device_is_refused_not_read() {
+    let dir = pekanbaru("fifo");
+    let fifo = dir.join("pekanbaru/kasus/pipa.case.yaml");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let (code, said) = run(
+        &dir,
+        &[
+            "run",
+            "pekanbaru/izin_praktik_dokter.sop",
+            "--case",
+            "pekanbaru/kasus/pipa.case.yaml",
+        ],
+    );
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("bukan berkas biasa"), "{said}");
+    let (code, said) = run(&dir, &["check", "/dev/zero"]);
+    assert_eq!(code, Some(2), "{said}");
+}
+
+#[test]
+fn deep_yaml_nesting_is_refused_at_once() {
+    let dir = pekanbaru("yaml");
+    let deep = format!(
+        "standard: ../izin_praktik_dokter.sop\nprocedure: penerbitan\nopened: 2026-03-02T08:00:00+07:00\nevents: {}\n",
+        "[".repeat(100_000)
+    );
+    std::fs::write(dir.join("pekanbaru/kasus/dalam.case.yaml"), deep).expect("w");
+    let started = std::time::Instant::now();
+    let (code, said) = run(
+        &dir,
+        &[
+            "run",
+            "pekanbaru/izin_praktik_dokter.sop",
+            "--case",
+            "pekanbaru/kasus/dalam.case.yaml",
+        ],
+    );
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("bersarang lebih dari 16 tingkat"), "{said}");
+    // Refused before the YAML reader: well under the 20 s it took.
+    assert!(started.elapsed().as_secs() < 10);
+    std::fs::write(
+        dir.join("sopan.yaml"),
+        format!("kalender: {}\n", "[".repeat(40_000)),
+    )
+    .expect("w");
+    let (code, said) = run(&dir, &["check", "."]);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("bersarang"), "{said}");
+}
+
+#[test]
+fn a_case_file_with_a_bom_or_an_unknown_event_key_is_read_as_written() {
+    let dir = pekanbaru("case-keys");
+    let kasus = dir.join("pekanbaru/kasus");
+    std::fs::copy(
+        "tests/regressions/2026-12-redteam/case-bom/bom.case.yaml",
+        kasus.join("bom.case.yaml"),
+    )
+    .expect("copy");
+    std::fs::copy(
+        "tests/regressions/2026-12-redteam/case-event-unknown-fields/oleh.case.yaml",
+        kasus.join("oleh.case.yaml"),
+    )
+    .expect("copy");
+    let licence = "pekanbaru/izin_praktik_dokter.sop";
+    let (code, said) = run(
+        &dir,
+        &["run", licence, "--case", "pekanbaru/kasus/bom.case.yaml"],
+    );
+    assert_eq!(code, Some(0), "{said}");
+    let (code, said) = run(
+        &dir,
+        &["run", licence, "--case", "pekanbaru/kasus/oleh.case.yaml"],
+    );
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("kolom `oleh` tidak dikenal"), "{said}");
 }

@@ -64,7 +64,7 @@ struct Patched {
 }
 
 impl Loader for Patched {
-    fn read(&self, path: &str) -> Result<Vec<u8>, String> {
+    fn read(&self, path: &str) -> Result<Vec<u8>, sopan::source::loader::ReadError> {
         if path == self.path {
             Ok(self.text.clone().into_bytes())
         } else {

@@ -48,7 +48,7 @@ pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, Strin
         let path = path.as_path();
         if meta.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files).map_err(|e| cannot_read(p, &e, super::words()))?;
+            walk(path, &this_root, &mut files).map_err(|e| cannot_read(p, &e, super::words()))?;
             files.sort();
             out.extend(files.into_iter().map(|f| Entry {
                 path: slash(&f),
@@ -98,7 +98,11 @@ pub fn open(paths: &[String], root: Option<&str>) -> Result<sopan::project::Proj
     };
     sopan::project::Project::load_with(&sopan::source::loader::FsLoader, &entries, &options)
         .map_err(|e| match super::words() {
-            sopan::diag::Lang::Id => format!("`{}` tidak dapat dibaca: {}", e.path, e.reason),
+            sopan::diag::Lang::Id => format!(
+                "`{}` tidak dapat dibaca: {}",
+                e.path,
+                e.reason.message(sopan::diag::Lang::Id)
+            ),
             sopan::diag::Lang::En => format!("cannot read `{}`: {}", e.path, e.reason),
         })
 }
@@ -149,6 +153,26 @@ pub fn cannot_read(path: &str, e: &std::io::Error, lang: sopan::diag::Lang) -> S
     }
 }
 
+/// A text file of at most `limit` bytes (a case, a scenario, a project file): never waits on
+/// a pipe, never reads past the limit; the reason in `lang` when it cannot be read.
+pub fn read_text(path: &str, limit: usize, lang: sopan::diag::Lang) -> Result<String, String> {
+    use sopan::diag::Lang;
+    let bytes = sopan::source::loader::read_file(path, limit).map_err(|e| match lang {
+        Lang::Id => format!("`{path}` tidak dapat dibaca: {}", e.message(lang)),
+        Lang::En => format!("cannot read `{path}`: {}", e.message(lang)),
+    })?;
+    String::from_utf8(bytes).map_err(|e| match lang {
+        Lang::Id => format!(
+            "`{path}` bukan teks UTF-8 (bita ke-{})",
+            e.utf8_error().valid_up_to()
+        ),
+        Lang::En => format!(
+            "`{path}` is not UTF-8 text (byte {})",
+            e.utf8_error().valid_up_to()
+        ),
+    })
+}
+
 /// The nearest folder named `standards` at or above a folder.
 fn standards_above(dir: &Path) -> Option<String> {
     let mut d = Some(dir);
@@ -173,17 +197,21 @@ fn default_root(file: &Path) -> String {
     file.parent().map(slash).unwrap_or_default()
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "sop")
-            || sopan::project::is_calendar_file(&path.to_string_lossy())
-        {
-            out.push(path);
-        }
-    }
+/// Every standard and calendar file under `dir` (each real folder once, links followed only
+/// while they stay inside the standards root `root`).
+fn walk(dir: &Path, root: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut files = Vec::new();
+    sopan::project::walk_files(dir, &mut files)?;
+    let real_root = std::fs::canonicalize(root).ok();
+    out.extend(
+        files
+            .into_iter()
+            .filter(|f| match (&real_root, std::fs::canonicalize(f)) {
+                (Some(r), Ok(real)) => real.starts_with(r),
+                _ => true,
+            })
+            .map(PathBuf::from),
+    );
     Ok(())
 }
 

@@ -74,8 +74,17 @@ pub fn find(start: &Path) -> Result<Option<ProjectFile>, String> {
 
 fn read(path: &Path, base: &Path) -> Result<ProjectFile, String> {
     let shown = path.to_string_lossy().replace('\\', "/");
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("berkas proyek `{shown}` tidak dapat dibaca: {e}"))?;
+    let limit = sopan::source::limits::MAX_PROJECT_FILE_BYTES;
+    let text = super::inputs::read_text(&shown, limit, sopan::diag::Lang::Id)
+        .map_err(|e| format!("berkas proyek: {e}"))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    if sopan::source::limits::yaml_too_deep(&text, sopan::source::limits::MAX_YAML_DEPTH).is_some()
+    {
+        return Err(format!(
+            "berkas proyek `{shown}`: `[` atau `{{` bersarang lebih dari {} tingkat",
+            sopan::source::limits::MAX_YAML_DEPTH
+        ));
+    }
     let raw: Raw = if text.trim().is_empty() {
         Raw::default()
     } else {

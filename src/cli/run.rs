@@ -20,10 +20,10 @@ pub fn run(
         Some(LangArg::En) => Lang::En,
         _ => Lang::Id,
     };
-    let text = match std::fs::read_to_string(case) {
+    let text = match inputs::read_text(case, sopan::source::limits::MAX_CASE_BYTES, words) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("sopan: {}", inputs::cannot_read(case, &e, words));
+            eprintln!("sopan: {e}");
             return USAGE;
         }
     };

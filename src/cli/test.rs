@@ -202,7 +202,7 @@ fn human(outcomes: &[Outcome], not_run: Option<&str>, lang: Lang) -> String {
 /// naming a file that exists inside the standards root (a case file is never a way to read
 /// a file elsewhere). Else why not.
 fn named_standard(case: &str, root: Option<&str>, lang: Lang) -> Result<String, String> {
-    let text = std::fs::read_to_string(case).map_err(|e| inputs::cannot_read(case, &e, lang))?;
+    let text = inputs::read_text(case, sopan::source::limits::MAX_CASE_BYTES, lang)?;
     let s = scenario::parse(&text, lang).map_err(|e| e.to_string())?;
     let named = loader::join(loader::parent(case), &s.standard);
     let case_root = inputs::root_of(case, false, root)?;
@@ -265,7 +265,8 @@ fn cases(paths: &[String]) -> Vec<String> {
             );
             let me = std::fs::canonicalize(p).ok();
             cases.extend(beside.into_iter().filter(|c| {
-                let text = std::fs::read_to_string(c).unwrap_or_default();
+                let limit = sopan::source::limits::MAX_CASE_BYTES;
+                let text = inputs::read_text(c, limit, Lang::Id).unwrap_or_default();
                 scenario::parse(&text, Lang::Id).is_ok_and(|s| {
                     let named = loader::join(loader::parent(c), &s.standard);
                     me.is_some() && std::fs::canonicalize(named).ok() == me
@@ -282,8 +283,8 @@ fn cases(paths: &[String]) -> Vec<String> {
 
 fn one(project: &Project, case: &str) -> Result<(), String> {
     let lang = super::words();
-    let text = std::fs::read_to_string(case)
-        .map_err(|e| format!("      {}", inputs::cannot_read(case, &e, lang)))?;
+    let text = inputs::read_text(case, sopan::source::limits::MAX_CASE_BYTES, lang)
+        .map_err(|e| format!("      {e}"))?;
     let s = scenario::parse(&text, lang).map_err(|e| format!("      {e}"))?;
     let written = loader::join(loader::parent(case), &s.standard);
     // Files are loaded by absolute path when the standards root lies above the working

@@ -168,7 +168,7 @@ kinds! {
         /// The path as resolved.
         path: String,
         /// Why, as the loader said it.
-        reason: String,
+        reason: crate::source::loader::ReadError,
         /// A file of a close name in the same folder, as the include would be written.
         suggestion: Option<String>,
     } = ("sop::include-not-found", Error),

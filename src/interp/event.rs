@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Something that happened to a case, reported by the host.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "event", rename_all = "snake_case")]
+#[serde(tag = "event", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Event {
     /// The active step is done (with the decision's outcome when it has one).
     Done {

@@ -149,8 +149,31 @@ impl std::fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
-/// Reads a case file; the reason it cannot be read is in `lang`.
+/// Reads a case file; the reason it cannot be read is in `lang`. A byte-order mark is
+/// dropped; deep `[`/`{` nesting and files over the limit are refused before the YAML reader
+/// sees them (its time grows with the square of the nesting).
 pub fn parse(text: &str, lang: Lang) -> Result<Scenario, String> {
+    use crate::source::limits::{yaml_too_deep, MAX_CASE_BYTES, MAX_YAML_DEPTH};
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_CASE_BYTES {
+        return Err(lang
+            .pick(
+                "berkas kasus lebih besar dari 4 MiB",
+                "the case file is larger than 4 MiB",
+            )
+            .to_string());
+    }
+    if let Some(at) = yaml_too_deep(text, MAX_YAML_DEPTH) {
+        let line = text[..at].matches('\n').count() + 1;
+        return Err(match lang {
+            Lang::Id => format!(
+                "`[` atau `{{` bersarang lebih dari {MAX_YAML_DEPTH} tingkat (baris {line})"
+            ),
+            Lang::En => {
+                format!("`[` or `{{` nested deeper than {MAX_YAML_DEPTH} levels (line {line})")
+            }
+        });
+    }
     serde_yaml::from_str(text).map_err(|e| super::yaml_words::explain(&e.to_string(), lang))
 }
 

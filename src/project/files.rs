@@ -19,28 +19,16 @@ pub struct LoadError {
     /// The path.
     pub path: String,
     /// Why.
-    pub reason: String,
+    pub reason: crate::source::loader::ReadError,
 }
 
 /// Every standard (`.sop`) and calendar file under a folder of the file system, sorted, each
 /// with the folder as its standards root.
 pub fn walk(dir: &str) -> Result<Vec<Entry>, LoadError> {
-    fn visit(dir: &std::path::Path, out: &mut Vec<String>) -> std::io::Result<()> {
-        for entry in std::fs::read_dir(dir)? {
-            let path = entry?.path();
-            let text = path.to_string_lossy().replace('\\', "/");
-            if path.is_dir() {
-                visit(&path, out)?;
-            } else if text.ends_with(".sop") || is_calendar_file(&text) {
-                out.push(text);
-            }
-        }
-        Ok(())
-    }
     let mut files = Vec::new();
-    visit(std::path::Path::new(dir), &mut files).map_err(|e| LoadError {
+    walk_files(std::path::Path::new(dir), &mut files).map_err(|e| LoadError {
         path: dir.to_string(),
-        reason: e.to_string(),
+        reason: crate::source::loader::ReadError::Other(e.to_string()),
     })?;
     files.sort();
     let root = dir.trim_end_matches('/').to_string();
@@ -51,6 +39,33 @@ pub fn walk(dir: &str) -> Result<Vec<Entry>, LoadError> {
             root: root.clone(),
         })
         .collect())
+}
+
+/// Every standard and calendar file under `dir`, each once: folders are walked without
+/// recursion, each real folder once (links to a folder already walked, or to one above, are
+/// not walked again), at most [`MAX_WALK_DEPTH`](crate::source::limits::MAX_WALK_DEPTH)
+/// deep. The files keep the paths they are reached by.
+pub fn walk_files(dir: &std::path::Path, out: &mut Vec<String>) -> std::io::Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![(dir.to_path_buf(), 0usize)];
+    while let Some((dir, depth)) = stack.pop() {
+        let real = std::fs::canonicalize(&dir)?;
+        if depth > crate::source::limits::MAX_WALK_DEPTH || !seen.insert(real) {
+            continue;
+        }
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
+            let text = path.to_string_lossy().replace('\\', "/");
+            if path.is_dir() {
+                stack.push((path, depth + 1));
+            } else if path.is_file() && (text.ends_with(".sop") || is_calendar_file(&text)) {
+                out.push(text);
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(())
 }
 
 /// Whether a path names a calendar file (`NAME.kalender.yaml` or `NAME.calendar.yaml`).

@@ -10,7 +10,7 @@ pub use standard::Standard;
 pub mod suppress;
 
 use files::{close_file, content_hash, included_beside, legacy_hash};
-pub use files::{is_calendar_file, walk, Entry, LoadError};
+pub use files::{is_calendar_file, walk, walk_files, Entry, LoadError};
 
 use crate::check;
 use crate::diag::{Diagnostic, Kind};
@@ -226,7 +226,13 @@ impl Project {
         self.trees[id.0 as usize] = tree;
         for inc in includes {
             let target = loader::join(loader::parent(path), &inc.value);
-            let loaded = if !loader::within(root, &target) {
+            // Inside the root as written, and once links are resolved.
+            let escapes = !loader::within(root, &target)
+                || match (loader.real_path(root), loader.real_path(&target)) {
+                    (Some(r), Some(t)) => !loader::within(&r, &t),
+                    _ => false,
+                };
+            let loaded = if escapes {
                 let kind = Kind::IncludeEscapesRoot {
                     path: target,
                     root: root.to_string(),

@@ -4,8 +4,16 @@ use std::collections::BTreeMap;
 
 /// Reads the bytes of a file named by a `/`-separated path.
 pub trait Loader {
-    /// The bytes, or why they cannot be read (in plain words).
-    fn read(&self, path: &str) -> Result<Vec<u8>, String>;
+    /// The bytes, or why they cannot be read.
+    fn read(&self, path: &str) -> Result<Vec<u8>, ReadError>;
+
+    /// Where a path really leads, links resolved, when the loader knows (a file system does;
+    /// a map of texts does not, and its paths are what they say). Includes and scenarios must
+    /// stay inside the standards root after this resolution.
+    fn real_path(&self, path: &str) -> Option<String> {
+        let _ = path;
+        None
+    }
 
     /// The names of the files directly in a folder, for "did you mean" when a name is not
     /// found. A loader that cannot list folders returns none (the default).
@@ -35,11 +43,14 @@ impl MemoryLoader {
 }
 
 impl Loader for MemoryLoader {
-    fn read(&self, path: &str) -> Result<Vec<u8>, String> {
-        self.files
-            .get(path)
-            .cloned()
-            .ok_or_else(|| "no such file".to_string())
+    fn read(&self, path: &str) -> Result<Vec<u8>, ReadError> {
+        let bytes = self.files.get(path).ok_or(ReadError::NotFound)?;
+        if bytes.len() > super::limits::MAX_FILE_BYTES {
+            return Err(ReadError::TooLarge {
+                limit: super::limits::MAX_FILE_BYTES,
+            });
+        }
+        Ok(bytes.clone())
     }
 
     fn list(&self, dir: &str) -> Vec<String> {
@@ -62,8 +73,13 @@ impl Loader for MemoryLoader {
 pub struct FsLoader;
 
 impl Loader for FsLoader {
-    fn read(&self, path: &str) -> Result<Vec<u8>, String> {
-        std::fs::read(path).map_err(|e| e.to_string())
+    fn read(&self, path: &str) -> Result<Vec<u8>, ReadError> {
+        read_file(path, super::limits::MAX_FILE_BYTES)
+    }
+
+    fn real_path(&self, path: &str) -> Option<String> {
+        let real = std::fs::canonicalize(if path.is_empty() { "." } else { path }).ok()?;
+        Some(real.to_string_lossy().replace('\\', "/"))
     }
 
     fn list(&self, dir: &str) -> Vec<String> {
@@ -77,6 +93,86 @@ impl Loader for FsLoader {
                     .collect()
             })
             .unwrap_or_default()
+    }
+}
+
+/// Why a file cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Nothing at that path.
+    NotFound,
+    /// A folder, a pipe, a device: not a regular file (reading a FIFO would wait forever,
+    /// `/dev/zero` never end).
+    NotAFile,
+    /// Larger than the limit for its kind of file, in bytes.
+    TooLarge {
+        /// The limit.
+        limit: usize,
+    },
+    /// The permissions do not allow reading it.
+    Denied,
+    /// Anything else, as the system said it.
+    Other(String),
+}
+
+impl ReadError {
+    /// Why, in words, in `lang`.
+    pub fn message(&self, lang: crate::diag::Lang) -> String {
+        use crate::diag::Lang::{En, Id};
+        match (self, lang) {
+            (ReadError::NotFound, Id) => "tidak ada".into(),
+            (ReadError::NotFound, En) => "not found".into(),
+            (ReadError::NotAFile, Id) => "bukan berkas biasa (folder, pipa atau perangkat)".into(),
+            (ReadError::NotAFile, En) => "not a regular file (a folder, a pipe or a device)".into(),
+            (ReadError::TooLarge { limit }, Id) => {
+                format!("lebih besar dari batasnya, {} MiB", limit >> 20)
+            }
+            (ReadError::TooLarge { limit }, En) => {
+                format!("larger than its limit of {} MiB", limit >> 20)
+            }
+            (ReadError::Denied, Id) => "tidak diizinkan dibaca".into(),
+            (ReadError::Denied, En) => "permission denied".into(),
+            (ReadError::Other(why), _) => why.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(crate::diag::Lang::En))
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads a regular file of at most `limit` bytes; never waits on a pipe, never reads past
+/// the limit.
+pub fn read_file(path: &str, limit: usize) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read as _;
+    let meta = std::fs::metadata(path).map_err(|e| io_error(&e))?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile);
+    }
+    if meta.len() > limit as u64 {
+        return Err(ReadError::TooLarge { limit });
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&e))?;
+    if bytes.len() > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+fn io_error(e: &std::io::Error) -> ReadError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => ReadError::NotFound,
+        std::io::ErrorKind::PermissionDenied => ReadError::Denied,
+        std::io::ErrorKind::IsADirectory => ReadError::NotAFile,
+        _ => ReadError::Other(e.to_string()),
     }
 }
 

@@ -2,6 +2,7 @@
 //! them, the language's keyword table, and the CSV tables officers export.
 
 pub(crate) mod keywords;
+pub mod limits;
 pub mod loader;
 pub mod span;
 pub mod table;

@@ -167,28 +167,10 @@ const WEEKDAYS: [[&str; 2]; 7] = [
     ["minggu", "sunday"],
 ];
 
-/// How deep `[` and `{` may nest in a calendar file; the format itself needs three levels.
-const MAX_FLOW_DEPTH: usize = 16;
+const MAX_FLOW_DEPTH: usize = crate::source::limits::MAX_YAML_DEPTH;
 
-/// The offset of the first `[` or `{` nested deeper than [`MAX_FLOW_DEPTH`]. The YAML reader
-/// keeps a list per open level that it walks for every token, so deep nesting costs it the
-/// square of the file; this scan refuses such a file first. It ignores quotes and comments on
-/// purpose: it may only ever over-count, and a real calendar is far below the limit anyway.
 fn too_deep(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, b) in text.bytes().enumerate() {
-        match b {
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_FLOW_DEPTH {
-                    return Some(i);
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
+    crate::source::limits::yaml_too_deep(text, MAX_FLOW_DEPTH)
 }
 
 /// Reads one calendar file. `None` when it cannot be read at all.
