@@ -4,6 +4,8 @@
 //! catalogue at the edge, in the language asked for. Each kind has one stable code.
 
 mod catalogue;
+mod hint;
+mod path;
 #[macro_use]
 mod table;
 mod kinds;
@@ -18,26 +20,9 @@ pub use suggest::did_you_mean;
 use crate::source::span::{FileId, Loc, Span};
 use serde::Serialize;
 
-/// The language diagnostics are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Bahasa Indonesia.
-    #[default]
-    Id,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Picks the Indonesian or the English text.
-    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Id => id,
-            Lang::En => en,
-        }
-    }
-}
+pub use crate::source::Lang;
+pub use hint::{Form, Hint};
+pub use path::{path_words, PathHop};
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -117,49 +102,6 @@ pub fn table_error(e: &crate::source::table::TableError, lang: Lang) -> String {
     }
 }
 
-/// What a line that could not be read most likely needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Hint {
-    /// A keyword close to the word written (in the spelling closest to it).
-    Keyword(&'static str),
-    /// Text must be in quotes.
-    Quote,
-    /// Comments start with `//`, not `#`.
-    Slashes,
-    /// Names in a list are separated by commas.
-    Comma,
-    /// An outcome and its target are joined by `->`.
-    Arrow,
-    /// A sentence in a step belongs in `keterangan "…"`.
-    Remark,
-    /// A form officers write where the language wants another.
-    Form(Form),
-}
-
-/// The forms officers write where the language wants another (each said in words; fixed
-/// only where the fix means exactly what was written).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Form {
-    /// `2 hari kalender`: `hari` already counts calendar days.
-    CalendarDays,
-    /// `1x24 jam`: whole days of elapsed time are `hari`.
-    FullDays,
-    /// `2 (dua) hari`: the number alone.
-    NumberInWords,
-    /// `maksimal 3 hari`, `paling lambat`: `paling lama`.
-    AtMost,
-    /// `biaya gratis`: no fee is `biaya 0 "…"`.
-    Free,
-    /// `02-01-2024`: dates are written year first.
-    DateOrder,
-    /// A comma after a list item.
-    StrayComma,
-    /// `dikembalikan ke pemohon`: the return is `kembalikan ke`.
-    ReturnTo,
-    /// `tidak lengkap`: an outcome's name is one word.
-    OneWord,
-}
-
 /// A machine-applicable correction: replace `span` of the diagnostic's file with `text`.
 /// Every fix offered is meant to leave a file that reads (the mistakes corpus checks it).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,60 +141,6 @@ pub enum Phrase {
     EndOfFile,
     /// Any item the block accepts.
     AnyItem,
-}
-
-/// One hop of a path, for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum PathHop {
-    /// A step done, with the outcome taken at a decision.
-    Step {
-        /// The step's id.
-        step: String,
-        /// The outcome.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        outcome: Option<String>,
-    },
-    /// A conditional step skipped.
-    Skipped {
-        /// The step's id.
-        step: String,
-    },
-    /// The file back with the applicant until resubmitted.
-    Returned,
-    /// The end reached.
-    End {
-        /// The end's id.
-        end: String,
-    },
-}
-
-/// A path in a line, as the messages name it: `periksa [lengkap] → terbit → selesai`.
-pub fn path_words(path: &[PathHop], lang: Lang) -> String {
-    path.iter()
-        .map(|h| match (h, lang) {
-            (
-                PathHop::Step {
-                    step,
-                    outcome: Some(o),
-                },
-                _,
-            ) => format!("{step} [{o}]"),
-            (
-                PathHop::Step {
-                    step,
-                    outcome: None,
-                },
-                _,
-            ) => step.clone(),
-            (PathHop::Skipped { step }, Lang::Id) => format!("{step} (dilewati)"),
-            (PathHop::Skipped { step }, Lang::En) => format!("{step} (skipped)"),
-            (PathHop::Returned, Lang::Id) => "dikembalikan".to_string(),
-            (PathHop::Returned, Lang::En) => "returned".to_string(),
-            (PathHop::End { end }, _) => end.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(" → ")
 }
 
 /// An amount of time kept per unit, as the budget analysis sums it and messages show it

@@ -117,8 +117,8 @@ pub enum ReadError {
 
 impl ReadError {
     /// Why, in words, in `lang`.
-    pub fn message(&self, lang: crate::diag::Lang) -> String {
-        use crate::diag::Lang::{En, Id};
+    pub fn message(&self, lang: super::Lang) -> String {
+        use super::Lang::{En, Id};
         match (self, lang) {
             (ReadError::NotFound, Id) => "tidak ada".into(),
             (ReadError::NotFound, En) => "not found".into(),
@@ -139,7 +139,7 @@ impl ReadError {
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(crate::diag::Lang::En))
+        f.write_str(&self.message(super::Lang::En))
     }
 }
 

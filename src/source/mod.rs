@@ -8,6 +8,29 @@ pub mod span;
 pub mod table;
 
 use crate::source::span::{FileId, LineIndex};
+use serde::Serialize;
+
+/// The language messages are written in (diagnostics, errors, reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Bahasa Indonesia.
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Picks the Indonesian or the English text.
+    pub fn pick<'a>(self, id: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+}
+
 use std::sync::{Arc, OnceLock};
 
 /// One loaded file: its display path and its text (BOM removed, CRLF read as LF).
