@@ -4,8 +4,8 @@
 //!
 //! A path is a sequence of stretches of time in the order a case takes them — steps' own
 //! times and the waits between them, each in its own unit — never a sum of parts of different
-//! paths ([`paths`]). Each is judged by the clock's own reading of time, exactly, from every
-//! start second ([`judge`]), and the verdict is a promise about runs ([`verdict`]). The
+//! paths (`paths`). Each is judged by the clock's own reading of time, exactly, from every
+//! start second (`judge`), and the verdict is a promise about runs (`verdict`). The
 //! shortest and longest shown are real paths, named by their steps.
 
 mod ends;
