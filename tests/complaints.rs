@@ -117,7 +117,7 @@ fn the_monthly_report_of_the_sample_log() {
     assert_eq!(statuses, ["late", "on_time", "on_time", "open", "on_time"]);
     insta::assert_snapshot!(
         "monthly_report",
-        sopan::complaints::book::report_text(&book, sopan::Lang::Id)
+        sopan::complaints::book::report_text(&book.months, sopan::Lang::Id)
     );
     let bad = "diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab\n2026-03-02T09:00:00+07:00,fax,ringan,A,B,ya,\n";
     let err = sopan::complaints::book::build(

@@ -212,3 +212,95 @@ fn a_case_file_with_a_bom_or_an_unknown_event_key_is_read_as_written() {
     assert_eq!(code, Some(1), "{said}");
     assert!(said.contains("kolom `oleh` tidak dikenal"), "{said}");
 }
+
+fn complaints(dir: &std::path::Path, log: &str) -> (Option<i32>, String) {
+    std::fs::write(dir.join("log.csv"), log).expect("write");
+    run(
+        dir,
+        &[
+            "complaints",
+            "pekanbaru/dpmptsp.sop",
+            "--log",
+            "log.csv",
+            "--format",
+            "csv",
+        ],
+    )
+}
+
+#[test]
+fn a_complaint_log_row_is_never_swallowed_ignored_or_accepted_past_the_calendar() {
+    let dir = pekanbaru("log");
+    let head = "diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab\n";
+    // A stray quote: an error at its line, not the next complaint swallowed.
+    let log =
+        std::fs::read_to_string("tests/regressions/2026-12-redteam/csv-quote-swallows-row/log.csv")
+            .expect("log");
+    let (code, said) = complaints(&dir, &log);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("tanda kutip"), "{said}");
+    // A second `diterima` column.
+    let (code, said) = complaints(
+        &dir,
+        "diterima,saluran,bobot,identitas,jenis,ada_telepon,diterima\n2026-03-02T09:00:00+07:00,surat,sedang,A,B,ya,2026-03-03T09:00:00+07:00\n",
+    );
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("ditulis dua kali"), "{said}");
+    // An answer dated 9999.
+    let (code, said) = complaints(
+        &dir,
+        &format!("{head}2026-03-02T09:00:00+07:00,surat,sedang,A,B,ya,9999-03-12T09:00:00+07:00\n"),
+    );
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("di luar rentang kalender"), "{said}");
+    // An offset that contradicts its zone name.
+    let (code, said) = complaints(
+        &dir,
+        &format!("{head}2026-03-02T09:00:00+07:00[America/New_York],surat,sedang,A,B,ya,\n"),
+    );
+    assert_eq!(code, Some(1), "{said}");
+}
+
+#[test]
+fn survey_answers_and_date_batches_keep_to_their_columns() {
+    let dir = pekanbaru("skm");
+    std::fs::write(
+        dir.join("skm.csv"),
+        "U1,U2,U3,U4,U5,U6,U7,U8,U9\n4,3,2,4,3,3,3,3,3,4\n",
+    )
+    .expect("write");
+    let (code, said) = run(
+        &dir,
+        &[
+            "skm",
+            "pekanbaru/izin_praktik_dokter.sop",
+            "--responses",
+            "skm.csv",
+        ],
+    );
+    assert_eq!(code, Some(1), "{said}");
+    assert!(said.contains("baris 2"), "{said}");
+    for (input, wanted) in [
+        ("2026-03-02,1,9\n", "dua kolom"),
+        ("2026-03-02T08:00,1\n", "bukan tanggal"),
+    ] {
+        let mut child = sopan()
+            .args(["calendar", "offset", "--root", "standards"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        use std::io::Write as _;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("ends");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_ne!(out.status.code(), Some(0), "{input}");
+        assert!(err.contains(wanted), "{input}: {err}");
+    }
+}

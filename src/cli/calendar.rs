@@ -235,41 +235,58 @@ fn offset(cal: &Calendar) -> Result<u8, String> {
         out.write_all(s.as_bytes()).map_err(|e| e.to_string())
     };
     write(&mut out, "start_date,offset_days,date\n")?;
-    let mut input = String::new();
-    std::io::Read::read_to_string(&mut stdin.lock(), &mut input).map_err(|e| e.to_string())?;
-    let table = sopan::source::table::read(&input)
-        .map_err(|e| sopan::diag::table_error(&e, super::words()))?;
-    for r in &table.rows {
+    // One line at a time, each answered as soon as it is read: a batch of any length holds
+    // one line in memory.
+    let mut lines = sopan::source::table::Lines::new();
+    let mut input = stdin.lock();
+    let mut line = Vec::new();
+    let lang = super::words();
+    for number in 1.. {
+        line.clear();
+        if std::io::BufRead::read_until(&mut input, b'\n', &mut line).map_err(|e| e.to_string())?
+            == 0
+        {
+            break;
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.strip_suffix('\n').unwrap_or(&text);
+        let Some(r) = lines.row(number, text).map_err(|e| e.message(lang))? else {
+            continue;
+        };
         let row = r.line;
         if row == 1 && r.cells.first().is_some_and(|c| c == "start_date") {
             continue;
         }
-        let (Some(start), Some(n)) = (r.cells.first(), r.cells.get(1)) else {
-            return Err(match super::words() {
+        let [start, n] = r.cells.as_slice() else {
+            return Err(match lang {
                 Lang::Id => format!(
-                    "baris {row}: diharapkan `start_date,offset_days`, ternyata `{}`",
+                    "baris {row}: diharapkan dua kolom `start_date,offset_days`, ternyata `{}`",
                     r.cells.join(",")
                 ),
                 Lang::En => format!(
-                    "row {row}: expected `start_date,offset_days`, found `{}`",
+                    "row {row}: expected two columns `start_date,offset_days`, found `{}`",
                     r.cells.join(",")
                 ),
             });
         };
-        let date: Date = start.trim().parse().map_err(|_| match super::words() {
-            Lang::Id => format!("baris {row}: `{start}` bukan tanggal"),
-            Lang::En => format!("row {row}: `{start}` is not a date"),
-        })?;
-        let n: i64 = n.trim().parse().map_err(|_| match super::words() {
+        // A date alone: `2026-03-02`, not an instant that happens to start with one.
+        let date: Date = start
+            .trim()
+            .parse()
+            .ok()
+            .filter(|_| start.trim().len() == 10)
+            .ok_or_else(|| match lang {
+                Lang::Id => format!("baris {row}: `{start}` bukan tanggal seperti 2026-03-02"),
+                Lang::En => format!("row {row}: `{start}` is not a date such as 2026-03-02"),
+            })?;
+        let n: i64 = n.trim().parse().map_err(|_| match lang {
             Lang::Id => format!("baris {row}: `{n}` bukan bilangan bulat"),
             Lang::En => format!("row {row}: `{n}` is not a whole number"),
         })?;
-        let got = cal
-            .add_working_days(date, n)
-            .map_err(|e| match super::words() {
-                Lang::Id => format!("baris {row}: {}", e.message(Lang::Id)),
-                Lang::En => format!("row {row}: {e}"),
-            })?;
+        let got = cal.add_working_days(date, n).map_err(|e| match lang {
+            Lang::Id => format!("baris {row}: {}", e.message(Lang::Id)),
+            Lang::En => format!("row {row}: {e}"),
+        })?;
         provisional |= got.provisional;
         write(&mut out, &format!("{},{},{}\n", start.trim(), n, got.value))?;
     }

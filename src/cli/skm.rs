@@ -16,14 +16,34 @@ pub fn run(file: &str, responses: &str, format: Format) -> u8 {
         .iter()
         .flat_map(|s| s.model().services.iter())
         .find_map(|s| s.follow_up.as_ref().map(|f| f.0.clone()));
-    let text = match std::fs::read_to_string(responses) {
-        Ok(t) => t,
+    // One line at a time: memory holds a line and nine sums, whatever the survey's size.
+    let mut input = match std::fs::File::open(responses) {
+        Ok(f) => std::io::BufReader::new(f),
         Err(e) => {
             eprintln!("sopan: {}", inputs::cannot_read(responses, &e, lang));
             return USAGE;
         }
     };
-    let result = survey::parse(&text).and_then(|rows| survey::compute(&rows, rule.as_deref()));
+    let mut tally = survey::Tally::new();
+    let mut line = Vec::new();
+    let mut read = Ok(());
+    for number in 1.. {
+        line.clear();
+        match std::io::BufRead::read_until(&mut input, b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                eprintln!("sopan: {}", inputs::cannot_read(responses, &e, lang));
+                return USAGE;
+            }
+        }
+        let text = String::from_utf8_lossy(&line);
+        read = tally.line(number, text.strip_suffix('\n').unwrap_or(&text));
+        if read.is_err() {
+            break;
+        }
+    }
+    let result = read.and_then(|()| tally.index(rule.as_deref()));
     let index = match result {
         Ok(i) => i,
         Err(e) => {

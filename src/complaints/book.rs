@@ -5,7 +5,6 @@
 //! `dijawab` (instant, blank while open) is optional. English headers `received`, `channel`,
 //! `severity`, `answered` are read too.
 
-use crate::complaints::route::route;
 use crate::model::{ComplaintPolicy, Model};
 use crate::time::Calendar;
 use jiff::Timestamp;
@@ -81,6 +80,10 @@ pub struct LogError {
 pub enum LogProblem {
     /// The column is not in the header.
     MissingColumn,
+    /// A column the header names twice.
+    Repeated,
+    /// An instant outside the calendar's range (a typo such as 9999).
+    OutOfRange(crate::time::CalendarError),
     /// A row with another number of cells than the header.
     Columns {
         /// Cells in the header.
@@ -106,12 +109,18 @@ pub enum LogProblem {
 }
 
 impl LogError {
-    /// Why, in words, in `lang`.
-    pub fn message(&self, lang: crate::diag::Lang) -> String {
+    /// Why, in words, in `lang`, with instants in `zone` (the standard's calendar's).
+    pub fn message(&self, lang: crate::diag::Lang, zone: crate::time::Zone) -> String {
         use crate::diag::Lang::{En, Id};
+        if let LogProblem::Table(e) = &self.problem {
+            return e.message(lang);
+        }
         let why = match (&self.problem, lang) {
             (LogProblem::MissingColumn, Id) => "tidak ada di baris judul".to_string(),
             (LogProblem::MissingColumn, En) => "missing from the header".to_string(),
+            (LogProblem::Repeated, Id) => "ditulis dua kali di baris judul".to_string(),
+            (LogProblem::Repeated, En) => "written twice in the header".to_string(),
+            (LogProblem::OutOfRange(e), _) => e.message(lang),
             (LogProblem::Columns { expected, found }, Id) => {
                 format!("diharapkan {expected} kolom, ternyata {found}")
             }
@@ -126,12 +135,16 @@ impl LogError {
             }
             (LogProblem::Empty, Id) => "kosong".to_string(),
             (LogProblem::Empty, En) => "empty".to_string(),
-            (LogProblem::AnsweredBefore { answered, received }, Id) => {
-                format!("dijawab {answered}, sebelum diterima ({received})")
-            }
-            (LogProblem::AnsweredBefore { answered, received }, En) => {
-                format!("answered at {answered}, before it was received ({received})")
-            }
+            (LogProblem::AnsweredBefore { answered, received }, Id) => format!(
+                "dijawab {}, sebelum diterima ({})",
+                zone.show(*answered),
+                zone.show(*received)
+            ),
+            (LogProblem::AnsweredBefore { answered, received }, En) => format!(
+                "answered at {}, before it was received ({})",
+                zone.show(*answered),
+                zone.show(*received)
+            ),
             (LogProblem::Route(e), _) => e.message(lang),
             (LogProblem::Table(e), _) => crate::diag::table_error(e, lang),
         };
@@ -144,170 +157,35 @@ impl LogError {
 
 impl std::fmt::Display for LogError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(crate::diag::Lang::En))
+        f.write_str(&self.message(crate::diag::Lang::En, crate::time::Zone::Wib))
     }
 }
 
 impl std::error::Error for LogError {}
 
-fn column(headers: &[String], names: &[&str]) -> Option<usize> {
-    headers.iter().position(|h| names.contains(&h.as_str()))
-}
-
-/// Reads the log and builds the book.
+/// Reads a whole log and builds the book (every entry kept: for a stream, use
+/// [`super::log::Log`]).
 pub fn build(
     model: &Model,
     policy: &ComplaintPolicy,
     calendar: Option<&Calendar>,
     log: &str,
 ) -> Result<Book, LogError> {
-    let table = crate::source::table::read(log).map_err(|e| LogError {
-        row: e.line,
-        column: "*".into(),
-        problem: LogProblem::Table(e),
-    })?;
-    let mut rows = table.rows.into_iter();
-    let headers: Vec<String> = rows
-        .next()
-        .map(|r| r.cells)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|h| h.to_ascii_lowercase())
-        .collect();
-    let need = |names: &[&str], label: &str| {
-        column(&headers, names).ok_or_else(|| LogError {
-            row: 1,
-            column: label.to_string(),
-            problem: LogProblem::MissingColumn,
-        })
-    };
-    let c_received = need(&["diterima", "received"], "diterima")?;
-    let c_channel = need(&["saluran", "channel"], "saluran")?;
-    let c_severity = need(&["bobot", "severity"], "bobot")?;
-    let c_answered = column(&headers, &["dijawab", "answered"]);
-    let offset = calendar.map_or(7 * 3600, |c| c.zone().offset_seconds());
+    let mut reader = super::log::Log::new(model, policy, calendar);
     let mut entries = Vec::new();
-    for r in rows {
-        let row = r.line;
-        let mut cells = r.cells;
-        // Spreadsheets pad rows with empty cells past the last column; anything else past
-        // the header's columns is a row that does not fit it.
-        while cells.len() > headers.len() && cells.last().is_some_and(String::is_empty) {
-            cells.pop();
-        }
-        if cells.len() > headers.len() {
-            return Err(LogError {
-                row,
-                column: "*".into(),
-                problem: LogProblem::Columns {
-                    expected: headers.len(),
-                    found: cells.len(),
-                },
-            });
-        }
-        cells.resize(headers.len(), String::new());
-        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-        let instant = |c: usize| -> Result<Option<Timestamp>, LogError> {
-            let text = cells[c];
-            if text.is_empty() {
-                return Ok(None);
-            }
-            text.parse().map(Some).map_err(|_| LogError {
-                row,
-                column: headers[c].clone(),
-                problem: LogProblem::NotInstant(text.to_string()),
-            })
-        };
-        let received = instant(c_received)?.ok_or_else(|| LogError {
-            row,
-            column: headers[c_received].clone(),
-            problem: LogProblem::Empty,
-        })?;
-        let answered = match c_answered {
-            Some(c) => instant(c)?,
-            None => None,
-        };
-        if let (Some(a), Some(c)) = (answered, c_answered) {
-            if a < received {
-                return Err(LogError {
-                    row,
-                    column: headers[c].clone(),
-                    problem: LogProblem::AnsweredBefore {
-                        answered: a,
-                        received,
-                    },
-                });
-            }
-        }
-        let facts: BTreeMap<String, String> = headers
-            .iter()
-            .zip(&cells)
-            .enumerate()
-            .filter(|(c, (_, v))| {
-                ![c_received, c_channel, c_severity].contains(c)
-                    && Some(*c) != c_answered
-                    && !v.is_empty()
-            })
-            .map(|(_, (h, v))| (h.clone(), (*v).to_string()))
-            .collect();
-        let r = route(
-            model,
-            policy,
-            cells[c_channel],
-            cells[c_severity],
-            &facts,
-            Some(received),
-            calendar,
-        )
-        .map_err(|e| LogError {
-            row,
-            column: headers[c_channel].clone(),
-            problem: LogProblem::Route(e),
-        })?;
-        let status = match (answered, r.due) {
-            (None, _) => "open",
-            (Some(a), Some(d)) if a > d => "late",
-            _ => "on_time",
-        };
-        entries.push(Entry {
-            row,
-            received,
-            channel: r.channel,
-            severity: r.severity,
-            handler: r.handler,
-            reply: r.reply,
-            due: r.due,
-            answered,
-            status,
-            record: r.record,
-        });
-    }
-    let mut months: BTreeMap<String, Month> = BTreeMap::new();
-    for e in &entries {
-        let month = crate::time::local_date(e.received, offset)[..7].to_string();
-        let m = months.entry(month.clone()).or_insert_with(|| Month {
-            month,
-            ..Month::default()
-        });
-        m.total += 1;
-        *m.per_channel.entry(e.channel.clone()).or_default() += 1;
-        *m.per_severity.entry(e.severity.clone()).or_default() += 1;
-        match e.status {
-            "on_time" => m.on_time += 1,
-            "late" => m.late += 1,
-            _ => m.open += 1,
-        }
+    for (k, line) in log.split('\n').enumerate() {
+        entries.extend(reader.line(k + 1, line)?);
     }
     Ok(Book {
         entries,
-        months: months.into_values().collect(),
+        months: reader.months(),
     })
 }
 
 /// The monthly report as the secretary reads it.
-pub fn report_text(book: &Book, lang: crate::diag::Lang) -> String {
+pub fn report_text(months: &[Month], lang: crate::diag::Lang) -> String {
     let mut out = String::new();
-    for m in &book.months {
+    for m in months {
         out.push_str(&format!(
             "{} {}\n",
             lang.pick(

@@ -2,4 +2,5 @@
 //! the complaint book and monthly report from a log ([`book`]).
 
 pub mod book;
+pub mod log;
 pub mod route;

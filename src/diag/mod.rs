@@ -90,16 +90,9 @@ impl Kind {
     }
 }
 
-/// A CSV text that could not be read, in words, in `lang` (the CSV reader's own words are
-/// kept in English).
+/// A CSV line that could not be read, in words, in `lang`.
 pub fn table_error(e: &crate::source::table::TableError, lang: Lang) -> String {
-    match lang {
-        Lang::Id => format!(
-            "baris {}: bukan CSV yang sah, misalnya tanda kutip yang tidak ditutup ({})",
-            e.line, e.reason
-        ),
-        Lang::En => e.to_string(),
-    }
+    e.message(lang)
 }
 
 /// A machine-applicable correction: replace `span` of the diagnostic's file with `text`.

@@ -20,6 +20,7 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<String>,
         /// When.
+        #[serde(deserialize_with = "crate::time::de_instant")]
         at: Timestamp,
     },
     /// The applicant brought the returned file back.
@@ -28,6 +29,7 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<String>,
         /// When.
+        #[serde(deserialize_with = "crate::time::de_instant")]
         at: Timestamp,
     },
     /// The active step returned the file to the applicant: the step is done with the one
@@ -37,6 +39,7 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<String>,
         /// When.
+        #[serde(deserialize_with = "crate::time::de_instant")]
         at: Timestamp,
     },
     /// The applicant collected the product: the active step and every following step without
@@ -46,11 +49,13 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<String>,
         /// When.
+        #[serde(deserialize_with = "crate::time::de_instant")]
         at: Timestamp,
     },
     /// The applicant withdrew the application.
     Withdrawn {
         /// When.
+        #[serde(deserialize_with = "crate::time::de_instant")]
         at: Timestamp,
     },
     /// The active conditional step does not apply: the case goes where a skip leads.
@@ -61,6 +66,7 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         by: Option<String>,
         /// When.
+        #[serde(deserialize_with = "crate::time::de_instant")]
         at: Timestamp,
     },
     /// What the case waited for on the way to the active step arrived (`lanjut x tunggu …`):
@@ -69,12 +75,14 @@ pub enum Event {
         /// The step that waited.
         step: String,
         /// When.
+        #[serde(deserialize_with = "crate::time::de_instant")]
         at: Timestamp,
     },
     /// A deemed approval (fiktif positif) fell due: recorded by
     /// [`Case::advance`](super::Case::advance), not sent by hosts.
     Deemed {
         /// When.
+        #[serde(deserialize_with = "crate::time::de_instant")]
         at: Timestamp,
     },
 }

@@ -21,12 +21,13 @@ pub struct Scenario {
     #[serde(default)]
     pub case: Option<String>,
     /// When the case was opened.
+    #[serde(deserialize_with = "crate::time::de_instant")]
     pub opened: Timestamp,
     /// The events, in order.
     #[serde(default)]
     pub events: Vec<Event>,
     /// The instant the status is read at (default: the last event).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::time::de_instant_opt")]
     pub now: Option<Timestamp>,
     /// What the run must show.
     #[serde(default)]

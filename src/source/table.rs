@@ -20,66 +20,148 @@ pub struct Row {
     pub cells: Vec<String>,
 }
 
-/// A text that is not CSV (an unclosed quote, say).
+/// A line that is not a CSV row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableError {
     /// Where (1-based).
     pub line: usize,
-    /// Why, as the CSV reader said it.
-    pub reason: String,
+    /// Why.
+    pub problem: TableProblem,
+}
+
+/// Why a line is not a CSV row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableProblem {
+    /// A quote opened and not closed on its line: a cell never spans lines here, so a stray
+    /// `"` cannot swallow the rows after it.
+    UnclosedQuote,
+    /// Longer than [`MAX_CSV_ROW_BYTES`](super::limits::MAX_CSV_ROW_BYTES).
+    TooLong,
+    /// More cells than [`MAX_CSV_CELLS`](super::limits::MAX_CSV_CELLS).
+    TooManyCells,
+    /// Anything else, as the CSV reader said it.
+    Other(String),
+}
+
+impl TableError {
+    /// Why, in words, in `lang`.
+    pub fn message(&self, lang: super::Lang) -> String {
+        use super::Lang::{En, Id};
+        let line = self.line;
+        match (&self.problem, lang) {
+            (TableProblem::UnclosedQuote, Id) => {
+                format!("baris {line}: tanda kutip `\"` dibuka dan tidak ditutup pada baris itu")
+            }
+            (TableProblem::UnclosedQuote, En) => {
+                format!("line {line}: a quote `\"` is opened and not closed on that line")
+            }
+            (TableProblem::TooLong, Id) => format!(
+                "baris {line}: lebih panjang dari {} KiB",
+                super::limits::MAX_CSV_ROW_BYTES >> 10
+            ),
+            (TableProblem::TooLong, En) => format!(
+                "line {line}: longer than {} KiB",
+                super::limits::MAX_CSV_ROW_BYTES >> 10
+            ),
+            (TableProblem::TooManyCells, Id) => format!(
+                "baris {line}: lebih dari {} sel",
+                super::limits::MAX_CSV_CELLS
+            ),
+            (TableProblem::TooManyCells, En) => format!(
+                "line {line}: more than {} cells",
+                super::limits::MAX_CSV_CELLS
+            ),
+            (TableProblem::Other(why), Id) => format!("baris {line}: bukan CSV yang sah ({why})"),
+            (TableProblem::Other(why), En) => format!("line {line}: not valid CSV ({why})"),
+        }
+    }
 }
 
 impl std::fmt::Display for TableError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.reason)
+        f.write_str(&self.message(super::Lang::En))
     }
 }
 
 impl std::error::Error for TableError {}
 
-/// Reads `text`. The separator is the one of `,` and `;` that the first line holds more of
-/// outside quotes (`,` on a tie).
-pub fn read(text: &str) -> Result<Table, TableError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let separator = separator(text.lines().next().unwrap_or_default());
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(if separator == ';' { b';' } else { b',' })
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    // The reader's own line count skips blank lines; count newlines up to each record's
-    // first byte instead (records come in order, so this stays linear).
-    let (mut counted_to, mut line) = (0usize, 1usize);
-    let mut line_at = |byte: u64| -> usize {
-        let mut byte = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-        // The reader's position may sit before the blank lines it skipped.
-        while matches!(text.as_bytes().get(byte), Some(b'\r' | b'\n')) {
-            byte += 1;
+/// Reads CSV one line at a time, so a log of a million rows is never held whole: each
+/// physical line is one row (a cell never spans lines; a quote left open is an error at its
+/// line). The separator is the one of `,` and `;` that the first non-blank line holds more
+/// of outside quotes (`,` on a tie).
+#[derive(Debug, Clone, Default)]
+pub struct Lines {
+    separator: Option<char>,
+}
+
+impl Lines {
+    /// A reader that has seen no line yet.
+    pub fn new() -> Self {
+        Lines::default()
+    }
+
+    /// The separator found so far.
+    pub fn separator(&self) -> char {
+        self.separator.unwrap_or(',')
+    }
+
+    /// The row line `number` (1-based) holds: `None` for a blank line.
+    pub fn row(&mut self, number: usize, line: &str) -> Result<Option<Row>, TableError> {
+        let err = |problem| TableError {
+            line: number,
+            problem,
+        };
+        let line = if number == 1 {
+            line.strip_prefix('\u{feff}').unwrap_or(line)
+        } else {
+            line
+        };
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.len() > super::limits::MAX_CSV_ROW_BYTES {
+            return Err(err(TableProblem::TooLong));
         }
-        if byte > counted_to {
-            line += text.as_bytes()[counted_to..byte]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count();
-            counted_to = byte;
+        if line.trim().is_empty() {
+            return Ok(None);
         }
-        line
-    };
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| TableError {
-            line: e.position().map_or(0, |p| line_at(p.byte())),
-            reason: e.to_string(),
-        })?;
-        let line = record.position().map_or(0, |p| line_at(p.byte()));
+        let separator = *self.separator.get_or_insert_with(|| separator(line));
+        if line.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
+            return Err(err(TableProblem::UnclosedQuote));
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(if separator == ';' { b';' } else { b',' })
+            .has_headers(false)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(line.as_bytes());
+        let Some(record) = reader.records().next() else {
+            return Ok(None);
+        };
+        let record = record.map_err(|e| err(TableProblem::Other(e.to_string())))?;
+        if record.len() > super::limits::MAX_CSV_CELLS {
+            return Err(err(TableProblem::TooManyCells));
+        }
         let cells: Vec<String> = record.iter().map(str::to_string).collect();
         if cells.iter().all(String::is_empty) {
-            continue;
+            return Ok(None);
         }
-        rows.push(Row { line, cells });
+        Ok(Some(Row {
+            line: number,
+            cells,
+        }))
     }
-    Ok(Table { rows, separator })
+}
+
+/// Reads a whole `text` line by line (see [`Lines`]).
+pub fn read(text: &str) -> Result<Table, TableError> {
+    let mut lines = Lines::new();
+    let mut rows = Vec::new();
+    for (k, line) in text.split('\n').enumerate() {
+        rows.extend(lines.row(k + 1, line)?);
+    }
+    Ok(Table {
+        rows,
+        separator: lines.separator(),
+    })
 }
 
 fn separator(first_line: &str) -> char {
@@ -127,6 +209,12 @@ mod tests {
         assert_eq!((t.rows[2].line, t.rows[2].cells[0].as_str()), (4, "A, B"));
         let t = read("a,b\n\"Budi, Jl. Sudirman\",2\n").expect("csv");
         assert_eq!(t.rows[1].cells, ["Budi, Jl. Sudirman", "2"]);
+    }
+
+    #[test]
+    fn a_stray_quote_is_an_error_at_its_line_not_a_swallowed_row() {
+        let e = read("a,b\n\"x,1\nc,2\n").expect_err("unclosed");
+        assert_eq!((e.line, e.problem), (2, TableProblem::UnclosedQuote));
     }
 
     #[test]

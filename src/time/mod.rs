@@ -63,6 +63,42 @@ pub fn local_date(t: jiff::Timestamp, offset_seconds: i64) -> String {
     days::civil::local_date(t, offset_seconds)
 }
 
+/// Reads an instant as hosts and officers write it: RFC 3339 with an offset
+/// (`2026-03-02T08:00:00+07:00`, or `Z`). A zone name in brackets is refused: with an offset
+/// beside it the two can contradict (`+07:00[America/New_York]`), and the offset alone
+/// already says the instant.
+pub fn instant(text: &str) -> Option<jiff::Timestamp> {
+    if text.contains('[') {
+        return None;
+    }
+    text.trim().parse().ok()
+}
+
+/// [`instant`] for serde: `#[serde(deserialize_with = "crate::time::de_instant")]`.
+pub fn de_instant<'de, D: serde::Deserializer<'de>>(d: D) -> Result<jiff::Timestamp, D::Error> {
+    let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+    instant(&text).ok_or_else(|| {
+        serde::de::Error::custom(format!(
+            "invalid value: `{text}`, expected an instant such as 2026-03-02T08:00:00+07:00"
+        ))
+    })
+}
+
+/// [`de_instant`] for an optional instant.
+pub fn de_instant_opt<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<jiff::Timestamp>, D::Error> {
+    let text = <Option<std::borrow::Cow<'de, str>> as serde::Deserialize>::deserialize(d)?;
+    text.map(|t| {
+        instant(&t).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "invalid value: `{t}`, expected an instant such as 2026-03-02T08:00:00+07:00"
+            ))
+        })
+    })
+    .transpose()
+}
+
 pub use build::build;
 pub use data::{Closure, DayCount};
 pub use days::Zone;
