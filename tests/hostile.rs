@@ -304,3 +304,49 @@ fn survey_answers_and_date_batches_keep_to_their_columns() {
         assert!(err.contains(wanted), "{input}: {err}");
     }
 }
+
+#[test]
+fn markup_in_a_standard_is_shown_as_text_in_the_document() {
+    let dir = pekanbaru("doc");
+    let file = dir.join("pekanbaru/izin_praktik_dokter.sop");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        text.replace(
+            "\"Izin Praktik Dokter\" {",
+            "\"Izin Praktik Dokter <script>alert(1)</script> & <b>\" {",
+        ),
+    )
+    .expect("write");
+    let (code, said) = run(&dir, &["doc", "pekanbaru/izin_praktik_dokter.sop"]);
+    assert_eq!(code, Some(0), "{said}");
+    assert!(!said.contains("<script>"), "{said}");
+    assert!(
+        said.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;"),
+        "{said}"
+    );
+    // The document's own line breaks are still tags.
+    assert!(said.contains("<br>"), "{said}");
+}
+
+#[test]
+fn an_officer_name_with_a_terminal_escape_is_refused() {
+    let dir = pekanbaru("esc");
+    std::fs::write(
+        dir.join("pekanbaru/kasus/esc.case.yaml"),
+        "standard: ../izin_praktik_dokter.sop\nprocedure: penerbitan\nopened: 2026-03-02T08:00:00+07:00\nevents:\n  - { event: done, step: informasi, by: \"fo\\e[31m\", at: 2026-03-02T08:05:00+07:00 }\n",
+    )
+    .expect("write");
+    let (code, said) = run(
+        &dir,
+        &[
+            "run",
+            "pekanbaru/izin_praktik_dokter.sop",
+            "--case",
+            "pekanbaru/kasus/esc.case.yaml",
+        ],
+    );
+    assert_eq!(code, Some(1), "{said}");
+    assert!(!said.contains('\u{1b}'), "{said:?}");
+    assert!(said.contains("`by` berisi karakter kendali"), "{said}");
+}

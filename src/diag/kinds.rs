@@ -22,6 +22,11 @@ kinds! {
         /// First bad byte.
         offset: usize,
     } = ("sop::not-utf8", Error),
+    /// A control or bidirectional character, which could hide text or rewrite a terminal.
+    ControlCharacter {
+        /// `U+202E`.
+        code_point: String,
+    } = ("sop::control-character", Error),
     /// Braces nested deeper than anything the language needs.
     TooDeep {
         /// The limit.

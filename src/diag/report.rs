@@ -114,7 +114,7 @@ impl Excerpt {
         }
         Excerpt {
             name: file.path.clone(),
-            text: file.text.clone(),
+            text: visible(&file.text),
             lo,
             hi,
             line,
@@ -134,6 +134,26 @@ impl Excerpt {
         let end = end.clamp(start, self.hi);
         Some(SourceSpan::new(start.into(), end - start))
     }
+}
+
+/// The text with every control or bidirectional character shown as a placeholder of the
+/// same length in bytes (`?` for one byte, `??` for two, `�` for three), so spans still fit
+/// and no excerpt writes such a character to the terminal.
+fn visible(text: &std::sync::Arc<str>) -> std::sync::Arc<str> {
+    if !text.chars().any(crate::source::hidden_character) {
+        return text.clone();
+    }
+    let shown: String = text
+        .chars()
+        .map(
+            |c| match (crate::source::hidden_character(c), c.len_utf8()) {
+                (false, _) => c.to_string(),
+                (true, 3) => '\u{fffd}'.to_string(),
+                (true, n) => "?".repeat(n),
+            },
+        )
+        .collect();
+    std::sync::Arc::from(shown)
 }
 
 /// The nearest character boundary at or before `at`.

@@ -2,6 +2,7 @@
 
 use crate::diag::Lang;
 use crate::time::Zone;
+pub use super::whereabouts::Whereabouts;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -88,6 +89,27 @@ pub enum Event {
 }
 
 impl Event {
+    /// The first of the event's names that is not plain text (a control or bidirectional
+    /// character, or over 256 bytes), by field.
+    pub fn bad_text(&self) -> Option<&'static str> {
+        let bad = |t: &str| t.len() > 256 || t.chars().any(crate::source::hidden_character);
+        let (step, outcome, by) = match self {
+            Event::Done {
+                step, outcome, by, ..
+            } => (Some(step), outcome.as_ref(), by.as_ref()),
+            Event::Skipped { step, by, .. } => (Some(step), None, by.as_ref()),
+            Event::Arrived { step, .. } => (Some(step), None, None),
+            Event::Resubmitted { by, .. }
+            | Event::Returned { by, .. }
+            | Event::Collected { by, .. } => (None, None, by.as_ref()),
+            Event::Withdrawn { .. } | Event::Deemed { .. } => (None, None, None),
+        };
+        [("step", step), ("outcome", outcome), ("by", by)]
+            .into_iter()
+            .find(|(_, t)| t.is_some_and(|t| bad(t)))
+            .map(|(f, _)| f)
+    }
+
     /// A step done, to be completed with [`Event::outcome`], [`Event::by`].
     pub fn done(step: &str, at: Timestamp) -> Event {
         Event::Done {
@@ -187,6 +209,12 @@ pub enum EventError {
     },
     /// The procedure counts working time, and its standard names no working-day calendar.
     NoCalendar,
+    /// A name in the event (step, outcome, officer) holds a control or bidirectional
+    /// character, or is longer than 256 bytes.
+    BadText {
+        /// Which field: `step`, `outcome` or `by`.
+        field: &'static str,
+    },
     /// An obligation the event triggers would fall due past the calendar's range: the event
     /// is refused rather than the obligation lost.
     ObligationOutOfRange {
@@ -195,35 +223,6 @@ pub enum EventError {
         /// Why its due instant is unknown.
         reason: crate::time::CalendarError,
     },
-}
-
-/// Where a case is, for a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Whereabouts {
-    /// At a step (its id).
-    Step(String),
-    /// Back with the applicant until resubmitted.
-    Returned,
-    /// At an end (its id).
-    Ended(String),
-    /// Withdrawn.
-    Withdrawn,
-}
-
-impl Whereabouts {
-    /// In words, in `lang`.
-    pub fn words(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Whereabouts::Step(s), Lang::Id) => format!("langkah `{s}`"),
-            (Whereabouts::Step(s), Lang::En) => format!("step `{s}`"),
-            (Whereabouts::Returned, Lang::Id) => "pemohon (berkas dikembalikan)".into(),
-            (Whereabouts::Returned, Lang::En) => "the applicant (file returned)".into(),
-            (Whereabouts::Ended(e), Lang::Id) => format!("akhir `{e}`"),
-            (Whereabouts::Ended(e), Lang::En) => format!("end `{e}`"),
-            (Whereabouts::Withdrawn, Lang::Id) => "dicabut".into(),
-            (Whereabouts::Withdrawn, Lang::En) => "withdrawn".into(),
-        }
-    }
 }
 
 /// What an event asked that the case cannot do.
@@ -286,6 +285,10 @@ impl EventError {
             EventError::DeemedFirst { at } => pick(
                 format!("permohonan dianggap disetujui (fiktif positif) pada {}, sebelum kejadian ini; majukan perkara sampai saat itu", zone.show(*at)),
                 format!("the application was deemed approved (fiktif positif) at {}, before this event; advance the case to that instant", zone.show(*at)),
+            ),
+            EventError::BadText { field } => pick(
+                format!("`{field}` berisi karakter kendali atau lebih dari 256 bita"),
+                format!("`{field}` holds a control character or is longer than 256 bytes"),
             ),
             EventError::NoCalendar => pick(
                 "prosedur menghitung waktu kerja, dan tidak ada kalender kerja yang disebut".into(),

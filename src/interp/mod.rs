@@ -54,6 +54,7 @@ mod moves;
 pub mod scenario;
 mod status;
 mod timers;
+mod whereabouts;
 mod yaml_words;
 
 pub use card::{CardEntry, CardLine};

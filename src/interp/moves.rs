@@ -17,6 +17,9 @@ impl Case {
         event: &Event,
     ) -> Result<Vec<Action>, EventError> {
         let at = event.at();
+        if let Some(field) = event.bad_text() {
+            return Err(EventError::BadText { field });
+        }
         match event {
             Event::Done {
                 step, outcome, by, ..

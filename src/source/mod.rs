@@ -135,3 +135,14 @@ pub fn normalise(text: &str) -> String {
         text.to_string()
     }
 }
+
+/// Whether a character may not appear in text sopan reads (standards, calendars, cases, CSV
+/// cells): C0 and C1 controls (tab and line ends aside), and the bidirectional controls that
+/// reorder how text is shown. They can hide text from a reviewer or rewrite a terminal.
+pub fn hidden_character(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(
+            c,
+            '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}

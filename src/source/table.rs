@@ -39,6 +39,8 @@ pub enum TableProblem {
     TooLong,
     /// More cells than [`MAX_CSV_CELLS`](super::limits::MAX_CSV_CELLS).
     TooManyCells,
+    /// A control or bidirectional character (`U+202E`), which could rewrite a terminal.
+    ControlCharacter(u32),
     /// Anything else, as the CSV reader said it.
     Other(String),
 }
@@ -71,6 +73,12 @@ impl TableError {
                 "line {line}: more than {} cells",
                 super::limits::MAX_CSV_CELLS
             ),
+            (TableProblem::ControlCharacter(c), Id) => {
+                format!("baris {line}: karakter kendali U+{c:04X} tidak boleh ada")
+            }
+            (TableProblem::ControlCharacter(c), En) => {
+                format!("line {line}: the control character U+{c:04X} is not allowed")
+            }
             (TableProblem::Other(why), Id) => format!("baris {line}: bukan CSV yang sah ({why})"),
             (TableProblem::Other(why), En) => format!("line {line}: not valid CSV ({why})"),
         }
@@ -122,6 +130,9 @@ impl Lines {
         }
         if line.trim().is_empty() {
             return Ok(None);
+        }
+        if let Some(c) = line.chars().find(|c| super::hidden_character(*c)) {
+            return Err(err(TableProblem::ControlCharacter(u32::from(c))));
         }
         let separator = *self.separator.get_or_insert_with(|| separator(line));
         if line.bytes().filter(|b| *b == b'"').count() % 2 == 1 {

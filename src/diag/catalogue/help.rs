@@ -289,6 +289,8 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::BudgetNotJudged { last_day: None, .. }, En) => {
             "split the procedure, or give its stages their own time".into()
         }
+        (Kind::ControlCharacter { .. }, Id) => "hapus karakter itu (biasanya terbawa dari salinan dokumen) dan ketik ulang teks di sekitarnya".into(),
+        (Kind::ControlCharacter { .. }, En) => "delete that character (usually carried over from a copied document) and type the text around it again".into(),
         (Kind::EmptyStage { .. }, Id) => "tulis langkah-langkah tahap itu di dalam bloknya: `tahap x \"…\" { waktu …  langkah … }`".into(),
         (Kind::EmptyStage { .. }, En) => "write the stage's steps inside its block: `stage x \"…\" { time …  step … }`".into(),
         (Kind::WaitBeforeEnd { end, .. }, Id) => format!("tulis waktu itu sebagai langkah, misalnya `langkah ambil \"Pemohon mengambil izin\" {{ oleh pemohon  waktu 3 hari  lanjut {end} }}`"),

@@ -187,6 +187,8 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::BudgetNotJudged { budget, last_day: None }, En) => format!(
             "budget `{budget}` cannot be judged: it has too many paths to judge one by one"
         ),
+        (Kind::ControlCharacter { code_point }, Id) => format!("karakter kendali {code_point} tidak boleh ada di berkas standar: ia dapat menyembunyikan atau membalik teks, atau mengacaukan terminal"),
+        (Kind::ControlCharacter { code_point }, En) => format!("the control character {code_point} may not appear in a standard: it can hide or reverse text, or rewrite a terminal"),
         (Kind::EmptyStage { stage }, Id) => format!("tahap `{stage}` tidak punya langkah: waktunya tidak dapat diukur"),
         (Kind::EmptyStage { stage }, En) => format!("stage `{stage}` has no step: its time cannot be measured"),
         (Kind::WaitBeforeEnd { step, end }, Id) => format!("waktu tunggu menuju akhir `{end}` tidak pernah dijalani: perkara berakhir saat langkah `{step}` selesai"),

@@ -31,7 +31,7 @@ pub fn markdown(model: &Model, machines: &[Machine], service: usize, lang: Lang)
     if let Some(a) = svc.agency.and_then(|a| model.agencies.get(a)) {
         let _ = writeln!(out, "**{}**", a.title);
         if let Some(address) = &a.address {
-            let _ = writeln!(out, "<br>{address}");
+            let _ = writeln!(out, "\u{1}br\u{2}{address}");
         }
         out.push('\n');
     }
@@ -90,7 +90,7 @@ pub fn markdown(model: &Model, machines: &[Machine], service: usize, lang: Lang)
             sop(&mut out, model, svc.sop.as_ref(), proc, machine, w);
         }
     }
-    out
+    words::finish(&out)
 }
 
 /// The procedures no service documents: an agency's SOP published without a full standard,
@@ -125,12 +125,12 @@ pub fn procedure_markdown(
     if let [agency] = model.agencies.as_slice() {
         let _ = writeln!(out, "**{}**", agency.title);
         if let Some(address) = &agency.address {
-            let _ = writeln!(out, "<br>{address}");
+            let _ = writeln!(out, "\u{1}br\u{2}{address}");
         }
         if let Some(c) = &agency.calendar {
             let _ = writeln!(
                 out,
-                "<br>{}: `{c}`",
+                "\u{1}br\u{2}{}: `{c}`",
                 w.pick("Kalender kerja", "Working calendar")
             );
         }
@@ -164,7 +164,7 @@ pub fn procedure_markdown(
         }
     }
     sop(&mut out, model, None, proc, machine, w);
-    out
+    words::finish(&out)
 }
 
 #[derive(Clone, Copy)]

@@ -12,7 +12,7 @@ pub(super) fn sop(
     w: Words,
 ) {
     // An explicit anchor: renderers make heading ids differently; links need one that holds.
-    let _ = writeln!(out, "<a id=\"{}\"></a>\n", slug(&proc.id));
+    let _ = writeln!(out, "\u{1}a id=\"{}\"\u{2}\u{1}/a\u{2}\n", slug(&proc.id));
     let _ = writeln!(out, "## SOP: {}\n", proc.title);
     if let Some(identity) = identity {
         identity_page(out, identity, w);
@@ -119,7 +119,7 @@ pub(super) fn sop(
                 crate::model::Timing::Missing => String::new(),
             },
             cell(&s.output.join("; ")),
-            remarks.join("<br>")
+            remarks.join("\u{1}br\u{2}")
         );
         out.push_str(&row);
     }
@@ -151,7 +151,12 @@ pub(super) fn sop(
 /// The SOP AP identity page as a two-column table, in the order of PermenPAN-RB 35/2012.
 pub(super) fn identity_page(out: &mut String, id: &crate::model::SopIdentity, w: Words) {
     let texts = |l: &[String]| {
-        (!l.is_empty()).then(|| l.iter().map(|t| cell(t)).collect::<Vec<_>>().join("<br>"))
+        (!l.is_empty()).then(|| {
+            l.iter()
+                .map(|t| cell(t))
+                .collect::<Vec<_>>()
+                .join("\u{1}br\u{2}")
+        })
     };
     let rows = [
         (
@@ -166,10 +171,10 @@ pub(super) fn identity_page(out: &mut String, id: &crate::model::SopIdentity, w:
             id.approved.as_ref().map(|a| {
                 let mut who = cell(&a.title);
                 if let Some(n) = &a.name {
-                    let _ = write!(who, "<br>{}", cell(n));
+                    let _ = write!(who, "\u{1}br\u{2}{}", cell(n));
                 }
                 if let Some(nip) = &a.nip {
-                    let _ = write!(who, "<br>NIP {}", cell(nip));
+                    let _ = write!(who, "\u{1}br\u{2}NIP {}", cell(nip));
                 }
                 who
             }),

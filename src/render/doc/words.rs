@@ -39,7 +39,7 @@ pub(super) fn list(out: &mut String, items: &[String]) {
 
 /// Text safe inside a Markdown table cell.
 pub(super) fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', "<br>")
+    text.replace('|', "\\|").replace('\n', "\u{1}br\u{2}")
 }
 
 pub(super) fn anchor(id: &str) -> String {
@@ -72,4 +72,33 @@ pub(super) fn thousands(n: i64) -> String {
     } else {
         out
     }
+}
+
+/// The document with the text of the standard made safe: `<`, `>` and `&` written as
+/// entities outside code blocks (a title `<script>` shows as text), then the document's own
+/// tags — written with the control characters 1 and 2 for `<` and `>`, which no standard
+/// holds — put in place.
+pub(super) fn finish(doc: &str) -> String {
+    let mut out = String::with_capacity(doc.len() + doc.len() / 16);
+    let mut code = false;
+    for line in doc.split_inclusive('\n') {
+        if line.starts_with("```") {
+            code = !code;
+        }
+        if code || line.starts_with("```") {
+            out.push_str(line);
+            continue;
+        }
+        for c in line.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '\u{1}' => out.push('<'),
+                '\u{2}' => out.push('>'),
+                c => out.push(c),
+            }
+        }
+    }
+    out
 }

@@ -4,8 +4,12 @@ use super::*;
 
 /// The chart as a Mermaid `flowchart`, lanes as subgraphs.
 pub fn mermaid(chart: &Flowchart) -> String {
+    // Mermaid's own entity codes: a label's text is never markup.
     let text = |s: &str| {
-        s.replace('"', "#quot;")
+        s.replace('&', "#38;")
+            .replace('<', "#60;")
+            .replace('>', "#62;")
+            .replace('"', "#quot;")
             .replace('\n', "<br/>")
             .replace('|', "#124;")
     };

@@ -34,6 +34,31 @@ pub const MAX_DEPTH: usize = 32;
 /// so a file that is not a standard at all costs little to check and to read about.
 pub const MAX_SYNTAX_ERRORS: usize = 100;
 
+/// One error per line holding such characters, at the first of them (at most
+/// [`MAX_SYNTAX_ERRORS`] lines).
+fn hidden_characters(text: &str, file: FileId) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut last_line = usize::MAX;
+    for (i, c) in text
+        .char_indices()
+        .filter(|(_, c)| crate::source::hidden_character(*c))
+    {
+        let line = text[..i].matches('\n').count();
+        if line == last_line {
+            continue;
+        }
+        last_line = line;
+        let kind = Kind::ControlCharacter {
+            code_point: format!("U+{:04X}", u32::from(c)),
+        };
+        out.push(Diagnostic::at(kind, file, Span::new(i, i + c.len_utf8())));
+        if out.len() >= MAX_SYNTAX_ERRORS {
+            break;
+        }
+    }
+    out
+}
+
 /// Parses one file. Always returns a tree (empty when nothing could be read) and the
 /// syntax problems found.
 pub fn parse(text: &str, file: FileId) -> (ast::File, Vec<Diagnostic>) {
@@ -42,6 +67,12 @@ pub fn parse(text: &str, file: FileId) -> (ast::File, Vec<Diagnostic>) {
             ast::File::default(),
             vec![Diagnostic::at(Kind::EmptyFile, file, Span::new(0, 0))],
         );
+    }
+    // Terminal control and bidirectional characters can hide text from a reviewer or
+    // rewrite a terminal: none belongs in a standard, in a string or a comment.
+    let hidden = hidden_characters(text, file);
+    if !hidden.is_empty() {
+        return (ast::File::default(), hidden);
     }
     if let Some(offset) = depth::too_deep(text, MAX_DEPTH) {
         let kind = Kind::TooDeep { limit: MAX_DEPTH };

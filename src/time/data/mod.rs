@@ -182,6 +182,18 @@ pub fn parse(text: &str, file: FileId) -> (Option<Layer>, Vec<Diagnostic>) {
         diags: Vec::new(),
         listed: Vec::new(),
     };
+    if let Some((i, c)) = text
+        .char_indices()
+        .find(|(_, c)| crate::source::hidden_character(*c))
+    {
+        let kind = Kind::ControlCharacter {
+            code_point: format!("U+{:04X}", u32::from(c)),
+        };
+        return (
+            None,
+            vec![Diagnostic::at(kind, file, Span::new(i, i + c.len_utf8()))],
+        );
+    }
     if let Some(offset) = too_deep(text) {
         let kind = Kind::TooDeep {
             limit: MAX_FLOW_DEPTH,
