@@ -350,3 +350,101 @@ fn an_officer_name_with_a_terminal_escape_is_refused() {
     assert!(!said.contains('\u{1b}'), "{said:?}");
     assert!(said.contains("`by` berisi karakter kendali"), "{said}");
 }
+
+#[test]
+fn bad_values_are_refused_not_dropped() {
+    let dir = pekanbaru("values");
+    let file = dir.join("pekanbaru/izin_praktik_dokter.sop");
+    let text = std::fs::read_to_string(&file).expect("read");
+    for (from, to, wanted) in [
+        (
+            "biaya 0 \"Tidak dipungut biaya\"",
+            "biaya 99999999999999999999 \"x\"",
+            "sop::invalid-number",
+        ),
+        (
+            "biaya 0 \"Tidak dipungut biaya\"",
+            "biaya -5000 \"x\"",
+            "sop::invalid-number",
+        ),
+        (
+            "  versi \"2024.1\"",
+            "  versi \"2024.1\"\n  berlaku 0000-01-01",
+            "sop::invalid-date",
+        ),
+    ] {
+        std::fs::write(&file, text.replace(from, to)).expect("write");
+        let (code, said) = run(&dir, &["check", "pekanbaru/izin_praktik_dokter.sop"]);
+        assert_eq!(code, Some(1), "{to}: {said}");
+        assert!(said.contains(wanted), "{to}: {said}");
+    }
+    std::fs::write(&file, text).expect("write");
+    // A calendar with no working hours, or named otherwise than its file.
+    for (dir_name, wanted) in [
+        (
+            "tests/regressions/2026-12-redteam/calendar-without-hours",
+            "sop::no-working-hours",
+        ),
+        ("tests/ui/calendar/calendar_name.sop", "sop::calendar-name"),
+    ] {
+        let out = sopan().args(["check", dir_name]).output().expect("runs");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{dir_name}: {said}");
+        assert!(said.contains(wanted), "{dir_name}: {said}");
+    }
+    // Facts that are not the policy's, or given twice.
+    let route = |facts: &[&str]| {
+        let mut args = vec![
+            "route",
+            "pekanbaru/dpmptsp.sop",
+            "--channel",
+            "surat",
+            "--severity",
+            "berat",
+        ];
+        for f in facts {
+            args.extend(["--fact", f]);
+        }
+        run(&dir, &args)
+    };
+    let (code, said) = route(&["ada_telpon=ya"]);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("tidak dikenal"), "{said}");
+    let (code, said) = route(&["ada_telepon=ya", "ada_telepon=tidak"]);
+    assert_eq!(code, Some(2), "{said}");
+    assert!(said.contains("dua kali"), "{said}");
+    // Nothing to check is not a pass.
+    let empty = scratch("empty");
+    let named = scratch("named.sop");
+    for d in [&empty, &named] {
+        let out = sopan().arg("check").arg(d).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{d:?}");
+    }
+}
+
+#[test]
+fn a_case_or_complaint_in_a_year_not_yet_decreed_is_warned_about() {
+    let dir = pekanbaru("provisional");
+    std::fs::write(
+        dir.join("pekanbaru/kasus/2027.case.yaml"),
+        "standard: ../izin_praktik_dokter.sop\nprocedure: penerbitan\nopened: 2027-03-02T08:00:00+07:00\nevents:\n  - { event: done, step: informasi, by: fo, at: 2027-03-02T08:05:00+07:00 }\n",
+    )
+    .expect("write");
+    let (code, said) = run(
+        &dir,
+        &[
+            "run",
+            "pekanbaru/izin_praktik_dokter.sop",
+            "--case",
+            "pekanbaru/kasus/2027.case.yaml",
+        ],
+    );
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("belum ditetapkan"), "{said}");
+    let (code, said) = complaints(
+        &dir,
+        "diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab\n2027-03-02T09:00:00+07:00,surat,sedang,A,B,ya,\n",
+    );
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("belum ditetapkan"), "{said}");
+}

@@ -77,6 +77,7 @@ pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
         return FAILED;
     }
     let mut first = true;
+    let mut provisional: Option<usize> = None;
     let mut line = Vec::new();
     let mut input = input;
     for number in 1.. {
@@ -100,6 +101,13 @@ pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
                 return FAILED;
             }
         };
+        if provisional.is_none()
+            && standard
+                .calendar()
+                .is_some_and(|c| c.is_provisional(entry.received))
+        {
+            provisional = Some(entry.row);
+        }
         let written = match format {
             BookFormat::Csv => {
                 let row = vec![
@@ -142,6 +150,15 @@ pub fn run(file: &str, log: &str, format: BookFormat) -> u8 {
     };
     if written.is_err() || out.flush().is_err() {
         return FAILED;
+    }
+    if let Some(row) = provisional {
+        eprintln!(
+            "sopan: {}",
+            match lang {
+                Lang::Id => format!("peringatan: sejak baris {row}, pengaduan diterima pada tahun yang hari liburnya belum ditetapkan; tenggatnya dapat berubah"),
+                Lang::En => format!("warning: from row {row}, complaints were received in a year whose holidays are not yet decreed; their deadlines may change"),
+            }
+        );
     }
     OK
 }

@@ -50,6 +50,21 @@ pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, Strin
             let mut files = Vec::new();
             walk(path, &this_root, &mut files).map_err(|e| cannot_read(p, &e, super::words()))?;
             files.sort();
+            // A folder with nothing to check says so: "0 files checked, no errors" would
+            // read as a pass.
+            if !files
+                .iter()
+                .any(|f| f.extension().is_some_and(|e| e == "sop"))
+            {
+                return Err(match lang {
+                    sopan::diag::Lang::Id => {
+                        format!("folder `{p}` tidak berisi standar (berkas .sop)")
+                    }
+                    sopan::diag::Lang::En => {
+                        format!("the folder `{p}` holds no standard (.sop file)")
+                    }
+                });
+            }
             out.extend(files.into_iter().map(|f| Entry {
                 path: slash(&f),
                 root: this_root.clone(),

@@ -27,7 +27,22 @@ pub fn run(
             );
             return USAGE;
         };
-        given.insert(k.trim().to_string(), v.trim().to_string());
+        let (k, v) = (k.trim().to_string(), v.trim().to_string());
+        if let Some(before) = given.get(&k).filter(|before| **before != v) {
+            eprintln!(
+                "sopan: {}",
+                match lang {
+                    Lang::Id => format!(
+                        "fakta `{k}` diberikan dua kali dengan nilai berbeda: `{before}` dan `{v}`"
+                    ),
+                    Lang::En => format!(
+                        "the fact `{k}` is given twice with different values: `{before}` and `{v}`"
+                    ),
+                }
+            );
+            return USAGE;
+        }
+        given.insert(k, v);
     }
     let at = match at.map(str::parse::<jiff::Timestamp>).transpose() {
         Ok(t) => t,
@@ -56,6 +71,35 @@ pub fn run(
         );
         return USAGE;
     };
+    // A fact the policy does not know is a typo, not something to leave out silently.
+    let known: Vec<&str> = policy
+        .facts
+        .iter()
+        .map(|f| f.id.as_str())
+        .chain(
+            policy
+                .book
+                .iter()
+                .flat_map(|b| b.fields.iter())
+                .map(|(f, _)| f.as_str()),
+        )
+        .collect();
+    if let Some(unknown) = given.keys().find(|k| !known.contains(&k.as_str())) {
+        eprintln!(
+            "sopan: {}",
+            match lang {
+                Lang::Id => format!(
+                    "fakta `{unknown}` tidak dikenal kebijakan pengaduan ini; yang dikenal: {}",
+                    known.join(", ")
+                ),
+                Lang::En => format!(
+                    "the complaint policy knows no fact `{unknown}`; it knows: {}",
+                    known.join(", ")
+                ),
+            }
+        );
+        return USAGE;
+    }
     let routed = sopan::complaints::route::route(
         standard.model(),
         policy,

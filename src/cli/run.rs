@@ -64,6 +64,21 @@ pub fn run(
         );
         return USAGE;
     };
+    // Instants in a year whose holidays are not yet decreed: the answers may change.
+    if let Some(cal) = standard.calendar() {
+        let instants = std::iter::once(s.opened)
+            .chain(s.events.iter().map(sopan::Event::at))
+            .chain(s.now);
+        if let Some(t) = instants.into_iter().find(|t| cal.is_provisional(*t)) {
+            eprintln!(
+                "sopan: {}",
+                match words {
+                    Lang::Id => format!("peringatan: {} jatuh pada tahun yang hari liburnya belum ditetapkan; tenggat dan jam perkara ini dapat berubah", standard.zone().show(t)),
+                    Lang::En => format!("warning: {} falls in a year whose holidays are not yet decreed; this case's deadlines and clocks may change", standard.zone().show(t)),
+                }
+            );
+        }
+    }
     match scenario::run(standard, &s, &super::test::stem(case)) {
         Ok(report) => {
             match format {

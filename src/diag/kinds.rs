@@ -256,6 +256,15 @@ kinds! {
         /// The date.
         date: String,
     } = ("sop::duplicate-date", Error),
+    /// A calendar whose working hours hold no interval on any day.
+    NoWorkingHours = ("sop::no-working-hours", Error),
+    /// A calendar file whose `nama` is not its file's name.
+    CalendarName {
+        /// The name written inside.
+        name: String,
+        /// The file's name.
+        file: String,
+    } = ("sop::calendar-name", Error),
     /// Working hours that are malformed or overlap.
     InvalidHours {
         /// As written.

@@ -1,8 +1,8 @@
 //! What can happen to a case, and why an event may be refused.
 
+pub use super::whereabouts::Whereabouts;
 use crate::diag::Lang;
 use crate::time::Zone;
-pub use super::whereabouts::Whereabouts;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 

@@ -55,7 +55,6 @@ pub mod scenario;
 mod status;
 mod timers;
 mod whereabouts;
-mod yaml_words;
 
 pub use card::{CardEntry, CardLine};
 pub use case::{Action, Case, OnStandard, Position, ResumeError};

@@ -175,7 +175,7 @@ pub fn parse(text: &str, lang: Lang) -> Result<Scenario, String> {
             }
         });
     }
-    serde_yaml::from_str(text).map_err(|e| super::yaml_words::explain(&e.to_string(), lang))
+    serde_yaml::from_str(text).map_err(|e| crate::source::yaml_words::explain(&e.to_string(), lang))
 }
 
 /// Replays a scenario on a standard.

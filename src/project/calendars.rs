@@ -144,6 +144,15 @@ impl Project {
                 .unwrap_or_default();
             let (layer, diags) = time::data::parse(&normalised, id);
             self.diagnostics.extend(diags);
+            // A calendar is found by its file's name: the name inside must be the same, or
+            // two names would stand for one calendar.
+            if let Some(l) = layer.as_ref().filter(|l| l.name != name) {
+                let kind = Kind::CalendarName {
+                    name: l.name.clone(),
+                    file: path.rsplit('/').next().unwrap_or(&path).to_string(),
+                };
+                self.diagnostics.push(Diagnostic::at(kind, id, l.name_at));
+            }
             self.layers.insert(path.clone(), Some((id, layer)));
             return Some(path);
         }

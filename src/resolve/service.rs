@@ -86,10 +86,18 @@ impl Resolver<'_> {
             components: components(s),
             requirements: texts(&s.requirements),
             fee: s.fee.as_ref().map(|f| {
-                (
-                    f.amount.as_ref().and_then(|a| a.value),
-                    f.text.value.clone(),
-                )
+                // A fee is a whole number of rupiah, not negative, that fits: never dropped
+                // silently.
+                let amount = f.amount.as_ref().and_then(|a| match a.value {
+                    Some(v) if v >= 0 => Some(v),
+                    _ => {
+                        let text = self.slice(file, a.span);
+                        let kind = Kind::InvalidNumber { text };
+                        self.report(Diagnostic::at(kind, file, a.span));
+                        None
+                    }
+                });
+                (amount, f.text.value.clone())
             }),
             product: texts(&s.product),
             complaints,

@@ -150,8 +150,9 @@ impl Resolver<'_> {
         let mut parts = d.text.split('-').map(str::parse::<i64>);
         let parsed = match (parts.next(), parts.next(), parts.next()) {
             (Some(Ok(y)), Some(Ok(m)), Some(Ok(day))) => {
+                // Standards are dated within the years a calendar can cover.
                 match (i16::try_from(y), i8::try_from(m), i8::try_from(day)) {
-                    (Ok(y), Ok(m), Ok(day)) => jiff::civil::Date::new(y, m, day).ok(),
+                    (Ok(y @ 1900..=2200), Ok(m), Ok(day)) => jiff::civil::Date::new(y, m, day).ok(),
                     _ => None,
                 }
             }

@@ -6,6 +6,7 @@ pub mod limits;
 pub mod loader;
 pub mod span;
 pub mod table;
+pub(crate) mod yaml_words;
 
 use crate::source::span::{FileId, LineIndex};
 use serde::Serialize;

@@ -31,6 +31,13 @@ impl Calendar {
         }
     }
 
+    /// Whether an instant's local day lies in a year whose holidays are not yet decreed
+    /// (provisional data): anything reckoned from it may change.
+    pub fn is_provisional(&self, t: Timestamp) -> bool {
+        self.index(self.local(t).0)
+            .is_ok_and(|i| i >= self.provisional_from)
+    }
+
     /// `Ok` when the instant's local day is covered, else the range error.
     pub fn covers(&self, t: Timestamp) -> Result<(), CalendarError> {
         self.index(self.local(t).0).map(|_| ())

@@ -289,6 +289,10 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::BudgetNotJudged { last_day: None, .. }, En) => {
             "split the procedure, or give its stages their own time".into()
         }
+        (Kind::NoWorkingHours, Id) => "tulis jam kerja setiap hari kerja, misalnya `senin: [\"07:30-12:00\", \"13:00-16:00\"]`, atau hapus `jam_kerja` untuk memakai jam kalender dasarnya".into(),
+        (Kind::NoWorkingHours, En) => "write the hours of each working day, e.g. `monday: [\"07:30-12:00\", \"13:00-16:00\"]`, or drop `hours` to use the base calendar's".into(),
+        (Kind::CalendarName { file, .. }, Id) => format!("tulis `nama: {}`, atau ganti nama berkasnya", file.split('.').next().unwrap_or(file)),
+        (Kind::CalendarName { file, .. }, En) => format!("write `name: {}`, or rename the file", file.split('.').next().unwrap_or(file)),
         (Kind::ControlCharacter { .. }, Id) => "hapus karakter itu (biasanya terbawa dari salinan dokumen) dan ketik ulang teks di sekitarnya".into(),
         (Kind::ControlCharacter { .. }, En) => "delete that character (usually carried over from a copied document) and type the text around it again".into(),
         (Kind::EmptyStage { .. }, Id) => "tulis langkah-langkah tahap itu di dalam bloknya: `tahap x \"…\" { waktu …  langkah … }`".into(),

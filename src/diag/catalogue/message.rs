@@ -141,7 +141,7 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::MissingTime { step }, En) => format!("step `{step}` has no `time`"),
         (Kind::BudgetUnknown { budget, steps }, Id) => format!("anggaran `{budget}` tidak dapat diperiksa: waktu langkah {} tidak diketahui", ticks(steps)),
         (Kind::BudgetUnknown { budget, steps }, En) => format!("budget `{budget}` cannot be checked: the time of {} is unknown", ticks(steps)),
-        (Kind::CalendarSyntax { message }, Id) => format!("berkas kalender tidak dapat dibaca: {message}"),
+        (Kind::CalendarSyntax { message }, Id) => format!("berkas kalender tidak dapat dibaca: {}", crate::source::yaml_words::explain(message, lang)),
         (Kind::CalendarSyntax { message }, En) => format!("cannot read the calendar file: {message}"),
         (Kind::DuplicateDate { date }, Id) => format!("tanggal {date} tercantum lebih dari sekali"),
         (Kind::DuplicateDate { date }, En) => format!("date {date} is listed more than once"),
@@ -187,6 +187,10 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::BudgetNotJudged { budget, last_day: None }, En) => format!(
             "budget `{budget}` cannot be judged: it has too many paths to judge one by one"
         ),
+        (Kind::NoWorkingHours, Id) => "`jam_kerja` ditulis tanpa satu jam kerja pun: tidak ada hari yang dapat dikerjakan".into(),
+        (Kind::NoWorkingHours, En) => "`hours` are written without a single working interval: no day could be worked".into(),
+        (Kind::CalendarName { name, file }, Id) => format!("kalender bernama `{name}` ditulis di berkas `{file}`: nama di dalam berkas harus sama dengan nama berkasnya"),
+        (Kind::CalendarName { name, file }, En) => format!("a calendar named `{name}` is written in the file `{file}`: the name inside must be the file's name"),
         (Kind::ControlCharacter { code_point }, Id) => format!("karakter kendali {code_point} tidak boleh ada di berkas standar: ia dapat menyembunyikan atau membalik teks, atau mengacaukan terminal"),
         (Kind::ControlCharacter { code_point }, En) => format!("the control character {code_point} may not appear in a standard: it can hide or reverse text, or rewrite a terminal"),
         (Kind::EmptyStage { stage }, Id) => format!("tahap `{stage}` tidak punya langkah: waktunya tidak dapat diukur"),

@@ -44,6 +44,8 @@ pub struct Day {
 pub struct Layer {
     /// Calendar name.
     pub name: String,
+    /// Where the name is written.
+    pub name_at: Span,
     /// Title.
     pub title: String,
     /// The calendar it builds on, and where that is written.
@@ -181,6 +183,7 @@ pub fn parse(text: &str, file: FileId) -> (Option<Layer>, Vec<Diagnostic>) {
         cursor: 0,
         diags: Vec::new(),
         listed: Vec::new(),
+        name_at: Span::new(0, 0),
     };
     if let Some((i, c)) = text
         .char_indices()
@@ -231,6 +234,8 @@ struct Reader<'t> {
     diags: Vec<Diagnostic>,
     /// Every date listed, with where: a repeated date is reported at its own listing.
     listed: Vec<(i32, Span)>,
+    /// Where the calendar's name is written.
+    name_at: Span,
 }
 
 impl Reader<'_> {
@@ -255,11 +260,23 @@ impl Reader<'_> {
     }
 
     fn layer(&mut self, data: File) -> Layer {
-        self.locate(&data.nama);
+        let name_at = self.locate(&data.nama);
+        self.name_at = name_at;
         let base = data.dasar.as_ref().map(|b| (b.clone(), self.locate(b)));
         let zone = data.zona.as_ref().and_then(|z| self.zone(z));
         let range = data.berlaku.as_ref().and_then(|r| self.range(r));
         let hours = data.jam_kerja.as_ref().map(|m| self.hours(m));
+        // Hours written, and not one interval among them: no day could ever be worked.
+        if hours.as_ref().is_some_and(|h| h.iter().all(Vec::is_empty)) {
+            let at = self
+                .text
+                .find("jam_kerja")
+                .or_else(|| self.text.find("hours"));
+            let span = at.map_or(Span::new(0, 0), |i| {
+                Span::new(i, i + "jam_kerja".len().min(self.text.len() - i))
+            });
+            self.report(Kind::NoWorkingHours, span);
+        }
         let mut closed = Vec::new();
         for year in &data.tahun {
             self.year(year, range, &mut closed);
@@ -285,6 +302,7 @@ impl Reader<'_> {
         let day_count = data.hitungan_hari.as_ref().and_then(|v| self.day_count(v));
         Layer {
             name: data.nama.clone(),
+            name_at: self.name_at,
             title: data.judul.unwrap_or(data.nama),
             base,
             zone,

@@ -2,7 +2,7 @@
 //! responses file written by hand fails on a missing field, an unknown field or value, or a
 //! wrong kind of value, and the message must say which, where, in plain words.
 
-use crate::diag::Lang;
+use super::Lang;
 
 /// `reason` (serde's words, e.g. "missing field `opened` at line 3 column 1") in `lang`.
 pub fn explain(reason: &str, lang: Lang) -> String {
