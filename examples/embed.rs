@@ -56,8 +56,9 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
             .by("fo-01"),
     )?;
 
-    // 5. Between requests the host keeps the case as JSON (its events replay to it).
-    let stored = serde_json::to_string(&case)?;
+    // 5. Between requests the host keeps the case as JSON: what it runs on and its events,
+    //    a few hundred bytes. Reading it back replays the events on the standard.
+    let stored = case.to_json(&licence);
     let mut case = Case::resume(&licence, &stored)?;
     for (step, when) in [
         ("cek_simple", "2026-03-02T08:35:00+07:00"),
@@ -74,7 +75,11 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
 
-    // 6. A scheduler calls `advance` now and then; it returns what fell due, in order.
+    // 6. A scheduler calls `advance` when the case's next timer is due (or now and then); it
+    //    returns what fell due, in order.
+    if let Some(next) = case.next_due() {
+        println!("next timer: {next}");
+    }
     for action in case.advance(&licence, at("2026-04-06T08:00:00+07:00")?) {
         println!(
             "perform: {} to {:?} due {} — {}",

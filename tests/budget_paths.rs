@@ -228,7 +228,7 @@ impl Oracle<'_> {
     /// Counts the state the case just entered; walks on when it was entered at most twice.
     fn enter(&mut self, case: Case, mut counts: HashMap<usize, u8>, wait: Option<Wait>, w: Walked) {
         let key = match case.position() {
-            Position::Step { step, .. } => Some(*step),
+            Position::Step { step, .. } => Some(step),
             Position::Returned { from, .. } => Some(1000 + from),
             _ => None,
         };
@@ -335,7 +335,7 @@ fn walk_all(ctx: Procedure<'_>, start: jiff::Timestamp, bound: Bound) -> Vec<Wal
         Ok((case, _)) => {
             let mut counts = HashMap::new();
             if let Position::Step { step, .. } = case.position() {
-                counts.insert(*step, 1);
+                counts.insert(step, 1);
             }
             o.walk(case, counts, None, Walked::default());
         }

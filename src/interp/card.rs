@@ -1,6 +1,7 @@
 //! The control card (kartu kendali): every hand-over of the file, with the officers' time and
 //! the time the file waited for the applicant kept apart.
 
+use super::record::some;
 use super::Context;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -71,7 +72,7 @@ pub struct CardLine {
 }
 
 /// The card of a case as people read it.
-pub fn lines(card: &[CardEntry], ctx: &Context<'_>) -> Vec<CardLine> {
+pub(super) fn lines(card: &[CardEntry], ctx: &Context<'_>) -> Vec<CardLine> {
     card.iter().map(|e| line(e, ctx)).collect()
 }
 
@@ -124,4 +125,43 @@ fn returned_to(ctx: &Context<'_>, step: usize) -> Vec<crate::model::RoleId> {
         })
         .into_iter()
         .collect()
+}
+
+impl super::Case {
+    /// The card line of step `i` done at `times.2`, begun at `times.0` and ready at
+    /// `times.1`: the step's working time, the time waiting for the applicant (or for a step
+    /// only outsiders perform), or for the wait on the way here, kept apart.
+    pub(super) fn record(
+        &mut self,
+        ctx: &Context<'_>,
+        i: usize,
+        outcome: Option<&str>,
+        by: &Option<String>,
+        (since, ready, at): (u32, u32, u32),
+        skipped: bool,
+    ) {
+        let work_from = some(ready).map_or(since, |r| r.clamp(since, at));
+        let waited = ctx.working_seconds(self.at(since), self.at(work_from));
+        let worked = ctx.working_seconds(self.at(work_from), self.at(at));
+        let (officer, waiting) = if ctx.waits_for_applicant(i) || ctx.outside_only(i) {
+            (0, waited + worked)
+        } else {
+            (worked, waited)
+        };
+        let entry = CardEntry {
+            step: i,
+            by: by.clone(),
+            outcome: outcome.map(str::to_string),
+            since: self.at(since),
+            ready: some(ready).map(|r| self.at(r)),
+            at: self.at(at),
+            seconds: if skipped { 0 } else { officer },
+            waiting: if skipped { 0 } else { waiting },
+            resubmitted: false,
+            skipped,
+        };
+        if let Some(card) = self.card.as_mut() {
+            card.push(entry);
+        }
+    }
 }

@@ -1,175 +1,268 @@
-//! A case: where it is, its control card, its clocks and its pending obligations, moved only
-//! by events.
+//! A case: where it is, its clocks and its pending timers, and the events that moved it —
+//! a few hundred bytes while it lives (see `record`), its events the whole truth when stored.
 
-use super::card::{self, CardEntry, CardLine};
-use super::clock::Clock;
+use super::card::CardEntry;
 use super::event::{Event, EventError};
-use super::timers::{Signal, Timer, TimerKind};
+pub use super::position::{Action, Position};
+use super::record::{some, Kind, Mark, Pos, Rec, Timer, NONE};
+use super::timers::Signal;
 use super::Context;
-use crate::model::Node;
+use crate::model::{Flow, Node};
+use crate::project::StandardRef;
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
-/// Where a case is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Position {
-    /// At a step.
-    Step {
-        /// Step index.
-        step: usize,
-        /// Since when.
-        since: Timestamp,
-        /// When the time waited on the way to it ends (`lanjut x tunggu 3 hari`).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        ready: Option<Timestamp>,
-        /// Reached over a wait whose end no `arrived` event has reported yet.
-        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-        awaiting: bool,
-    },
-    /// Back with a role (the applicant) until resubmitted.
-    Returned {
-        /// The step that returned it.
-        from: usize,
-        /// The step taken on resubmission.
-        resume: usize,
-        /// Since when.
-        since: Timestamp,
-    },
-    /// At an end.
-    Ended {
-        /// End index.
-        end: usize,
-        /// When.
-        at: Timestamp,
-    },
-    /// Withdrawn by the applicant.
-    Withdrawn {
-        /// When.
-        at: Timestamp,
-    },
-}
-
-/// Something the host must do, and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Action {
-    /// `sms`, `surat`, … as the standard names it.
-    pub kind: String,
-    /// When it is due.
-    pub due: Timestamp,
-    /// Recipient role.
-    pub to: Option<String>,
-    /// What the standard says.
-    pub text: String,
-    /// The obligation's id, for an obligation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub obligation: Option<String>,
-    /// The budget, stage or step whose time it is about, for an escalation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub budget: Option<String>,
-}
-
-/// A case on a procedure. Plain data: serialise it, keep it anywhere, apply events later.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A case on a procedure. Changes only through [`Case::apply`] and [`Case::advance`], so
+/// its events always replay to it; stored with [`Case::to_json`], read back with
+/// [`Case::resume`]. Instants are kept to the second.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Case {
-    // Private: a case changes only through `apply` and `advance`, so its events always
-    // replay to it. Read it through the accessors below. (Ids are boxed strings: a live case
-    // stays within 256 bytes.)
-    id: Box<str>,
-    /// The standard it runs on (boxed: rarely read, and it keeps a live case small).
-    #[serde(flatten)]
-    pub(super) on: Box<OnStandard>,
-    procedure: Box<str>,
-    pub(super) opened: Timestamp,
-    pub(super) position: Position,
-    pub(super) card: Vec<CardEntry>,
-    pub(super) clocks: Vec<Clock>,
+    /// The case id, then each officer named by an event, one per line: events refer to the
+    /// officers by their offset here.
+    pub(super) names: Box<str>,
+    /// The standard it runs on (shared by every case on the procedure).
+    pub(super) on: Arc<StandardRef>,
+    /// When it was opened, in seconds since 1970; every other time counts from here.
+    pub(super) opened: i64,
+    pub(super) pos: Pos,
+    pub(super) clocks: Box<[Mark]>,
     pub(super) timers: Vec<Timer>,
     /// The latest instant applied.
-    pub(super) last: Timestamp,
-    /// The latest instant `advance` was called with.
-    pub(super) advanced: Option<Timestamp>,
-    /// Every event applied, in order: replaying them reproduces the case.
-    pub(super) events: Vec<Event>,
+    pub(super) last: u32,
+    /// The latest instant `advance` was called with (`NONE`: never).
+    pub(super) advanced: u32,
+    /// Every event applied, in order, deemed approvals included.
+    pub(super) events: Vec<Rec>,
+    /// The control card, kept only while rebuilding it ([`Case::card`]). Boxed: a live case
+    /// pays 8 bytes for it, not 24.
+    #[allow(clippy::box_collection)]
+    pub(super) card: Option<Box<Vec<CardEntry>>>,
 }
 
 impl Case {
     /// The host's case id.
     pub fn id(&self) -> &str {
-        &self.id
+        line(&self.names)
     }
 
-    /// The standard (service id, version, content identity) the case runs on.
-    pub fn standard(&self) -> &OnStandard {
+    /// The standard (file, procedure, content identity, service, version) it runs on.
+    pub fn standard(&self) -> &StandardRef {
         &self.on
     }
 
     /// The procedure's id.
     pub fn procedure(&self) -> &str {
-        &self.procedure
+        &self.on.procedure
     }
 
     /// When it was opened.
     pub fn opened(&self) -> Timestamp {
-        self.opened
-    }
-
-    /// Where it is now.
-    pub fn position(&self) -> &Position {
-        &self.position
+        self.at(0)
     }
 
     /// The latest instant an event was applied at.
     pub fn last(&self) -> Timestamp {
-        self.last
+        self.at(self.last)
+    }
+
+    /// Where it is now.
+    pub fn position(&self) -> Position {
+        let t = |s: u32| self.at(s);
+        match self.pos {
+            Pos::Step {
+                step,
+                since,
+                ready,
+                awaiting,
+            } => Position::Step {
+                step: step as usize,
+                since: t(since),
+                ready: some(ready).map(t),
+                awaiting,
+            },
+            Pos::Returned {
+                from,
+                resume,
+                since,
+            } => Position::Returned {
+                from: from as usize,
+                resume: resume as usize,
+                since: t(since),
+            },
+            Pos::Ended { end, at } => Position::Ended {
+                end: end as usize,
+                at: t(at),
+            },
+            Pos::Withdrawn { at } => Position::Withdrawn { at: t(at) },
+        }
     }
 
     /// Every event applied, in order, deemed approvals included: replaying them on a new
-    /// case reproduces this one ([`Case::replayed`]). Persist these.
-    pub fn events(&self) -> &[Event] {
-        &self.events
+    /// case reproduces this one ([`Case::replayed`]).
+    pub fn events(&self, ctx: &Context<'_>) -> Vec<Event> {
+        self.events.iter().map(|r| self.event(ctx, r)).collect()
+    }
+
+    /// The earliest instant at which [`Case::advance`] has something to do (an obligation,
+    /// an escalation, a deemed approval), if any: a host can sleep until then.
+    pub fn next_due(&self) -> Option<Timestamp> {
+        self.timers.iter().map(|t| t.due).min().map(|s| self.at(s))
+    }
+
+    /// An instant of this case: `s` seconds after it was opened.
+    pub(super) fn at(&self, s: u32) -> Timestamp {
+        let second = self.opened.saturating_add(i64::from(s));
+        Timestamp::from_second(second).unwrap_or(Timestamp::MAX)
+    }
+
+    /// Seconds since the case was opened, to the second; refused before it was opened or
+    /// past what a case can span.
+    pub(super) fn rel(&self, t: Timestamp) -> Result<u32, EventError> {
+        let s = t.as_second() - self.opened;
+        if s < 0 {
+            return Err(EventError::Backwards {
+                at: t,
+                last: self.last(),
+            });
+        }
+        u32::try_from(s)
+            .ok()
+            .filter(|s| *s != NONE)
+            .ok_or(EventError::OutOfRange(
+                crate::time::CalendarError::Unrepresentable,
+            ))
+    }
+
+    /// The event a record stands for.
+    fn event(&self, ctx: &Context<'_>, r: &Rec) -> Event {
+        let at = self.at(r.at);
+        let step = || {
+            ctx.procedure
+                .steps
+                .get(r.step as usize)
+                .map_or(String::new(), |s| s.id.clone())
+        };
+        let by = (r.by != NONE).then(|| self.name(r.by).to_string());
+        match r.kind {
+            Kind::Done => Event::Done {
+                step: step(),
+                outcome: outcome_name(ctx, r.step, r.outcome),
+                by,
+                at,
+            },
+            Kind::Resubmitted => Event::Resubmitted { by, at },
+            Kind::Returned => Event::Returned { by, at },
+            Kind::Collected => Event::Collected { by, at },
+            Kind::Withdrawn => Event::Withdrawn { at },
+            Kind::Skipped => Event::Skipped {
+                step: step(),
+                by,
+                at,
+            },
+            Kind::Arrived => Event::Arrived { step: step(), at },
+            Kind::Deemed => Event::Deemed { at },
+        }
+    }
+
+    /// The officer name at offset `at` of the name list.
+    fn name(&self, at: u32) -> &str {
+        line(self.names.get(at as usize..).unwrap_or_default())
+    }
+
+    /// The offset of `name` in the name list, added when new.
+    fn officer(&mut self, name: Option<&str>) -> u32 {
+        let Some(name) = name else {
+            return NONE;
+        };
+        // Most events are by the officer of the event before.
+        if let Some(last) = self.events.iter().rev().map(|r| r.by).find(|b| *b != NONE) {
+            if self.name(last) == name {
+                return last;
+            }
+        }
+        let mut at = self.id().len() + 1;
+        for known in self.names.split('\n').skip(1) {
+            if known == name {
+                return u32::try_from(at).unwrap_or(NONE);
+            }
+            at += known.len() + 1;
+        }
+        let mut grown = String::with_capacity(self.names.len() + 1 + name.len());
+        grown.push_str(&self.names);
+        grown.push('\n');
+        grown.push_str(name);
+        self.names = grown.into_boxed_str();
+        u32::try_from(at).unwrap_or(NONE)
+    }
+
+    /// Keeps an applied event: its names as numbers against the procedure and the case.
+    pub(super) fn keep(&mut self, ctx: &Context<'_>, event: &Event) {
+        let (kind, step, outcome, by) = match event {
+            Event::Done {
+                step, outcome, by, ..
+            } => (Kind::Done, Some(step), outcome.as_deref(), by.as_deref()),
+            Event::Resubmitted { by, .. } => (Kind::Resubmitted, None, None, by.as_deref()),
+            Event::Returned { by, .. } => (Kind::Returned, None, None, by.as_deref()),
+            Event::Collected { by, .. } => (Kind::Collected, None, None, by.as_deref()),
+            Event::Withdrawn { .. } => (Kind::Withdrawn, None, None, None),
+            Event::Skipped { step, by, .. } => (Kind::Skipped, Some(step), None, by.as_deref()),
+            Event::Arrived { step, .. } => (Kind::Arrived, Some(step), None, None),
+            Event::Deemed { .. } => (Kind::Deemed, None, None, None),
+        };
+        // The step is usually the one the case was at, or the one before it.
+        let step = step
+            .and_then(|s| {
+                let hint = self
+                    .events
+                    .last()
+                    .map_or(0, |r| r.step.wrapping_add(1) as usize);
+                let steps = &ctx.procedure.steps;
+                [hint, hint.wrapping_sub(1), hint + 1]
+                    .into_iter()
+                    .find(|k| steps.get(*k).is_some_and(|x| &x.id == s))
+                    .or_else(|| steps.iter().position(|x| &x.id == s))
+            })
+            .and_then(|i| u32::try_from(i).ok())
+            .unwrap_or(NONE);
+        let outcome = outcome
+            .and_then(|o| outcome_index(ctx, step, o))
+            .unwrap_or(u16::MAX);
+        let by = self.officer(by);
+        let at = self.rel(event.at()).unwrap_or(self.last);
+        self.events.push(Rec {
+            at,
+            by,
+            step,
+            outcome,
+            kind,
+        });
     }
 }
 
-/// Which standard a case runs on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OnStandard {
-    /// The standard (service) id.
-    pub standard: String,
-    /// Its version.
-    pub version: String,
-    /// The hash of its text when the case was opened.
-    pub hash: String,
+/// The text up to the first line end.
+fn line(text: &str) -> &str {
+    let end = text.bytes().position(|b| b == b'\n').unwrap_or(text.len());
+    text.get(..end).unwrap_or_default()
 }
 
-/// Why a persisted case cannot be resumed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ResumeError {
-    /// Not a case document.
-    #[error("not a case: {0}")]
-    Format(String),
-    /// The case belongs to another standard or procedure.
-    #[error("the case runs on `{found}`, not `{expected}`")]
-    OtherStandard {
-        /// The case's standard and procedure.
-        found: String,
-        /// The one given.
-        expected: String,
-    },
-    /// The standard changed since the case was opened; it is never silently recomputed.
-    #[error("standard `{standard}` changed since the case was opened (version {was} → {now}, content {was_hash} → {now_hash}); replay its events on the new standard deliberately, or resume it on the old one")]
-    Changed {
-        /// Standard id.
-        standard: String,
-        /// Version then.
-        was: String,
-        /// Version now.
-        now: String,
-        /// Hash then.
-        was_hash: String,
-        /// Hash now.
-        now_hash: String,
-    },
+/// The index of outcome `name` of step `step`'s decision.
+fn outcome_index(ctx: &Context<'_>, step: u32, name: &str) -> Option<u16> {
+    match &ctx.procedure.steps.get(step as usize)?.flow {
+        Flow::Decision { outcomes, .. } => outcomes
+            .iter()
+            .position(|o| o.name == name)
+            .and_then(|i| u16::try_from(i).ok()),
+        _ => None,
+    }
+}
+
+fn outcome_name(ctx: &Context<'_>, step: u32, outcome: u16) -> Option<String> {
+    match &ctx.procedure.steps.get(step as usize)?.flow {
+        Flow::Decision { outcomes, .. } => {
+            outcomes.get(usize::from(outcome)).map(|o| o.name.clone())
+        }
+        _ => None,
+    }
 }
 
 impl Case {
@@ -185,70 +278,56 @@ impl Case {
         if ctx.calendar.is_none() && ctx.needs_calendar() {
             return Err(EventError::NoCalendar);
         }
+        if id.len() > 256
+            || id
+                .chars()
+                .any(|c| c == '\n' || crate::source::hidden_character(c))
+        {
+            return Err(EventError::BadText { field: "case" });
+        }
+        if ctx.procedure.budgets.len() > usize::from(u16::MAX) {
+            return Err(EventError::TooBig);
+        }
         ctx.covers(at)?;
+        let at = Timestamp::from_second(at.as_second()).unwrap_or(at);
         let entering = Signal::Enter(Node::Step(start));
         let dues = super::timers::triggered(ctx, &[&entering], at)?;
         let mut case = Case {
-            id: id.into(),
-            on: Box::new(OnStandard {
-                standard: ctx.identity.standard.to_string(),
-                version: ctx.identity.version.to_string(),
-                hash: ctx.identity.hash.to_string(),
-            }),
-            procedure: ctx.procedure.id.as_str().into(),
-            opened: at,
-            position: Position::Step {
-                step: start,
-                since: at,
-                ready: None,
+            names: id.into(),
+            on: ctx.on.clone(),
+            opened: at.as_second(),
+            pos: Pos::Step {
+                step: u32::try_from(start).map_err(|_| EventError::TooBig)?,
+                since: 0,
+                ready: NONE,
                 awaiting: false,
             },
-            // Room for one pass through the steps: most cases never grow these again.
-            card: Vec::with_capacity(ctx.procedure.steps.len()),
-            clocks: ctx
-                .procedure
-                .budgets
-                .iter()
-                .map(|b| Clock::new(&b.id))
-                .collect(),
+            clocks: vec![Mark::NEW; ctx.procedure.budgets.len()].into_boxed_slice(),
             timers: Vec::new(),
-            last: at,
-            advanced: None,
-            events: Vec::with_capacity(ctx.procedure.steps.len()),
+            last: 0,
+            advanced: NONE,
+            events: Vec::new(),
+            card: None,
         };
         for (clock, budget) in case.clocks.iter_mut().zip(&ctx.procedure.budgets) {
             if budget.start.is_none() && budget.scope == crate::model::Scope::Budget {
-                clock.started = Some(at);
+                clock.started = 0;
             }
         }
-        let actions = case.signal(ctx, &entering, at, &dues);
-        case.mark_clocks(ctx, at);
+        let actions = case.signal(ctx, &entering, 0, &dues);
+        case.mark_clocks(ctx, 0);
         Ok((case, actions))
-    }
-
-    /// The case rebuilt from its own history: opened again, every event applied in order
-    /// (deemed approvals included), then advanced to the latest instant `advance` was called
-    /// with. Equal to `self` — the property that makes a persisted event list the truth
-    /// about a case.
-    pub fn replayed(&self, ctx: &Context<'_>) -> Result<Case, EventError> {
-        let (mut case, _) = Case::open(ctx, &self.id, self.opened)?;
-        for event in &self.events {
-            case.apply(ctx, event.clone())?;
-        }
-        if let Some(at) = self.advanced {
-            case.advance(ctx, at);
-        }
-        Ok(case)
     }
 
     /// Applies an event; returns the actions now due. A refused event changes nothing.
     pub fn apply(&mut self, ctx: &Context<'_>, event: Event) -> Result<Vec<Action>, EventError> {
+        let event = event.into_whole_seconds();
         // Every refusal happens before the first change, so no copy is needed.
         let mut actions = self.take(ctx, &event)?;
-        self.events.push(event);
+        self.keep(ctx, &event);
         // An event reported after `advance` went past it: what it set in motion and is
         // already due fires now, as if `advance` were called again.
-        if let Some(watermark) = self.advanced {
+        if let Some(watermark) = some(self.advanced) {
             actions.extend(self.fire_until(ctx, watermark));
         }
         Ok(actions)
@@ -258,109 +337,56 @@ impl Case {
     /// due since the last call. A deemed approval (fiktif positif) that fell due ends the
     /// case at its instant and is kept in the case's events, so the history replays to it.
     pub fn advance(&mut self, ctx: &Context<'_>, now: Timestamp) -> Vec<Action> {
-        if self.advanced.is_some_and(|f| now <= f) {
+        // Past what a case can span (136 years), everything pending is due.
+        let now = match self.rel(now) {
+            Ok(s) => s,
+            Err(_) if now > self.opened() => NONE - 1,
+            Err(_) => return Vec::new(),
+        };
+        if some(self.advanced).is_some_and(|f| now <= f) {
             return Vec::new();
         }
-        self.advanced = Some(now);
+        self.advanced = now;
         self.fire_until(ctx, now)
-    }
-
-    /// Fires, in order, every timer due at or before `now`.
-    fn fire_until(&mut self, ctx: &Context<'_>, now: Timestamp) -> Vec<Action> {
-        let mut actions = Vec::new();
-        while let Some(k) = self
-            .timers
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.due <= now)
-            .min_by_key(|(k, t)| (t.due, *k))
-            .map(|(k, _)| k)
-        {
-            let timer = self.timers[k].clone();
-            match timer.kind {
-                TimerKind::Obligation { obligation: o } => {
-                    self.timers.remove(k);
-                    actions.extend(super::timers::obligation_action(ctx, o, timer.due));
-                }
-                TimerKind::Escalation { clock, rule } => {
-                    // Still scheduled while it fires: a deemed approval finds its rule there.
-                    actions.extend(self.escalate(ctx, clock, rule, timer.due));
-                    if let Some(k) = self.timers.iter().position(|t| *t == timer) {
-                        self.timers.remove(k);
-                    }
-                }
-            }
-        }
-        actions
     }
 
     /// Checks an event's instant: not before the last one, covered by the calendar, and not
     /// after a deemed approval that has fallen due (`advance` first records it).
-    pub(super) fn check_time(&self, ctx: &Context<'_>, at: Timestamp) -> Result<(), EventError> {
-        if at < self.last {
+    pub(super) fn check_time(&self, ctx: &Context<'_>, at: Timestamp) -> Result<u32, EventError> {
+        let s = self.rel(at)?;
+        if s < self.last {
             return Err(EventError::Backwards {
                 at,
-                last: self.last,
+                last: self.last(),
             });
         }
         ctx.covers(at)?;
-        if let Some(due) = self.deem_due(ctx).filter(|d| *d <= at) {
-            return Err(EventError::DeemedFirst { at: due });
+        if let Some(due) = self.deem_due(ctx).filter(|d| *d <= s) {
+            return Err(EventError::DeemedFirst { at: self.at(due) });
         }
-        Ok(())
+        Ok(s)
     }
 
     pub(super) fn is_closed(&self) -> bool {
-        matches!(
-            self.position,
-            Position::Ended { .. } | Position::Withdrawn { .. }
-        )
-    }
-
-    /// Reads a persisted case, refusing one opened under another standard or content.
-    pub fn resume(ctx: &Context<'_>, json: &str) -> Result<Case, ResumeError> {
-        let mut case: Case =
-            serde_json::from_str(json).map_err(|e| ResumeError::Format(e.to_string()))?;
-        // Persisted before SHA-256: the same content under its FNV form carries forward.
-        if !ctx.identity.legacy_hash.is_empty() && case.on.hash == ctx.identity.legacy_hash {
-            case.on.hash = ctx.identity.hash.to_string();
-        }
-        let on = &case.on;
-        if on.standard != ctx.identity.standard || *case.procedure != *ctx.procedure.id {
-            return Err(ResumeError::OtherStandard {
-                found: format!("{}/{}", on.standard, case.procedure),
-                expected: format!("{}/{}", ctx.identity.standard, ctx.procedure.id),
-            });
-        }
-        if on.hash != ctx.identity.hash || on.version != ctx.identity.version {
-            return Err(ResumeError::Changed {
-                standard: on.standard.clone(),
-                was: on.version.clone(),
-                now: ctx.identity.version.to_string(),
-                was_hash: on.hash.clone(),
-                now_hash: ctx.identity.hash.to_string(),
-            });
-        }
-        Ok(case)
-    }
-
-    /// The control card with roles, standard times, the applicant's waiting and lateness.
-    pub fn card(&self, ctx: &Context<'_>) -> Vec<CardLine> {
-        card::lines(&self.card, ctx)
+        matches!(self.pos, Pos::Ended { .. } | Pos::Withdrawn { .. })
     }
 
     pub(super) fn describe(&self, ctx: &Context<'_>) -> super::Whereabouts {
         use super::Whereabouts as W;
         let id = |list: Option<String>| list.unwrap_or_default();
-        match &self.position {
-            Position::Step { step, .. } => {
-                W::Step(id(ctx.procedure.steps.get(*step).map(|s| s.id.clone())))
-            }
-            Position::Returned { .. } => W::Returned,
-            Position::Ended { end, .. } => {
-                W::Ended(id(ctx.procedure.ends.get(*end).map(|e| e.id.clone())))
-            }
-            Position::Withdrawn { .. } => W::Withdrawn,
+        match self.pos {
+            Pos::Step { step, .. } => W::Step(id(ctx
+                .procedure
+                .steps
+                .get(step as usize)
+                .map(|s| s.id.clone()))),
+            Pos::Returned { .. } => W::Returned,
+            Pos::Ended { end, .. } => W::Ended(id(ctx
+                .procedure
+                .ends
+                .get(end as usize)
+                .map(|e| e.id.clone()))),
+            Pos::Withdrawn { .. } => W::Withdrawn,
         }
     }
 }

@@ -92,7 +92,14 @@ impl Event {
     /// The first of the event's names that is not plain text (a control or bidirectional
     /// character, or over 256 bytes), by field.
     pub fn bad_text(&self) -> Option<&'static str> {
-        let bad = |t: &str| t.len() > 256 || t.chars().any(crate::source::hidden_character);
+        let bad = |t: &str| {
+            t.len() > 256
+                || if t.is_ascii() {
+                    t.bytes().any(|b| b < 0x20 || b == 0x7f)
+                } else {
+                    t.chars().any(crate::source::hidden_character)
+                }
+        };
         let (step, outcome, by) = match self {
             Event::Done {
                 step, outcome, by, ..
@@ -137,6 +144,24 @@ impl Event {
             | Event::Collected { by, .. }
             | Event::Skipped { by, .. } => *by = Some(officer.to_string()),
             Event::Withdrawn { .. } | Event::Deemed { .. } | Event::Arrived { .. } => {}
+        }
+        self
+    }
+
+    /// The same event at its instant to the second (cases keep seconds).
+    pub(super) fn into_whole_seconds(mut self) -> Event {
+        let whole = |t: &mut Timestamp| {
+            *t = Timestamp::from_second(t.as_second()).unwrap_or(*t);
+        };
+        match &mut self {
+            Event::Done { at, .. }
+            | Event::Resubmitted { at, .. }
+            | Event::Returned { at, .. }
+            | Event::Collected { at, .. }
+            | Event::Skipped { at, .. }
+            | Event::Withdrawn { at }
+            | Event::Arrived { at, .. }
+            | Event::Deemed { at } => whole(at),
         }
         self
     }
@@ -215,6 +240,8 @@ pub enum EventError {
         /// Which field: `step`, `outcome` or `by`.
         field: &'static str,
     },
+    /// The procedure is too large to run a case on (more than 65,535 clocks).
+    TooBig,
     /// An obligation the event triggers would fall due past the calendar's range: the event
     /// is refused rather than the obligation lost.
     ObligationOutOfRange {
@@ -289,6 +316,10 @@ impl EventError {
             EventError::BadText { field } => pick(
                 format!("`{field}` berisi karakter kendali atau lebih dari 256 bita"),
                 format!("`{field}` holds a control character or is longer than 256 bytes"),
+            ),
+            EventError::TooBig => pick(
+                "prosedur terlalu besar untuk menjalankan perkara (lebih dari 65.535 jam)".into(),
+                "the procedure is too large to run a case on (more than 65,535 clocks)".into(),
             ),
             EventError::NoCalendar => pick(
                 "prosedur menghitung waktu kerja, dan tidak ada kalender kerja yang disebut".into(),

@@ -49,17 +49,22 @@
 mod card;
 mod case;
 mod clock;
+mod escalation;
 mod event;
 mod moves;
+mod persist;
+mod position;
+mod record;
+mod replay;
 pub mod scenario;
 mod status;
 mod timers;
 mod whereabouts;
 
 pub use card::{CardEntry, CardLine};
-pub use case::{Action, Case, OnStandard, Position, ResumeError};
-pub use clock::Clock;
+pub use case::{Action, Case, Position};
 pub use event::{Event, EventError, Impossible, Whereabouts};
+pub use persist::{ResumeError, SCHEMA};
 pub use status::{ClockScope, ClockState, ClockStatus, Status};
 
 use crate::machine::Machine;
@@ -83,6 +88,8 @@ pub struct Context<'a> {
     pub(crate) calendar: Option<&'a Calendar>,
     /// The standard's identity, carried by every case: service id, version, content hash.
     pub(crate) identity: Identity<'a>,
+    /// What a stored case names of the standard (shared by every case on the procedure).
+    pub(crate) on: &'a std::sync::Arc<crate::project::StandardRef>,
 }
 
 impl<'a> Context<'a> {
@@ -147,17 +154,26 @@ impl crate::project::Standard {
             .procedure_calendars
             .get(index)
             .and_then(|c| c.as_deref());
-        Context::new(&self.model, &self.machines, calendar, identity, procedure)
+        let on = self.refs.get(index)?;
+        Context::new(
+            &self.model,
+            &self.machines,
+            calendar,
+            identity,
+            on,
+            procedure,
+        )
     }
 }
 
 impl<'a> Context<'a> {
     /// The context of procedure `id` of a model, if it exists.
-    pub fn new(
+    fn new(
         model: &'a Model,
         machines: &'a [Machine],
         calendar: Option<&'a Calendar>,
         identity: Identity<'a>,
+        on: &'a std::sync::Arc<crate::project::StandardRef>,
         id: &str,
     ) -> Option<Self> {
         let index = model.procedures.iter().position(|p| p.id == id)?;
@@ -168,7 +184,13 @@ impl<'a> Context<'a> {
             machine: machines.get(index)?,
             calendar,
             identity,
+            on,
         })
+    }
+
+    /// What a stored case names of this procedure's standard.
+    pub fn standard_ref(&self) -> &'a crate::project::StandardRef {
+        self.on
     }
 
     /// Every deadline and elapsed time of a case comes from here.

@@ -3,8 +3,9 @@
 //! checked before the first change.
 
 use super::card::CardEntry;
-use super::case::{Action, Case, Position};
+use super::case::{Action, Case};
 use super::event::{Event, EventError, Impossible};
+use super::record::{Pos, NONE};
 use super::timers::{triggered, Signal};
 use super::Context;
 use crate::model::{Flow, Node, Wait};
@@ -24,11 +25,11 @@ impl Case {
             Event::Done {
                 step, outcome, by, ..
             } => {
-                let i = step_index(ctx, step)?;
+                let i = self.step_of(ctx, step)?;
                 self.finish(ctx, i, outcome.as_deref(), by, at, false)
             }
             Event::Skipped { step, by, .. } => {
-                let i = step_index(ctx, step)?;
+                let i = self.step_of(ctx, step)?;
                 if !ctx.procedure.steps[i].is_conditional() {
                     return Err(EventError::NotConditional(step.clone()));
                 }
@@ -44,17 +45,17 @@ impl Case {
                 if self.is_closed() {
                     return Err(EventError::Closed);
                 }
-                self.check_time(ctx, at)?;
-                self.settle(ctx, at);
-                self.position = Position::Withdrawn { at };
-                for clock in &mut self.clocks {
+                let s = self.check_time(ctx, at)?;
+                self.settle(ctx, s);
+                self.pos = Pos::Withdrawn { at: s };
+                for clock in self.clocks.iter_mut() {
                     if clock.is_on() {
-                        clock.stopped = Some(at);
+                        clock.stopped = s;
                     }
                 }
                 self.timers.clear();
-                self.mark_clocks(ctx, at);
-                self.last = at;
+                self.mark_clocks(ctx, s);
+                self.last = s;
                 Ok(Vec::new())
             }
             Event::Deemed { at } => self.deem(ctx, *at),
@@ -71,17 +72,17 @@ impl Case {
         at: Timestamp,
     ) -> Result<Vec<Action>, EventError> {
         let i = step_index(ctx, name)?;
-        let since = match self.position {
-            Position::Step {
+        let since = match self.pos {
+            Pos::Step {
                 step,
                 since,
                 awaiting: true,
                 ..
-            } if step == i => since,
-            Position::Step { step, .. } if step == i => {
+            } if step as usize == i => since,
+            Pos::Step { step, .. } if step as usize == i => {
                 return Err(EventError::NotAwaited(name.to_string()))
             }
-            Position::Ended { .. } | Position::Withdrawn { .. } => return Err(EventError::Closed),
+            Pos::Ended { .. } | Pos::Withdrawn { .. } => return Err(EventError::Closed),
             _ => {
                 return Err(EventError::NotActive {
                     step: name.to_string(),
@@ -89,20 +90,20 @@ impl Case {
                 })
             }
         };
-        self.check_time(ctx, at)?;
-        self.settle(ctx, at);
-        self.position = Position::Step {
-            step: i,
+        let s = self.check_time(ctx, at)?;
+        self.settle(ctx, s);
+        self.pos = Pos::Step {
+            step: index(i),
             since,
-            ready: Some(at),
+            ready: s,
             awaiting: false,
         };
-        self.last = at;
+        self.last = s;
         Ok(Vec::new())
     }
 
-    /// Step `i` done (or skipped) with `outcome` at `at`: the card, the clocks, the next
-    /// position.
+    /// Step `i` done (or skipped) with `outcome` at `at`: the clocks, the next position,
+    /// and the card line when the card is kept.
     fn finish(
         &mut self,
         ctx: &Context<'_>,
@@ -112,12 +113,12 @@ impl Case {
         at: Timestamp,
         skipped: bool,
     ) -> Result<Vec<Action>, EventError> {
-        let (current, since, ready) = match self.position {
-            Position::Step {
+        let (current, since, ready) = match self.pos {
+            Pos::Step {
                 step, since, ready, ..
-            } => (step, since, ready),
-            Position::Ended { .. } | Position::Withdrawn { .. } => return Err(EventError::Closed),
-            Position::Returned { .. } => (usize::MAX, at, None),
+            } => (step as usize, since, ready),
+            Pos::Ended { .. } | Pos::Withdrawn { .. } => return Err(EventError::Closed),
+            Pos::Returned { .. } => (usize::MAX, NONE, NONE),
         };
         let step = &ctx.procedure.steps[i];
         if current != i {
@@ -126,7 +127,7 @@ impl Case {
                 active: self.describe(ctx),
             });
         }
-        self.check_time(ctx, at)?;
+        let s = self.check_time(ctx, at)?;
         let (target, wait) = if skipped {
             (step.skip.unwrap_or(Node::Unknown), None)
         } else {
@@ -145,64 +146,48 @@ impl Case {
         let dues = triggered(ctx, signals, at)?;
         // When the time waited on the way to the next step ends: that step starts then.
         let next_ready = match wait {
-            Some(Wait::Known(d)) => ctx.deadlines().due(at, d).ok().map(|d| d.value),
-            _ => None,
+            Some(Wait::Known(d)) => ctx
+                .deadlines()
+                .due(at, d)
+                .ok()
+                .and_then(|d| self.rel(d.value).ok())
+                .unwrap_or(NONE),
+            _ => NONE,
         };
-        // The step's working time; time waiting for the applicant (or for a step only
-        // outsiders perform), or for the wait on the way here, is kept apart.
-        let work_from = ready.map_or(since, |r| r.clamp(since, at));
-        // Most steps are reached without a wait: nothing to count then.
-        let waited = if work_from == since {
-            0
-        } else {
-            ctx.working_seconds(since, work_from)
-        };
-        let worked = ctx.working_seconds(work_from, at);
-        let (officer, waiting) = if ctx.waits_for_applicant(i) || ctx.outside_only(i) {
-            (0, waited + worked)
-        } else {
-            (worked, waited)
-        };
-        self.settle(ctx, at);
-        self.card.push(CardEntry {
-            step: i,
-            by: by.clone(),
-            outcome: outcome.map(str::to_string),
-            since,
-            ready,
-            at,
-            seconds: if skipped { 0 } else { officer },
-            waiting: if skipped { 0 } else { waiting },
-            resubmitted: false,
-            skipped,
-        });
-        let mut actions = self.signal(ctx, &finishing, at, &dues);
-        self.position = match target {
-            Node::Step(s) => Position::Step {
-                step: s,
-                since: at,
+        if self.card.is_some() {
+            self.record(ctx, i, outcome, by, (since, ready, s), skipped);
+        }
+        self.settle(ctx, s);
+        let mut actions = self.signal(ctx, &finishing, s, &dues);
+        self.pos = match target {
+            Node::Step(n) => Pos::Step {
+                step: index(n),
+                since: s,
                 ready: next_ready,
                 awaiting: wait.is_some(),
             },
-            Node::End(e) => Position::Ended { end: e, at },
-            Node::Return { resume, .. } => Position::Returned {
-                from: i,
-                resume,
-                since: at,
+            Node::End(e) => Pos::Ended {
+                end: index(e),
+                at: s,
+            },
+            Node::Return { resume, .. } => Pos::Returned {
+                from: index(i),
+                resume: index(resume),
+                since: s,
             },
             // Refused above; kept for completeness.
-            Node::Unknown => Position::Step {
-                step: i,
-                since: at,
-                ready: None,
+            Node::Unknown => Pos::Step {
+                step: index(i),
+                since: s,
+                ready: NONE,
                 awaiting: false,
             },
         };
         if !matches!(target, Node::Return { .. }) {
-            actions.extend(self.signal(ctx, &entering, at, &dues));
+            actions.extend(self.signal(ctx, &entering, s, &dues));
         }
-        self.mark_clocks(ctx, at);
-        self.last = at;
+        self.mark_clocks(ctx, s);
+        self.last = s;
         Ok(actions)
     }
 
@@ -212,11 +197,11 @@ impl Case {
         by: &Option<String>,
         at: Timestamp,
     ) -> Result<Vec<Action>, EventError> {
-        let Position::Returned {
+        let Pos::Returned {
             from,
             resume,
             since,
-        } = self.position
+        } = self.pos
         else {
             return Err(if self.is_closed() {
                 EventError::Closed
@@ -224,31 +209,34 @@ impl Case {
                 EventError::NotReturned
             });
         };
-        self.check_time(ctx, at)?;
-        let entering = Signal::Enter(Node::Step(resume));
+        let s = self.check_time(ctx, at)?;
+        let entering = Signal::Enter(Node::Step(resume as usize));
         let dues = triggered(ctx, &[&entering], at)?;
-        self.settle(ctx, at);
-        self.card.push(CardEntry {
-            step: from,
+        self.settle(ctx, s);
+        let entry = CardEntry {
+            step: from as usize,
             by: by.clone(),
             outcome: None,
-            since,
+            since: self.at(since),
             ready: None,
             at,
             seconds: 0,
-            waiting: ctx.working_seconds(since, at),
+            waiting: ctx.working_seconds(self.at(since), at),
             resubmitted: true,
             skipped: false,
-        });
-        self.position = Position::Step {
+        };
+        if let Some(card) = self.card.as_mut() {
+            card.push(entry);
+        }
+        self.pos = Pos::Step {
             step: resume,
-            since: at,
-            ready: None,
+            since: s,
+            ready: NONE,
             awaiting: false,
         };
-        let actions = self.signal(ctx, &entering, at, &dues);
-        self.mark_clocks(ctx, at);
-        self.last = at;
+        let actions = self.signal(ctx, &entering, s, &dues);
+        self.mark_clocks(ctx, s);
+        self.last = s;
         Ok(actions)
     }
 
@@ -258,36 +246,40 @@ impl Case {
         if self.is_closed() {
             return Err(EventError::Closed);
         }
-        if at < self.last {
+        let s = self.rel(at)?;
+        if s < self.last {
             return Err(EventError::Backwards {
                 at,
-                last: self.last,
+                last: self.last(),
             });
         }
-        let Some((end, _)) = self.deem_target(ctx, at) else {
+        let Some((end, _)) = self.deem_target(ctx, s) else {
             return Err(EventError::NotPossible(Impossible::NoDeemedDue(at)));
         };
         let entering = Signal::Enter(Node::End(end));
         let dues = triggered(ctx, &[&entering], at)?;
-        self.settle(ctx, at);
-        self.position = Position::Ended { end, at };
-        let actions = self.signal(ctx, &entering, at, &dues);
-        self.mark_clocks(ctx, at);
-        self.last = at;
+        self.settle(ctx, s);
+        self.pos = Pos::Ended {
+            end: index(end),
+            at: s,
+        };
+        let actions = self.signal(ctx, &entering, s, &dues);
+        self.mark_clocks(ctx, s);
+        self.last = s;
         Ok(actions)
     }
 
     /// The step and outcome a `returned` event stands for: the active step's one outcome
     /// that leads back to the applicant.
     fn returning(&self, ctx: &Context<'_>) -> Result<(usize, String), EventError> {
-        let Position::Step { step, .. } = self.position else {
+        let Pos::Step { step, .. } = self.pos else {
             return Err(if self.is_closed() {
                 EventError::Closed
             } else {
                 EventError::NotPossible(Impossible::AlreadyReturned)
             });
         };
-        let s = &ctx.procedure.steps[step];
+        let s = &ctx.procedure.steps[step as usize];
         let back: Vec<&String> = match &s.flow {
             Flow::Decision { outcomes, .. } => outcomes
                 .iter()
@@ -297,7 +289,7 @@ impl Case {
             _ => Vec::new(),
         };
         match back.as_slice() {
-            [one] => Ok((step, (*one).clone())),
+            [one] => Ok((step as usize, (*one).clone())),
             _ => Err(EventError::NotPossible(Impossible::NoWayBack(s.id.clone()))),
         }
     }
@@ -310,13 +302,14 @@ impl Case {
         by: &Option<String>,
         at: Timestamp,
     ) -> Result<Vec<Action>, EventError> {
-        let Position::Step { step, .. } = self.position else {
+        let Pos::Step { step, .. } = self.pos else {
             return Err(if self.is_closed() {
                 EventError::Closed
             } else {
                 EventError::NotReturned
             });
         };
+        let step = step as usize;
         if !ctx.waits_for_applicant(step) {
             return Err(EventError::NotPossible(Impossible::NoHandOver(
                 ctx.procedure.steps[step].id.clone(),
@@ -337,8 +330,8 @@ impl Case {
                     return Err(e);
                 }
             }
-            here = match self.position {
-                Position::Step { step, .. } => Some(step),
+            here = match self.pos {
+                Pos::Step { step, .. } => Some(step as usize),
                 _ => None,
             };
         }
@@ -350,12 +343,34 @@ impl Case {
     }
 }
 
+/// An index as a case keeps it (procedures are limited far below `u32::MAX` states).
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(NONE)
+}
+
 fn step_index(ctx: &Context<'_>, step: &str) -> Result<usize, EventError> {
     ctx.procedure
         .steps
         .iter()
         .position(|s| s.id == step)
         .ok_or_else(|| EventError::UnknownStep(step.to_string()))
+}
+
+impl Case {
+    /// The index of step `name`, trying the active step first (events are mostly about it).
+    fn step_of(&self, ctx: &Context<'_>, name: &str) -> Result<usize, EventError> {
+        if let Pos::Step { step, .. } = self.pos {
+            if ctx
+                .procedure
+                .steps
+                .get(step as usize)
+                .is_some_and(|s| s.id == name)
+            {
+                return Ok(step as usize);
+            }
+        }
+        step_index(ctx, name)
+    }
 }
 
 /// Where finishing step `i` with `outcome` leads, and the time waited on that way.

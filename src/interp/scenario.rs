@@ -200,7 +200,7 @@ pub fn run(
             })?;
         actions.extend(more);
     }
-    let now = s.now.unwrap_or(case.last);
+    let now = s.now.unwrap_or(case.last());
     // Time passes to `now` first: a deemed approval due by then ends the case.
     actions.extend(case.advance(&ctx, now));
     let Status {

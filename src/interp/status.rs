@@ -1,6 +1,7 @@
 //! Where a case stands at an instant: active steps, who holds it, every budget's clock.
 
-use super::case::{Case, Position};
+use super::case::Case;
+use super::record::{some, Pos, NONE};
 use super::{Context, EventError};
 use crate::time::Measure;
 use jiff::Timestamp;
@@ -81,10 +82,11 @@ impl Case {
     /// Where the case stands at `now`. Refused when `now` is before the latest event (the
     /// case would be read at a moment it had not reached) or outside the calendar's range.
     pub fn status(&self, ctx: &Context<'_>, now: Timestamp) -> Result<Status, EventError> {
-        if now < self.last {
+        let now_s = self.rel(now)?;
+        if now_s < self.last {
             return Err(EventError::Backwards {
                 at: now,
-                last: self.last,
+                last: self.last(),
             });
         }
         ctx.covers(now)?;
@@ -94,18 +96,18 @@ impl Case {
                 .map(|r| r.id.clone())
                 .collect()
         };
-        let (active, holders, terminal) = match &self.position {
-            Position::Step { step, .. } => {
-                let s = &ctx.procedure.steps[*step];
+        let (active, holders, terminal) = match self.pos {
+            Pos::Step { step, .. } => {
+                let s = &ctx.procedure.steps[step as usize];
                 (vec![s.id.clone()], names(&s.roles), None)
             }
-            Position::Returned { from, .. } => {
+            Pos::Returned { from, .. } => {
                 let role = ctx
                     .machine
                     .states()
                     .find_map(|s| match ctx.machine.state(s) {
                         Some(crate::machine::State::Returned { from: f, role, .. })
-                            if f == *from =>
+                            if f == from as usize =>
                         {
                             role
                         }
@@ -117,12 +119,12 @@ impl Case {
                     None,
                 )
             }
-            Position::Ended { end, .. } => (
+            Pos::Ended { end, .. } => (
                 Vec::new(),
                 Vec::new(),
-                Some(ctx.procedure.ends[*end].id.clone()),
+                Some(ctx.procedure.ends[end as usize].id.clone()),
             ),
-            Position::Withdrawn { .. } => (Vec::new(), Vec::new(), Some("withdrawn".to_string())),
+            Pos::Withdrawn { .. } => (Vec::new(), Vec::new(), Some("withdrawn".to_string())),
         };
         let clocks = self
             .clocks
@@ -130,35 +132,36 @@ impl Case {
             .zip(&ctx.procedure.budgets)
             .map(|(clock, budget)| {
                 let measure = budget.duration.unit.measure();
-                let used = clock.used_at(ctx, measure, now);
+                let used = i64::from(self.used_at(ctx, clock, measure, now_s));
                 // The budget's size from when its clock started; unknown when it runs out
                 // past the calendar (it cannot have run out by `now`, which is covered).
-                let limit = clock
-                    .started
-                    .and_then(|s| ctx.deadlines().limit(s, budget.duration).ok());
-                let status = match (clock.started, limit) {
+                let limit = some(clock.started)
+                    .and_then(|s| ctx.deadlines().limit(self.at(s), budget.duration).ok());
+                let status = match (some(clock.started), limit) {
                     (None, _) => ClockState::Waiting,
                     (_, Some(limit)) if used > limit => ClockState::Breached,
-                    _ if clock.stopped.is_some() => ClockState::Finished,
-                    _ if clock.running_since.is_none() => ClockState::Paused,
+                    _ if clock.stopped != NONE => ClockState::Finished,
+                    _ if clock.running_since == NONE => ClockState::Paused,
                     (_, Some(limit)) if used * 100 >= limit * AT_RISK_PERCENT => ClockState::AtRisk,
                     _ => ClockState::OnTrack,
                 };
                 // Running: when what is left runs out. Run out: when it did, which the
                 // clock keeps (or, never paused, the budget's due from its start).
-                let due = match (clock.running_since, limit) {
-                    (Some(_), Some(limit)) if used < limit => ctx
+                let due = match (clock.running_since != NONE, limit) {
+                    (true, Some(limit)) if used < limit => ctx
                         .deadlines()
                         .after(now, (limit - used).unsigned_abs(), measure)
                         .ok()
                         .map(|d| d.value),
-                    (_, Some(limit)) if used > limit => clock.due.or_else(|| {
-                        let start = clock.started?;
-                        ctx.deadlines()
-                            .due(start, budget.duration)
-                            .ok()
-                            .map(|d| d.value)
-                    }),
+                    (_, Some(limit)) if used > limit => {
+                        some(clock.due).map(|d| self.at(d)).or_else(|| {
+                            let start = some(clock.started)?;
+                            ctx.deadlines()
+                                .due(self.at(start), budget.duration)
+                                .ok()
+                                .map(|d| d.value)
+                        })
+                    }
                     _ => None,
                 };
                 ClockStatus {

@@ -2,12 +2,12 @@
 //! enters and leaves steps, obligation timers, and the escalation timers each running clock
 //! with escalation rules keeps at the instants it becomes at risk or is breached.
 
-use super::case::{Action, Case, Position};
-use super::event::{Event, EventError};
+use super::case::{Action, Case};
+use super::event::EventError;
+use super::record::{some, Mark, Pos, Timer, What, NONE};
 use super::Context;
-use crate::model::{EscalationAction, Node, Pause, Point, Scope, Trigger};
+use crate::model::{Node, Pause, Point, Scope};
 use jiff::Timestamp;
-use serde::{Deserialize, Serialize};
 
 /// What moved, for clocks and obligations.
 pub(super) enum Signal<'s> {
@@ -15,38 +15,11 @@ pub(super) enum Signal<'s> {
     Finish(usize, Option<&'s str>),
 }
 
-/// A pending timer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(super) struct Timer {
-    /// What fires.
-    #[serde(flatten)]
-    pub kind: TimerKind,
-    /// When.
-    pub due: Timestamp,
-}
-
-/// What a timer fires.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub(super) enum TimerKind {
-    /// A service's obligation.
-    Obligation {
-        /// Its index among the service's obligations.
-        obligation: usize,
-    },
-    /// Escalation rule `rule` of the budget of clock `clock`.
-    Escalation {
-        /// Clock (budget) index.
-        clock: usize,
-        /// Rule index.
-        rule: usize,
-    },
-}
-
 impl Case {
-    pub(super) fn settle(&mut self, ctx: &Context<'_>, at: Timestamp) {
-        for (clock, budget) in self.clocks.iter_mut().zip(&ctx.procedure.budgets) {
-            clock.settle(ctx, budget.duration.unit.measure(), at);
+    /// Adds to every running clock the time it ran up to `at` (seconds since opened).
+    pub(super) fn settle(&mut self, ctx: &Context<'_>, at: u32) {
+        for (c, budget) in ctx.procedure.budgets.iter().enumerate() {
+            self.settle_clock(ctx, c, budget.duration.unit.measure(), at);
         }
     }
 
@@ -56,16 +29,11 @@ impl Case {
         &mut self,
         ctx: &Context<'_>,
         signal: &Signal<'_>,
-        at: Timestamp,
+        at: u32,
         dues: &[(usize, Timestamp)],
     ) -> Vec<Action> {
-        let mut stopped = Vec::new();
-        for (c, (clock, budget)) in self
-            .clocks
-            .iter_mut()
-            .zip(&ctx.procedure.budgets)
-            .enumerate()
-        {
+        let mut stopped: Vec<u16> = Vec::new();
+        for (c, budget) in ctx.procedure.budgets.iter().enumerate() {
             let (starts, stops) = match scope(ctx, budget.scope) {
                 // A stage's or step's clock runs from entering its steps to leaving them.
                 Some((a, b)) => match signal {
@@ -89,32 +57,36 @@ impl Case {
                             .is_some_and(|p| hits(p, ctx.index, signal)),
                 ),
             };
-            if clock.started.is_none() && starts {
-                clock.started = Some(at);
+            let Some(clock) = self.clocks.get(c).copied() else {
+                continue;
+            };
+            if clock.started == NONE && starts {
+                self.clocks[c].started = at;
             }
-            if clock.is_on() && stops {
-                clock.settle(ctx, budget.duration.unit.measure(), at);
-                clock.stopped = Some(at);
-                clock.running_since = None;
-                stopped.push(c);
+            if self.clocks[c].is_on() && stops {
+                self.settle_clock(ctx, c, budget.duration.unit.measure(), at);
+                let m = &mut self.clocks[c];
+                m.stopped = at;
+                m.running_since = NONE;
+                stopped.push(u16::try_from(c).unwrap_or(u16::MAX));
             }
         }
         // A stopped clock escalates no more.
         if !stopped.is_empty() {
-            self.timers.retain(|t| match t.kind {
-                TimerKind::Escalation { clock, .. } => !stopped.contains(&clock),
-                TimerKind::Obligation { .. } => true,
+            self.timers.retain(|t| match t.what {
+                What::Escalation { clock, .. } => !stopped.contains(&clock),
+                What::Obligation(_) => true,
             });
         }
         let mut now = Vec::new();
         for (k, ob) in ctx.obligations() {
+            let k16 = u16::try_from(k).unwrap_or(u16::MAX);
             if ob
                 .cancel
                 .as_ref()
                 .is_some_and(|p| hits(p, ctx.index, signal))
             {
-                self.timers
-                    .retain(|t| t.kind != TimerKind::Obligation { obligation: k });
+                self.timers.retain(|t| t.what != What::Obligation(k16));
             }
             if !ob
                 .trigger
@@ -126,34 +98,45 @@ impl Case {
             let Some(&(_, due)) = dues.iter().find(|(o, _)| *o == k) else {
                 continue;
             };
-            if due <= at || self.advanced.is_some_and(|a| due <= a) {
+            let due_s = self.rel(due).unwrap_or(NONE);
+            if due_s <= at || some(self.advanced).is_some_and(|a| due_s <= a) {
                 now.extend(obligation_action(ctx, k, due));
             } else {
-                self.timers.push(Timer {
-                    kind: TimerKind::Obligation { obligation: k },
-                    due,
+                self.push_timer(Timer {
+                    what: What::Obligation(k16),
+                    due: due_s,
                 });
             }
         }
         now
     }
 
+    /// Adds a timer.
+    fn push_timer(&mut self, timer: Timer) {
+        self.timers.push(timer);
+    }
+
     /// Sets which clocks run now — on, and not paused by where the case is — and the
     /// escalation timers of the running ones.
-    pub(super) fn mark_clocks(&mut self, ctx: &Context<'_>, at: Timestamp) {
+    pub(super) fn mark_clocks(&mut self, ctx: &Context<'_>, at: u32) {
         let mut changed = false;
-        for (clock, budget) in self.clocks.iter_mut().zip(&ctx.procedure.budgets) {
-            let paused = budget.pauses.iter().any(|p| match (p, &self.position) {
-                (Pause::Returned, Position::Returned { .. }) => true,
-                (Pause::Step(s), Position::Step { step, .. }) => s == step,
+        let pos = self.pos;
+        for (c, budget) in ctx.procedure.budgets.iter().enumerate() {
+            let paused = budget.pauses.iter().any(|p| match (p, pos) {
+                (Pause::Returned, Pos::Returned { .. }) => true,
+                (Pause::Step(s), Pos::Step { step, .. }) => *s == step as usize,
                 _ => false,
             });
+            let Some(clock) = self.clocks.get(c).copied() else {
+                continue;
+            };
             let running = clock.is_on() && !paused;
-            let was = clock.running_since.is_some();
+            let was = clock.running_since != NONE;
             changed |= running != was;
-            clock.running_since = running.then_some(at);
+            self.clocks[c].running_since = if running { at } else { NONE };
             if running != was {
-                clock.due = due(ctx, clock, budget, at);
+                let d = self.due(ctx, &self.clocks[c], budget, at);
+                self.clocks[c].due = d;
             }
         }
         // A clock that ran before and runs on reaches its thresholds at the instants already
@@ -165,149 +148,102 @@ impl Case {
     }
 
     /// The escalation timers: for each running clock, the instants its rules' thresholds are
-    /// reached if it keeps running. Thresholds already passed are not scheduled
-    /// again; those reached before the watermark fire at the end of the `apply` that
-    /// scheduled them.
+    /// reached if it keeps running. Thresholds already passed are not scheduled again; those
+    /// reached before the watermark fire at the end of the `apply` that scheduled them.
     fn schedule(&mut self, ctx: &Context<'_>) {
         self.timers
-            .retain(|t| matches!(t.kind, TimerKind::Obligation { .. }));
+            .retain(|t| matches!(t.what, What::Obligation(_)));
         let deadlines = ctx.deadlines();
-        for (c, (clock, budget)) in self.clocks.iter().zip(&ctx.procedure.budgets).enumerate() {
+        for (c, budget) in ctx.procedure.budgets.iter().enumerate() {
             if budget.escalations.is_empty() {
                 continue;
             }
-            let (Some(since), Some(started)) = (clock.running_since, clock.started) else {
+            let Some(clock) = self.clocks.get(c).copied() else {
                 continue;
             };
-            let Ok(limit) = deadlines.limit(started, budget.duration) else {
+            let (Some(since), Some(started)) = (some(clock.running_since), some(clock.started))
+            else {
+                continue;
+            };
+            let Ok(limit) = deadlines.limit(self.at(started), budget.duration) else {
                 continue;
             };
             let measure = budget.duration.unit.measure();
             for (r, rule) in budget.escalations.iter().enumerate() {
-                let left = rule.trigger.threshold(limit) - clock.used;
+                let left = rule.trigger.threshold(limit) - i64::from(clock.used);
                 if left <= 0 {
                     continue;
                 }
-                let Ok(due) = deadlines.after(since, left.unsigned_abs(), measure) else {
+                let Ok(due) = deadlines.after(self.at(since), left.unsigned_abs(), measure) else {
                     continue;
                 };
-                self.timers.push(Timer {
-                    kind: TimerKind::Escalation { clock: c, rule: r },
-                    due: due.value,
+                let Ok(due) = self.rel(due.value) else {
+                    continue;
+                };
+                self.push_timer(Timer {
+                    what: What::Escalation {
+                        clock: u16::try_from(c).unwrap_or(u16::MAX),
+                        rule: u16::try_from(r).unwrap_or(u16::MAX),
+                    },
+                    due,
                 });
             }
         }
     }
 
-    /// The instant a pending deemed approval falls due, if one is scheduled.
-    pub(super) fn deem_due(&self, ctx: &Context<'_>) -> Option<Timestamp> {
-        self.timers
+    /// Fires, in order, every timer due at or before `now` (seconds since opened).
+    pub(super) fn fire_until(&mut self, ctx: &Context<'_>, now: u32) -> Vec<Action> {
+        let mut actions = Vec::new();
+        while let Some(k) = self
+            .timers
             .iter()
-            .filter(|t| match t.kind {
-                TimerKind::Escalation { clock, rule } => ctx
-                    .procedure
-                    .budgets
-                    .get(clock)
-                    .and_then(|b| b.escalations.get(rule))
-                    .is_some_and(|r| matches!(r.action, EscalationAction::Deem(_))),
-                TimerKind::Obligation { .. } => false,
-            })
-            .map(|t| t.due)
-            .min()
-    }
-
-    /// Fires escalation rule `rule` of clock `clock` at `due`: the action, and for a deemed
-    /// approval the end of the case (kept in its events).
-    pub(super) fn escalate(
-        &mut self,
-        ctx: &Context<'_>,
-        clock: usize,
-        rule: usize,
-        due: Timestamp,
-    ) -> Vec<Action> {
-        let Some(budget) = ctx.procedure.budgets.get(clock) else {
-            return Vec::new();
-        };
-        let Some(r) = budget.escalations.get(rule) else {
-            return Vec::new();
-        };
-        let role = |id: Option<crate::model::RoleId>| {
-            id.and_then(|r| ctx.model.role(r)).map(|r| r.id.clone())
-        };
-        let name = budget.title.clone().unwrap_or_else(|| budget.id.clone());
-        let when = match r.trigger {
-            Trigger::AtRisk(p) => format!("{p}% waktu `{name}` terpakai"),
-            Trigger::Breached => format!("waktu `{name}` terlampaui"),
-        };
-        let action = |kind: &str, to: Option<String>, text: String| Action {
-            kind: kind.to_string(),
-            due,
-            to,
-            text,
-            obligation: None,
-            budget: Some(budget.id.clone()),
-        };
-        match &r.action {
-            EscalationAction::Escalate(to) => {
-                vec![action("eskalasi", role(*to), format!("Eskalasi: {when}"))]
-            }
-            EscalationAction::Send { kind, to } => vec![action(kind, role(*to), when)],
-            EscalationAction::Deem(end) => {
-                let Some(end) = *end else {
-                    return Vec::new();
-                };
-                let deemed = Event::Deemed { at: due };
-                match self.take(ctx, &deemed) {
-                    Ok(mut more) => {
-                        self.events.push(deemed);
-                        let title = ctx.procedure.ends.get(end).map_or("", |e| e.title.as_str());
-                        let mut out = vec![action(
-                            "fiktif_positif",
-                            None,
-                            format!("Permohonan dianggap disetujui (fiktif positif) karena {when}: {title}"),
-                        )];
-                        out.append(&mut more);
-                        out
+            .enumerate()
+            .filter(|(_, t)| t.due <= now)
+            .min_by_key(|(k, t)| (t.due, *k))
+            .map(|(k, _)| k)
+        {
+            let timer = self.timers[k];
+            match timer.what {
+                What::Obligation(o) => {
+                    self.timers.remove(k);
+                    actions.extend(obligation_action(ctx, usize::from(o), self.at(timer.due)));
+                }
+                What::Escalation { clock, rule } => {
+                    // Still scheduled while it fires: a deemed approval finds its rule there.
+                    let due = self.at(timer.due);
+                    actions.extend(self.escalate(ctx, usize::from(clock), usize::from(rule), due));
+                    if let Some(k) = self.timers.iter().position(|t| *t == timer) {
+                        self.timers.remove(k);
                     }
-                    Err(_) => Vec::new(),
                 }
             }
         }
+        actions
     }
 
-    /// The end a deemed approval due at `at` reaches, if a scheduled rule says so.
-    pub(super) fn deem_target(&self, ctx: &Context<'_>, at: Timestamp) -> Option<(usize, usize)> {
-        self.timers.iter().find_map(|t| match t.kind {
-            TimerKind::Escalation { clock, rule } if t.due == at => {
-                let r = ctx.procedure.budgets.get(clock)?.escalations.get(rule)?;
-                match r.action {
-                    EscalationAction::Deem(Some(end)) => Some((end, clock)),
-                    _ => None,
-                }
-            }
-            _ => None,
-        })
+    /// When a clock's budget runs out, as of `at`: once it has run out, the instant it did
+    /// (kept); while it runs, `at` plus what is left; while paused or stopped before running
+    /// out, none.
+    fn due(&self, ctx: &Context<'_>, clock: &Mark, budget: &crate::model::Budget, at: u32) -> u32 {
+        let d = ctx.deadlines();
+        let Some(started) = some(clock.started) else {
+            return NONE;
+        };
+        let Ok(limit) = d.limit(self.at(started), budget.duration) else {
+            return NONE;
+        };
+        if i64::from(clock.used) >= limit {
+            return clock.due;
+        }
+        if clock.running_since == NONE {
+            return NONE;
+        }
+        let left = (limit - i64::from(clock.used)).unsigned_abs();
+        d.after(self.at(at), left, budget.duration.unit.measure())
+            .ok()
+            .and_then(|t| self.rel(t.value).ok())
+            .unwrap_or(NONE)
     }
-}
-
-/// When a clock's budget runs out, as of `at`: once it has run out, the instant it did (kept);
-/// while it runs, `at` plus what is left; while paused or stopped before running out, none.
-fn due(
-    ctx: &Context<'_>,
-    clock: &super::Clock,
-    budget: &crate::model::Budget,
-    at: Timestamp,
-) -> Option<Timestamp> {
-    let d = ctx.deadlines();
-    let limit = d.limit(clock.started?, budget.duration).ok()?;
-    if clock.used >= limit {
-        return clock.due;
-    }
-    let left = u64::try_from(limit - clock.used).ok()?;
-    clock.running_since?;
-    d.after(at, left, budget.duration.unit.measure())
-        .ok()
-        .map(|t| t.value)
 }
 
 /// The step range a stage's or step's clock covers.

@@ -6,7 +6,7 @@ pub use calendars::LoadOptions;
 mod files;
 mod hold;
 mod standard;
-pub use standard::Standard;
+pub use standard::{Standard, StandardRef};
 pub mod suppress;
 
 use files::{close_file, content_hash, included_beside, legacy_hash};
@@ -349,7 +349,36 @@ impl Project {
             .map(|f| &*f.text);
         let hash = content_hash(texts.clone());
         let legacy_hash = legacy_hash(texts);
+        let path = self.path(root);
+        let standards_root = self.roots.get(root.0 as usize).cloned().unwrap_or_default();
+        let file = path
+            .strip_prefix(&format!("{}/", standards_root.trim_end_matches('/')))
+            .filter(|_| !standards_root.is_empty())
+            .unwrap_or(&path)
+            .to_string();
+        let service = resolved.model.services.first();
+        let refs = resolved
+            .model
+            .procedures
+            .iter()
+            .zip(&procedure_calendars)
+            .map(|(p, cal)| {
+                std::sync::Arc::new(StandardRef {
+                    file: file.clone(),
+                    procedure: p.id.clone(),
+                    standard: service.map_or(String::new(), |s| s.id.clone()),
+                    version: service.and_then(|s| s.version.clone()).unwrap_or_default(),
+                    hash: hash.clone(),
+                    legacy_hash: legacy_hash.clone(),
+                    zone: cal
+                        .as_deref()
+                        .or(calendar.as_deref())
+                        .map_or(crate::time::Zone::Wib, crate::time::Calendar::zone),
+                })
+            })
+            .collect();
         Standard {
+            refs,
             root,
             files,
             model: resolved.model,

@@ -28,6 +28,29 @@ pub struct Standard {
     pub(crate) hash: String,
     /// The FNV-1a form of the same identity, which cases persisted before SHA-256 carry.
     pub(crate) legacy_hash: String,
+    /// What a case on each procedure names of this standard, shared by all its cases.
+    pub(crate) refs: Vec<Arc<StandardRef>>,
+}
+
+/// What a persisted case names of the standard it runs on, so a host can load it again:
+/// the standard's file relative to the standards root, the procedure, the content hash, and
+/// for people the service and its version. One per procedure, shared by every case on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StandardRef {
+    /// The standard's file, relative to the standards root (`pekanbaru/izin.sop`).
+    pub file: String,
+    /// The procedure's id.
+    pub procedure: String,
+    /// The service's id (empty for an agency's procedure or an SOP-only file).
+    pub standard: String,
+    /// The service's `versi` (empty when none).
+    pub version: String,
+    /// The content hash of the standard's files (`sha256:…`).
+    pub hash: String,
+    /// The older FNV-1a form of the same identity.
+    pub legacy_hash: String,
+    /// The zone instants of its cases are shown in.
+    pub zone: crate::time::Zone,
 }
 
 impl Standard {
@@ -82,6 +105,11 @@ impl Standard {
             .zip(&self.procedure_calendars)
             .flat_map(|((p, m), c)| crate::check::budget::analyse(p, m, c.as_deref()))
             .collect()
+    }
+
+    /// The root file's path relative to its standards root, as persisted cases name it.
+    pub fn file(&self) -> &str {
+        self.refs.first().map_or("", |r| r.file.as_str())
     }
 
     /// The FNV-1a form of the same identity, which cases persisted before SHA-256 carry

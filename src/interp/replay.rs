@@ -1,0 +1,56 @@
+//! A case rebuilt from its events: its history replayed, and its control card kept while
+//! replaying.
+
+use super::case::Case;
+use super::event::{Event, EventError};
+use super::record::some;
+use super::Context;
+use jiff::Timestamp;
+
+impl Case {
+    /// The case rebuilt from its own history: opened again, every event applied in order
+    /// (deemed approvals included), then advanced to the latest instant `advance` was called
+    /// with. Equal to `self` — the property that makes a stored event list the truth about
+    /// a case.
+    pub fn replayed(&self, ctx: &Context<'_>) -> Result<Case, EventError> {
+        let events = self.events(ctx);
+        let advanced = some(self.advanced).map(|s| self.at(s));
+        Case::rebuild(ctx, self.id(), self.opened(), &events, advanced, false).map_err(|(_, e)| e)
+    }
+
+    /// A case opened at `opened`, `events` applied in order, advanced to `advanced`; with
+    /// `card`, keeping its control card. On a refusal, the event's index (1-based).
+    pub(super) fn rebuild(
+        ctx: &Context<'_>,
+        id: &str,
+        opened: Timestamp,
+        events: &[Event],
+        advanced: Option<Timestamp>,
+        card: bool,
+    ) -> Result<Case, (usize, EventError)> {
+        let (mut case, _) = Case::open(ctx, id, opened).map_err(|e| (0, e))?;
+        if card {
+            case.card = Some(Box::default());
+        }
+        for (k, event) in events.iter().enumerate() {
+            case.apply(ctx, event.clone()).map_err(|e| (k + 1, e))?;
+        }
+        if let Some(at) = advanced {
+            case.advance(ctx, at);
+        }
+        Ok(case)
+    }
+
+    /// The control card with roles, standard times, the applicant's waiting and lateness,
+    /// rebuilt from the events.
+    pub fn card(&self, ctx: &Context<'_>) -> Vec<super::CardLine> {
+        let events = self.events(ctx);
+        match Case::rebuild(ctx, self.id(), self.opened(), &events, None, true) {
+            Ok(replica) => replica
+                .card
+                .map(|entries| super::card::lines(&entries, ctx))
+                .unwrap_or_default(),
+            Err(_) => Vec::new(),
+        }
+    }
+}
