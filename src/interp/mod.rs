@@ -48,6 +48,7 @@
 
 mod card;
 mod case;
+mod checks;
 mod clock;
 mod escalation;
 mod event;
@@ -58,6 +59,7 @@ mod record;
 mod replay;
 pub mod scenario;
 mod status;
+mod steps;
 mod timers;
 mod whereabouts;
 

@@ -1,0 +1,52 @@
+//! What an event must be before a case looks at it: plain names, an instant to the second.
+
+use super::event::Event;
+use jiff::Timestamp;
+
+impl Event {
+    /// The first of the event's names that is not plain text (a control or bidirectional
+    /// character, or over 256 bytes), by field.
+    pub fn bad_text(&self) -> Option<&'static str> {
+        let bad = |t: &str| {
+            t.len() > 256
+                || if t.is_ascii() {
+                    t.bytes().any(|b| b < 0x20 || b == 0x7f)
+                } else {
+                    t.chars().any(crate::source::hidden_character)
+                }
+        };
+        let (step, outcome, by) = match self {
+            Event::Done {
+                step, outcome, by, ..
+            } => (Some(step), outcome.as_ref(), by.as_ref()),
+            Event::Skipped { step, by, .. } => (Some(step), None, by.as_ref()),
+            Event::Arrived { step, .. } => (Some(step), None, None),
+            Event::Resubmitted { by, .. }
+            | Event::Returned { by, .. }
+            | Event::Collected { by, .. } => (None, None, by.as_ref()),
+            Event::Withdrawn { .. } | Event::Deemed { .. } => (None, None, None),
+        };
+        [("step", step), ("outcome", outcome), ("by", by)]
+            .into_iter()
+            .find(|(_, t)| t.is_some_and(|t| bad(t)))
+            .map(|(f, _)| f)
+    }
+
+    /// The same event at its instant to the second (cases keep seconds).
+    pub(super) fn into_whole_seconds(mut self) -> Event {
+        let whole = |t: &mut Timestamp| {
+            *t = Timestamp::from_second(t.as_second()).unwrap_or(*t);
+        };
+        match &mut self {
+            Event::Done { at, .. }
+            | Event::Resubmitted { at, .. }
+            | Event::Returned { at, .. }
+            | Event::Collected { at, .. }
+            | Event::Skipped { at, .. }
+            | Event::Withdrawn { at }
+            | Event::Arrived { at, .. }
+            | Event::Deemed { at } => whole(at),
+        }
+        self
+    }
+}
