@@ -2,6 +2,7 @@
 
 mod budget;
 mod calendar;
+mod case;
 mod check;
 mod ci;
 mod clap_words;
@@ -105,6 +106,15 @@ pub enum GraphFormat {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Perkara hidup untuk sistem lain: buka, terapkan kejadian, majukan waktu, status (JSON).
+    Case {
+        /// Pekerjaannya.
+        #[command(subcommand)]
+        job: case::Job,
+        /// Folder standar (bawaan: dari `sopan.yaml`, atau folder `standards` terdekat).
+        #[arg(long, global = true)]
+        root: Option<String>,
+    },
     /// Membaca dan memeriksa standar: berkas atau folder (beserta isinya).
     Check {
         /// Berkas atau folder (bawaan: folder standar proyek, atau `standards/`).
@@ -316,6 +326,7 @@ pub fn run() -> ExitCode {
         | Command::Skm { file, .. }
         | Command::Budget { file, .. } => Some(file.clone()),
         Command::Calendar { root, .. } => root.clone(),
+        Command::Case { job, .. } => Some(job.file().to_string()),
     };
     let _ = WORDS.set(
         match inputs::lang(lang, &first.into_iter().collect::<Vec<_>>()) {
@@ -365,6 +376,7 @@ pub fn run() -> ExitCode {
             format,
         } => skm::run(&file, &responses, format),
         Command::Budget { file, format, root } => budget::run(&file, format, root.as_deref()),
+        Command::Case { job, root } => case::run(job, root.as_deref()),
         Command::Calendar {
             job,
             calendar,

@@ -178,6 +178,12 @@ pub fn parse(text: &str, lang: Lang) -> Result<Scenario, String> {
     serde_yaml::from_str(text).map_err(|e| crate::source::yaml_words::explain(&e.to_string(), lang))
 }
 
+/// A reason serde gave for a case, scenario or event it could not read (`missing field`,
+/// `unknown field`, …), in `lang`.
+pub fn explain(reason: &str, lang: Lang) -> String {
+    crate::source::yaml_words::explain(reason, lang)
+}
+
 /// Replays a scenario on a standard.
 pub fn run(
     standard: &Standard,
