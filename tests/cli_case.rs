@@ -147,7 +147,7 @@ fn a_case_lives_through_calls_and_a_refused_event_leaves_it_unchanged() {
         .map(|a| a["kind"].as_str().unwrap_or_default().to_string())
         .collect();
     assert!(kinds.contains(&"surat".to_string()), "{kinds:?}");
-    assert_eq!(advanced["case"]["advanced"].as_str().is_some(), true);
+    assert!(advanced["case"]["advanced"].as_str().is_some());
 }
 
 #[test]
