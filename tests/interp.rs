@@ -337,6 +337,13 @@ fn the_card_shows_lateness_and_a_changed_standard_is_refused() {
             "{refused}"
         );
     }
+    // A change declared deliberate: the history replays on the new content, which the
+    // case then carries; `periksa` took 55 of now 25 minutes, still late.
+    let migrated = Case::migrate(&changed_ctx, &json).expect("replays on the new standard");
+    let moved = migrated.to_json(&changed_ctx);
+    assert!(moved.contains(changed.standards()[0].hash()), "{moved}");
+    assert_eq!(Case::resume(&changed_ctx, &moved), Ok(migrated.clone()));
+    assert_eq!(migrated.card(&changed_ctx)[1].standard_minutes, Some(25));
 }
 
 #[test]

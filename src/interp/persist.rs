@@ -102,6 +102,19 @@ impl Case {
     /// another procedure or on other content, or when its history does not replay. Also
     /// reads the form stored before schema 1 (the whole case, with its events).
     pub fn resume(ctx: &Context<'_>, json: &str) -> Result<Case, ResumeError> {
+        Case::read(ctx, json, false)
+    }
+
+    /// Reads a stored case back on the procedure's current content even when the standard
+    /// changed since it was opened: its events are replayed on the new standard, and it is
+    /// refused (naming the event) where they no longer fit. For a host that declared the
+    /// change deliberate (`sopan serve`'s `migrasi.yaml`); the case then runs on, and is
+    /// stored with, the new content.
+    pub fn migrate(ctx: &Context<'_>, json: &str) -> Result<Case, ResumeError> {
+        Case::read(ctx, json, true)
+    }
+
+    fn read(ctx: &Context<'_>, json: &str, any_content: bool) -> Result<Case, ResumeError> {
         if json.len() > crate::source::limits::MAX_CASE_BYTES {
             return Err(ResumeError::Format("larger than 4 MiB".into()));
         }
@@ -138,7 +151,7 @@ impl Case {
             });
         }
         let hash = text("hash")?;
-        if hash != ctx.on.hash && hash != ctx.on.legacy_hash {
+        if !any_content && hash != ctx.on.hash && hash != ctx.on.legacy_hash {
             return Err(ResumeError::Changed {
                 standard: ctx.on.file.clone(),
                 was_hash: hash.to_string(),
