@@ -199,22 +199,5 @@ pub fn zone(offset_seconds: i64) -> sopan::time::Zone {
 /// A value as pretty JSON with every instant written in `zone`'s offset
 /// (`2026-03-02T08:00:00+07:00`, not UTC), as DESIGN §9 asks of everything shown.
 pub fn json_in(value: &impl serde::Serialize, zone: sopan::time::Zone) -> String {
-    let mut v = serde_json::to_value(value).unwrap_or_default();
-    zoned(&mut v, zone);
-    serde_json::to_string_pretty(&v).unwrap_or_default()
-}
-
-fn zoned(v: &mut serde_json::Value, zone: sopan::time::Zone) {
-    match v {
-        serde_json::Value::String(s) => {
-            // Only what serde wrote for a timestamp: `YYYY-MM-DDTHH:MM:SS[.f]Z`.
-            let looks = s.len() >= 20 && s.as_bytes().get(10) == Some(&b'T') && s.ends_with('Z');
-            if let Some(t) = looks.then(|| s.parse::<jiff::Timestamp>().ok()).flatten() {
-                *s = zone.rfc3339(t);
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(|x| zoned(x, zone)),
-        serde_json::Value::Object(map) => map.values_mut().for_each(|x| zoned(x, zone)),
-        _ => {}
-    }
+    serde_json::to_string_pretty(&sopan::render::zoned::to_value(value, zone)).unwrap_or_default()
 }

@@ -67,7 +67,7 @@ pub use card::{CardEntry, CardLine};
 pub use case::{Action, Case, Position};
 pub use event::{Event, EventError, Impossible, Whereabouts};
 pub use persist::{ResumeError, SCHEMA};
-pub use status::{ClockScope, ClockState, ClockStatus, Status};
+pub use status::{ClockScope, ClockState, ClockStatus, Status, AT_RISK_PERCENT};
 
 use crate::machine::Machine;
 use crate::model::{Flow, Model, Node, Obligation, Procedure};

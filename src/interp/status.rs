@@ -76,7 +76,7 @@ pub struct Status {
 }
 
 /// Share of a budget after which a running clock is at risk.
-const AT_RISK_PERCENT: i64 = 80;
+pub const AT_RISK_PERCENT: i64 = 80;
 
 impl Case {
     /// Where the case stands at `now`. Refused when `now` is before the latest event (the
