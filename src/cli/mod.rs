@@ -16,6 +16,7 @@ mod project_file;
 mod render;
 mod route;
 mod run;
+mod serve;
 mod skm;
 mod test;
 
@@ -114,6 +115,13 @@ enum Command {
         /// Folder standar (bawaan: dari `sopan.yaml`, atau folder `standards` terdekat).
         #[arg(long, global = true)]
         root: Option<String>,
+    },
+    /// Layanan HTTP untuk perkara hidup (menjalankan `sopan-serve`; lihat docs/server.md).
+    #[command(disable_help_flag = true)]
+    Serve {
+        /// Argumen untuk `sopan-serve` (`--db`, `--addr`, `--root`, `--clock`).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
     },
     /// Membaca dan memeriksa standar: berkas atau folder (beserta isinya).
     Check {
@@ -327,6 +335,7 @@ pub fn run() -> ExitCode {
         | Command::Budget { file, .. } => Some(file.clone()),
         Command::Calendar { root, .. } => root.clone(),
         Command::Case { job, .. } => Some(job.file().to_string()),
+        Command::Serve { .. } => None,
     };
     let _ = WORDS.set(
         match inputs::lang(lang, &first.into_iter().collect::<Vec<_>>()) {
@@ -377,6 +386,7 @@ pub fn run() -> ExitCode {
         } => skm::run(&file, &responses, format),
         Command::Budget { file, format, root } => budget::run(&file, format, root.as_deref()),
         Command::Case { job, root } => case::run(job, root.as_deref()),
+        Command::Serve { args } => serve::run(&args),
         Command::Calendar {
             job,
             calendar,

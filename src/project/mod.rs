@@ -350,7 +350,12 @@ impl Project {
         let hash = content_hash(texts.clone());
         let legacy_hash = legacy_hash(texts);
         let path = self.path(root);
-        let standards_root = self.roots.get(root.0 as usize).cloned().unwrap_or_default();
+        // File paths are kept normalised (`a/../b` is `b`); the root is compared the same way.
+        let standards_root = self
+            .roots
+            .get(root.0 as usize)
+            .map(|r| crate::source::loader::join("", r))
+            .unwrap_or_default();
         let file = path
             .strip_prefix(&format!("{}/", standards_root.trim_end_matches('/')))
             .filter(|_| !standards_root.is_empty())

@@ -125,9 +125,11 @@ impl Catalog {
     }
 
     fn has(&self, file: &str, hash: &str) -> bool {
-        self.generations
-            .iter()
-            .any(|g| g.standards().iter().any(|s| s.file() == file && s.hash() == hash))
+        self.generations.iter().any(|g| {
+            g.standards()
+                .iter()
+                .any(|s| s.file() == file && s.hash() == hash)
+        })
     }
 
     /// The current content of `file`'s `procedure`, to open a case on.
@@ -202,10 +204,14 @@ fn load_root(root: &str, words: Words) -> Result<Project, String> {
         Some(name) => LoadOptions::with_default_calendar(name),
         None => LoadOptions::default(),
     };
-    let project =
-        Project::load_with(&sopan::source::loader::FsLoader, &entries, &options).map_err(|e| {
+    let project = Project::load_with(&sopan::source::loader::FsLoader, &entries, &options)
+        .map_err(|e| {
             words.pick(
-                format!("`{}` tidak dapat dibaca: {}", e.path, e.reason.message(words.lang())),
+                format!(
+                    "`{}` tidak dapat dibaca: {}",
+                    e.path,
+                    e.reason.message(words.lang())
+                ),
                 format!("cannot read `{}`: {}", e.path, e.reason),
             )
         })?;
@@ -229,8 +235,14 @@ fn load_root(root: &str, words: Words) -> Result<Project, String> {
         Ok(project)
     } else {
         Err(words.pick(
-            format!("standar punya kesalahan (jalankan `sopan check {root}`):\n{}", errors.join("\n")),
-            format!("the standards have errors (run `sopan check {root}`):\n{}", errors.join("\n")),
+            format!(
+                "standar punya kesalahan (jalankan `sopan check {root}`):\n{}",
+                errors.join("\n")
+            ),
+            format!(
+                "the standards have errors (run `sopan check {root}`):\n{}",
+                errors.join("\n")
+            ),
         ))
     }
 }
@@ -262,8 +274,14 @@ fn migrations(root: &str, words: Words) -> Result<Vec<Migration>, String> {
     };
     let list: Option<Vec<Migration>> = serde_yaml::from_str(&text).map_err(|e| {
         words.pick(
-            format!("`{}` bukan daftar migrasi (`- standard: …` dan `dari: sha256:…`): {e}", path.display()),
-            format!("`{}` is not a list of migrations (`- standard: …` and `from: sha256:…`): {e}", path.display()),
+            format!(
+                "`{}` bukan daftar migrasi (`- standard: …` dan `dari: sha256:…`): {e}",
+                path.display()
+            ),
+            format!(
+                "`{}` is not a list of migrations (`- standard: …` and `from: sha256:…`): {e}",
+                path.display()
+            ),
         )
     })?;
     Ok(list.unwrap_or_default())
@@ -275,13 +293,18 @@ fn read_small(path: &Path, words: Words) -> Result<Option<String>, String> {
         return Ok(None);
     }
     let shown = path.display().to_string();
-    let bytes = sopan::source::loader::read_file(&shown, sopan::source::limits::MAX_PROJECT_FILE_BYTES)
-        .map_err(|e| {
-            words.pick(
-                format!("`{}` tidak dapat dibaca: {}", path.display(), e.message(words.lang())),
-                format!("cannot read `{}`: {e}", path.display()),
-            )
-        })?;
+    let bytes =
+        sopan::source::loader::read_file(&shown, sopan::source::limits::MAX_PROJECT_FILE_BYTES)
+            .map_err(|e| {
+                words.pick(
+                    format!(
+                        "`{}` tidak dapat dibaca: {}",
+                        path.display(),
+                        e.message(words.lang())
+                    ),
+                    format!("cannot read `{}`: {e}", path.display()),
+                )
+            })?;
     String::from_utf8(bytes).map(Some).map_err(|_| {
         words.pick(
             format!("`{}` bukan teks UTF-8", path.display()),

@@ -39,14 +39,25 @@ pub struct Changed {
 
 /// Opens a case on the current content of its standard.
 pub fn open(cat: &Catalog, req: &Opening, w: Words) -> Result<Changed, Refusal> {
-    let ctx = cat.open(&req.standard, &req.procedure).map_err(|m| missing(&m, w))?;
+    let ctx = cat
+        .open(&req.standard, &req.procedure)
+        .map_err(|m| missing(&m, w))?;
     let (case, actions) =
         Case::open(&ctx, &req.id, req.at).map_err(|e| Refusal::event(&e, &ctx, w))?;
     let body = serde_json::to_string(&json!({
         "standard": req.standard, "procedure": req.procedure, "id": req.id, "at": req.at,
     }))
     .unwrap_or_default();
-    Ok(changed(&ctx, &case, 1, Kind::Open, body, None, &actions, req.at))
+    Ok(changed(
+        &ctx,
+        &case,
+        1,
+        Kind::Open,
+        body,
+        None,
+        &actions,
+        req.at,
+    ))
 }
 
 /// Applies an event to a stored case.
@@ -63,7 +74,16 @@ pub fn apply(
     let actions = case
         .apply(&ctx, event)
         .map_err(|e| Refusal::event(&e, &ctx, w))?;
-    Ok(changed(&ctx, &case, row.version + 1, Kind::Event, body, key, &actions, at))
+    Ok(changed(
+        &ctx,
+        &case,
+        row.version + 1,
+        Kind::Event,
+        body,
+        key,
+        &actions,
+        at,
+    ))
 }
 
 /// Lets time pass on a stored case up to `now`, for the timer loop. A case that cannot be
@@ -73,14 +93,31 @@ pub fn apply(
 pub fn advance(cat: &Catalog, row: &Row, now: Timestamp) -> (Claimed, Option<Refusal>) {
     let (ctx, mut case) = match resume(cat, row, Words::ID) {
         Ok(found) => found,
-        Err(why) => return (Claimed::Due(Some(now.as_second() + RETRY_SECONDS)), Some(why)),
+        Err(why) => {
+            return (
+                Claimed::Due(Some(now.as_second() + RETRY_SECONDS)),
+                Some(why),
+            )
+        }
     };
     if case.next_due().is_none_or(|due| due > now) {
-        return (Claimed::Due(case.next_due().map(Timestamp::as_second)), None);
+        return (
+            Claimed::Due(case.next_due().map(Timestamp::as_second)),
+            None,
+        );
     }
     let actions = case.advance(&ctx, now);
     let body = now.to_string();
-    let done = changed(&ctx, &case, row.version + 1, Kind::Advance, body, None, &actions, now);
+    let done = changed(
+        &ctx,
+        &case,
+        row.version + 1,
+        Kind::Advance,
+        body,
+        None,
+        &actions,
+        now,
+    );
     (Claimed::Write(Box::new(done.write)), None)
 }
 
@@ -176,7 +213,11 @@ fn changed(
 
 /// When the earliest running clock runs out, and when it reaches the at-risk share of its
 /// budget (both unix seconds), read at `at`.
-fn watch(ctx: &Context<'_>, state: &sopan::interp::Status, at: Timestamp) -> (Option<i64>, Option<i64>) {
+fn watch(
+    ctx: &Context<'_>,
+    state: &sopan::interp::Status,
+    at: Timestamp,
+) -> (Option<i64>, Option<i64>) {
     let mut deadline: Option<i64> = None;
     let mut risk: Option<i64> = None;
     let earliest = |slot: &mut Option<i64>, t: i64| *slot = Some(slot.map_or(t, |s| s.min(t)));

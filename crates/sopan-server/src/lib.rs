@@ -8,9 +8,10 @@
 pub mod catalog;
 pub mod engine;
 pub mod http;
+pub mod load;
 pub mod metrics;
 pub mod refusal;
 pub mod store;
 pub mod timers;
-pub mod words;
 pub mod verify;
+pub mod words;

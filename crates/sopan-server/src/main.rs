@@ -49,7 +49,10 @@ enum ClockArg {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("sopan-serve: {e}");
@@ -64,10 +67,15 @@ fn main() -> ExitCode {
         let catalog = Catalog::load(&args.root, words)?;
         let postgres = args.db.starts_with("postgres://") || args.db.starts_with("postgresql://");
         if postgres {
-            let store = Postgres::open(&args.db, args.pool).await.map_err(|e| e.to_string())?;
+            let store = Postgres::open(&args.db, args.pool)
+                .await
+                .map_err(|e| e.to_string())?;
             go(store, catalog, &args).await
         } else {
-            let path = args.db.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+            let path = args
+                .db
+                .trim_start_matches("sqlite://")
+                .trim_start_matches("sqlite:");
             let store = Sqlite::open(path).map_err(|e| e.to_string())?;
             go(store, catalog, &args).await
         }
@@ -123,13 +131,14 @@ async fn stop() {
     let interrupt = tokio::signal::ctrl_c();
     #[cfg(unix)]
     {
-        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(s) => s,
-            Err(_) => {
-                let _ = interrupt.await;
-                return;
-            }
-        };
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(_) => {
+                    let _ = interrupt.await;
+                    return;
+                }
+            };
         tokio::select! {
             _ = interrupt => {},
             _ = term.recv() => {},

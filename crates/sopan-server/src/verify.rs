@@ -75,7 +75,12 @@ pub fn one(cat: &Catalog, row: &Row, log: &[LogRow], outbox: &[OutboxRow]) -> Re
     }
     let found: Vec<(i64, Value)> = outbox
         .iter()
-        .map(|o| (o.seq, serde_json::from_str(&o.action).unwrap_or(Value::Null)))
+        .map(|o| {
+            (
+                o.seq,
+                serde_json::from_str(&o.action).unwrap_or(Value::Null),
+            )
+        })
         .collect();
     if found != expected {
         return Err(format!(
@@ -97,7 +102,11 @@ fn first_difference(found: &[(i64, Value)], expected: &[(i64, Value)]) -> String
         .unwrap_or_default()
 }
 
-fn replay(ctx: &Context<'_>, case: &mut Option<Case>, entry: &LogRow) -> Result<Vec<Action>, String> {
+fn replay(
+    ctx: &Context<'_>,
+    case: &mut Option<Case>,
+    entry: &LogRow,
+) -> Result<Vec<Action>, String> {
     let bad = |what: &str| format!("log entry {} ({}): {what}", entry.seq, entry.kind);
     match (entry.kind.as_str(), case.as_mut()) {
         ("open", None) => {
@@ -112,7 +121,8 @@ fn replay(ctx: &Context<'_>, case: &mut Option<Case>, entry: &LogRow) -> Result<
             Ok(actions)
         }
         ("event", Some(c)) => {
-            let event: Event = serde_json::from_str(&entry.body).map_err(|e| bad(&e.to_string()))?;
+            let event: Event =
+                serde_json::from_str(&entry.body).map_err(|e| bad(&e.to_string()))?;
             c.apply(ctx, event).map_err(|e| bad(&e.to_string()))
         }
         ("advance", Some(c)) => {

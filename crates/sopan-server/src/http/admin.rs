@@ -27,7 +27,11 @@ fn params(q: Q) -> Params {
 const MAX_OUTBOX: usize = 1000;
 
 /// `GET /outbox?case=…`: actions waiting, oldest first (not taken).
-pub(crate) async fn outbox<S: Store>(State(app): State<Arc<App<S>>>, q: Q, headers: HeaderMap) -> Response {
+pub(crate) async fn outbox<S: Store>(
+    State(app): State<Arc<App<S>>>,
+    q: Q,
+    headers: HeaderMap,
+) -> Response {
     let p = params(q);
     let w = words(p.lang.as_deref(), &headers);
     let limit = p.limit.unwrap_or(100).min(MAX_OUTBOX);
@@ -39,7 +43,11 @@ pub(crate) async fn outbox<S: Store>(State(app): State<Arc<App<S>>>, q: Q, heade
 
 /// `POST /outbox/take?limit=…`: takes actions from the outbox; each is handed out once,
 /// to one caller, whatever number of servers or senders drain it.
-pub(crate) async fn take<S: Store>(State(app): State<Arc<App<S>>>, q: Q, headers: HeaderMap) -> Response {
+pub(crate) async fn take<S: Store>(
+    State(app): State<Arc<App<S>>>,
+    q: Q,
+    headers: HeaderMap,
+) -> Response {
     let p = params(q);
     let w = words(p.lang.as_deref(), &headers);
     let limit = p.limit.unwrap_or(100).min(MAX_OUTBOX);
@@ -51,7 +59,11 @@ pub(crate) async fn take<S: Store>(State(app): State<Arc<App<S>>>, q: Q, headers
 
 /// `POST /admin/reload`: loads the standards root again. Refused, keeping what runs, when a
 /// standard has errors. Cases keep the content they were opened on.
-pub(crate) async fn reload<S: Store>(State(app): State<Arc<App<S>>>, q: Q, headers: HeaderMap) -> Response {
+pub(crate) async fn reload<S: Store>(
+    State(app): State<Arc<App<S>>>,
+    q: Q,
+    headers: HeaderMap,
+) -> Response {
     let w = words(params(q).lang.as_deref(), &headers);
     let cat = app.catalog();
     match cat.reload(w) {
@@ -101,7 +113,10 @@ pub(crate) async fn advance<S: Store>(
         let advanced = crate::timers::fire(&app, req.at)
             .await
             .map_err(|e| Refusal::store(&e, w))?;
-        Ok(answer(200, &serde_json::json!({ "at": req.at, "advanced": advanced })))
+        Ok(answer(
+            200,
+            &serde_json::json!({ "at": req.at, "advanced": advanced }),
+        ))
     };
     go.await.unwrap_or_else(IntoResponse::into_response)
 }
@@ -130,9 +145,14 @@ pub(crate) async fn health<S: Store>(State(app): State<Arc<App<S>>>) -> Response
 pub(crate) async fn metrics<S: Store>(State(app): State<Arc<App<S>>>) -> Response {
     let counts = app.store.counts().await.ok();
     let cat = app.catalog();
-    let text = app.metrics.render(counts, cat.current().standards().len(), cat.generations());
+    let text = app
+        .metrics
+        .render(counts, cat.current().standards().len(), cat.generations());
     (
-        [(axum::http::header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "text/plain; version=0.0.4",
+        )],
         text,
     )
         .into_response()

@@ -50,7 +50,12 @@ pub(crate) async fn open<S: Store>(
         let req: Opening = body(&bytes, ("pembukaan perkara", "a case opening"), w)?;
         let cat = app.catalog();
         let done = engine::open(&cat, &req, w)?;
-        match app.store.create(&done.write).await.map_err(|e| Refusal::store(&e, w))? {
+        match app
+            .store
+            .create(&done.write)
+            .await
+            .map_err(|e| Refusal::store(&e, w))?
+        {
             Saved::Done => {
                 app.metrics.opened();
                 app.metrics.actions(done.write.actions.len());
@@ -124,9 +129,10 @@ async fn apply<S: Store>(
         if let Some(first) = got.replay {
             let first: serde_json::Value = serde_json::from_str(&first).unwrap_or_default();
             let mut response = answer(200, &first);
-            response
-                .headers_mut()
-                .insert("idempotent-replayed", axum::http::HeaderValue::from_static("true"));
+            response.headers_mut().insert(
+                "idempotent-replayed",
+                axum::http::HeaderValue::from_static("true"),
+            );
             return Ok(response);
         }
         if let Some(v) = expected.filter(|v| *v != got.row.version) {
@@ -134,7 +140,12 @@ async fn apply<S: Store>(
         }
         let cat = app.catalog();
         let done = engine::apply(&cat, &got.row, event.clone(), key.clone(), w)?;
-        match app.store.save(&done.write).await.map_err(|e| Refusal::store(&e, w))? {
+        match app
+            .store
+            .save(&done.write)
+            .await
+            .map_err(|e| Refusal::store(&e, w))?
+        {
             Saved::Done => {
                 app.metrics.actions(done.write.actions.len());
                 return Ok(answer(200, &done.answer));
@@ -179,7 +190,12 @@ fn header(headers: &HeaderMap, name: &str, w: Words) -> Result<Option<String>, R
     }
 }
 
-async fn find<S: Store>(app: &App<S>, id: &str, key: Option<&str>, w: Words) -> Result<Got, Refusal> {
+async fn find<S: Store>(
+    app: &App<S>,
+    id: &str,
+    key: Option<&str>,
+    w: Words,
+) -> Result<Got, Refusal> {
     app.store
         .get(id, key)
         .await
@@ -232,9 +248,13 @@ pub(crate) async fn card<S: Store>(
     q: Q,
     headers: HeaderMap,
 ) -> Response {
-    read(app, id, params(q), headers, |v| {
-        serde_json::json!({ "case": v["case"], "version": v["version"], "card": v["card"] })
-    })
+    read(
+        app,
+        id,
+        params(q),
+        headers,
+        |v| serde_json::json!({ "case": v["case"], "version": v["version"], "card": v["card"] }),
+    )
     .await
 }
 
@@ -266,7 +286,11 @@ pub(crate) async fn log<S: Store>(
     let w = words(params(q).lang.as_deref(), &headers);
     let go = async {
         find(&app, &id, None, w).await?;
-        let rows = app.store.log(&id).await.map_err(|e| Refusal::store(&e, w))?;
+        let rows = app
+            .store
+            .log(&id)
+            .await
+            .map_err(|e| Refusal::store(&e, w))?;
         let rows: Vec<_> = rows
             .iter()
             .map(|r| serde_json::json!({ "version": r.seq, "kind": r.kind, "body": r.body, "key": r.key }))
@@ -278,7 +302,11 @@ pub(crate) async fn log<S: Store>(
 
 /// `GET /procedures/cases?standard=…&procedure=…&list=overdue|at_risk|due&at=…`: one
 /// procedure's cases whose clock ran out, is at risk, or whose timers are due.
-pub(crate) async fn list<S: Store>(State(app): State<Arc<App<S>>>, q: Q, headers: HeaderMap) -> Response {
+pub(crate) async fn list<S: Store>(
+    State(app): State<Arc<App<S>>>,
+    q: Q,
+    headers: HeaderMap,
+) -> Response {
     let p = params(q);
     let w = words(p.lang.as_deref(), &headers);
     let go = async {
@@ -287,11 +315,17 @@ pub(crate) async fn list<S: Store>(State(app): State<Arc<App<S>>>, q: Q, headers
                 Refusal::new(
                     400,
                     "missing-parameter",
-                    w.pick(format!("parameter `{name}` diperlukan"), format!("the parameter `{name}` is required")),
+                    w.pick(
+                        format!("parameter `{name}` diperlukan"),
+                        format!("the parameter `{name}` is required"),
+                    ),
                 )
             })
         };
-        let (standard, procedure) = (need(&p.standard, "standard")?, need(&p.procedure, "procedure")?);
+        let (standard, procedure) = (
+            need(&p.standard, "standard")?,
+            need(&p.procedure, "procedure")?,
+        );
         let listing = match p.list.as_deref().unwrap_or("overdue") {
             "overdue" | "terlambat" => Listing::Overdue,
             "at_risk" | "berisiko" => Listing::AtRisk,
@@ -329,12 +363,18 @@ pub(crate) async fn list<S: Store>(State(app): State<Arc<App<S>>>, q: Q, headers
             .list(&standard, &procedure, listing, now.as_second(), limit)
             .await
             .map_err(|e| Refusal::store(&e, w))?;
-        let show = |s: Option<i64>| s.and_then(|s| jiff::Timestamp::from_second(s).ok()).map(|t| zone.rfc3339(t));
+        let show = |s: Option<i64>| {
+            s.and_then(|s| jiff::Timestamp::from_second(s).ok())
+                .map(|t| zone.rfc3339(t))
+        };
         let cases: Vec<_> = rows
             .iter()
             .map(|r| serde_json::json!({ "case": r.id, "deadline": show(r.deadline_at), "next_due": show(r.due_at) }))
             .collect();
-        Ok(answer(200, &serde_json::json!({ "standard": standard, "procedure": procedure, "now": zone.rfc3339(now), "cases": cases })))
+        Ok(answer(
+            200,
+            &serde_json::json!({ "standard": standard, "procedure": procedure, "now": zone.rfc3339(now), "cases": cases }),
+        ))
     };
     go.await.unwrap_or_else(IntoResponse::into_response)
 }

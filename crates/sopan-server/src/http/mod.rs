@@ -56,13 +56,19 @@ impl<S: Store> App<S> {
     /// The standards now served. A request keeps the catalog it started with, so a reload
     /// never changes the standard under a request half done.
     pub fn catalog(&self) -> Arc<Catalog> {
-        let guard = self.catalog.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let guard = self
+            .catalog
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         Arc::clone(&guard)
     }
 
     /// Serves `catalog` from now on.
     pub fn replace(&self, catalog: Catalog) {
-        let mut guard = self.catalog.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut guard = self
+            .catalog
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         *guard = Arc::new(catalog);
     }
 }

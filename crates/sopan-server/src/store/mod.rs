@@ -213,7 +213,12 @@ pub trait Store: Send + Sync + 'static {
     /// Claims at most `limit` cases whose `advance` is due by `now` (unix seconds), none
     /// claimed by another server at the same time, and stores what `work` makes of each.
     /// Returns how many were claimed.
-    fn claim_due(&self, now: i64, limit: usize, work: Work<'_>) -> impl Future<Output = Result<usize>> + Send;
+    fn claim_due(
+        &self,
+        now: i64,
+        limit: usize,
+        work: Work<'_>,
+    ) -> impl Future<Output = Result<usize>> + Send;
 
     /// Cases of one procedure in a listing at `now` (unix seconds), earliest first.
     fn list(
@@ -226,7 +231,11 @@ pub trait Store: Send + Sync + 'static {
     ) -> impl Future<Output = Result<Vec<Listed>>> + Send;
 
     /// Actions in the outbox not yet taken, oldest first (of one case, when given).
-    fn outbox(&self, case: Option<&str>, limit: usize) -> impl Future<Output = Result<Vec<OutboxRow>>> + Send;
+    fn outbox(
+        &self,
+        case: Option<&str>,
+        limit: usize,
+    ) -> impl Future<Output = Result<Vec<OutboxRow>>> + Send;
 
     /// Takes at most `limit` actions from the outbox: each is handed to exactly one caller.
     fn take(&self, limit: usize) -> impl Future<Output = Result<Vec<OutboxRow>>> + Send;

@@ -2,7 +2,10 @@
 //! and outbox rows in one `WITH`), due cases are claimed with `FOR UPDATE SKIP LOCKED` so
 //! each fires on exactly one server, and the outbox is drained the same way.
 
-use super::{Claimed, Counts, Got, Listed, Listing, LogRow, OutboxRow, Result, Row, Saved, Store, Work, Write};
+use super::{
+    Claimed, Counts, Got, Listed, Listing, LogRow, OutboxRow, Result, Row, Saved, Store, Work,
+    Write,
+};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, NoTls, Statement};
@@ -77,15 +80,21 @@ async fn migrate(url: &str) -> Result<()> {
     tx.batch_execute("CREATE TABLE IF NOT EXISTS sopan_migrations (version BIGINT PRIMARY KEY)")
         .await?;
     let done: i64 = tx
-        .query_one("SELECT COALESCE(MAX(version), 0) FROM sopan_migrations", &[])
+        .query_one(
+            "SELECT COALESCE(MAX(version), 0) FROM sopan_migrations",
+            &[],
+        )
         .await?
         .get(0);
     for (i, sql) in MIGRATIONS.iter().enumerate() {
         let version = i64::try_from(i).unwrap_or(i64::MAX) + 1;
         if version > done {
             tx.batch_execute(sql).await?;
-            tx.execute("INSERT INTO sopan_migrations (version) VALUES ($1)", &[&version])
-                .await?;
+            tx.execute(
+                "INSERT INTO sopan_migrations (version) VALUES ($1)",
+                &[&version],
+            )
+            .await?;
         }
     }
     tx.commit().await?;
@@ -139,8 +148,19 @@ fn outbox_row(r: &tokio_postgres::Row) -> OutboxRow {
 fn save_params(w: &Write) -> [&(dyn ToSql + Sync); 13] {
     let r = &w.row;
     [
-        &r.id, &r.hash, &r.doc, &r.version, &w.due_at, &w.deadline_at, &w.risk_at, &w.finished,
-        kind_ref(w.kind), &w.body, &w.key, &w.response, &w.actions,
+        &r.id,
+        &r.hash,
+        &r.doc,
+        &r.version,
+        &w.due_at,
+        &w.deadline_at,
+        &w.risk_at,
+        &w.finished,
+        kind_ref(w.kind),
+        &w.body,
+        &w.key,
+        &w.response,
+        &w.actions,
     ]
 }
 
@@ -175,8 +195,20 @@ impl Store for Postgres {
         let c = self.conn();
         let r = &w.row;
         let params: [&(dyn ToSql + Sync); 15] = [
-            &r.id, &r.standard, &r.procedure, &r.hash, &r.doc, &r.version, &w.due_at,
-            &w.deadline_at, &w.risk_at, &w.finished, kind_ref(w.kind), &w.body, &w.key, &w.response,
+            &r.id,
+            &r.standard,
+            &r.procedure,
+            &r.hash,
+            &r.doc,
+            &r.version,
+            &w.due_at,
+            &w.deadline_at,
+            &w.risk_at,
+            &w.finished,
+            kind_ref(w.kind),
+            &w.body,
+            &w.key,
+            &w.response,
             &w.actions,
         ];
         let n: i64 = c.client.query_one(&c.create, &params).await?.get(0);
@@ -228,8 +260,11 @@ impl Store for Postgres {
                     tx.query_one(&conn.save, &save_params(&w)).await?;
                 }
                 Claimed::Due(at) => {
-                    tx.execute("UPDATE cases SET due_at = $2 WHERE id = $1", &[&row.id, &at])
-                        .await?;
+                    tx.execute(
+                        "UPDATE cases SET due_at = $2 WHERE id = $1",
+                        &[&row.id, &at],
+                    )
+                    .await?;
                 }
             }
         }

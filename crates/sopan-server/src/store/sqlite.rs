@@ -1,7 +1,10 @@
 //! The embedded store: one SQLite file (WAL), one connection, nothing to install. One server
 //! process owns the file; PostgreSQL is for many.
 
-use super::{Claimed, Counts, Got, Listed, Listing, LogRow, OutboxRow, Result, Row, Saved, Store, Work, Write};
+use super::{
+    Claimed, Counts, Got, Listed, Listing, LogRow, OutboxRow, Result, Row, Saved, Store, Work,
+    Write,
+};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::sync::Mutex;
 
@@ -32,7 +35,10 @@ impl Sqlite {
     fn with<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
         // A panic while the lock was held cannot leave a half-written change (each change is
         // a transaction), so a poisoned lock is taken over.
-        let mut conn = self.conn.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut conn = self
+            .conn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&mut conn)
     }
 }
@@ -83,7 +89,12 @@ fn write(tx: &rusqlite::Transaction<'_>, w: &Write, create: bool) -> Result<bool
     let mut insert =
         tx.prepare_cached("INSERT INTO outbox (case_id, seq, n, action) VALUES (?1, ?2, ?3, ?4)")?;
     for (n, action) in w.actions.iter().enumerate() {
-        insert.execute(params![r.id, r.version, i64::try_from(n).unwrap_or(i64::MAX), action])?;
+        insert.execute(params![
+            r.id,
+            r.version,
+            i64::try_from(n).unwrap_or(i64::MAX),
+            action
+        ])?;
     }
     Ok(true)
 }
@@ -257,7 +268,9 @@ impl Store for Sqlite {
     async fn log(&self, id: &str) -> Result<Vec<LogRow>> {
         self.with(|c| {
             let rows = c
-                .prepare_cached("SELECT seq, kind, body, key FROM log WHERE case_id = ?1 ORDER BY seq")?
+                .prepare_cached(
+                    "SELECT seq, kind, body, key FROM log WHERE case_id = ?1 ORDER BY seq",
+                )?
                 .query_map(params![id], |r| {
                     Ok(LogRow {
                         seq: r.get(0)?,
@@ -301,7 +314,9 @@ impl Store for Sqlite {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
             let outbox: i64 =
-                c.query_row("SELECT COUNT(*) FROM outbox WHERE taken IS NULL", [], |r| r.get(0))?;
+                c.query_row("SELECT COUNT(*) FROM outbox WHERE taken IS NULL", [], |r| {
+                    r.get(0)
+                })?;
             Ok(Counts {
                 cases,
                 open,
