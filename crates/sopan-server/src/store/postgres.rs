@@ -20,18 +20,22 @@ const COLUMNS: &str = "id, standard, procedure, hash, doc, version";
 
 const CREATE: &str = "WITH c AS (
     INSERT INTO cases (id, standard, procedure, hash, doc, version, due_at, deadline_at, risk_at, finished)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id),
-  l AS (INSERT INTO log (case_id, seq, kind, body, key, response) SELECT id, $6, $11, $12, $13, $14 FROM c),
+    VALUES ($1::text, $2::text, $3::text, $4::text, $5::text, $6::bigint, $7::bigint, $8::bigint, $9::bigint, $10::boolean)
+    ON CONFLICT (id) DO NOTHING RETURNING id),
+  l AS (INSERT INTO log (case_id, seq, kind, body, key, response)
+        SELECT id, $6::bigint, $11::text, $12::text, $13::text, $14::text FROM c),
   o AS (INSERT INTO outbox (case_id, seq, n, action)
-        SELECT c.id, $6, (a.n - 1)::int, a.action FROM c, unnest($15::text[]) WITH ORDINALITY AS a(action, n))
+        SELECT c.id, $6::bigint, (a.n - 1)::int, a.action FROM c, unnest($15::text[]) WITH ORDINALITY AS a(action, n))
   SELECT count(*) FROM c";
 
 const SAVE: &str = "WITH c AS (
-    UPDATE cases SET hash = $2, doc = $3, version = $4, due_at = $5, deadline_at = $6, risk_at = $7, finished = $8
-    WHERE id = $1 AND version = $4 - 1 RETURNING id),
-  l AS (INSERT INTO log (case_id, seq, kind, body, key, response) SELECT id, $4, $9, $10, $11, $12 FROM c),
+    UPDATE cases SET hash = $2::text, doc = $3::text, version = $4::bigint, due_at = $5::bigint,
+                     deadline_at = $6::bigint, risk_at = $7::bigint, finished = $8::boolean
+    WHERE id = $1::text AND version = $4::bigint - 1 RETURNING id),
+  l AS (INSERT INTO log (case_id, seq, kind, body, key, response)
+        SELECT id, $4::bigint, $9::text, $10::text, $11::text, $12::text FROM c),
   o AS (INSERT INTO outbox (case_id, seq, n, action)
-        SELECT c.id, $4, (a.n - 1)::int, a.action FROM c, unnest($13::text[]) WITH ORDINALITY AS a(action, n))
+        SELECT c.id, $4::bigint, (a.n - 1)::int, a.action FROM c, unnest($13::text[]) WITH ORDINALITY AS a(action, n))
   SELECT count(*) FROM c";
 
 /// One connection with its statements prepared.
@@ -261,7 +265,7 @@ impl Store for Postgres {
                 }
                 Claimed::Due(at) => {
                     tx.execute(
-                        "UPDATE cases SET due_at = $2 WHERE id = $1",
+                        "UPDATE cases SET due_at = $2::bigint WHERE id = $1::text",
                         &[&row.id, &at],
                     )
                     .await?;
