@@ -59,7 +59,13 @@ pub fn sqlite_server(dir: &Path, root: &Path) -> Server {
 }
 
 /// Sends a request; the answer's status and JSON body.
-pub fn call(c: &mut Client, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> (u16, serde_json::Value) {
+pub fn call(
+    c: &mut Client,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, serde_json::Value) {
     let Answer { status, body, .. } = c.send(method, path, headers, body).expect("an answer");
     let json = serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body));
     (status, json)
