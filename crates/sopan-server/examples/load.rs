@@ -90,6 +90,13 @@ fn main() -> Result<(), String> {
         outcome.percentile_ms(50.0),
         outcome.percentile_ms(99.0),
     );
+    let cpu: f64 = servers.iter().filter_map(Server::cpu_seconds).sum();
+    println!(
+        "events (openings aside): {:.0}/s; server processor time {cpu:.1} s for {} requests ({:.0} µs each)",
+        (outcome.requests as f64 - a.cases as f64) / outcome.elapsed.as_secs_f64(),
+        outcome.requests,
+        cpu * 1e6 / outcome.requests.max(1) as f64,
+    );
     // Every timer: letters for licences never collected, escalations of late signatures.
     let mut client = Client::new(&servers[0].addr);
     let last = client

@@ -1,6 +1,6 @@
 //! The outbox, reloading standards, passing time by hand, health and metrics.
 
-use super::{answer, body, words, App, Clock};
+use super::{answer, body, bytes, words, App, Clock, RawBody};
 use crate::refusal::Refusal;
 use crate::store::Store;
 use axum::extract::{Query, State};
@@ -94,7 +94,7 @@ pub(crate) async fn advance<S: Store>(
     State(app): State<Arc<App<S>>>,
     q: Q,
     headers: HeaderMap,
-    bytes: axum::body::Bytes,
+    raw: RawBody,
 ) -> Response {
     let w = words(params(q).lang.as_deref(), &headers);
     let go = async {
@@ -108,7 +108,11 @@ pub(crate) async fn advance<S: Store>(
                 ),
             ));
         }
-        let req: Advance = body(&bytes, ("`{\"at\": saat}`", "`{\"at\": instant}`"), w)?;
+        let req: Advance = body(
+            &bytes(raw, w)?,
+            ("`{\"at\": saat}`", "`{\"at\": instant}`"),
+            w,
+        )?;
         crate::timers::set_manual(&app, req.at);
         let advanced = crate::timers::fire(&app, req.at)
             .await

@@ -1,11 +1,10 @@
 //! Opening cases, applying events, reading them back, listing them per procedure.
 
-use super::{answer, body, instant, words, App};
+use super::{answer, body, bytes, instant, words, App, RawBody};
 use crate::engine::{self, Opening};
 use crate::refusal::Refusal;
 use crate::store::{Got, Listing, Saved, Store};
 use crate::words::Words;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
@@ -42,12 +41,12 @@ pub(crate) async fn open<S: Store>(
     State(app): State<Arc<App<S>>>,
     q: Q,
     headers: HeaderMap,
-    bytes: Bytes,
+    raw: RawBody,
 ) -> Response {
     let p = params(q);
     let w = words(p.lang.as_deref(), &headers);
     let go = async {
-        let req: Opening = body(&bytes, ("pembukaan perkara", "a case opening"), w)?;
+        let req: Opening = body(&bytes(raw, w)?, ("pembukaan perkara", "a case opening"), w)?;
         let cat = app.catalog();
         let done = engine::open(&cat, &req, w)?;
         match app
@@ -82,12 +81,15 @@ pub(crate) async fn event<S: Store>(
     Path(id): Path<String>,
     q: Q,
     headers: HeaderMap,
-    bytes: Bytes,
+    raw: RawBody,
 ) -> Response {
     let started = Instant::now();
     let p = params(q);
     let w = words(p.lang.as_deref(), &headers);
-    let result = apply(&app, &id, &headers, &bytes, w).await;
+    let result = match bytes(raw, w) {
+        Ok(b) => apply(&app, &id, &headers, &b, w).await,
+        Err(refused) => Err(refused),
+    };
     app.metrics.event(result.is_ok(), started.elapsed());
     result.unwrap_or_else(IntoResponse::into_response)
 }

@@ -150,6 +150,34 @@ pub(crate) fn body<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// A request body as read, or why it could not be (over [`MAX_BODY_BYTES`]: 413).
+pub(crate) type RawBody = Result<axum::body::Bytes, axum::extract::rejection::BytesRejection>;
+
+/// The body's bytes, or a refusal in the request's language.
+pub(crate) fn bytes(raw: RawBody, w: Words) -> Result<axum::body::Bytes, Refusal> {
+    raw.map_err(|e| {
+        let status = e.status().as_u16();
+        Refusal::new(
+            status,
+            if status == 413 {
+                "too-large"
+            } else {
+                "bad-request"
+            },
+            w.pick(
+                format!(
+                    "isi permintaan tidak terbaca (paling banyak {} KiB): {e}",
+                    MAX_BODY_BYTES / 1024
+                ),
+                format!(
+                    "the request body cannot be read (at most {} KiB): {e}",
+                    MAX_BODY_BYTES / 1024
+                ),
+            ),
+        )
+    })
+}
+
 /// An instant given in a query.
 pub(crate) fn instant(text: &str, w: Words) -> Result<jiff::Timestamp, Refusal> {
     sopan::time::instant(text).ok_or_else(|| {

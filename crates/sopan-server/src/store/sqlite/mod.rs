@@ -1,5 +1,9 @@
-//! The embedded store: one SQLite file (WAL), one connection, nothing to install. One server
-//! process owns the file; PostgreSQL is for many.
+//! The embedded store: one SQLite file (WAL), nothing to install. One server process owns
+//! the file; PostgreSQL is for many. Changes go through one writer thread that commits the
+//! changes waiting together in one transaction ([`writer`]); reads use a connection of their
+//! own, which WAL lets run beside the writer.
+
+mod writer;
 
 use super::{
     Claimed, Counts, Got, Listed, Listing, LogRow, OutboxRow, Result, Row, Saved, Store, Work,
@@ -9,16 +13,18 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::sync::Mutex;
 
 /// The migrations, in order.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_cases.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("../../../migrations/sqlite/0001_cases.sql")];
 
 /// An SQLite store.
 pub struct Sqlite {
+    /// Reads.
     conn: Mutex<Connection>,
+    /// Changes.
+    writer: writer::Writer,
 }
 
 impl Sqlite {
-    /// Opens (creating) the database at `path` (`:memory:` for one in memory) and applies the
-    /// migrations it lacks.
+    /// Opens (creating) the database file at `path` and applies the migrations it lacks.
     pub fn open(path: &str) -> Result<Sqlite> {
         let conn = Connection::open(path)?;
         // WAL with NORMAL sync: a commit survives a crash of the process (what `kill -9`
@@ -27,20 +33,32 @@ impl Sqlite {
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;",
         )?;
         migrate(&conn)?;
+        let reader = Connection::open(path)?;
+        reader.execute_batch("PRAGMA busy_timeout = 5000;")?;
         Ok(Sqlite {
-            conn: Mutex::new(conn),
+            conn: Mutex::new(reader),
+            writer: writer::Writer::start(conn)?,
         })
     }
 
+    /// Runs `f` on the read connection.
     fn with<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
-        // A panic while the lock was held cannot leave a half-written change (each change is
-        // a transaction), so a poisoned lock is taken over.
-        let mut conn = self
-            .conn
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        f(&mut conn)
+        lock(&self.conn, f)
     }
+
+    /// Runs `f` on the writer's connection, between its batches.
+    fn with_writer<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        lock(self.writer.conn(), f)
+    }
+}
+
+fn lock<T>(conn: &Mutex<Connection>, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+    // A panic while the lock was held cannot leave a half-written change (each change is a
+    // transaction), so a poisoned lock is taken over.
+    let mut conn = conn
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    f(&mut conn)
 }
 
 fn migrate(conn: &Connection) -> Result<()> {
@@ -64,7 +82,7 @@ fn migrate(conn: &Connection) -> Result<()> {
 }
 
 /// Writes a change's row, log entry and outbox rows; `false` when the row's version moved on.
-fn write(tx: &rusqlite::Transaction<'_>, w: &Write, create: bool) -> Result<bool> {
+fn write(tx: &Connection, w: &Write, create: bool) -> Result<bool> {
     let r = &w.row;
     let changed = if create {
         tx.execute(
@@ -137,12 +155,7 @@ impl Store for Sqlite {
     }
 
     async fn create(&self, w: &Write) -> Result<Saved> {
-        self.with(|c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let done = write(&tx, w, true)?;
-            tx.commit()?;
-            Ok(saved(done))
-        })
+        self.writer.submit(w.clone(), true).await
     }
 
     async fn get(&self, id: &str, key: Option<&str>) -> Result<Option<Got>> {
@@ -166,16 +179,11 @@ impl Store for Sqlite {
     }
 
     async fn save(&self, w: &Write) -> Result<Saved> {
-        self.with(|c| {
-            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let done = write(&tx, w, false)?;
-            tx.commit()?;
-            Ok(saved(done))
-        })
+        self.writer.submit(w.clone(), false).await
     }
 
     async fn claim_due(&self, now: i64, n: usize, work: Work<'_>) -> Result<usize> {
-        self.with(|c| {
+        self.with_writer(|c| {
             // One process owns the file: the immediate transaction is the claim.
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let due: Vec<Row> = tx
@@ -248,7 +256,7 @@ impl Store for Sqlite {
     }
 
     async fn take(&self, n: usize) -> Result<Vec<OutboxRow>> {
-        self.with(|c| {
+        self.with_writer(|c| {
             let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let rows: Vec<OutboxRow> = tx
                 .prepare_cached(
