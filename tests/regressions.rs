@@ -489,11 +489,13 @@ mod harness;
 #[test]
 fn found_inputs_and_the_seed_corpus_pass_the_fuzz_targets() {
     type Target = (&'static str, fn(&[u8]));
-    let targets: [Target; 4] = [
+    let targets: [Target; 6] = [
         ("check", harness::check),
         ("calendar", harness::calendar),
         ("case_file", harness::case_file),
         ("events", harness::events),
+        ("resume", harness::resume),
+        ("tables", harness::tables),
     ];
     for (target, run) in targets {
         let dir = Path::new("tests/regressions/found").join(target);
@@ -515,9 +517,12 @@ fn found_inputs_and_the_seed_corpus_pass_the_fuzz_targets() {
         } else if label.ends_with(".kalender.yaml") || label.ends_with(".calendar.yaml") {
             bounded(&label, move || harness::calendar(&bytes));
         } else if label.ends_with(".case.yaml") {
-            let events = bytes.clone();
+            let (events, stored) = (bytes.clone(), bytes.clone());
             bounded(&label, move || harness::case_file(&bytes));
             bounded(&label, move || harness::events(&events));
+            bounded(&label, move || harness::resume(&stored));
+        } else if label.ends_with(".csv") && bytes.len() < 64 * 1024 {
+            bounded(&label, move || harness::tables(&bytes));
         } else {
             continue;
         }

@@ -310,3 +310,74 @@ impl<'a> Bytes<'a> {
         jiff::tz::offset(7).to_datetime(self.instant()).date()
     }
 }
+
+/// A stored case (JSON) → resume it on every shipped procedure: a refusal or a case that
+/// stores back to a form which resumes to itself. Input that is not JSON is spliced into a
+/// real stored case instead, so the fuzzer reaches the replay and not only the JSON reader.
+pub fn resume(data: &[u8]) {
+    let contexts: Vec<Context<'_>> = shipped()
+        .standards()
+        .iter()
+        .flat_map(|s| {
+            s.model()
+                .procedures
+                .iter()
+                .filter_map(move |p| s.context(&p.id))
+        })
+        .collect();
+    let text = String::from_utf8_lossy(data);
+    for ctx in &contexts {
+        let json = if text.trim_start().starts_with('{') {
+            text.to_string()
+        } else {
+            spliced(ctx, data)
+        };
+        if let Ok(case) = Case::resume(ctx, &json) {
+            persisted_is_resumed(&case, ctx);
+        }
+        if let Ok(case) = Case::migrate(ctx, &json) {
+            persisted_is_resumed(&case, ctx);
+        }
+    }
+}
+
+/// A real stored case with the input's bytes written over its events.
+fn spliced(ctx: &Context<'_>, data: &[u8]) -> String {
+    let opened = "2026-03-02T01:00:00Z".parse().expect("an instant");
+    let Ok((case, _)) = Case::open(ctx, "FUZZ", opened) else {
+        return String::new();
+    };
+    let stored = case.to_json(ctx);
+    let at = stored.find("\"events\":[").map_or(0, |i| i + 10);
+    let mut bytes = stored.into_bytes();
+    let tail = bytes.split_off(at);
+    bytes.extend_from_slice(data);
+    bytes.extend_from_slice(&tail);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// CSV → the complaint book, the satisfaction survey and the table reader, line by line:
+/// every row an answer or an error naming it, never a panic.
+pub fn tables(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    for standard in shipped().standards() {
+        let model = standard.model();
+        for policy in &model.complaints {
+            let mut log = sopan::complaints::log::Log::new(model, policy, standard.calendar());
+            for (i, line) in text.lines().enumerate() {
+                if log.line(i + 1, line).is_err() {
+                    break;
+                }
+            }
+            let _ = log.months();
+        }
+    }
+    let mut tally = sopan::survey::Tally::new();
+    for (i, line) in text.lines().enumerate() {
+        if tally.line(i + 1, line).is_err() {
+            break;
+        }
+    }
+    let _ = tally.index(Some("C"));
+    let _ = sopan::source::table::read(&text);
+}
