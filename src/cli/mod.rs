@@ -9,6 +9,7 @@ mod clap_words;
 mod complaints;
 mod doc;
 mod export;
+mod formats;
 mod graph;
 mod inputs;
 mod names;
@@ -22,6 +23,8 @@ mod test;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
+
+pub use formats::{ExportFormat, Format, GraphFormat, TestFormat};
 
 /// Exit code: no errors.
 pub const OK: u8 = 0;
@@ -67,44 +70,6 @@ pub enum CheckFormat {
     Github,
 }
 
-/// Output of `test`.
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum TestFormat {
-    /// Baris untuk dibaca orang.
-    Human,
-    /// Satu dokumen JSON.
-    Json,
-    /// JUnit XML, yang ditampilkan kebanyakan sistem CI sebagai laporan uji.
-    Junit,
-}
-
-/// Output of the other commands.
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-pub enum Format {
-    /// Teks untuk dibaca orang.
-    Human,
-    /// JSON.
-    Json,
-}
-
-/// Output of `export`.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum ExportFormat {
-    /// JSON.
-    Json,
-    /// YAML.
-    Yaml,
-}
-
-/// Output of `graph`.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum GraphFormat {
-    /// `flowchart` Mermaid (tampil di GitHub, GitLab dan banyak wiki).
-    Mermaid,
-    /// Graphviz DOT (`dot -Tsvg`).
-    Dot,
-}
-
 #[derive(Subcommand)]
 enum Command {
     /// Perkara hidup untuk sistem lain: buka, terapkan kejadian, majukan waktu, status (JSON).
@@ -116,7 +81,7 @@ enum Command {
         #[arg(long, global = true)]
         root: Option<String>,
     },
-    /// Layanan HTTP untuk perkara hidup (menjalankan `sopan-serve`; lihat docs/server.md).
+    /// Layanan HTTP untuk perkara hidup (menjalankan `sopan-serve`, docs/server.md).
     #[command(disable_help_flag = true)]
     Serve {
         /// Argumen untuk `sopan-serve` (`--db`, `--addr`, `--root`, `--clock`).

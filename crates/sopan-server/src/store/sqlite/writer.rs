@@ -61,10 +61,12 @@ impl Writer {
             // Waits only when thousands of changes are queued: the bound is the back-pressure.
             Err(TrySendError::Full(job)) => {
                 let jobs = self.jobs.clone();
-                tokio::task::spawn_blocking(move || jobs.send(job))
+                let sent = tokio::task::spawn_blocking(move || jobs.send(job).is_ok())
                     .await
-                    .map_err(|e| StoreError(format!("SQLite writer: {e}")))?
-                    .map_err(|_| stopped())?;
+                    .map_err(|e| StoreError(format!("SQLite writer: {e}")))?;
+                if !sent {
+                    return Err(stopped());
+                }
             }
             Err(TrySendError::Disconnected(_)) => return Err(stopped()),
         }
