@@ -149,7 +149,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let r = run("examples/oss_rba", "standards", now)?;
     let total = r.on_time.len() + r.late.len();
     println!(
-        "as of {now}: {total} licences finished, {} within the service standard",
+        "as of {}: {total} licences finished, {} within the service standard",
+        sopan::time::Zone::Wib.rfc3339(now),
         r.on_time.len()
     );
     println!("  on time: {}", r.on_time.join(", "));
