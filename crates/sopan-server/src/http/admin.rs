@@ -117,9 +117,16 @@ pub(crate) async fn advance<S: Store>(
         let advanced = crate::timers::fire(&app, req.at)
             .await
             .map_err(|e| Refusal::store(&e, w))?;
+        // Shown in the zone of the standards served (WIB when they have no calendar).
+        let zone = app
+            .catalog()
+            .current()
+            .standards()
+            .first()
+            .map_or(sopan::time::Zone::Wib, sopan::Standard::zone);
         Ok(answer(
             200,
-            &serde_json::json!({ "at": req.at, "advanced": advanced }),
+            &serde_json::json!({ "at": zone.rfc3339(req.at), "advanced": advanced }),
         ))
     };
     go.await.unwrap_or_else(IntoResponse::into_response)
