@@ -84,8 +84,7 @@ pub(crate) async fn reload<S: Store>(
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Advance {
-    #[serde(deserialize_with = "sopan::time::de_instant")]
-    at: jiff::Timestamp,
+    at: String,
 }
 
 /// `POST /admin/advance {"at": …}`: with `--clock manual`, lets time pass to `at`: every
@@ -113,20 +112,13 @@ pub(crate) async fn advance<S: Store>(
             ("`{\"at\": saat}`", "`{\"at\": instant}`"),
             w,
         )?;
-        crate::timers::set_manual(&app, req.at);
-        let advanced = crate::timers::fire(&app, req.at)
+        let at = super::instant(&req.at, w)?;
+        crate::timers::set_manual(&app, at);
+        let advanced = crate::timers::fire(&app, at)
             .await
             .map_err(|e| Refusal::store(&e, w))?;
-        // Shown in the zone of the standards served (WIB when they have no calendar).
-        let zone = app
-            .catalog()
-            .current()
-            .standards()
-            .first()
-            .map_or(sopan::time::Zone::Wib, sopan::Standard::zone);
-        Ok(answer(
-            200,
-            &serde_json::json!({ "at": zone.rfc3339(req.at), "advanced": advanced }),
+            // The instant as the host wrote it, offset and all.
+            &serde_json::json!({ "at": req.at, "advanced": advanced }),
         ))
     };
     go.await.unwrap_or_else(IntoResponse::into_response)
