@@ -117,7 +117,9 @@ pub(crate) async fn advance<S: Store>(
         let advanced = crate::timers::fire(&app, at)
             .await
             .map_err(|e| Refusal::store(&e, w))?;
-            // The instant as the host wrote it, offset and all.
+        // The instant as the host wrote it, offset and all.
+        Ok(answer(
+            200,
             &serde_json::json!({ "at": req.at, "advanced": advanced }),
         ))
     };
