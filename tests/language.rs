@@ -95,10 +95,14 @@ const COMMANDS: &[&str] = &[
     "graph",
     "doc",
     "export",
+    "case",
 ];
 
-/// The jobs of `calendar`, and `help`: names too, not prose.
-const OTHER_NAMES: &[&str] = &["help", "due", "between", "offset", "show"];
+/// The jobs of `calendar` and `case`, `serve` (which runs another program, whose help is its
+/// own), and `help`: names too, not prose.
+const OTHER_NAMES: &[&str] = &[
+    "help", "due", "between", "offset", "show", "open", "apply", "advance", "status", "serve",
+];
 
 /// The words of `text` outside code: backticked spans, paths, ids and codes are the user's or
 /// the language's own, not prose.
