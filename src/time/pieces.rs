@@ -15,6 +15,21 @@ use super::{Calendar, CalendarError, DayCount, CLOSED};
 use jiff::Timestamp;
 
 impl Calendar {
+    /// What a covered day is for every reckoning: its working hours, as the first weekday
+    /// with the same hours (`CLOSED` when it is not worked); `None` outside the range. Two
+    /// runs of days of the same kinds, in the same order, reckon alike: everything counted
+    /// from a start in one is the same, shifted, from the same start in the other.
+    pub(crate) fn day_kind(&self, day: i32) -> Option<u8> {
+        let i = self.index(day).ok()?;
+        let h = *self.hours_of.get(i)?;
+        if h == CLOSED {
+            return Some(CLOSED);
+        }
+        let hours = self.week.get(usize::from(h))?;
+        let first = self.week.iter().position(|w| w == hours)?;
+        u8::try_from(first).ok()
+    }
+
     /// The class of an instant for working time: the covered day and which of its openings
     /// and closings lie at or before it. Working time counted up to the instant is constant
     /// (outside working hours) or moves with it (inside) over one class.

@@ -49,6 +49,8 @@ struct At {
     first_at_start: bool,
     /// The position of the budget's due instant (`None`: past the calendar).
     due: Option<i64>,
+    /// The latest instant touched (seconds since 1970).
+    end: i64,
 }
 
 /// Judges paths against one budget on one calendar.
@@ -119,6 +121,7 @@ impl<'a> Judge<'a> {
             at.runs.push((b, d.position(t, m)?));
             at.key.push(d.class(t, m)?);
         }
+        at.end = t.as_second();
         let due = match d.due_keyed(s, u64::from(self.budget.max), self.budget.unit, &mut at.key) {
             Ok(due) => Some(due),
             Err(CalendarError::OutOfRange { .. }) => None,
@@ -126,6 +129,7 @@ impl<'a> Judge<'a> {
         };
         at.due = match due {
             Some(due) => {
+                at.end = at.end.max(due.as_second());
                 at.key.push(d.class(due, m)?);
                 Some(d.position(due, m)?)
             }
@@ -145,6 +149,11 @@ impl<'a> Judge<'a> {
     /// across days (31 and 30 January both + 1 bulan = 28 February, the later one earlier in
     /// the day): then each local day, over which every reckoning is monotone, is scanned on
     /// its own.
+    ///
+    /// Without months, whole days are judged once per kind of stretch ([`Days`]): a day
+    /// whose following days are of the same kinds as those of a day already judged is
+    /// judged as that one was, shifted, so the cost follows the calendar's variety, not the
+    /// length of its range.
     pub fn scan(
         &mut self,
         segs: &[Seg],
@@ -154,22 +163,64 @@ impl<'a> Judge<'a> {
     ) -> Result<(), Stop> {
         let months = self.budget.unit == crate::time::Unit::Month
             || segs.iter().any(|s| s.unit == crate::time::Unit::Month);
-        if !months {
-            return self.scan_monotone(segs, lo, hi, visit).map(|_| ());
-        }
         let offset = self
             .d
             .calendar()
             .map_or(7 * 3600, |c| c.zone().offset_seconds());
+        let mut days = Days::default();
         let mut a = lo;
         while a <= hi {
-            let b = ((a + offset).div_euclid(86_400) * 86_400 + 86_399 - offset).min(hi);
-            if !self.scan_monotone(segs, a, b, visit)? {
+            let day = (a + offset).div_euclid(DAY);
+            let first = day * DAY - offset;
+            let b = (first + DAY - 1).min(hi);
+            if !months {
+                let whole = a == first && b == first + DAY - 1;
+                let known = if whole { days.known(self.d, day) } else { None };
+                if let Some(parts) = known {
+                    for &(x, y, p) in parts {
+                        if !visit(first + x, first + y, p) {
+                            return Ok(());
+                        }
+                    }
+                    a = b + 1;
+                    continue;
+                }
+                let window = if whole { self.window(segs, day, b)? } else { None };
+                if whole && window.is_none() {
+                    // A reach too long to be alike elsewhere, or past the calendar: the rest
+                    // in one scan.
+                    return self.scan_monotone(segs, a, hi, visit).map(|_| ());
+                }
+                let mut seen = Vec::new();
+                let go_on = self.scan_monotone(segs, a, b, &mut |x, y, p| {
+                    seen.push((x - first, y - first, p));
+                    visit(x, y, p)
+                })?;
+                if !go_on || seen.iter().any(|(_, _, p)| *p == Part::Past) {
+                    return Ok(());
+                }
+                if let Some(window) = window {
+                    days.keep(self.d, day, window, seen);
+                }
+            } else if !self.scan_monotone(segs, a, b, visit)? {
                 return Ok(());
             }
             a = b + 1;
         }
         Ok(())
+    }
+
+    /// How many days from local day `day` its starts reach (the day itself is 0), reckoned
+    /// from its last second `last` (every reckoning is non-decreasing in its start); `None`
+    /// past the calendar, or when they reach too far to be worth comparing.
+    fn window(&mut self, segs: &[Seg], day: i64, last: i64) -> Result<Option<usize>, Stop> {
+        let mut at = At::default();
+        if !self.at(segs, last, &mut at)? || at.due.is_none() {
+            return Ok(None);
+        }
+        let offset = last - (day * DAY + DAY - 1);
+        let reach = (at.end - offset).div_euclid(DAY) - day;
+        Ok(usize::try_from(reach).ok().filter(|r| *r <= MAX_WINDOW))
     }
 
     /// [`Judge::scan`] where every reckoning is non-decreasing in the start; `false` when
@@ -219,6 +270,56 @@ impl<'a> Judge<'a> {
             }
         }
         Ok(true)
+    }
+}
+
+/// Seconds of a day.
+const DAY: i64 = 86_400;
+
+/// The farthest a day's starts may reach, in days, for the day to be compared with others.
+const MAX_WINDOW: usize = 62;
+
+/// Days already judged, by the kinds of the days their starts reach: judged once, their
+/// runs kept relative to the day's first second.
+#[derive(Default)]
+struct Days {
+    /// The windows seen (days reached past the day itself), each tried for a new day.
+    windows: Vec<usize>,
+    known: std::collections::HashMap<Vec<u8>, Vec<(i64, i64, Part)>>,
+}
+
+impl Days {
+    /// The kinds of days `day ..= day + window + 1` (one more than reached, so that where a
+    /// month or a run of working days ends is seen too), with the window's length first.
+    fn kinds(d: Deadlines<'_>, day: i64, window: usize) -> Option<Vec<u8>> {
+        let mut key = Vec::with_capacity(window + 3);
+        key.push(u8::try_from(window).ok()?);
+        for k in 0..=window as i64 + 1 {
+            let kind = match d.calendar() {
+                Some(c) => c.day_kind(i32::try_from(day + k).ok()?)?,
+                None => 0,
+            };
+            key.push(kind);
+        }
+        Some(key)
+    }
+
+    /// The runs of a day whose reach is of the same kinds as one judged before.
+    fn known(&self, d: Deadlines<'_>, day: i64) -> Option<&[(i64, i64, Part)]> {
+        self.windows.iter().find_map(|w| {
+            let key = Days::kinds(d, day, *w)?;
+            self.known.get(&key).map(Vec::as_slice)
+        })
+    }
+
+    fn keep(&mut self, d: Deadlines<'_>, day: i64, window: usize, runs: Vec<(i64, i64, Part)>) {
+        let Some(key) = Days::kinds(d, day, window) else {
+            return;
+        };
+        if !self.windows.contains(&window) {
+            self.windows.push(window);
+        }
+        self.known.insert(key, runs);
     }
 }
 
@@ -296,4 +397,113 @@ fn lower(sa: &At, sb: &At) -> i64 {
     };
     let start = if sa.first_at_start { 0 } else { sa.start };
     runs(sb, sa) - due + start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::Project;
+    use crate::source::loader::MemoryLoader;
+    use crate::time::Unit;
+
+    fn calendar(name: &str, text: &str) -> std::sync::Arc<crate::time::Calendar> {
+        let mut files = MemoryLoader::new();
+        files.insert(
+            "std/nasional.kalender.yaml",
+            include_str!("../../../standards/nasional.kalender.yaml"),
+        );
+        let path = format!("std/{name}.kalender.yaml");
+        files.insert(&path, text);
+        let (_, c) = Project::load_calendar(&files, &path, "std");
+        c.expect("a shipped calendar builds")
+    }
+
+    /// Runs of one part, merged, up to the first start past the calendar.
+    fn runs(j: &mut Judge<'_>, segs: &[Seg], lo: i64, hi: i64, memo: bool) -> Vec<(i64, i64, Part)> {
+        let mut out: Vec<(i64, i64, Part)> = Vec::new();
+        let mut visit = |a: i64, b: i64, p: Part| {
+            match out.last_mut() {
+                Some(last) if last.2 == p && last.1 + 1 == a => last.1 = b,
+                _ => out.push((a, b, p)),
+            }
+            p != Part::Past
+        };
+        let done = if memo {
+            j.scan(segs, lo, hi, &mut visit)
+        } else {
+            j.scan_monotone(segs, lo, hi, &mut visit).map(|_| ())
+        };
+        assert!(done.is_ok());
+        if let Some(last) = out.last_mut() {
+            if last.2 == Part::Past {
+                last.1 = last.0;
+            }
+        }
+        out
+    }
+
+    /// Days judged once per kind of stretch give, start by start, the answer of judging
+    /// every start: over two real calendars, paths of every unit but months and budgets of
+    /// every size.
+    #[test]
+    fn days_alike_are_judged_alike() {
+        let cals = [
+            calendar(
+                "pekanbaru",
+                include_str!("../../../standards/pekanbaru/pekanbaru.kalender.yaml"),
+            ),
+            calendar(
+                "contoh",
+                include_str!("../../../standards/contoh/contoh.kalender.yaml"),
+            ),
+        ];
+        let units = [Unit::Minute, Unit::Hour, Unit::WorkingDay, Unit::Day, Unit::Week];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let (mut compared, mut mixed) = (0, 0);
+        for c in &cals {
+            let (first, last) = c.covered_instants();
+            // A year of starts, and the calendar's end within reach of the longest paths.
+            let (lo, hi) = (last.as_second() - 400 * DAY, last.as_second());
+            assert!(first.as_second() < lo);
+            for _ in 0..64 {
+                let segs: Vec<Seg> = (0..1 + next(3))
+                    .map(|_| {
+                        let unit = units[next(units.len() as u64) as usize];
+                        let n = match unit {
+                            Unit::Minute => 1 + next(600),
+                            Unit::Hour => 1 + next(20),
+                            _ => 1 + next(6),
+                        };
+                        Seg {
+                            n,
+                            unit,
+                            running: next(4) != 0,
+                        }
+                    })
+                    .collect();
+                let budget = Duration {
+                    min: 0,
+                    max: 1 + next(3) as u32,
+                    unit: [Unit::Hour, Unit::WorkingDay, Unit::Day][next(3) as usize],
+                };
+                let d = Deadlines::new(Some(c));
+                let plain = runs(&mut Judge::new(d, budget, u64::MAX), &segs, lo, hi, false);
+                let memo = runs(&mut Judge::new(d, budget, u64::MAX), &segs, lo, hi, true);
+                assert_eq!(plain, memo, "{segs:?} against {budget:?}");
+                compared += 1;
+                mixed += usize::from(
+                    plain.iter().any(|r| r.2 == Part::Ok) && plain.iter().any(|r| r.2 == Part::Breach),
+                );
+            }
+        }
+        assert_eq!(compared, 128);
+        // Paths that breach from some starts and not from others, where days differ.
+        assert!(mixed >= 8, "{mixed} mixed of {compared}");
+    }
 }
