@@ -41,6 +41,18 @@ const FAMILIES: &[Family] = &[
     ("duplicate_roles", "a.sop", |n| {
         lines(n, "peran a \"A\" internal")
     }),
+    ("month_budgets", "a.sop", month_budgets),
+    ("long_procedure", "a.sop", |n| {
+        let mut text = String::from("peran petugas \"Petugas\" internal\nprosedur p \"P\" {\n");
+        for i in 0..n {
+            text.push_str(&format!(
+                "  langkah s{i} \"S\" {{ oleh petugas  waktu 5 menit  lanjut s{} }}\n",
+                i + 1
+            ));
+        }
+        text.push_str(&format!("  langkah s{} \"S\" {{ oleh petugas  lanjut t }}\n  selesai t \"T\"\n}}\n", n));
+        text
+    }),
     ("yaml_flow", "uji.kalender.yaml", |n| {
         format!("nama: uji\njam_kerja: {}\n", "{".repeat(n * 30))
     }),
@@ -58,6 +70,23 @@ const FAMILIES: &[Family] = &[
         text
     }),
 ];
+
+/// One procedure per 10 units, each with a budget in months on the national calendar and
+/// steps in months, working days and calendar days, of sizes that vary from one to the next.
+fn month_budgets(n: usize) -> String {
+    let mut text =
+        String::from("instansi kantor \"Kantor\" { kalender nasional }\nperan petugas \"Petugas\" internal\n");
+    for i in 0..n.div_ceil(10) {
+        text.push_str(&format!(
+            "prosedur p{i} \"P{i}\" {{\n  anggaran total {} bulan\n  langkah a \"A\" {{ oleh petugas  waktu {} bulan  lanjut b }}\n  langkah b \"B\" {{ oleh petugas  waktu {} hari kerja  lanjut c }}\n  langkah c \"C\" {{ oleh petugas  waktu {} hari  lanjut s }}\n  selesai s \"S\"\n}}\n",
+            i % 6 + 1,
+            i % 5 + 1,
+            i % 7 + 1,
+            i % 3 + 1
+        ));
+    }
+    text
+}
 
 fn lines(n: usize, line: &str) -> String {
     let mut text = String::from("peran a \"A\" internal\n");
@@ -84,6 +113,10 @@ fn time(name: &str, text: &str, rounds: usize) -> f64 {
     let path = format!("std/{name}");
     let mut files = MemoryLoader::new();
     files.insert(&path, text.to_string());
+    files.insert(
+        "std/nasional.kalender.yaml",
+        include_str!("../standards/nasional.kalender.yaml"),
+    );
     let entry = Entry {
         path,
         root: "std".into(),
@@ -147,6 +180,16 @@ fn main() {
                 "{family}: {vs_valid:?} times the cost of valid input"
             ));
         }
+    }
+    // Issue 22's bound: 100 procedures with month budgets (about 17 kB) check in 50 ms.
+    let text = month_budgets(1_000);
+    let seconds = time("a.sop", &text, if full { 5 } else { 1 });
+    println!(
+        "{{\"family\": \"month_budgets_100\", \"bytes\": {}, \"seconds\": {seconds:.4}}}",
+        text.len()
+    );
+    if full && seconds > 0.05 {
+        broken.push(format!("100 month-budget procedures took {seconds:.3} s (bound: 0.05 s)"));
     }
     // Issue 13's bound: 10 MB of junk lines (10,000 lines of 1,000 characters) checks in
     // under a second on one core, with the errors capped ("and N more").

@@ -225,6 +225,7 @@ pub fn day_number(date: Date) -> i32 {
 }
 
 /// Date of a day number.
+#[cfg(test)]
 pub fn to_date(day: i32) -> Result<Date, CalendarError> {
     let (y, m, d) = civil::date(day);
     let y = i16::try_from(y).map_err(|_| CalendarError::Unrepresentable)?;

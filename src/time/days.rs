@@ -144,7 +144,8 @@ pub mod civil {
         format!("{y:04}-{m:02}-{d:02}")
     }
 
-    fn month_len(y: i32, m: u32) -> u32 {
+    /// Days in month `m` of year `y` (proleptic Gregorian).
+    pub fn month_len(y: i32, m: u32) -> u32 {
         match m {
             4 | 6 | 9 | 11 => 30,
             2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,

@@ -21,6 +21,7 @@
 //! starts ([`Deadlines::limit`]), so a clock that never pauses is exactly used up at
 //! [`Deadlines::due`]; one that pauses owes the rest after it resumes.
 
+#[cfg(test)]
 use super::arith::{day_number, to_date};
 use super::data::DayCount;
 use super::duration::{Duration, Measure, Unit};
@@ -146,8 +147,15 @@ pub fn wall_due(
     zone: Zone,
 ) -> Result<Timestamp, CalendarError> {
     let shifted = |seconds: i64| {
-        from.checked_add(jiff::SignedDuration::from_secs(seconds))
-            .map_err(|_| CalendarError::Unrepresentable)
+        // Whole seconds, as every case and every judged start keeps them: the cheap way.
+        let moved = if from.subsec_nanosecond() == 0 {
+            from.as_second()
+                .checked_add(seconds)
+                .and_then(|s| Timestamp::from_second(s).ok())
+        } else {
+            from.checked_add(jiff::SignedDuration::from_secs(seconds)).ok()
+        };
+        moved.ok_or(CalendarError::Unrepresentable)
     };
     let days = |d: u64| {
         i64::try_from(d)
@@ -162,17 +170,26 @@ pub fn wall_due(
             let local = from.as_second() + zone.offset_seconds();
             let day =
                 i32::try_from(local.div_euclid(DAY)).map_err(|_| CalendarError::Unrepresentable)?;
-            let months = i64::try_from(n).map_err(|_| CalendarError::Unrepresentable)?;
-            let span = jiff::Span::new()
-                .try_months(months)
-                .map_err(|_| CalendarError::Unrepresentable)?;
-            let later = to_date(day)?
-                .checked_add(span)
-                .map_err(|_| CalendarError::Unrepresentable)?;
-            shifted(i64::from(day_number(later) - day) * DAY)
+            let later = add_months(day, n).ok_or(CalendarError::Unrepresentable)?;
+            shifted(i64::from(later - day) * DAY)
         }
         Unit::Minute | Unit::Hour | Unit::WorkingDay => Err(CalendarError::NoCalendar),
     }
+}
+
+/// The day `n` months after day number `day`: the same day of the month, or the month's
+/// last day when it is shorter (31 January + 1 bulan = 28 or 29 February). Years stay within
+/// what a date can be written with (±9999), as everywhere else.
+fn add_months(day: i32, n: u64) -> Option<i32> {
+    use super::days::civil;
+    let (y, m, d) = civil::date(day);
+    let months = i64::from(y) * 12 + i64::from(m) - 1 + i64::try_from(n).ok()?;
+    let year = i32::try_from(months.div_euclid(12)).ok()?;
+    if !(-9999..=9999).contains(&year) {
+        return None;
+    }
+    let month = u32::try_from(months.rem_euclid(12)).ok()? + 1;
+    Some(civil::days(year, month, d.min(civil::month_len(year, month))))
 }
 
 /// Deadlines on a standard's calendar, or on none: what every consumer calls. Without a
@@ -250,5 +267,28 @@ impl<'a> Deadlines<'a> {
     pub fn limit(&self, start: Timestamp, duration: Duration) -> Result<i64, CalendarError> {
         let due = self.due(start, duration)?.value;
         Ok(self.elapsed(start, due, duration.unit.measure())?.value)
+    }
+}
+
+#[cfg(test)]
+mod month_tests {
+    use super::{add_months, day_number, to_date};
+
+    /// Months added by day number agree with jiff's calendar arithmetic (which clamps to
+    /// the month's end), over leap years, month ends and spans of years.
+    #[test]
+    fn months_as_jiff_adds_them() {
+        let first = day_number(jiff::civil::date(2023, 1, 1));
+        for day in first..first + 3 * 366 {
+            for n in [0_u64, 1, 2, 3, 6, 11, 12, 13, 25, 120] {
+                let span = jiff::Span::new().months(i64::try_from(n).unwrap_or(0));
+                let want = to_date(day)
+                    .ok()
+                    .and_then(|d| d.checked_add(span).ok())
+                    .map(day_number);
+                assert_eq!(add_months(day, n), want, "day {day} + {n} months");
+            }
+        }
+        assert_eq!(add_months(first, u64::MAX), None);
     }
 }

@@ -60,6 +60,17 @@ pub(super) struct Judge<'a> {
     measure: Measure,
     /// Evaluations left.
     pub fuel: u64,
+    /// Buffers of [`Judge::scan_monotone`], kept between calls: a month's scan calls it once
+    /// a day.
+    scratch: Scratch,
+}
+
+/// The two ends reckoned and the intervals left to judge.
+#[derive(Default)]
+struct Scratch {
+    sa: At,
+    sb: At,
+    stack: Vec<(i64, i64)>,
 }
 
 impl<'a> Judge<'a> {
@@ -70,6 +81,7 @@ impl<'a> Judge<'a> {
             budget,
             measure: budget.unit.measure(),
             fuel,
+            scratch: Scratch::default(),
         }
     }
 
@@ -232,10 +244,25 @@ impl<'a> Judge<'a> {
         hi: i64,
         visit: &mut dyn FnMut(i64, i64, Part) -> bool,
     ) -> Result<bool, Stop> {
-        let mut stack = vec![(lo, hi)];
-        let (mut sa, mut sb) = (At::default(), At::default());
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let done = self.scan_with(segs, lo, hi, visit, &mut scratch);
+        self.scratch = scratch;
+        done
+    }
+
+    fn scan_with(
+        &mut self,
+        segs: &[Seg],
+        lo: i64,
+        hi: i64,
+        visit: &mut dyn FnMut(i64, i64, Part) -> bool,
+        scratch: &mut Scratch,
+    ) -> Result<bool, Stop> {
+        let Scratch { sa, sb, stack } = scratch;
+        stack.clear();
+        stack.push((lo, hi));
         while let Some((a, b)) = stack.pop() {
-            if !self.at(segs, a, &mut sa)? {
+            if !self.at(segs, a, sa)? {
                 return Ok(visit(a, hi, Part::Past));
             }
             let part = |over: i64| if over > 0 { Part::Breach } else { Part::Ok };
@@ -245,24 +272,24 @@ impl<'a> Judge<'a> {
                 }
                 continue;
             }
-            if !self.at(segs, b, &mut sb)? {
-                halve(&mut stack, a, b);
+            if !self.at(segs, b, sb)? {
+                halve(stack, a, b);
                 continue;
             }
             let go_on = if sa.key == sb.key {
-                match affine(&sa, &sb, a, b) {
+                match affine(sa, sb, a, b) {
                     Some(parts) => parts.into_iter().flatten().all(|(x, y, p)| visit(x, y, p)),
                     None => {
-                        halve(&mut stack, a, b);
+                        halve(stack, a, b);
                         true
                     }
                 }
-            } else if sa.due.is_none() || upper(&sa, &sb) <= 0 {
+            } else if sa.due.is_none() || upper(sa, sb) <= 0 {
                 visit(a, b, Part::Ok)
-            } else if lower(&sa, &sb) > 0 {
+            } else if lower(sa, sb) > 0 {
                 visit(a, b, Part::Breach)
             } else {
-                halve(&mut stack, a, b);
+                halve(stack, a, b);
                 true
             };
             if !go_on {
