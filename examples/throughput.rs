@@ -92,7 +92,7 @@ pub fn run(n: usize) -> Result<(), Box<dyn std::error::Error>> {
         for (i, id) in ids.iter().enumerate() {
             let (mut case, _) = Case::open(&licence, id, base)?;
             for e in &all[i % 10] {
-                case.apply(&licence, e.clone())?;
+                case.apply(&licence, e)?;
                 transitions += 1;
             }
         }
@@ -108,7 +108,7 @@ pub fn run(n: usize) -> Result<(), Box<dyn std::error::Error>> {
         let evs = &all[i % 10];
         let take = if i % 10 == 0 { 6 } else { 4 };
         for e in &evs[..take] {
-            case.apply(&licence, e.clone())?;
+            case.apply(&licence, e)?;
         }
         Ok(case)
     };

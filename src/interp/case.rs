@@ -180,13 +180,18 @@ impl Case {
                 return last;
             }
         }
+        // Bytes, not `split`: a handful of short names, searched on most events.
+        let bytes = self.names.as_bytes();
         let mut at = self.id().len() + 1;
-        for known in self.names.split('\n').skip(1) {
-            if known == name {
+        while let Some(rest) = bytes.get(at..) {
+            let len = rest.iter().position(|b| *b == b'\n').unwrap_or(rest.len());
+            if rest.get(..len) == Some(name.as_bytes()) {
                 return u32::try_from(at).unwrap_or(NONE);
             }
-            at += known.len() + 1;
+            at += len + 1;
         }
+        // `at` is one past the end: where the new name begins.
+        let at = bytes.len() + 1;
         let mut grown = String::with_capacity(self.names.len() + 1 + name.len());
         grown.push_str(&self.names);
         grown.push('\n');
@@ -196,7 +201,7 @@ impl Case {
     }
 
     /// Keeps an applied event: its names as numbers against the procedure and the case.
-    pub(super) fn keep(&mut self, ctx: &Context<'_>, event: &Event) {
+    pub(super) fn keep(&mut self, ctx: &Context<'_>, event: &Event, at: Timestamp) {
         let (kind, step, outcome, by) = match event {
             Event::Done {
                 step, outcome, by, ..
@@ -228,7 +233,7 @@ impl Case {
             .and_then(|o| outcome_index(ctx, step, o))
             .unwrap_or(u16::MAX);
         let by = self.officer(by);
-        let at = self.rel(event.at()).unwrap_or(self.last);
+        let at = self.rel(at).unwrap_or(self.last);
         self.events.push(Rec {
             at,
             by,
@@ -319,12 +324,20 @@ impl Case {
         Ok((case, actions))
     }
 
-    /// Applies an event; returns the actions now due. A refused event changes nothing.
-    pub fn apply(&mut self, ctx: &Context<'_>, event: Event) -> Result<Vec<Action>, EventError> {
-        let event = event.into_whole_seconds();
+    /// Applies an event (given or lent: a host that keeps its events passes `&event`);
+    /// returns the actions now due. A refused event changes nothing.
+    pub fn apply(
+        &mut self,
+        ctx: &Context<'_>,
+        event: impl std::borrow::Borrow<Event>,
+    ) -> Result<Vec<Action>, EventError> {
+        let event = event.borrow();
+        // Cases keep instants to the second.
+        let at = event.at();
+        let at = Timestamp::from_second(at.as_second()).unwrap_or(at);
         // Every refusal happens before the first change, so no copy is needed.
-        let mut actions = self.take(ctx, &event)?;
-        self.keep(ctx, &event);
+        let mut actions = self.take(ctx, event, at)?;
+        self.keep(ctx, event, at);
         // An event reported after `advance` went past it: what it set in motion and is
         // already due fires now, as if `advance` were called again.
         if let Some(watermark) = some(self.advanced) {

@@ -1,7 +1,6 @@
-//! What an event must be before a case looks at it: plain names, an instant to the second.
+//! What an event must be before a case looks at it: plain names.
 
 use super::event::Event;
-use jiff::Timestamp;
 
 impl Event {
     /// The first of the event's names that is not plain text (a control or bidirectional
@@ -30,23 +29,5 @@ impl Event {
             .into_iter()
             .find(|(_, t)| t.is_some_and(|t| bad(t)))
             .map(|(f, _)| f)
-    }
-
-    /// The same event at its instant to the second (cases keep seconds).
-    pub(super) fn into_whole_seconds(mut self) -> Event {
-        let whole = |t: &mut Timestamp| {
-            *t = Timestamp::from_second(t.as_second()).unwrap_or(*t);
-        };
-        match &mut self {
-            Event::Done { at, .. }
-            | Event::Resubmitted { at, .. }
-            | Event::Returned { at, .. }
-            | Event::Collected { at, .. }
-            | Event::Skipped { at, .. }
-            | Event::Withdrawn { at }
-            | Event::Arrived { at, .. }
-            | Event::Deemed { at } => whole(at),
-        }
-        self
     }
 }

@@ -68,9 +68,9 @@ impl Case {
                     return Vec::new();
                 };
                 let deemed = Event::Deemed { at: due };
-                match self.take(ctx, &deemed) {
+                match self.take(ctx, &deemed, due) {
                     Ok(mut more) => {
-                        self.keep(ctx, &deemed);
+                        self.keep(ctx, &deemed, due);
                         let title = ctx.procedure.ends.get(end).map_or("", |e| e.title.as_str());
                         let mut out = vec![action(
                             "fiktif_positif",

@@ -17,8 +17,8 @@ impl Case {
         &mut self,
         ctx: &Context<'_>,
         event: &Event,
+        at: Timestamp,
     ) -> Result<Vec<Action>, EventError> {
-        let at = event.at();
         if let Some(field) = event.bad_text() {
             return Err(EventError::BadText { field });
         }
@@ -36,11 +36,11 @@ impl Case {
                 }
                 self.finish(ctx, i, None, by, at, true)
             }
-            Event::Returned { by, at } => {
+            Event::Returned { by, .. } => {
                 let (step, outcome) = self.returning(ctx)?;
-                self.finish(ctx, step, Some(&outcome), by, *at, false)
+                self.finish(ctx, step, Some(&outcome), by, at, false)
             }
-            Event::Collected { by, at } => self.collect(ctx, by, *at),
+            Event::Collected { by, .. } => self.collect(ctx, by, at),
             Event::Resubmitted { by, .. } => self.resubmit(ctx, by, at),
             Event::Withdrawn { .. } => {
                 if self.is_closed() {
@@ -59,8 +59,8 @@ impl Case {
                 self.last = s;
                 Ok(Vec::new())
             }
-            Event::Deemed { at } => self.deem(ctx, *at),
-            Event::Arrived { step, at } => self.arrive(ctx, step, *at),
+            Event::Deemed { .. } => self.deem(ctx, at),
+            Event::Arrived { step, .. } => self.arrive(ctx, step, at),
         }
     }
 
