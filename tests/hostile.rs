@@ -56,7 +56,7 @@ fn a_closed_pipe_ends_the_output_quietly() {
 }
 
 #[test]
-fn a_procedure_of_100000_steps_is_checked_without_a_stack_overflow() {
+fn a_procedure_of_100000_steps_is_refused_by_its_limit_without_a_stack_overflow() {
     let dir = scratch("long");
     let file = dir.join("langkah.sop");
     std::fs::write(&file, long_procedure(100_000)).expect("write");
@@ -64,12 +64,12 @@ fn a_procedure_of_100000_steps_is_checked_without_a_stack_overflow() {
         .args(["check", file.to_str().expect("utf-8"), "--format", "json"])
         .output()
         .expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(json.contains("sop::too-many-steps"), "{json}");
+    // One error, the limit's: the procedure was still compiled and checked whole.
+    assert!(json.contains("\"errors\": 1,"), "{json}");
 }
 
 /// A scratch standards root: the Pekanbaru pair, its calendars and project file.
@@ -447,4 +447,38 @@ fn a_case_or_complaint_in_a_year_not_yet_decreed_is_warned_about() {
     );
     assert_eq!(code, Some(0), "{said}");
     assert!(said.contains("belum ditetapkan"), "{said}");
+}
+
+#[test]
+fn a_report_draws_at_most_its_limit_of_diagnostics_and_counts_the_rest() {
+    let dir = scratch("many");
+    let file = dir.join("peran.sop");
+    let roles = "peran a \"A\" internal\n".repeat(601);
+    std::fs::write(&file, roles).expect("write");
+    let out = sopan()
+        .args(["check", file.to_str().expect("utf-8")])
+        .output()
+        .expect("runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let limit = sopan::source::limits::MAX_DIAGNOSTICS_SHOWN;
+    let drawn = text.lines().filter(|l| l.starts_with("sop::")).count();
+    assert_eq!(drawn, limit);
+    // 600 roles named again, and the role never used.
+    assert!(
+        text.contains(&format!("dan {} masalah lain tidak ditampilkan", 601 - limit)),
+        "{}",
+        &text[text.len().saturating_sub(600)..]
+    );
+    // Machines get them all.
+    let json = sopan()
+        .args(["check", file.to_str().expect("utf-8"), "--format", "json"])
+        .output()
+        .expect("runs");
+    let json = String::from_utf8_lossy(&json.stdout);
+    assert_eq!(json.matches("sop::duplicate-name").count(), 600);
 }

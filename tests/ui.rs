@@ -43,6 +43,36 @@ fn corpus_matches_snapshots() {
             insta::assert_snapshot!("diagnostics", text);
         });
     });
+    // The limits: inputs too big to keep as files, made here, each snapshot showing only
+    // the limit's own diagnostic (the rest of such a file says nothing new).
+    insta::with_settings!({
+        snapshot_path => "ui/snapshots",
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+    }, {
+        for (name, code, files) in limit_cases() {
+            let entry = Entry {
+                path: "std/a.sop".into(),
+                root: "std".into(),
+            };
+            let project = Project::load(&files, &[entry]).expect("in memory");
+            let found: Vec<&sopan::diag::Diagnostic> = project
+                .diagnostics()
+                .iter()
+                .filter(|d| d.code() == code)
+                .collect();
+            assert_eq!(found.len(), 1, "{name}: one {code}, got {:?}", project.diagnostics().iter().map(|d| d.code()).collect::<Vec<_>>());
+            if let Ok(mut seen) = seen_codes.lock() {
+                seen.insert(code);
+            }
+            let text = format!(
+                "--- id ---\n{}--- en ---\n{}",
+                common::render_only(&project, Lang::Id, code),
+                common::render_only(&project, Lang::En, code)
+            );
+            insta::assert_snapshot!(format!("limit__{name}"), text);
+        }
+    });
     let seen = seen_codes.into_inner().unwrap_or_default();
     let missing: Vec<&str> = CODES
         .iter()
@@ -54,6 +84,52 @@ fn corpus_matches_snapshots() {
         "codes with no failing case in tests/ui: {missing:?}"
     );
     assert!(seen.len() > 40, "the corpus was found");
+}
+
+/// Inputs one past each limit of a standard (README, "Limits"), as files in memory:
+/// `(name, the limit's code, the files, the standard being `std/a.sop`)`.
+fn limit_cases() -> Vec<(&'static str, &'static str, sopan::source::loader::MemoryLoader)> {
+    use sopan::source::limits::{
+        MAX_INCLUDES, MAX_INCLUDE_DEPTH, MAX_ROLES, MAX_STEPS, MAX_TEXT_BYTES,
+    };
+    let one = |text: String| {
+        let mut files = sopan::source::loader::MemoryLoader::new();
+        files.insert("std/a.sop", text);
+        files
+    };
+    let role = "peran petugas \"Petugas\" internal\n";
+    let mut steps = format!("{role}prosedur p \"P\" {{\n");
+    for i in 0..=MAX_STEPS {
+        steps.push_str(&format!("  langkah s{i} \"S\" {{ oleh petugas  waktu 1 menit  lanjut s{} }}\n", i + 1));
+    }
+    steps.push_str(&format!("  langkah s{} \"S\" {{ oleh petugas  waktu 1 menit  lanjut t }}\n  selesai t \"T\"\n}}\n", MAX_STEPS + 1));
+    let roles: String = (0..=MAX_ROLES)
+        .map(|i| format!("peran r{i} \"Peran {i}\" internal\n"))
+        .collect();
+    let mut deep = sopan::source::loader::MemoryLoader::new();
+    deep.insert("std/a.sop", format!("sertakan \"f1.sop\"\n{role}"));
+    for i in 1..=MAX_INCLUDE_DEPTH + 1 {
+        deep.insert(&format!("std/f{i}.sop"), format!("sertakan \"f{}.sop\"\nperan r{i} \"R\" internal\n", i + 1));
+    }
+    deep.insert(&format!("std/f{}.sop", MAX_INCLUDE_DEPTH + 2), "peran akhir \"Akhir\" internal\n");
+    let mut many = sopan::source::loader::MemoryLoader::new();
+    let mut root = String::from(role);
+    for i in 0..=MAX_INCLUDES {
+        root.push_str(&format!("sertakan \"f{i}.sop\"\n"));
+        many.insert(&format!("std/f{i}.sop"), format!("peran r{i} \"R\" internal\n"));
+    }
+    many.insert("std/a.sop", root);
+    vec![
+        (
+            "text_too_long",
+            "sop::text-too-long",
+            one(format!("peran petugas \"{}\" internal\n", "panjang ".repeat(MAX_TEXT_BYTES / 8 + 1))),
+        ),
+        ("too_many_steps", "sop::too-many-steps", one(steps)),
+        ("too_many_roles", "sop::too-many-roles", one(roles)),
+        ("include_too_deep", "sop::include-too-deep", deep),
+        ("too_many_includes", "sop::too-many-includes", many),
+    ]
 }
 
 /// One file replaced in memory, every other read from disk: a mistake file with its fix

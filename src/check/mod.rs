@@ -7,6 +7,7 @@ pub mod budget;
 mod complaints;
 mod components;
 mod flow;
+mod limits;
 mod points;
 mod staffing;
 mod unused;
@@ -28,6 +29,7 @@ pub fn check(
     for (proc, machine) in model.procedures.iter().zip(machines) {
         flow::procedure(proc, machine, &mut out);
     }
+    limits::check(model, &mut out);
     points::check(model, machines, &mut out);
     components::check(model, &mut out);
     staffing::check(model, &mut out);

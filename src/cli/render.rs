@@ -29,7 +29,9 @@ pub fn human(project: &Project, choice: Option<LangArg>) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_links(false);
     let mut out = String::new();
-    for diag in project.diagnostics() {
+    let all = project.diagnostics();
+    let shown = sopan::source::limits::MAX_DIAGNOSTICS_SHOWN;
+    for diag in all.iter().take(shown) {
         let lang = lang_of(project, diag, choice);
         let rendered = Rendered::new(diag, project.sources(), lang);
         let mut one = String::new();
@@ -38,6 +40,20 @@ pub fn human(project: &Project, choice: Option<LangArg>) -> String {
         }
         out.push_str(&sopan::diag::localise_help(&one, lang));
         out.push('\n');
+    }
+    if let Some(more) = all.len().checked_sub(shown).filter(|m| *m > 0) {
+        let lang = match choice {
+            Some(LangArg::En) => Lang::En,
+            _ => Lang::Id,
+        };
+        out.push_str(&match lang {
+            Lang::Id => format!(
+                "… dan {more} masalah lain tidak ditampilkan satu per satu (batas {shown}); `--format json` memuat semuanya\n\n"
+            ),
+            Lang::En => format!(
+                "… and {more} more problems not shown one by one (limit {shown}); `--format json` lists them all\n\n"
+            ),
+        });
     }
     out
 }

@@ -189,6 +189,33 @@ kinds! {
         /// The chain, first file repeated at the end.
         chain: Vec<String>,
     } = ("sop::include-cycle", Error),
+    /// Includes nested deeper than the limit (a file that includes a file that includes …).
+    IncludeTooDeep {
+        /// The limit.
+        limit: usize,
+    } = ("sop::include-too-deep", Error),
+    /// A standard with more files included than the limit.
+    TooManyIncludes {
+        /// The limit.
+        limit: usize,
+    } = ("sop::too-many-includes", Error),
+    /// A quoted text longer than the limit.
+    TextTooLong {
+        /// The limit, in bytes.
+        limit: usize,
+    } = ("sop::text-too-long", Error),
+    /// A procedure with more steps than the limit.
+    TooManySteps {
+        /// The procedure.
+        procedure: String,
+        /// The limit.
+        limit: usize,
+    } = ("sop::too-many-steps", Error),
+    /// A standard with more roles than the limit.
+    TooManyRoles {
+        /// The limit.
+        limit: usize,
+    } = ("sop::too-many-roles", Error),
     /// A value outside its fixed set.
     UnknownValue {
         /// Which set.

@@ -16,6 +16,7 @@ use crate::check;
 use crate::diag::{Diagnostic, Kind};
 use crate::machine::Machine;
 use crate::resolve;
+use crate::source::limits::{MAX_INCLUDES, MAX_INCLUDE_DEPTH};
 use crate::source::loader::{self, Loader};
 use crate::source::span::{FileId, Span};
 use crate::source::SourceMap;
@@ -121,7 +122,7 @@ impl Project {
                 path: e.path.clone(),
                 reason,
             })?;
-            given.push(p.add(loader, &mut by_path, &path, &bytes, &e.root));
+            given.push(p.add(loader, &mut by_path, &path, &bytes, &e.root, 0));
         }
         let included: Vec<bool> = {
             let mut inc = vec![false; p.trees.len()];
@@ -186,6 +187,7 @@ impl Project {
         path: &str,
         bytes: &[u8],
         root: &str,
+        depth: usize,
     ) -> FileId {
         if let Some(id) = by_path.get(path) {
             return *id;
@@ -232,7 +234,13 @@ impl Project {
                     (Some(r), Some(t)) => !loader::within(&r, &t),
                     _ => false,
                 };
-            let loaded = if escapes {
+            let loaded = if depth >= MAX_INCLUDE_DEPTH {
+                let kind = Kind::IncludeTooDeep {
+                    limit: MAX_INCLUDE_DEPTH,
+                };
+                self.diagnostics.push(Diagnostic::at(kind, id, inc.span));
+                None
+            } else if escapes {
                 let kind = Kind::IncludeEscapesRoot {
                     path: target,
                     root: root.to_string(),
@@ -243,7 +251,7 @@ impl Project {
                 Some(*existing)
             } else {
                 match loader.read(&target) {
-                    Ok(bytes) => Some(self.add(loader, by_path, &target, &bytes, root)),
+                    Ok(bytes) => Some(self.add(loader, by_path, &target, &bytes, root, depth + 1)),
                     Err(reason) => {
                         let suggestion = close_file(loader, &target, &inc.value);
                         let kind = Kind::IncludeNotFound {
@@ -286,6 +294,13 @@ impl Project {
             .unwrap_or_default();
         for (target, span) in includes {
             let Some(target) = target else { continue };
+            if order.len() > MAX_INCLUDES && !order.contains(&target) {
+                let kind = Kind::TooManyIncludes {
+                    limit: MAX_INCLUDES,
+                };
+                self.diagnostics.push(Diagnostic::at(kind, file, span));
+                break;
+            }
             if let Some(pos) = stack.iter().position(|f| *f == target) {
                 let mut chain: Vec<String> = stack[pos..].iter().map(|f| self.path(*f)).collect();
                 chain.push(self.path(target));

@@ -16,6 +16,14 @@ pub const MAX_CSV_ROW_BYTES: usize = 64 << 10;
 pub const MAX_CSV_CELLS: usize = 256;
 /// Files one standard may include, directly or through others.
 pub const MAX_INCLUDES: usize = 256;
+/// How deep includes may chain (a file including a file including …).
+pub const MAX_INCLUDE_DEPTH: usize = 16;
+/// Bytes of one quoted text in a standard.
+pub const MAX_TEXT_BYTES: usize = 64 << 10;
+/// Steps of one procedure.
+pub const MAX_STEPS: usize = 10_000;
+/// Roles of one standard (its own and those of the files it includes).
+pub const MAX_ROLES: usize = 1_000;
 /// Folders deep a folder walk goes.
 pub const MAX_WALK_DEPTH: usize = 64;
 /// Diagnostics drawn one by one in the human report; the rest are counted.

@@ -56,6 +56,24 @@ pub fn render(project: &Project, lang: Lang) -> String {
     out
 }
 
+/// [`render`], of the diagnostics with one code only.
+pub fn render_only(project: &Project, lang: Lang, code: &str) -> String {
+    let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+        .with_width(100)
+        .with_links(false);
+    let mut out = String::new();
+    for diag in project.diagnostics().iter().filter(|d| d.code() == code) {
+        let rendered = Rendered::new(diag, project.sources(), lang);
+        let mut one = String::new();
+        handler
+            .render_report(&mut one, &rendered)
+            .expect("rendering to a string");
+        out.push_str(&sopan::diag::localise_help(&one, lang));
+        out.push('\n');
+    }
+    out
+}
+
 /// Number of errors.
 pub fn errors(project: &Project) -> usize {
     project

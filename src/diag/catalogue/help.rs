@@ -212,6 +212,14 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::IncludeEscapesRoot { root, .. }, En) => format!("include only files inside the standards folder `{root}`; choose another standards folder with `--root FOLDER`"),
         (Kind::IncludeCycle { .. }, Id) => "hapus salah satu `sertakan`".into(),
         (Kind::IncludeCycle { .. }, En) => "remove one of the `include`s".into(),
+        (Kind::IncludeTooDeep { .. }, Id) => "sertakan berkas-berkas itu langsung dari berkas standar, bukan berantai".into(),
+        (Kind::IncludeTooDeep { .. }, En) => "include those files from the standard itself, not in a chain".into(),
+        (Kind::TooManyIncludes { .. }, Id) | (Kind::TooManyRoles { .. }, Id) => "batas sopan (README, bagian \"Limits\"): bagi standar ini menjadi beberapa standar".into(),
+        (Kind::TooManyIncludes { .. }, En) | (Kind::TooManyRoles { .. }, En) => "sopan's limit (README, \"Limits\"): split this standard into several".into(),
+        (Kind::TextTooLong { .. }, Id) => "ringkas teksnya, atau rujuk dokumen sumbernya; periksa juga tanda kutip yang tidak ditutup".into(),
+        (Kind::TextTooLong { .. }, En) => "shorten the text, or refer to its source document; check for a quote left open too".into(),
+        (Kind::TooManySteps { .. }, Id) => "bagi prosedurnya menjadi beberapa prosedur, atau kelompokkan langkahnya".into(),
+        (Kind::TooManySteps { .. }, En) => "split the procedure into several, or group its steps".into(),
         (
             Kind::UnknownValue {
                 suggestion: Some(s),

@@ -119,6 +119,16 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::IncludeEscapesRoot { path, .. }, En) => format!("`{path}` is outside the standards folder"),
         (Kind::IncludeCycle { chain }, Id) => format!("berkas saling menyertakan: {}", chain.join(" → ")),
         (Kind::IncludeCycle { chain }, En) => format!("files include each other: {}", chain.join(" → ")),
+        (Kind::IncludeTooDeep { limit }, Id) => format!("`sertakan` bersarang lebih dari {limit} tingkat"),
+        (Kind::IncludeTooDeep { limit }, En) => format!("includes are nested more than {limit} levels deep"),
+        (Kind::TooManyIncludes { limit }, Id) => format!("standar ini menyertakan lebih dari {limit} berkas"),
+        (Kind::TooManyIncludes { limit }, En) => format!("this standard includes more than {limit} files"),
+        (Kind::TextTooLong { limit }, Id) => format!("teks ini lebih panjang dari batas {} KiB", limit >> 10),
+        (Kind::TextTooLong { limit }, En) => format!("this text is longer than the limit of {} KiB", limit >> 10),
+        (Kind::TooManySteps { procedure, limit }, Id) => format!("prosedur `{procedure}` punya lebih dari {limit} langkah"),
+        (Kind::TooManySteps { procedure, limit }, En) => format!("procedure `{procedure}` has more than {limit} steps"),
+        (Kind::TooManyRoles { limit }, Id) => format!("standar ini punya lebih dari {limit} peran"),
+        (Kind::TooManyRoles { limit }, En) => format!("this standard has more than {limit} roles"),
         (Kind::UnknownValue { kind, value, .. }, Id) => {
             format!("{} `{value}` tidak dikenal", value_word(*kind, lang).0)
         }

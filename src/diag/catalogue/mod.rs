@@ -171,7 +171,12 @@ pub fn label(kind: &Kind, lang: Lang) -> String {
         Kind::UnclosedBlock { .. } => ("blok dibuka di sini", "opened here"),
         Kind::IncludeNotFound { .. }
         | Kind::IncludeEscapesRoot { .. }
-        | Kind::IncludeCycle { .. } => ("disertakan di sini", "included here"),
+        | Kind::IncludeCycle { .. }
+        | Kind::IncludeTooDeep { .. }
+        | Kind::TooManyIncludes { .. } => ("disertakan di sini", "included here"),
+        Kind::TextTooLong { .. } => ("teks ini", "this text"),
+        Kind::TooManySteps { .. } => ("prosedur ini", "this procedure"),
+        Kind::TooManyRoles { .. } => ("peran ini melewati batas", "this role is past the limit"),
         _ => ("di sini", "here"),
     };
     lang.pick(id, en).to_string()

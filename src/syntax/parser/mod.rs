@@ -25,6 +25,7 @@ mod grammar {
     pub struct SopParser;
 }
 
+use crate::source::limits::MAX_TEXT_BYTES;
 use grammar::{Rule, SopParser};
 
 /// How deep braces may nest; the language itself needs five levels.
@@ -81,6 +82,19 @@ pub fn parse(text: &str, file: FileId) -> (ast::File, Vec<Diagnostic>) {
             vec![Diagnostic::at(kind, file, Span::new(offset, offset + 1))],
         );
     }
+    let long = depth::long_text(text, MAX_TEXT_BYTES).map(|(a, b)| {
+        let kind = Kind::TextTooLong {
+            limit: MAX_TEXT_BYTES,
+        };
+        Diagnostic::at(kind, file, Span::new(a, b))
+    });
+    let (tree, mut diags) = parse_checked(text, file);
+    diags.extend(long);
+    (tree, diags)
+}
+
+/// [`parse`] once the file is known to be readable and not too deep.
+fn parse_checked(text: &str, file: FileId) -> (ast::File, Vec<Diagnostic>) {
     match SopParser::parse(Rule::file, text) {
         Ok(mut pairs) => {
             let mut conv = convert::Converter::new(file);
