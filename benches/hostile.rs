@@ -50,7 +50,10 @@ const FAMILIES: &[Family] = &[
                 i + 1
             ));
         }
-        text.push_str(&format!("  langkah s{} \"S\" {{ oleh petugas  lanjut t }}\n  selesai t \"T\"\n}}\n", n));
+        text.push_str(&format!(
+            "  langkah s{} \"S\" {{ oleh petugas  lanjut t }}\n  selesai t \"T\"\n}}\n",
+            n
+        ));
         text
     }),
     ("yaml_flow", "uji.kalender.yaml", |n| {
@@ -74,8 +77,9 @@ const FAMILIES: &[Family] = &[
 /// One procedure per 10 units, each with a budget in months on the national calendar and
 /// steps in months, working days and calendar days, of sizes that vary from one to the next.
 fn month_budgets(n: usize) -> String {
-    let mut text =
-        String::from("instansi kantor \"Kantor\" { kalender nasional }\nperan petugas \"Petugas\" internal\n");
+    let mut text = String::from(
+        "instansi kantor \"Kantor\" { kalender nasional }\nperan petugas \"Petugas\" internal\n",
+    );
     for i in 0..n.div_ceil(10) {
         text.push_str(&format!(
             "prosedur p{i} \"P{i}\" {{\n  anggaran total {} bulan\n  langkah a \"A\" {{ oleh petugas  waktu {} bulan  lanjut b }}\n  langkah b \"B\" {{ oleh petugas  waktu {} hari kerja  lanjut c }}\n  langkah c \"C\" {{ oleh petugas  waktu {} hari  lanjut s }}\n  selesai s \"S\"\n}}\n",
@@ -189,7 +193,9 @@ fn main() {
         text.len()
     );
     if full && seconds > 0.05 {
-        broken.push(format!("100 month-budget procedures took {seconds:.3} s (bound: 0.05 s)"));
+        broken.push(format!(
+            "100 month-budget procedures took {seconds:.3} s (bound: 0.05 s)"
+        ));
     }
     // Issue 13's bound: 10 MB of junk lines (10,000 lines of 1,000 characters) checks in
     // under a second on one core, with the errors capped ("and N more").

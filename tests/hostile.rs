@@ -470,7 +470,10 @@ fn a_report_draws_at_most_its_limit_of_diagnostics_and_counts_the_rest() {
     assert_eq!(drawn, limit);
     // 600 roles named again, and the role never used.
     assert!(
-        text.contains(&format!("dan {} masalah lain tidak ditampilkan", 601 - limit)),
+        text.contains(&format!(
+            "dan {} masalah lain tidak ditampilkan",
+            601 - limit
+        )),
         "{}",
         &text[text.len().saturating_sub(600)..]
     );

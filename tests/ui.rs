@@ -88,7 +88,11 @@ fn corpus_matches_snapshots() {
 
 /// Inputs one past each limit of a standard (README, "Limits"), as files in memory:
 /// `(name, the limit's code, the files, the standard being `std/a.sop`)`.
-fn limit_cases() -> Vec<(&'static str, &'static str, sopan::source::loader::MemoryLoader)> {
+fn limit_cases() -> Vec<(
+    &'static str,
+    &'static str,
+    sopan::source::loader::MemoryLoader,
+)> {
     use sopan::source::limits::{
         MAX_INCLUDES, MAX_INCLUDE_DEPTH, MAX_ROLES, MAX_STEPS, MAX_TEXT_BYTES,
     };
@@ -100,30 +104,48 @@ fn limit_cases() -> Vec<(&'static str, &'static str, sopan::source::loader::Memo
     let role = "peran petugas \"Petugas\" internal\n";
     let mut steps = format!("{role}prosedur p \"P\" {{\n");
     for i in 0..=MAX_STEPS {
-        steps.push_str(&format!("  langkah s{i} \"S\" {{ oleh petugas  waktu 1 menit  lanjut s{} }}\n", i + 1));
+        steps.push_str(&format!(
+            "  langkah s{i} \"S\" {{ oleh petugas  waktu 1 menit  lanjut s{} }}\n",
+            i + 1
+        ));
     }
-    steps.push_str(&format!("  langkah s{} \"S\" {{ oleh petugas  waktu 1 menit  lanjut t }}\n  selesai t \"T\"\n}}\n", MAX_STEPS + 1));
+    steps.push_str(&format!(
+        "  langkah s{} \"S\" {{ oleh petugas  waktu 1 menit  lanjut t }}\n  selesai t \"T\"\n}}\n",
+        MAX_STEPS + 1
+    ));
     let roles: String = (0..=MAX_ROLES)
         .map(|i| format!("peran r{i} \"Peran {i}\" internal\n"))
         .collect();
     let mut deep = sopan::source::loader::MemoryLoader::new();
     deep.insert("std/a.sop", format!("sertakan \"f1.sop\"\n{role}"));
     for i in 1..=MAX_INCLUDE_DEPTH + 1 {
-        deep.insert(&format!("std/f{i}.sop"), format!("sertakan \"f{}.sop\"\nperan r{i} \"R\" internal\n", i + 1));
+        deep.insert(
+            format!("std/f{i}.sop"),
+            format!("sertakan \"f{}.sop\"\nperan r{i} \"R\" internal\n", i + 1),
+        );
     }
-    deep.insert(&format!("std/f{}.sop", MAX_INCLUDE_DEPTH + 2), "peran akhir \"Akhir\" internal\n");
+    deep.insert(
+        format!("std/f{}.sop", MAX_INCLUDE_DEPTH + 2),
+        "peran akhir \"Akhir\" internal\n",
+    );
     let mut many = sopan::source::loader::MemoryLoader::new();
     let mut root = String::from(role);
     for i in 0..=MAX_INCLUDES {
         root.push_str(&format!("sertakan \"f{i}.sop\"\n"));
-        many.insert(&format!("std/f{i}.sop"), format!("peran r{i} \"R\" internal\n"));
+        many.insert(
+            format!("std/f{i}.sop"),
+            format!("peran r{i} \"R\" internal\n"),
+        );
     }
     many.insert("std/a.sop", root);
     vec![
         (
             "text_too_long",
             "sop::text-too-long",
-            one(format!("peran petugas \"{}\" internal\n", "panjang ".repeat(MAX_TEXT_BYTES / 8 + 1))),
+            one(format!(
+                "peran petugas \"{}\" internal\n",
+                "panjang ".repeat(MAX_TEXT_BYTES / 8 + 1)
+            )),
         ),
         ("too_many_steps", "sop::too-many-steps", one(steps)),
         ("too_many_roles", "sop::too-many-roles", one(roles)),

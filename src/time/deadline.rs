@@ -153,7 +153,8 @@ pub fn wall_due(
                 .checked_add(seconds)
                 .and_then(|s| Timestamp::from_second(s).ok())
         } else {
-            from.checked_add(jiff::SignedDuration::from_secs(seconds)).ok()
+            from.checked_add(jiff::SignedDuration::from_secs(seconds))
+                .ok()
         };
         moved.ok_or(CalendarError::Unrepresentable)
     };
@@ -189,7 +190,11 @@ fn add_months(day: i32, n: u64) -> Option<i32> {
         return None;
     }
     let month = u32::try_from(months.rem_euclid(12)).ok()? + 1;
-    Some(civil::days(year, month, d.min(civil::month_len(year, month))))
+    Some(civil::days(
+        year,
+        month,
+        d.min(civil::month_len(year, month)),
+    ))
 }
 
 /// Deadlines on a standard's calendar, or on none: what every consumer calls. Without a

@@ -197,7 +197,11 @@ impl<'a> Judge<'a> {
                     a = b + 1;
                     continue;
                 }
-                let window = if whole { self.window(segs, day, b)? } else { None };
+                let window = if whole {
+                    self.window(segs, day, b)?
+                } else {
+                    None
+                };
                 if whole && window.is_none() {
                     // A reach too long to be alike elsewhere, or past the calendar: the rest
                     // in one scan.
@@ -446,7 +450,13 @@ mod tests {
     }
 
     /// Runs of one part, merged, up to the first start past the calendar.
-    fn runs(j: &mut Judge<'_>, segs: &[Seg], lo: i64, hi: i64, memo: bool) -> Vec<(i64, i64, Part)> {
+    fn runs(
+        j: &mut Judge<'_>,
+        segs: &[Seg],
+        lo: i64,
+        hi: i64,
+        memo: bool,
+    ) -> Vec<(i64, i64, Part)> {
         let mut out: Vec<(i64, i64, Part)> = Vec::new();
         let mut visit = |a: i64, b: i64, p: Part| {
             match out.last_mut() {
@@ -484,7 +494,13 @@ mod tests {
                 include_str!("../../../standards/contoh/contoh.kalender.yaml"),
             ),
         ];
-        let units = [Unit::Minute, Unit::Hour, Unit::WorkingDay, Unit::Day, Unit::Week];
+        let units = [
+            Unit::Minute,
+            Unit::Hour,
+            Unit::WorkingDay,
+            Unit::Day,
+            Unit::Week,
+        ];
         let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
         let mut next = move |m: u64| {
             seed ^= seed << 13;
@@ -525,7 +541,8 @@ mod tests {
                 assert_eq!(plain, memo, "{segs:?} against {budget:?}");
                 compared += 1;
                 mixed += usize::from(
-                    plain.iter().any(|r| r.2 == Part::Ok) && plain.iter().any(|r| r.2 == Part::Breach),
+                    plain.iter().any(|r| r.2 == Part::Ok)
+                        && plain.iter().any(|r| r.2 == Part::Breach),
                 );
             }
         }

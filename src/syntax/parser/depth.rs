@@ -141,6 +141,9 @@ mod long_text_tests {
         // Word-processor quotes, up to the line's end.
         let curly = format!("peran a \u{201C}{long}{long}\u{201D} internal");
         assert_eq!(long_text(&curly, 30), Some((8, 8 + 3 + 40 + 3)));
-        assert_eq!(long_text(&format!("peran a \u{201C}{long}{long}\n\u{201D}"), 30), None);
+        assert_eq!(
+            long_text(&format!("peran a \u{201C}{long}{long}\n\u{201D}"), 30),
+            None
+        );
     }
 }
