@@ -108,7 +108,21 @@ impl Project {
                     .and_then(|(_, l)| l.as_ref())
             })
             .collect();
-        let built = time::build(&layers).map(Arc::new);
+        // The same layers, read from other files, build the same calendar.
+        let texts: Vec<Arc<str>> = chain
+            .iter()
+            .rev()
+            .filter_map(|p| self.layers.get(p).and_then(|l| l.as_ref()))
+            .map(|(id, _)| self.sources.get(*id).map_or_else(|| Arc::from(""), |f| f.text.clone()))
+            .collect();
+        let built = match self.built_by_text.get(&texts) {
+            Some(built) => built.clone(),
+            None => {
+                let built = time::build(&layers).map(Arc::new);
+                self.built_by_text.insert(texts, built.clone());
+                built
+            }
+        };
         self.calendars.insert(top, built.clone());
         built
     }
@@ -142,7 +156,16 @@ impl Project {
                 .get(id)
                 .map(|f| f.text.clone())
                 .unwrap_or_default();
-            let (layer, diags) = time::data::parse(&normalised, id);
+            let (layer, diags) = match self.layers_by_text.get(&normalised) {
+                Some(layer) => (Some(layer.clone()), Vec::new()),
+                None => {
+                    let (layer, diags) = time::data::parse(&normalised, id);
+                    if let (Some(l), true) = (&layer, diags.is_empty()) {
+                        self.layers_by_text.insert(normalised.clone(), l.clone());
+                    }
+                    (layer, diags)
+                }
+            };
             self.diagnostics.extend(diags);
             // A calendar is found by its file's name: the name inside must be the same, or
             // two names would stand for one calendar.

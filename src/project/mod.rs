@@ -42,6 +42,10 @@ pub struct Project {
     layers: HashMap<String, Option<(FileId, Option<Layer>)>>,
     /// Calendars built, by the path of their top file.
     calendars: HashMap<String, Option<Arc<Calendar>>>,
+    /// Calendar files read clean, by their text: a folder of copies reads each once.
+    layers_by_text: HashMap<Arc<str>, Layer>,
+    /// Calendars built, by the texts of their layers in order.
+    built_by_text: HashMap<Vec<Arc<str>>, Option<Arc<Calendar>>>,
     /// Budget verdicts computed in this run, shared by procedures of the same shape.
     verdicts: crate::check::budget::Verdicts,
     /// The standards, in the order of their root files.
