@@ -113,7 +113,11 @@ impl Project {
             .iter()
             .rev()
             .filter_map(|p| self.layers.get(p).and_then(|l| l.as_ref()))
-            .map(|(id, _)| self.sources.get(*id).map_or_else(|| Arc::from(""), |f| f.text.clone()))
+            .map(|(id, _)| {
+                self.sources
+                    .get(*id)
+                    .map_or_else(|| Arc::from(""), |f| f.text.clone())
+            })
             .collect();
         let built = match self.built_by_text.get(&texts) {
             Some(built) => built.clone(),

@@ -15,19 +15,24 @@ use super::{Calendar, CalendarError, DayCount, CLOSED};
 use jiff::Timestamp;
 
 impl Calendar {
-    /// What a covered day is for every reckoning: its working hours, as the first weekday
-    /// with the same hours (`CLOSED` when it is not worked); `None` outside the range. Two
-    /// runs of days of the same kinds, in the same order, reckon alike: everything counted
-    /// from a start in one is the same, shifted, from the same start in the other.
-    pub(crate) fn day_kind(&self, day: i32) -> Option<u8> {
-        let i = self.index(day).ok()?;
-        let h = *self.hours_of.get(i)?;
-        if h == CLOSED {
-            return Some(CLOSED);
-        }
-        let hours = self.week.get(usize::from(h))?;
-        let first = self.week.iter().position(|w| w == hours)?;
-        u8::try_from(first).ok()
+    /// What each covered day is for every reckoning, first covered day first, with the day
+    /// number of the first: its working hours, as the first weekday with the same hours
+    /// (`CLOSED` when it is not worked). Two runs of days of the same kinds, in the same
+    /// order, reckon alike: everything counted from a start in one is the same, shifted,
+    /// from the same start in the other.
+    pub(crate) fn day_kinds(&self) -> (i64, Vec<u8>) {
+        let canonical: Vec<u8> = (0..self.week.len())
+            .map(|h| {
+                let first = self.week.iter().position(|w| *w == self.week[h]);
+                first.and_then(|k| u8::try_from(k).ok()).unwrap_or(CLOSED)
+            })
+            .collect();
+        let kinds = self
+            .hours_of
+            .iter()
+            .map(|h| canonical.get(usize::from(*h)).copied().unwrap_or(CLOSED))
+            .collect();
+        (i64::from(self.first), kinds)
     }
 
     /// The class of an instant for working time: the covered day and which of its openings

@@ -12,6 +12,7 @@
 use super::paths::Seg;
 use crate::time::{CalendarError, Deadlines, Duration, Measure};
 use jiff::Timestamp;
+use std::collections::HashMap;
 
 /// How a run of starts fares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +64,8 @@ pub(super) struct Judge<'a> {
     /// Buffers of [`Judge::scan_monotone`], kept between calls: a month's scan calls it once
     /// a day.
     scratch: Scratch,
+    /// The kind of every covered day (see [`Days`]) and the day number of the first.
+    kinds: (i64, Vec<u8>),
 }
 
 /// The two ends reckoned and the intervals left to judge.
@@ -82,6 +85,9 @@ impl<'a> Judge<'a> {
             measure: budget.unit.measure(),
             fuel,
             scratch: Scratch::default(),
+            kinds: d
+                .calendar()
+                .map_or((0, Vec::new()), crate::time::Calendar::day_kinds),
         }
     }
 
@@ -187,7 +193,7 @@ impl<'a> Judge<'a> {
             let b = (first + DAY - 1).min(hi);
             if !months {
                 let whole = a == first && b == first + DAY - 1;
-                let known = if whole { days.known(self.d, day) } else { None };
+                let known = if whole { days.known(self, day) } else { None };
                 if let Some(parts) = known {
                     for &(x, y, p) in parts {
                         if !visit(first + x, first + y, p) {
@@ -216,7 +222,7 @@ impl<'a> Judge<'a> {
                     return Ok(());
                 }
                 if let Some(window) = window {
-                    days.keep(self.d, day, window, seen);
+                    days.keep(self, day, window, seen);
                 }
             } else if !self.scan_monotone(segs, a, b, visit)? {
                 return Ok(());
@@ -314,43 +320,67 @@ const MAX_WINDOW: usize = 62;
 /// runs kept relative to the day's first second.
 #[derive(Default)]
 struct Days {
-    /// The windows seen (days reached past the day itself), each tried for a new day.
-    windows: Vec<usize>,
-    known: std::collections::HashMap<Vec<u8>, Vec<(i64, i64, Part)>>,
+    /// By window (days reached past the day itself), each tried for a new day: the runs of
+    /// days judged, by the kinds of days `day ..= day + window + 1`.
+    known: Vec<(usize, HashMap<Vec<u8>, Vec<(i64, i64, Part)>, Quick>)>,
 }
+
+/// A fast hash for the short runs of day kinds (a few bytes each, from the calendar, not
+/// from anyone who could choose them to collide).
+type Quick = std::hash::BuildHasherDefault<QuickHasher>;
+
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl std::hash::Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Runs of kinds of days with no calendar: every day alike.
+const NO_CALENDAR: [u8; MAX_WINDOW + 2] = [0; MAX_WINDOW + 2];
 
 impl Days {
     /// The kinds of days `day ..= day + window + 1` (one more than reached, so that where a
-    /// month or a run of working days ends is seen too), with the window's length first.
-    fn kinds(d: Deadlines<'_>, day: i64, window: usize) -> Option<Vec<u8>> {
-        let mut key = Vec::with_capacity(window + 3);
-        key.push(u8::try_from(window).ok()?);
-        for k in 0..=window as i64 + 1 {
-            let kind = match d.calendar() {
-                Some(c) => c.day_kind(i32::try_from(day + k).ok()?)?,
-                None => 0,
-            };
-            key.push(kind);
+    /// month or a run of working days ends is seen too); `None` past the calendar.
+    fn kinds<'j>(judge: &'j Judge<'_>, day: i64, window: usize) -> Option<&'j [u8]> {
+        if judge.d.calendar().is_none() {
+            return NO_CALENDAR.get(..window + 2);
         }
-        Some(key)
+        let (first, kinds) = &judge.kinds;
+        let at = usize::try_from(day - first).ok()?;
+        kinds.get(at..at + window + 2)
     }
 
     /// The runs of a day whose reach is of the same kinds as one judged before.
-    fn known(&self, d: Deadlines<'_>, day: i64) -> Option<&[(i64, i64, Part)]> {
-        self.windows.iter().find_map(|w| {
-            let key = Days::kinds(d, day, *w)?;
-            self.known.get(&key).map(Vec::as_slice)
+    fn known(&self, judge: &Judge<'_>, day: i64) -> Option<&[(i64, i64, Part)]> {
+        self.known.iter().find_map(|(w, runs)| {
+            let key = Days::kinds(judge, day, *w)?;
+            runs.get(key).map(Vec::as_slice)
         })
     }
 
-    fn keep(&mut self, d: Deadlines<'_>, day: i64, window: usize, runs: Vec<(i64, i64, Part)>) {
-        let Some(key) = Days::kinds(d, day, window) else {
+    fn keep(&mut self, judge: &Judge<'_>, day: i64, window: usize, runs: Vec<(i64, i64, Part)>) {
+        let Some(key) = Days::kinds(judge, day, window) else {
             return;
         };
-        if !self.windows.contains(&window) {
-            self.windows.push(window);
+        let at = match self.known.iter().position(|(w, _)| *w == window) {
+            Some(at) => at,
+            None => {
+                self.known.push((window, HashMap::default()));
+                self.known.len() - 1
+            }
+        };
+        if let Some((_, known)) = self.known.get_mut(at) {
+            known.insert(key.to_vec(), runs);
         }
-        self.known.insert(key, runs);
     }
 }
 
