@@ -322,8 +322,14 @@ const MAX_WINDOW: usize = 62;
 struct Days {
     /// By window (days reached past the day itself), each tried for a new day: the runs of
     /// days judged, by the kinds of days `day ..= day + window + 1`.
-    known: Vec<(usize, HashMap<Vec<u8>, Vec<(i64, i64, Part)>, Quick>)>,
+    known: Vec<(usize, ByKinds)>,
 }
+
+/// Runs of parts of one day, relative to its first second.
+type Runs = Vec<(i64, i64, Part)>;
+
+/// The runs of days judged, by the kinds of the days they reach.
+type ByKinds = HashMap<Vec<u8>, Runs, Quick>;
 
 /// A fast hash for the short runs of day kinds (a few bytes each, from the calendar, not
 /// from anyone who could choose them to collide).
