@@ -191,3 +191,38 @@ fn a_ten_megabyte_file_is_checked() {
     );
     assert!(p.standards()[0].model().procedures.len() > 30_000);
 }
+
+/// Copies are parsed, read and hashed once (by their text) but reported each as itself:
+/// every diagnostic of a copy names that copy, and each copy is a standard of its own.
+#[test]
+fn copies_of_a_standard_are_each_reported_as_themselves() {
+    use sopan::project::{Entry, Project};
+    use sopan::source::loader::MemoryLoader;
+    let text = "peran petugas \"Petugas\" internal\nperan lain \"Tidak dipakai\" internal\nprosedur p \"P\" {\n  langkah a \"A\" { oleh petugas  waktu 5 menit  lanjut s }\n  selesai s \"S\"\n}\n";
+    let mut files = MemoryLoader::new();
+    let paths = ["std/a/x.sop", "std/b/x.sop", "std/c/x.sop"];
+    for p in paths {
+        files.insert(p, text);
+    }
+    let entries: Vec<Entry> = paths
+        .iter()
+        .map(|p| Entry {
+            path: (*p).into(),
+            root: "std".into(),
+        })
+        .collect();
+    let project = Project::load(&files, &entries).expect("in memory");
+    assert_eq!(project.standards().len(), 3);
+    let named: Vec<String> = project
+        .diagnostics()
+        .iter()
+        .filter(|d| d.code() == "sop::unused-name")
+        .filter_map(|d| d.loc)
+        .filter_map(|loc| project.sources().get(loc.file).map(|f| f.path.clone()))
+        .collect();
+    assert_eq!(named, paths);
+    let hashes: Vec<&str> = project.standards().iter().map(|s| s.hash()).collect();
+    assert!(hashes
+        .iter()
+        .all(|h| *h == hashes[0] && h.starts_with("sha256:")));
+}

@@ -65,15 +65,14 @@ impl Project {
             return built.clone();
         }
         let mut chain: Vec<String> = vec![top.clone()];
-        while let Some((file, Some(layer))) = chain
+        // Only the file and the base are needed here: a layer (its holidays) is not copied.
+        while let Some((file, Some(base))) = chain
             .last()
             .and_then(|p| self.layers.get(p))
-            .cloned()
-            .flatten()
+            .and_then(|l| l.as_ref())
+            .and_then(|(file, layer)| layer.as_ref().map(|l| (*file, l.base.clone())))
         {
-            let Some((base, span)) = layer.base.clone() else {
-                break;
-            };
+            let (base, span) = base;
             let here = self.path(file);
             match self.find_layer(loader, loader::parent(&here), root, &base) {
                 Some(next) if !chain.contains(&next) && chain.len() < 8 => chain.push(next),

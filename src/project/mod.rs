@@ -42,6 +42,12 @@ pub struct Project {
     layers: HashMap<String, Option<(FileId, Option<Layer>)>>,
     /// Calendars built, by the path of their top file.
     calendars: HashMap<String, Option<Arc<Calendar>>>,
+    /// Standard files parsed clean, by their text, once a text is seen a second time: a
+    /// folder of copies parses each twice, not once a copy (and a folder of distinct files
+    /// keeps no second tree).
+    trees_by_text: HashMap<Arc<str>, Option<ast::File>>,
+    /// Content identities (SHA-256 and the legacy one) of standards, by their files' texts.
+    hashes_by_text: HashMap<Vec<Arc<str>>, (String, String)>,
     /// Calendar files read clean, by their text: a folder of copies reads each once.
     layers_by_text: HashMap<Arc<str>, Layer>,
     /// Calendars built, by the texts of their layers in order.
@@ -219,7 +225,19 @@ impl Project {
             .get(id)
             .map(|f| f.text.clone())
             .unwrap_or_default();
-        let (tree, diags) = parser::parse(&normalised, id);
+        let (tree, diags) = match self.trees_by_text.get(&normalised) {
+            Some(Some(tree)) => (tree.clone(), Vec::new()),
+            seen => {
+                let again = seen.is_some();
+                let (tree, diags) = parser::parse(&normalised, id);
+                // Diagnostics name their file: only a clean parse can serve another file.
+                if diags.is_empty() {
+                    let keep = again.then(|| tree.clone());
+                    self.trees_by_text.insert(normalised.clone(), keep);
+                }
+                (tree, diags)
+            }
+        };
         self.diagnostics.extend(diags);
         let includes: Vec<ast::Text> = tree
             .items
@@ -362,12 +380,20 @@ impl Project {
             );
         }
         self.hold_back_behind(&files, later);
-        let texts = files
+        let texts: Vec<Arc<str>> = files
             .iter()
             .filter_map(|f| self.sources.get(*f))
-            .map(|f| &*f.text);
-        let hash = content_hash(texts.clone());
-        let legacy_hash = legacy_hash(texts);
+            .map(|f| f.text.clone())
+            .collect();
+        let (hash, legacy_hash) = match self.hashes_by_text.get(&texts) {
+            Some(known) => known.clone(),
+            None => {
+                let parts = texts.iter().map(|t| &**t);
+                let known = (content_hash(parts.clone()), legacy_hash(parts));
+                self.hashes_by_text.insert(texts, known.clone());
+                known
+            }
+        };
         let path = self.path(root);
         // File paths are kept normalised (`a/../b` is `b`); the root is compared the same way.
         let standards_root = self
