@@ -1,9 +1,10 @@
 //! Linear time on hostile input: `cargo bench --bench hostile`.
 //!
 //! For each family of generated input (unclosed braces, nesting at the limit, open quotes,
-//! comments full of braces, junk lines, one very long line, deep YAML, and a valid standard
-//! for comparison) the time to check it — load, parse, resolve, check, compile, and the
-//! line/column of every diagnostic — at 1×, 10× and 100× a base size. The property: time grows
+//! comments full of braces, junk lines, one very long line, deep YAML, budgets in months, one
+//! long procedure, and a valid standard for comparison) the time to check it — load, parse,
+//! resolve, check, compile, and the line/column of every diagnostic — and for survey answers
+//! the time to stream them, at 1×, 10× and 100× a base size. The property: time grows
 //! at most about tenfold per tenfold input (the bench fails above 20×, which leaves room for
 //! the machine's noise), and no hostile family costs more than a small factor of valid input
 //! of the same size. Prints one JSON line per family; exits 1 when a bound is broken.
@@ -184,6 +185,44 @@ fn main() {
                 "{family}: {vs_valid:?} times the cost of valid input"
             ));
         }
+    }
+    // Survey answers read as a stream (`skm --responses`): time per row stays flat.
+    let mut times = Vec::new();
+    for scale in scales {
+        let rows = base * 100 * scale;
+        let start = Instant::now();
+        let mut tally = sopan::survey::Tally::new();
+        let _ = tally.line(1, "U1,U2,U3,U4,U5,U6,U7,U8,U9");
+        for i in 0..rows {
+            let a = i % 4 + 1;
+            let line = format!("{a},{a},3,4,\"2\",{a},3,3,4");
+            let _ = tally.line(i + 2, &line);
+        }
+        std::hint::black_box(tally.index(None).ok());
+        times.push(start.elapsed().as_secs_f64());
+    }
+    let growth: Vec<f64> = times.windows(2).map(|w| w[1] / w[0].max(1e-9)).collect();
+    println!(
+        "{{\"family\": \"csv_rows\", \"rows\": {:?}, \"seconds\": [{}], \"growth_per_10x\": [{}]}}",
+        scales.iter().map(|s| base * 100 * s).collect::<Vec<_>>(),
+        times
+            .iter()
+            .map(|t| format!("{t:.4}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        growth
+            .iter()
+            .map(|g| format!("{g:.1}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    if full
+        && growth
+            .iter()
+            .zip(&times[1..])
+            .any(|(g, t)| *g > 20.0 && *t > 1e-3)
+    {
+        broken.push(format!("csv_rows: grows {growth:?} per tenfold input"));
     }
     // Issue 22's bound: 100 procedures with month budgets (about 17 kB) check in 50 ms.
     let text = month_budgets(1_000);
