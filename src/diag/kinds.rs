@@ -18,30 +18,18 @@ kinds! {
     /// The file holds nothing.
     EmptyFile = ("sop::empty-file", Error),
     /// The file is not UTF-8.
-    NotUtf8 {
-        /// First bad byte.
-        offset: usize,
-    } = ("sop::not-utf8", Error),
+    NotUtf8 { /** First bad byte. */ offset: usize } = ("sop::not-utf8", Error),
     /// A control or bidirectional character, which could hide text or rewrite a terminal.
-    ControlCharacter {
-        /// `U+202E`.
-        code_point: String,
-    } = ("sop::control-character", Error),
+    ControlCharacter { /** `U+202E`. */ code_point: String } = ("sop::control-character", Error),
     /// Braces nested deeper than anything the language needs.
-    TooDeep {
-        /// The limit.
-        limit: usize,
-    } = ("sop::too-deep", Error),
+    TooDeep { /** The limit. */ limit: usize } = ("sop::too-deep", Error),
     /// More unreadable lines than are worth reporting one by one.
     TooManyErrors {
         /// Unreadable lines not reported.
         more: usize,
     } = ("sop::too-many-errors", Advice),
     /// An item that may appear once appears again.
-    DuplicateItem {
-        /// The item's keyword.
-        item: Phrase,
-    } = ("sop::duplicate-item", Error),
+    DuplicateItem { /** The item's keyword. */ item: Phrase } = ("sop::duplicate-item", Error),
     /// A name that is not defined.
     UndefinedName {
         /// What sort of thing.
@@ -73,15 +61,9 @@ kinds! {
         procedures: Vec<String>,
     } = ("sop::ambiguous-name", Error),
     /// No path from the start reaches the step.
-    UnreachableStep {
-        /// The step.
-        step: String,
-    } = ("sop::unreachable-step", Error),
+    UnreachableStep { /** The step. */ step: String } = ("sop::unreachable-step", Error),
     /// No path from the step reaches an end.
-    NoWayToEnd {
-        /// The step.
-        step: String,
-    } = ("sop::no-way-to-end", Error),
+    NoWayToEnd { /** The step. */ step: String } = ("sop::no-way-to-end", Error),
     /// A loop that never leads out.
     LoopWithoutExit {
         /// The steps in it.
@@ -93,15 +75,9 @@ kinds! {
         missing: Option<String>,
     } = ("sop::missing-outcome", Error),
     /// An outcome named twice in one decision.
-    DuplicateOutcome {
-        /// The outcome.
-        name: String,
-    } = ("sop::duplicate-outcome", Error),
+    DuplicateOutcome { /** The outcome. */ name: String } = ("sop::duplicate-outcome", Error),
     /// One of the 14 components of PermenPAN-RB 15/2014 is absent.
-    MissingComponent {
-        /// 1..=14.
-        number: u8,
-    } = ("sop::missing-component", Warning),
+    MissingComponent { /** 1..=14. */ number: u8 } = ("sop::missing-component", Warning),
     /// A required item is absent.
     MissingItem {
         /// The item's keyword.
@@ -124,15 +100,9 @@ kinds! {
         channel: String,
     } = ("sop::channel-without-reply", Error),
     /// A severity tier with nobody to handle it.
-    TierWithoutRoute {
-        /// The tier.
-        tier: String,
-    } = ("sop::tier-without-route", Error),
+    TierWithoutRoute { /** The tier. */ tier: String } = ("sop::tier-without-route", Error),
     /// An obligation or clock point on an event that cannot happen.
-    NeverHappens {
-        /// The step or end.
-        point: String,
-    } = ("sop::never-happens", Error),
+    NeverHappens { /** The step or end. */ point: String } = ("sop::never-happens", Error),
     /// A negative duration.
     NegativeDuration = ("sop::negative-duration", Error),
     /// `25..3`.
@@ -159,15 +129,9 @@ kinds! {
     /// A duration longer than any standard could mean.
     DurationTooLarge = ("sop::duration-too-large", Error),
     /// A date that does not exist.
-    InvalidDate {
-        /// As written.
-        text: String,
-    } = ("sop::invalid-date", Error),
+    InvalidDate { /** As written. */ text: String } = ("sop::invalid-date", Error),
     /// A number out of its range (a day number of 0, a negative head count).
-    InvalidNumber {
-        /// As written.
-        text: String,
-    } = ("sop::invalid-number", Error),
+    InvalidNumber { /** As written. */ text: String } = ("sop::invalid-number", Error),
     /// An included file cannot be read.
     IncludeNotFound {
         /// The path as resolved.
@@ -190,20 +154,11 @@ kinds! {
         chain: Vec<String>,
     } = ("sop::include-cycle", Error),
     /// Includes nested deeper than the limit (a file that includes a file that includes …).
-    IncludeTooDeep {
-        /// The limit.
-        limit: usize,
-    } = ("sop::include-too-deep", Error),
+    IncludeTooDeep { /** The limit. */ limit: usize } = ("sop::include-too-deep", Error),
     /// A standard with more files included than the limit.
-    TooManyIncludes {
-        /// The limit.
-        limit: usize,
-    } = ("sop::too-many-includes", Error),
+    TooManyIncludes { /** The limit. */ limit: usize } = ("sop::too-many-includes", Error),
     /// A quoted text longer than the limit.
-    TextTooLong {
-        /// The limit, in bytes.
-        limit: usize,
-    } = ("sop::text-too-long", Error),
+    TextTooLong { /** The limit, in bytes. */ limit: usize } = ("sop::text-too-long", Error),
     /// A procedure with more steps than the limit.
     TooManySteps {
         /// The procedure.
@@ -212,10 +167,7 @@ kinds! {
         limit: usize,
     } = ("sop::too-many-steps", Error),
     /// A standard with more roles than the limit.
-    TooManyRoles {
-        /// The limit.
-        limit: usize,
-    } = ("sop::too-many-roles", Error),
+    TooManyRoles { /** The limit. */ limit: usize } = ("sop::too-many-roles", Error),
     /// A value outside its fixed set.
     UnknownValue {
         /// Which set.
@@ -226,10 +178,7 @@ kinds! {
         suggestion: Option<String>,
     } = ("sop::unknown-value", Error),
     /// A step with both `lanjut` and `keputusan`.
-    ConflictingFlow {
-        /// The step.
-        step: String,
-    } = ("sop::conflicting-flow", Error),
+    ConflictingFlow { /** The step. */ step: String } = ("sop::conflicting-flow", Error),
     /// Two steps with the same published number.
     DuplicateStepNumber {
         /// The number as published.
@@ -250,10 +199,7 @@ kinds! {
         missing: Option<String>,
     } = ("sop::one-branch", Advice),
     /// A step without a performer (`oleh`).
-    MissingPerformer {
-        /// The step.
-        step: String,
-    } = ("sop::missing-performer", Warning),
+    MissingPerformer { /** The step. */ step: String } = ("sop::missing-performer", Warning),
     /// The same role twice among a step's performers.
     DuplicatePerformer {
         /// The step.
@@ -262,10 +208,7 @@ kinds! {
         role: String,
     } = ("sop::duplicate-performer", Warning),
     /// A step without `waktu` (outside a stage with its own time).
-    MissingTime {
-        /// The step.
-        step: String,
-    } = ("sop::missing-time", Warning),
+    MissingTime { /** The step. */ step: String } = ("sop::missing-time", Warning),
     /// A budget whose paths hold steps of unknown time: its verdict is unknown.
     BudgetUnknown {
         /// The budget.
@@ -279,10 +222,7 @@ kinds! {
         message: String,
     } = ("sop::calendar-syntax", Error),
     /// A day listed twice in a calendar.
-    DuplicateDate {
-        /// The date.
-        date: String,
-    } = ("sop::duplicate-date", Error),
+    DuplicateDate { /** The date. */ date: String } = ("sop::duplicate-date", Error),
     /// A calendar whose working hours hold no interval on any day.
     NoWorkingHours = ("sop::no-working-hours", Error),
     /// A calendar file whose `nama` is not its file's name.
@@ -331,10 +271,7 @@ kinds! {
         last_day: Option<String>,
     } = ("sop::budget-not-judged", Warning),
     /// A stage with no step: nothing to measure its time over.
-    EmptyStage {
-        /// The stage.
-        stage: String,
-    } = ("sop::empty-stage", Warning),
+    EmptyStage { /** The stage. */ stage: String } = ("sop::empty-stage", Warning),
     /// A wait on the way to an end: a case ends when the step before it is done, so the
     /// wait would be counted by nothing.
     WaitBeforeEnd {
@@ -376,10 +313,7 @@ kinds! {
         to: String,
     } = ("sop::outside-range", Error),
     /// A procedure counts working time, and no working-day calendar is named for it.
-    NoCalendar {
-        /// The procedure.
-        procedure: String,
-    } = ("sop::no-calendar", Error),
+    NoCalendar { /** The procedure. */ procedure: String } = ("sop::no-calendar", Error),
     /// An escalation rule on a stage or step whose time is not given.
     EscalationWithoutTime {
         /// The stage or step.

@@ -53,6 +53,7 @@ mod clock;
 mod escalation;
 mod event;
 mod moves;
+mod names;
 mod persist;
 mod position;
 mod record;

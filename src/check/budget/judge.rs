@@ -9,10 +9,10 @@
 //! exactly. Otherwise bounds from the two ends (every reckoning is non-decreasing in its
 //! start) may settle it whole; failing that, it is halved. Each evaluation costs one fuel.
 
+use super::days::Days;
 use super::paths::Seg;
 use crate::time::{CalendarError, Deadlines, Duration, Measure};
 use jiff::Timestamp;
-use std::collections::HashMap;
 
 /// How a run of starts fares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +56,7 @@ struct At {
 
 /// Judges paths against one budget on one calendar.
 pub(super) struct Judge<'a> {
-    d: Deadlines<'a>,
+    pub(super) d: Deadlines<'a>,
     budget: Duration,
     measure: Measure,
     /// Evaluations left.
@@ -65,7 +65,7 @@ pub(super) struct Judge<'a> {
     /// a day.
     scratch: Scratch,
     /// The kind of every covered day (see [`Days`]) and the day number of the first.
-    kinds: (i64, Vec<u8>),
+    pub(super) kinds: (i64, Vec<u8>),
 }
 
 /// The two ends reckoned and the intervals left to judge.
@@ -247,7 +247,7 @@ impl<'a> Judge<'a> {
 
     /// [`Judge::scan`] where every reckoning is non-decreasing in the start; `false` when
     /// `visit` asked to stop.
-    fn scan_monotone(
+    pub(super) fn scan_monotone(
         &mut self,
         segs: &[Seg],
         lo: i64,
@@ -311,84 +311,10 @@ impl<'a> Judge<'a> {
 }
 
 /// Seconds of a day.
-const DAY: i64 = 86_400;
+pub(super) const DAY: i64 = 86_400;
 
 /// The farthest a day's starts may reach, in days, for the day to be compared with others.
-const MAX_WINDOW: usize = 62;
-
-/// Days already judged, by the kinds of the days their starts reach: judged once, their
-/// runs kept relative to the day's first second.
-#[derive(Default)]
-struct Days {
-    /// By window (days reached past the day itself), each tried for a new day: the runs of
-    /// days judged, by the kinds of days `day ..= day + window + 1`.
-    known: Vec<(usize, ByKinds)>,
-}
-
-/// Runs of parts of one day, relative to its first second.
-type Runs = Vec<(i64, i64, Part)>;
-
-/// The runs of days judged, by the kinds of the days they reach.
-type ByKinds = HashMap<Vec<u8>, Runs, Quick>;
-
-/// A fast hash for the short runs of day kinds (a few bytes each, from the calendar, not
-/// from anyone who could choose them to collide).
-type Quick = std::hash::BuildHasherDefault<QuickHasher>;
-
-#[derive(Default)]
-struct QuickHasher(u64);
-
-impl std::hash::Hasher for QuickHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Runs of kinds of days with no calendar: every day alike.
-const NO_CALENDAR: [u8; MAX_WINDOW + 2] = [0; MAX_WINDOW + 2];
-
-impl Days {
-    /// The kinds of days `day ..= day + window + 1` (one more than reached, so that where a
-    /// month or a run of working days ends is seen too); `None` past the calendar.
-    fn kinds<'j>(judge: &'j Judge<'_>, day: i64, window: usize) -> Option<&'j [u8]> {
-        if judge.d.calendar().is_none() {
-            return NO_CALENDAR.get(..window + 2);
-        }
-        let (first, kinds) = &judge.kinds;
-        let at = usize::try_from(day - first).ok()?;
-        kinds.get(at..at + window + 2)
-    }
-
-    /// The runs of a day whose reach is of the same kinds as one judged before.
-    fn known(&self, judge: &Judge<'_>, day: i64) -> Option<&[(i64, i64, Part)]> {
-        self.known.iter().find_map(|(w, runs)| {
-            let key = Days::kinds(judge, day, *w)?;
-            runs.get(key).map(Vec::as_slice)
-        })
-    }
-
-    fn keep(&mut self, judge: &Judge<'_>, day: i64, window: usize, runs: Vec<(i64, i64, Part)>) {
-        let Some(key) = Days::kinds(judge, day, window) else {
-            return;
-        };
-        let at = match self.known.iter().position(|(w, _)| *w == window) {
-            Some(at) => at,
-            None => {
-                self.known.push((window, HashMap::default()));
-                self.known.len() - 1
-            }
-        };
-        if let Some((_, known)) = self.known.get_mut(at) {
-            known.insert(key.to_vec(), runs);
-        }
-    }
-}
+pub(super) const MAX_WINDOW: usize = 62;
 
 fn halve(stack: &mut Vec<(i64, i64)>, a: i64, b: i64) {
     let m = a + (b - a) / 2;
@@ -464,126 +390,4 @@ fn lower(sa: &At, sb: &At) -> i64 {
     };
     let start = if sa.first_at_start { 0 } else { sa.start };
     runs(sb, sa) - due + start
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::project::Project;
-    use crate::source::loader::MemoryLoader;
-    use crate::time::Unit;
-
-    fn calendar(name: &str, text: &str) -> std::sync::Arc<crate::time::Calendar> {
-        let mut files = MemoryLoader::new();
-        files.insert(
-            "std/nasional.kalender.yaml",
-            include_str!("../../../standards/nasional.kalender.yaml"),
-        );
-        let path = format!("std/{name}.kalender.yaml");
-        files.insert(&path, text);
-        let (_, c) = Project::load_calendar(&files, &path, "std");
-        c.expect("a shipped calendar builds")
-    }
-
-    /// Runs of one part, merged, up to the first start past the calendar.
-    fn runs(
-        j: &mut Judge<'_>,
-        segs: &[Seg],
-        lo: i64,
-        hi: i64,
-        memo: bool,
-    ) -> Vec<(i64, i64, Part)> {
-        let mut out: Vec<(i64, i64, Part)> = Vec::new();
-        let mut visit = |a: i64, b: i64, p: Part| {
-            match out.last_mut() {
-                Some(last) if last.2 == p && last.1 + 1 == a => last.1 = b,
-                _ => out.push((a, b, p)),
-            }
-            p != Part::Past
-        };
-        let done = if memo {
-            j.scan(segs, lo, hi, &mut visit)
-        } else {
-            j.scan_monotone(segs, lo, hi, &mut visit).map(|_| ())
-        };
-        assert!(done.is_ok());
-        if let Some(last) = out.last_mut() {
-            if last.2 == Part::Past {
-                last.1 = last.0;
-            }
-        }
-        out
-    }
-
-    /// Days judged once per kind of stretch give, start by start, the answer of judging
-    /// every start: over two real calendars, paths of every unit but months and budgets of
-    /// every size.
-    #[test]
-    fn days_alike_are_judged_alike() {
-        let cals = [
-            calendar(
-                "pekanbaru",
-                include_str!("../../../standards/pekanbaru/pekanbaru.kalender.yaml"),
-            ),
-            calendar(
-                "contoh",
-                include_str!("../../../standards/contoh/contoh.kalender.yaml"),
-            ),
-        ];
-        let units = [
-            Unit::Minute,
-            Unit::Hour,
-            Unit::WorkingDay,
-            Unit::Day,
-            Unit::Week,
-        ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = move |m: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % m
-        };
-        let (mut compared, mut mixed) = (0, 0);
-        for c in &cals {
-            let (first, last) = c.covered_instants();
-            // A year of starts, and the calendar's end within reach of the longest paths.
-            let (lo, hi) = (last.as_second() - 400 * DAY, last.as_second());
-            assert!(first.as_second() < lo);
-            for _ in 0..64 {
-                let segs: Vec<Seg> = (0..1 + next(3))
-                    .map(|_| {
-                        let unit = units[next(units.len() as u64) as usize];
-                        let n = match unit {
-                            Unit::Minute => 1 + next(600),
-                            Unit::Hour => 1 + next(20),
-                            _ => 1 + next(6),
-                        };
-                        Seg {
-                            n,
-                            unit,
-                            running: next(4) != 0,
-                        }
-                    })
-                    .collect();
-                let budget = Duration {
-                    min: 0,
-                    max: 1 + next(3) as u32,
-                    unit: [Unit::Hour, Unit::WorkingDay, Unit::Day][next(3) as usize],
-                };
-                let d = Deadlines::new(Some(c));
-                let plain = runs(&mut Judge::new(d, budget, u64::MAX), &segs, lo, hi, false);
-                let memo = runs(&mut Judge::new(d, budget, u64::MAX), &segs, lo, hi, true);
-                assert_eq!(plain, memo, "{segs:?} against {budget:?}");
-                compared += 1;
-                mixed += usize::from(
-                    plain.iter().any(|r| r.2 == Part::Ok)
-                        && plain.iter().any(|r| r.2 == Part::Breach),
-                );
-            }
-        }
-        assert_eq!(compared, 128);
-        // Paths that breach from some starts and not from others, where days differ.
-        assert!(mixed >= 8, "{mixed} mixed of {compared}");
-    }
 }

@@ -8,6 +8,7 @@
 //! start second (`judge`), and the verdict is a promise about runs (`verdict`). The
 //! shortest and longest shown are real paths, named by their steps.
 
+mod days;
 mod ends;
 mod judge;
 mod paths;

@@ -1,0 +1,147 @@
+//! Events kept as records: their names (steps, outcomes, officers) as numbers against the
+//! procedure and the case's name list, and turned back into events.
+
+use super::case::Case;
+use super::event::Event;
+use super::record::{Kind, Rec, NONE};
+use super::Context;
+use crate::model::Flow;
+use jiff::Timestamp;
+
+impl Case {
+    /// The event a record stands for.
+    pub(super) fn event(&self, ctx: &Context<'_>, r: &Rec) -> Event {
+        let at = self.at(r.at);
+        let step = || {
+            ctx.procedure
+                .steps
+                .get(r.step as usize)
+                .map_or(String::new(), |s| s.id.clone())
+        };
+        let by = (r.by != NONE).then(|| self.name(r.by).to_string());
+        match r.kind {
+            Kind::Done => Event::Done {
+                step: step(),
+                outcome: outcome_name(ctx, r.step, r.outcome),
+                by,
+                at,
+            },
+            Kind::Resubmitted => Event::Resubmitted { by, at },
+            Kind::Returned => Event::Returned { by, at },
+            Kind::Collected => Event::Collected { by, at },
+            Kind::Withdrawn => Event::Withdrawn { at },
+            Kind::Skipped => Event::Skipped {
+                step: step(),
+                by,
+                at,
+            },
+            Kind::Arrived => Event::Arrived { step: step(), at },
+            Kind::Deemed => Event::Deemed { at },
+        }
+    }
+
+    /// The officer name at offset `at` of the name list.
+    pub(super) fn name(&self, at: u32) -> &str {
+        line(self.names.get(at as usize..).unwrap_or_default())
+    }
+
+    /// The offset of `name` in the name list, added when new.
+    fn officer(&mut self, name: Option<&str>) -> u32 {
+        let Some(name) = name else {
+            return NONE;
+        };
+        // Most events are by the officer of the event before.
+        if let Some(last) = self.events.iter().rev().map(|r| r.by).find(|b| *b != NONE) {
+            if self.name(last) == name {
+                return last;
+            }
+        }
+        // Bytes, not `split`: a handful of short names, searched on most events.
+        let bytes = self.names.as_bytes();
+        let mut at = self.id().len() + 1;
+        while let Some(rest) = bytes.get(at..) {
+            let len = rest.iter().position(|b| *b == b'\n').unwrap_or(rest.len());
+            if rest.get(..len) == Some(name.as_bytes()) {
+                return u32::try_from(at).unwrap_or(NONE);
+            }
+            at += len + 1;
+        }
+        // `at` is one past the end: where the new name begins.
+        let at = bytes.len() + 1;
+        let mut grown = String::with_capacity(self.names.len() + 1 + name.len());
+        grown.push_str(&self.names);
+        grown.push('\n');
+        grown.push_str(name);
+        self.names = grown.into_boxed_str();
+        u32::try_from(at).unwrap_or(NONE)
+    }
+
+    /// Keeps an applied event: its names as numbers against the procedure and the case.
+    pub(super) fn keep(&mut self, ctx: &Context<'_>, event: &Event, at: Timestamp) {
+        let (kind, step, outcome, by) = match event {
+            Event::Done {
+                step, outcome, by, ..
+            } => (Kind::Done, Some(step), outcome.as_deref(), by.as_deref()),
+            Event::Resubmitted { by, .. } => (Kind::Resubmitted, None, None, by.as_deref()),
+            Event::Returned { by, .. } => (Kind::Returned, None, None, by.as_deref()),
+            Event::Collected { by, .. } => (Kind::Collected, None, None, by.as_deref()),
+            Event::Withdrawn { .. } => (Kind::Withdrawn, None, None, None),
+            Event::Skipped { step, by, .. } => (Kind::Skipped, Some(step), None, by.as_deref()),
+            Event::Arrived { step, .. } => (Kind::Arrived, Some(step), None, None),
+            Event::Deemed { .. } => (Kind::Deemed, None, None, None),
+        };
+        // The step is usually the one the case was at, or the one before it.
+        let step = step
+            .and_then(|s| {
+                let hint = self
+                    .events
+                    .last()
+                    .map_or(0, |r| r.step.wrapping_add(1) as usize);
+                let steps = &ctx.procedure.steps;
+                [hint, hint.wrapping_sub(1), hint + 1]
+                    .into_iter()
+                    .find(|k| steps.get(*k).is_some_and(|x| &x.id == s))
+                    .or_else(|| steps.iter().position(|x| &x.id == s))
+            })
+            .and_then(|i| u32::try_from(i).ok())
+            .unwrap_or(NONE);
+        let outcome = outcome
+            .and_then(|o| outcome_index(ctx, step, o))
+            .unwrap_or(u16::MAX);
+        let by = self.officer(by);
+        let at = self.rel(at).unwrap_or(self.last);
+        self.events.push(Rec {
+            at,
+            by,
+            step,
+            outcome,
+            kind,
+        });
+    }
+}
+
+/// The text up to the first line end.
+pub(super) fn line(text: &str) -> &str {
+    let end = text.bytes().position(|b| b == b'\n').unwrap_or(text.len());
+    text.get(..end).unwrap_or_default()
+}
+
+/// The index of outcome `name` of step `step`'s decision.
+fn outcome_index(ctx: &Context<'_>, step: u32, name: &str) -> Option<u16> {
+    match &ctx.procedure.steps.get(step as usize)?.flow {
+        Flow::Decision { outcomes, .. } => outcomes
+            .iter()
+            .position(|o| o.name == name)
+            .and_then(|i| u16::try_from(i).ok()),
+        _ => None,
+    }
+}
+
+fn outcome_name(ctx: &Context<'_>, step: u32, outcome: u16) -> Option<String> {
+    match &ctx.procedure.steps.get(step as usize)?.flow {
+        Flow::Decision { outcomes, .. } => {
+            outcomes.get(usize::from(outcome)).map(|o| o.name.clone())
+        }
+        _ => None,
+    }
+}
