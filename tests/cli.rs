@@ -649,3 +649,39 @@ fn run_refuses_a_status_before_the_last_event_or_past_the_calendar() {
         );
     }
 }
+
+/// A calendar that is read and refused exits 1, like `check` of it; only a calendar that is
+/// not there to read is a usage problem (exit 2). The fuzzing regressions F06, F07 and F09.
+#[test]
+fn a_refused_calendar_exits_1_and_a_missing_one_2() {
+    let base = "tests/regressions/2026-12-fuzz";
+    for (dir, name) in [
+        ("F06-calendar-alias-weekday-overlap", "dup"),
+        ("F07-calendar-overflow", "year_max"),
+        ("F07-calendar-overflow", "year_min"),
+        ("F07-calendar-overflow", "hour_2026"),
+        ("F09-slow-inputs", "widest_range"),
+    ] {
+        let dir = format!("{base}/{dir}");
+        let out = sopan(&[
+            "calendar",
+            "--calendar",
+            name,
+            "--root",
+            &dir,
+            "show",
+            "2026",
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{name}: {}", text(&out.stderr));
+    }
+    let out = sopan(&[
+        "calendar",
+        "--calendar",
+        "tidak_ada",
+        "--root",
+        "standards",
+        "show",
+        "2026",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+}

@@ -45,9 +45,9 @@ pub enum Job {
 pub fn run(job: Job, name: &str, root: &str, json: bool) -> u8 {
     let cal = match open(name, root) {
         Ok(c) => c,
-        Err(message) => {
+        Err((code, message)) => {
             eprintln!("sopan: {message}");
-            return USAGE;
+            return code;
         }
     };
     let result = match job {
@@ -65,8 +65,15 @@ pub fn run(job: Job, name: &str, root: &str, json: bool) -> u8 {
     }
 }
 
-/// Finds `NAME.kalender.yaml` (or `.calendar.yaml`) under `root` and builds it.
-fn open(name: &str, root: &str) -> Result<Arc<Calendar>, String> {
+/// Finds `NAME.kalender.yaml` (or `.calendar.yaml`) under `root` and builds it. Refused with
+/// `USAGE` when there is no such file to read, with `FAILED` when the file is not a calendar
+/// that can be used (the input was read and refused, as `check` refuses it).
+fn open(name: &str, root: &str) -> Result<Arc<Calendar>, (u8, String)> {
+    open_found(name, root, &find_one(name, root).map_err(|e| (USAGE, e))?).map_err(|e| (FAILED, e))
+}
+
+/// The first calendar file named `name` under `root`.
+fn find_one(name: &str, root: &str) -> Result<String, String> {
     let mut found = Vec::new();
     find(Path::new(root), name, &mut found)
         .map_err(|e| super::inputs::cannot_read(root, &e, super::words()))?;
@@ -77,8 +84,12 @@ fn open(name: &str, root: &str) -> Result<Arc<Calendar>, String> {
         }
         Lang::En => format!("no calendar `{name}` under `{root}` (a file `{name}.kalender.yaml`)"),
     })?;
-    let path = path.to_string_lossy().replace('\\', "/");
-    let (project, cal) = Project::load_calendar(&FsLoader, &path, root);
+    Ok(path.to_string_lossy().replace('\\', "/"))
+}
+
+/// The calendar at `path`, built with the calendars it builds on.
+fn open_found(name: &str, root: &str, path: &str) -> Result<Arc<Calendar>, String> {
+    let (project, cal) = Project::load_calendar(&FsLoader, path, root);
     if !project.diagnostics().is_empty() {
         let text = super::render::human(&project, None);
         return Err(match super::words() {
