@@ -37,32 +37,29 @@ pub fn load_text(text: &str) -> Project {
 
 /// Renders every diagnostic the way the CLI does, without colour, at a fixed width.
 pub fn render(project: &Project, lang: Lang) -> String {
-    let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
-        .with_width(100)
-        .with_links(false);
-    let mut out = String::new();
-    for diag in project.diagnostics() {
-        let rendered = Rendered::new(diag, project.sources(), lang);
-        let mut one = String::new();
-        handler
-            .render_report(&mut one, &rendered)
-            .expect("rendering to a string");
-        out.push_str(&sopan::diag::localise_help(&one, lang));
-        out.push('\n');
-    }
+    let out = render_where(project, lang, |_| true);
     if out.is_empty() {
-        out.push_str("(no diagnostics)\n");
+        return "(no diagnostics)\n".to_string();
     }
     out
 }
 
 /// [`render`], of the diagnostics with one code only.
 pub fn render_only(project: &Project, lang: Lang, code: &str) -> String {
+    render_where(project, lang, |d| d.code() == code)
+}
+
+/// The diagnostics `keep` keeps, drawn as a terminal shows them.
+fn render_where(
+    project: &Project,
+    lang: Lang,
+    keep: impl Fn(&sopan::diag::Diagnostic) -> bool,
+) -> String {
     let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
         .with_width(100)
         .with_links(false);
     let mut out = String::new();
-    for diag in project.diagnostics().iter().filter(|d| d.code() == code) {
+    for diag in project.diagnostics().iter().filter(|d| keep(d)) {
         let rendered = Rendered::new(diag, project.sources(), lang);
         let mut one = String::new();
         handler

@@ -158,11 +158,9 @@ pub fn case_file(data: &[u8]) {
     }
 }
 
-/// Random events on a shipped procedure, each checked: a refused event leaves the case
-/// byte-identical; persisting and resuming is the identity; the history replays exactly.
-pub fn events(data: &[u8]) {
-    let mut bytes = Bytes::new(data);
-    let contexts: Vec<Context<'_>> = shipped()
+/// Every procedure of the shipped standards, ready to run cases on.
+fn contexts() -> Vec<Context<'static>> {
+    shipped()
         .standards()
         .iter()
         .flat_map(|s| {
@@ -171,7 +169,14 @@ pub fn events(data: &[u8]) {
                 .iter()
                 .filter_map(move |p| s.context(&p.id))
         })
-        .collect();
+        .collect()
+}
+
+/// Random events on a shipped procedure, each checked: a refused event leaves the case
+/// byte-identical; persisting and resuming is the identity; the history replays exactly.
+pub fn events(data: &[u8]) {
+    let mut bytes = Bytes::new(data);
+    let contexts = contexts();
     let Some(ctx) = contexts.get(usize::from(bytes.u8()) % contexts.len().max(1)) else {
         return;
     };
@@ -315,16 +320,7 @@ impl<'a> Bytes<'a> {
 /// stores back to a form which resumes to itself. Input that is not JSON is spliced into a
 /// real stored case instead, so the fuzzer reaches the replay and not only the JSON reader.
 pub fn resume(data: &[u8]) {
-    let contexts: Vec<Context<'_>> = shipped()
-        .standards()
-        .iter()
-        .flat_map(|s| {
-            s.model()
-                .procedures
-                .iter()
-                .filter_map(move |p| s.context(&p.id))
-        })
-        .collect();
+    let contexts = contexts();
     let text = String::from_utf8_lossy(data);
     for ctx in &contexts {
         let json = if text.trim_start().starts_with('{') {
