@@ -196,9 +196,9 @@ fn the_end_of_coverage_is_an_error_naming_the_range() {
     assert_eq!(
         err,
         CalendarError::OutOfRange {
-            date: "2030-01-02".into(),
-            first: "2024-01-01".into(),
-            last: "2027-12-31".into()
+            date: date("2030-01-02"),
+            first: date("2024-01-01"),
+            last: date("2027-12-31")
         }
     );
     assert!(err.to_string().contains("2024-01-01 to 2027-12-31"));

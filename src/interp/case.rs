@@ -129,9 +129,7 @@ impl Case {
         u32::try_from(s)
             .ok()
             .filter(|s| *s != NONE)
-            .ok_or(EventError::OutOfRange(
-                crate::time::CalendarError::Unrepresentable,
-            ))
+            .ok_or_else(|| EventError::OutOfRange(crate::time::CalendarError::Unrepresentable))
     }
 }
 

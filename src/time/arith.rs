@@ -16,11 +16,13 @@ impl Calendar {
         Ok((day - self.first) as usize)
     }
 
+    /// The range error for day `day`. Dates, not text: the budget judge meets and drops
+    /// many of these, and only the ones shown are ever formatted.
     pub(super) fn out_of_range(&self, day: i32) -> CalendarError {
         CalendarError::OutOfRange {
-            date: civil::format(day),
-            first: civil::format(self.first),
-            last: civil::format(self.last),
+            date: civil_date(day),
+            first: civil_date(self.first),
+            last: civil_date(self.last),
         }
     }
 
@@ -222,6 +224,16 @@ pub fn day_number(date: Date) -> i32 {
         date.month() as u32,
         date.day() as u32,
     )
+}
+
+/// The date of a day number, held to the dates `jiff` can write (±9999 years).
+fn civil_date(day: i32) -> Date {
+    let (y, m, d) = civil::date(day);
+    match i16::try_from(y) {
+        Ok(y) => Date::new(y, m as i8, d as i8).unwrap_or(Date::MAX),
+        Err(_) if y < 0 => Date::MIN,
+        Err(_) => Date::MAX,
+    }
 }
 
 /// Date of a day number.

@@ -132,11 +132,11 @@ pub enum CalendarError {
     /// The question reaches past the days the calendar covers.
     OutOfRange {
         /// The day asked about (or reached).
-        date: String,
+        date: jiff::civil::Date,
         /// First covered day.
-        first: String,
+        first: jiff::civil::Date,
         /// Last covered day.
-        last: String,
+        last: jiff::civil::Date,
     },
     /// A date or instant that cannot be represented.
     Unrepresentable,

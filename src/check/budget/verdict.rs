@@ -169,10 +169,16 @@ fn run(
     // Even the fastest path breaches from every start judged?
     let mut some_fits = false;
     for p in shortest {
-        j.scan(&p.segs, lo, last, &mut |_, _, part| {
-            some_fits |= part == Part::Ok;
-            !some_fits
-        })?;
+        // A fastest path that is also a longest one (no step's time is a range on it) was
+        // judged above from every start: its runs kept say whether one fits.
+        let judged = longest.iter().position(|l| l.segs == p.segs);
+        match judged.and_then(|k| kept.get(k)) {
+            Some(ok) => some_fits |= ok.iter().any(|&(a, _)| a <= last),
+            None => j.scan(&p.segs, lo, last, &mut |_, _, part| {
+                some_fits |= part == Part::Ok;
+                !some_fits
+            })?,
+        }
         if some_fits {
             break;
         }
