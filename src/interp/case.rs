@@ -177,9 +177,9 @@ impl Case {
             events: Vec::new(),
             card: None,
         };
-        for (clock, budget) in case.clocks.iter_mut().zip(&ctx.procedure.budgets) {
+        for (c, budget) in ctx.procedure.budgets.iter().enumerate() {
             if budget.start.is_none() && budget.scope == crate::model::Scope::Budget {
-                clock.started = 0;
+                case.start_clock(ctx, c, 0);
             }
         }
         let actions = case.signal(ctx, &entering, 0, &dues);

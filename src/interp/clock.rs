@@ -9,6 +9,36 @@ use super::Context;
 use crate::time::Measure;
 
 impl Case {
+    /// Starts clock `c` at `at` (seconds since opened), its budget's size fixed then.
+    pub(super) fn start_clock(&mut self, ctx: &Context<'_>, c: usize, at: u32) {
+        let limit = ctx.procedure.budgets.get(c).and_then(|b| {
+            let limit = ctx.deadlines().limit(self.at(at), b.duration).ok()?;
+            u32::try_from(limit).ok().filter(|l| *l != NONE)
+        });
+        if let Some(m) = self.clocks.get_mut(c) {
+            m.started = at;
+            m.limit = limit.unwrap_or(NONE);
+        }
+    }
+
+    /// The size of a clock's budget in seconds of its measure, from its start `started`:
+    /// kept when it started, else reckoned (`None` past the calendar).
+    pub(super) fn limit(
+        &self,
+        ctx: &Context<'_>,
+        mark: &Mark,
+        budget: &crate::model::Budget,
+        started: u32,
+    ) -> Option<i64> {
+        match some(mark.limit) {
+            Some(l) => Some(i64::from(l)),
+            None => ctx
+                .deadlines()
+                .limit(self.at(started), budget.duration)
+                .ok(),
+        }
+    }
+
     /// Adds to clock `c` the time it ran since its last mark, up to `at` (seconds since
     /// opened, an instant already checked to be covered by the calendar).
     pub(super) fn settle_clock(&mut self, ctx: &Context<'_>, c: usize, measure: Measure, at: u32) {

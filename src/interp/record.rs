@@ -63,6 +63,9 @@ pub(super) struct Mark {
     pub running_since: u32,
     /// When the budget runs out: fixed while the clock runs, kept once it ran out.
     pub due: u32,
+    /// The budget's size in seconds of its measure, fixed when the clock started (`NONE`:
+    /// not started, or too large to keep here, and then reckoned when asked).
+    pub limit: u32,
 }
 
 impl Mark {
@@ -73,6 +76,7 @@ impl Mark {
         used: 0,
         running_since: NONE,
         due: NONE,
+        limit: NONE,
     };
 
     /// Whether the clock has started and not stopped.

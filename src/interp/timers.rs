@@ -61,7 +61,7 @@ impl Case {
                 continue;
             };
             if clock.started == NONE && starts {
-                self.clocks[c].started = at;
+                self.start_clock(ctx, c, at);
             }
             if self.clocks[c].is_on() && stops {
                 self.settle_clock(ctx, c, budget.duration.unit.measure(), at);
@@ -165,7 +165,7 @@ impl Case {
             else {
                 continue;
             };
-            let Ok(limit) = deadlines.limit(self.at(started), budget.duration) else {
+            let Some(limit) = self.limit(ctx, &clock, budget, started) else {
                 continue;
             };
             let measure = budget.duration.unit.measure();
@@ -229,7 +229,7 @@ impl Case {
         let Some(started) = some(clock.started) else {
             return NONE;
         };
-        let Ok(limit) = d.limit(self.at(started), budget.duration) else {
+        let Some(limit) = self.limit(ctx, clock, budget, started) else {
             return NONE;
         };
         if i64::from(clock.used) >= limit {
