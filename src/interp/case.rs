@@ -126,10 +126,13 @@ impl Case {
                 last: self.last(),
             });
         }
-        u32::try_from(s)
-            .ok()
-            .filter(|s| *s != NONE)
-            .ok_or_else(|| EventError::OutOfRange(crate::time::CalendarError::Unrepresentable))
+        // Not `ok_or`: the error would be built, and dropped, on every event.
+        match u32::try_from(s).ok().filter(|s| *s != NONE) {
+            Some(s) => Ok(s),
+            None => Err(EventError::OutOfRange(
+                crate::time::CalendarError::Unrepresentable,
+            )),
+        }
     }
 }
 
