@@ -441,8 +441,10 @@ fn shipped() -> Project {
     sopan::load_dir("standards").expect("the shipped standards")
 }
 
-/// Issue item 1: A complaint routed at 11:00 and a complaint case classified at 11:00 fall due at the
-/// same instant (they differed by three and a half hours).
+/// A complaint routed at 11:00 and a complaint case classified at 11:00 fall due at the same
+/// instant, for every tier: the case's reply clock is the tier's deadline (`menurut tingkat`),
+/// read from the one definition `route` reads (they once differed by three and a half hours,
+/// and the clock was a second budget written to match the tier by hand).
 #[test]
 fn route_and_the_complaint_case_agree() {
     let project = shipped();
@@ -454,39 +456,69 @@ fn route_and_the_complaint_case_agree() {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
     let t = at("2026-03-02T11:00:00+07:00");
-    let routed = sopan::complaints::route::route(
-        standard.model(),
-        policy,
-        "surat",
-        "sedang",
-        &facts,
-        Some(t),
-        standard.calendar(),
-    )
-    .expect("routes");
     let ctx = standard
         .context("penanganan_pengaduan")
         .expect("complaints");
-    let (mut case, _) = Case::open(&ctx, "ADU", at("2026-03-02T10:30:00+07:00")).expect("opens");
-    for (step, outcome, when) in [
-        ("terima", None, "2026-03-02T10:40:00+07:00"),
-        ("catat", None, "2026-03-02T10:50:00+07:00"),
-        ("klasifikasi", Some("sedang"), "2026-03-02T11:00:00+07:00"),
-    ] {
-        let mut e = sopan::interp::Event::done(step, at(when));
-        if let Some(o) = outcome {
-            e = e.outcome(o);
+    let mut dues = Vec::new();
+    for tier in &policy.tiers {
+        let routed = sopan::complaints::route::route(
+            standard.model(),
+            policy,
+            "surat",
+            &tier.id,
+            &facts,
+            Some(t),
+            standard.calendar(),
+        )
+        .expect("routes");
+        let (mut case, _) =
+            Case::open(&ctx, "ADU", at("2026-03-02T10:30:00+07:00")).expect("opens");
+        for (step, outcome, when) in [
+            ("terima", None, "2026-03-02T10:40:00+07:00"),
+            ("catat", None, "2026-03-02T10:50:00+07:00"),
+            (
+                "klasifikasi",
+                Some(tier.id.as_str()),
+                "2026-03-02T11:00:00+07:00",
+            ),
+        ] {
+            let mut e = sopan::interp::Event::done(step, at(when));
+            if let Some(o) = outcome {
+                e = e.outcome(o);
+            }
+            case.apply(&ctx, e).expect("applies");
         }
-        case.apply(&ctx, e).expect("applies");
+        let status = case.status(&ctx, t).expect("in range");
+        let running: Vec<&str> = status
+            .clocks
+            .iter()
+            .filter(|c| c.due.is_some())
+            .map(|c| c.budget.as_str())
+            .collect();
+        let name = format!("jawaban.{}", tier.id);
+        assert_eq!(
+            running,
+            [name.as_str()],
+            "only the chosen tier's clock runs"
+        );
+        let clock = status
+            .clocks
+            .iter()
+            .find(|c| c.budget == name)
+            .expect("clock");
+        assert!(routed.due.is_some(), "{}", tier.id);
+        assert_eq!(clock.due, routed.due, "{}", tier.id);
+        dues.push(routed.due);
     }
-    let status = case.status(&ctx, t).expect("in range");
-    let clock = status
-        .clocks
-        .iter()
-        .find(|c| c.budget == "jawaban_sedang")
-        .expect("clock");
-    assert_eq!(routed.due, Some(at("2026-03-09T15:00:00+07:00")));
-    assert_eq!(clock.due, routed.due);
+    assert_eq!(
+        dues,
+        [
+            Some(at("2026-03-04T15:00:00+07:00")),
+            Some(at("2026-03-09T15:00:00+07:00")),
+            Some(at("2026-03-27T15:00:00+07:00")),
+        ],
+        "ringan 2, sedang 5, berat 14 hari kerja (past Nyepi and Idul Fitri)"
+    );
 }
 
 /// Issue item 2: A procedure outside a `layanan` keeps its agency's calendar: the same case and the same

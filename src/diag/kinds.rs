@@ -101,6 +101,26 @@ kinds! {
     } = ("sop::channel-without-reply", Error),
     /// A severity tier with nobody to handle it.
     TierWithoutRoute { /** The tier. */ tier: String } = ("sop::tier-without-route", Error),
+    /// A budget `menurut tingkat` outside a complaint policy's procedure.
+    TierClockOutsideComplaints { /** The budget. */ budget: String } = ("sop::tier-clock-outside-complaints", Error),
+    /// A budget `menurut tingkat` that does not start after the step choosing the tier.
+    TierClockStart { /** The budget. */ budget: String } = ("sop::tier-clock-start", Error),
+    /// An outcome of the step choosing the tier that names no tier.
+    TierClockOutcome {
+        /// The budget.
+        budget: String,
+        /// The outcome.
+        outcome: String,
+        /// The tiers there are.
+        tiers: Vec<String>,
+    } = ("sop::tier-clock-outcome", Error),
+    /// A tier a budget `menurut tingkat` can choose, without a deadline.
+    TierClockWithoutDeadline {
+        /// The budget.
+        budget: String,
+        /// The tier.
+        tier: String,
+    } = ("sop::tier-clock-without-deadline", Error),
     /// An obligation or clock point on an event that cannot happen.
     NeverHappens { /** The step or end. */ point: String } = ("sop::never-happens", Error),
     /// A negative duration.

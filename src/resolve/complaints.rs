@@ -63,11 +63,13 @@ impl Resolver<'_> {
                 .map(|(n, t)| (n.text.clone(), t.value.clone()))
                 .collect(),
         });
+        self.tiers = Some(tiers.clone());
         let procedures: Vec<usize> = c
             .procedures
             .iter()
             .filter_map(|p| self.procedure(file, p, Owner::Complaints(index)))
             .collect();
+        self.tiers = None;
         let report = c
             .report
             .as_ref()

@@ -7,6 +7,7 @@
 mod complaints;
 mod procedure;
 mod service;
+mod tier_clock;
 mod timing;
 mod values;
 
@@ -50,6 +51,7 @@ pub fn resolve(files: &[(FileId, &ast::File)], sources: &SourceMap) -> Resolved 
         policies: HashMap::new(),
         procedures: HashMap::new(),
         nodes: Vec::new(),
+        tiers: None,
     };
     r.declare(files);
     for (file, tree) in files {
@@ -91,6 +93,9 @@ pub struct Resolver<'a> {
     procedures: HashMap<String, (usize, Loc)>,
     /// Per procedure: its steps and ends by name.
     nodes: Vec<HashMap<String, Node>>,
+    /// The tiers of the complaint policy whose procedures are being resolved (for clocks
+    /// written `menurut tingkat`); `None` outside one.
+    tiers: Option<Vec<crate::model::Tier>>,
 }
 
 impl Resolver<'_> {

@@ -48,7 +48,7 @@ impl Resolver<'_> {
         let mut budgets: Vec<model::Budget> = p
             .budgets
             .iter()
-            .filter_map(|b| self.budget(file, index, b, &ends))
+            .flat_map(|b| self.budget(file, index, b, &ends, &steps))
             .collect();
         let stages: Vec<model::Stage> = p.stages.iter().map(|st| self.stage(file, st)).collect();
         // A stage with a time, and a step with escalation rules, get a clock of their own:

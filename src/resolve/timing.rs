@@ -123,14 +123,25 @@ impl Resolver<'_> {
         Some(value)
     }
 
+    /// A budget's clock; for one written `menurut tingkat`, a clock per tier (see
+    /// [`Resolver::tier_clocks`]).
     pub(super) fn budget(
         &mut self,
         file: FileId,
         proc: usize,
         b: &ast::Budget,
         ends: &[model::End],
-    ) -> Option<model::Budget> {
-        let duration = self.duration(file, &b.duration);
+        steps: &[model::Step],
+    ) -> Vec<model::Budget> {
+        let duration = match b.by_tier {
+            // Each tier's own deadline, set below.
+            Some(_) => Some(model::Duration {
+                min: 0,
+                max: 0,
+                unit: model::Unit::WorkingDay,
+            }),
+            None => self.duration(file, &b.duration),
+        };
         let start = b
             .start
             .as_ref()
@@ -148,10 +159,13 @@ impl Resolver<'_> {
             })
             .collect();
         let escalations = self.escalations(file, &b.escalations, ends);
-        Some(model::Budget {
+        let Some(duration) = duration else {
+            return Vec::new();
+        };
+        let budget = model::Budget {
             id: b.name.text.clone(),
             title: b.title.as_ref().map(|t| t.value.clone()),
-            duration: duration?,
+            duration,
             start,
             stop,
             pauses,
@@ -161,7 +175,11 @@ impl Resolver<'_> {
                 file,
                 span: b.name.span,
             },
-        })
+        };
+        match b.by_tier {
+            Some(_) => self.tier_clocks(budget, b.start.is_some(), steps),
+            None => vec![budget],
+        }
     }
 
     /// A point inside procedure `proc` (a budget's own procedure).

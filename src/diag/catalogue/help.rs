@@ -165,6 +165,18 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         }
         (Kind::TierWithoutRoute { .. }, Id) => "tambahkan `penangan <peran>`".into(),
         (Kind::TierWithoutRoute { .. }, En) => "add `handler <role>`".into(),
+        (Kind::TierClockOutsideComplaints { .. }, Id) => {
+            "tulis waktunya sebagai durasi (`2 hari kerja`), atau pindahkan prosedurnya ke dalam blok `pengaduan`".into()
+        }
+        (Kind::TierClockOutsideComplaints { .. }, En) => {
+            "write its time as a duration (`2 working days`), or move the procedure into the `complaints` block".into()
+        }
+        (Kind::TierClockStart { .. }, Id) => "tambahkan `mulai setelah <langkah penggolongan>`".into(),
+        (Kind::TierClockStart { .. }, En) => "add `start after <classification step>`".into(),
+        (Kind::TierClockOutcome { .. }, Id) => "namai hasil keputusan itu sama dengan tingkatnya".into(),
+        (Kind::TierClockOutcome { .. }, En) => "name the decision's outcome after its tier".into(),
+        (Kind::TierClockWithoutDeadline { .. }, Id) => "tambahkan `tenggat <durasi>` pada tingkat itu".into(),
+        (Kind::TierClockWithoutDeadline { .. }, En) => "add `deadline <duration>` to the tier".into(),
         (Kind::NeverHappens { .. }, Id) => "pilih langkah yang tercapai dalam alur prosedur".into(),
         (Kind::NeverHappens { .. }, En) => "pick a step the procedure can reach".into(),
         (Kind::NegativeDuration, Id) => "durasi tidak boleh kurang dari 0".into(),

@@ -99,6 +99,32 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::ChannelWithoutReply { channel }, En) => format!("complaints by `{channel}` have no reply rule"),
         (Kind::TierWithoutRoute { tier }, Id) => format!("tingkat `{tier}` tidak punya penangan"),
         (Kind::TierWithoutRoute { tier }, En) => format!("tier `{tier}` has no handler"),
+        (Kind::TierClockOutsideComplaints { budget }, Id) => format!(
+            "anggaran `{budget}` menurut tingkat hanya dapat ditulis dalam prosedur sebuah `pengaduan`"
+        ),
+        (Kind::TierClockOutsideComplaints { budget }, En) => format!(
+            "budget `{budget}` per tier can only be written in a procedure of a `complaints` policy"
+        ),
+        (Kind::TierClockStart { budget }, Id) => format!(
+            "anggaran `{budget}` menurut tingkat harus mulai setelah langkah yang keputusannya memilih tingkat"
+        ),
+        (Kind::TierClockStart { budget }, En) => format!(
+            "budget `{budget}` per tier must start after the step whose decision chooses the tier"
+        ),
+        (Kind::TierClockOutcome { budget, outcome, tiers }, Id) => format!(
+            "hasil `{outcome}` bukan tingkat pengaduan, jadi anggaran `{budget}` tidak punya waktu baginya; tingkat yang ada: {}",
+            tiers.join(", ")
+        ),
+        (Kind::TierClockOutcome { budget, outcome, tiers }, En) => format!(
+            "outcome `{outcome}` is not a complaint tier, so budget `{budget}` has no time for it; the tiers are: {}",
+            tiers.join(", ")
+        ),
+        (Kind::TierClockWithoutDeadline { budget, tier }, Id) => format!(
+            "tingkat `{tier}` tidak punya `tenggat`, jadi anggaran `{budget}` tidak punya waktu baginya"
+        ),
+        (Kind::TierClockWithoutDeadline { budget, tier }, En) => format!(
+            "tier `{tier}` has no `deadline`, so budget `{budget}` has no time for it"
+        ),
         (Kind::NeverHappens { point }, Id) => format!("`{point}` tidak pernah terjadi, jadi ini tidak akan pernah berlaku"),
         (Kind::NeverHappens { point }, En) => format!("`{point}` never happens, so this never takes effect"),
         (Kind::NegativeDuration, _) => lang.pick("durasi negatif", "negative duration").into(),

@@ -29,8 +29,11 @@ pub struct Budget {
     pub name: Name,
     /// Title.
     pub title: Option<Text>,
-    /// Allowed time.
+    /// Allowed time (empty when `by_tier`).
     pub duration: Duration,
+    /// `menurut tingkat`: the time is the deadline of the complaint tier chosen where the
+    /// clock starts.
+    pub by_tier: Option<Span>,
     /// Clock starts.
     pub start: Option<Point>,
     /// Clock stops.

@@ -78,6 +78,7 @@ pub fn keyword(rule: Rule) -> Option<(&'static str, &'static str)> {
         Rule::kw_involved => ("terlibat", "involved"),
         Rule::kw_escalate => ("eskalasi", "escalate"),
         Rule::kw_deadline => ("tenggat", "deadline"),
+        Rule::kw_according => ("menurut", "per"),
         Rule::kw_book => ("buku", "book"),
         Rule::kw_field => ("kolom", "field"),
         Rule::kw_report => ("laporan", "report"),

@@ -55,6 +55,7 @@ impl Converter {
             duration: self
                 .duration_in(&kids)
                 .unwrap_or_else(|| empty_duration(span)),
+            by_tier: first(&kids, Rule::by_tier).map(|p| self.span(&p)),
             start: None,
             stop: None,
             pauses: Vec::new(),
