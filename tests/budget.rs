@@ -91,7 +91,10 @@ prosedur p "P" {{
     );
     let r = reports(&text);
     // The stage's range replaces its steps: 3 + 1 at the least, 6 + 1 at the most.
-    let total = r.iter().find(|r| r.budget == "total").expect("the budget");
+    let total = r
+        .iter()
+        .find(|r| r.budget.as_deref() == Some("total"))
+        .expect("the budget");
     assert_eq!(total.shortest, Some(days(4)));
     assert_eq!(total.longest, Some(days(7)));
     assert_eq!(total.verdict, Verdict::Fits);
@@ -210,4 +213,41 @@ prosedur p "P" {
         assert_eq!(r[0].verdict, Verdict::NotJudged, "{dir}");
         assert_eq!(r[0].reason, Some(reason), "{dir}");
     }
+}
+
+/// A procedure that declares no budget still has its real paths summed by `budget`: the
+/// shortest and the longest, each one path, and no verdict.
+#[test]
+fn a_procedure_without_a_budget_has_its_paths_summed() {
+    let text = format!(
+        "{HEAD}{}",
+        r#"
+prosedur izin "Izin" {
+  langkah periksa "Periksa" {
+    oleh petugas
+    waktu 1 hari kerja
+    keputusan "Lengkap?" { ya -> terbit  tidak -> tinjau }
+  }
+  langkah tinjau "Tinjau lapangan" { oleh petugas  waktu 3 hari kerja  lanjut terbit }
+  langkah terbit "Terbit" { oleh petugas  waktu 30 menit  lanjut selesai_ok }
+  selesai selesai_ok "Izin terbit"
+}
+"#
+    );
+    let project = common::load_text(&text);
+    assert_eq!(common::errors(&project), 0);
+    let reports = project.standards()[0].budgets();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    let r = &reports[0];
+    assert_eq!((r.budget.as_deref(), r.limit), (None, None));
+    assert_eq!(r.verdict, Verdict::NotJudged);
+    assert_eq!(r.reason, Some(sopan::NotJudged::NoBudget));
+    let sum = |working_days, minutes| Amount {
+        working_days,
+        minutes,
+        ..Amount::default()
+    };
+    assert_eq!(r.shortest, Some(sum(1, 30)), "periksa → terbit");
+    assert_eq!(r.longest, Some(sum(4, 30)), "periksa → tinjau → terbit");
+    assert!(r.unknown_steps.is_empty());
 }

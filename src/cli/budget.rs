@@ -59,12 +59,20 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
                     .iter()
                     .map(|s| s.model())
                     .find(|m| m.procedures.iter().any(|p| p.id == r.procedure));
-                let (procedure, budget) = match model {
-                    Some(m) => {
+                let no_budget = match lang {
+                    Lang::Id => "tanpa anggaran".to_string(),
+                    Lang::En => "no budget".to_string(),
+                };
+                let (procedure, budget) = match (model, r.budget.as_deref()) {
+                    (Some(m), budget) => {
                         let names = Names::new(m, &r.procedure);
-                        (names.procedure(&r.procedure), names.clock(&r.budget))
+                        let budget = budget.map_or(no_budget, |b| names.clock(b));
+                        (names.procedure(&r.procedure), budget)
                     }
-                    None => (r.procedure.clone(), r.budget.clone()),
+                    (None, budget) => (
+                        r.procedure.clone(),
+                        budget.map_or(no_budget, str::to_string),
+                    ),
                 };
                 let steps = || {
                     r.unknown_steps
@@ -106,17 +114,32 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
                         format!("not judged: {}", r.reason.map_or("", |w| w.words(lang)))
                     }
                 };
-                let limit = sopan::render::graph::duration_words(r.limit, lang);
+                // Summed without a budget, a step of unknown time is left out of the sums.
+                let verdict = match (r.budget.is_none() && !r.unknown_steps.is_empty(), lang) {
+                    (true, Lang::Id) => {
+                        format!("{verdict} (waktu {} tidak diketahui)", steps())
+                    }
+                    (true, Lang::En) => format!("{verdict} (time of {} not known)", steps()),
+                    (false, _) => verdict,
+                };
+                let limit = r.limit.map(|l| {
+                    let words = sopan::render::graph::duration_words(l, lang);
+                    match lang {
+                        Lang::Id => format!("anggaran {words}, "),
+                        Lang::En => format!("budget {words}, "),
+                    }
+                });
+                let limit = limit.unwrap_or_default();
                 println!(
                     "{}",
                     match lang {
                         Lang::Id => format!(
-                            "{procedure} / {budget}: anggaran {limit}, jalur tercepat {}, terpanjang {} — {verdict}",
+                            "{procedure} / {budget}: {limit}jalur tercepat {}, terpanjang {} — {verdict}",
                             or_dash(r.shortest, &r.shortest_path),
                             or_dash(r.longest, &r.longest_path),
                         ),
                         Lang::En => format!(
-                            "{procedure} / {budget}: budget {limit}, shortest {}, longest {} — {verdict}",
+                            "{procedure} / {budget}: {limit}shortest {}, longest {} — {verdict}",
                             or_dash(r.shortest, &r.shortest_path),
                             or_dash(r.longest, &r.longest_path),
                         ),

@@ -103,7 +103,16 @@ impl Standard {
             .iter()
             .zip(&self.machines)
             .zip(&self.procedure_calendars)
-            .flat_map(|((p, m), c)| crate::check::budget::analyse(p, m, c.as_deref()))
+            .flat_map(|((p, m), c)| {
+                // A procedure without a budget still has its paths summed.
+                if p.budgets.is_empty() {
+                    crate::check::budget::paths_only(p, m, c.as_deref())
+                        .into_iter()
+                        .collect()
+                } else {
+                    crate::check::budget::analyse(p, m, c.as_deref())
+                }
+            })
             .collect()
     }
 

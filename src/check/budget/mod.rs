@@ -34,10 +34,10 @@ pub const DEFAULT_DAY_MINUTES: u32 = 450;
 pub struct BudgetReport {
     /// Procedure id.
     pub procedure: String,
-    /// Budget id.
-    pub budget: String,
-    /// The budget as written.
-    pub limit: Duration,
+    /// Budget id (`None`: the procedure declares no budget, and only its paths are summed).
+    pub budget: Option<String>,
+    /// The budget as written (`None` without a budget).
+    pub limit: Option<Duration>,
     /// The time the clock counts on the shortest path, per unit (`None` when the clock's
     /// stop cannot be reached).
     pub shortest: Option<Amount>,
@@ -155,8 +155,8 @@ pub fn analyse_with(
             );
             BudgetReport {
                 procedure: proc.id.clone(),
-                budget: b.id.clone(),
-                limit: b.duration,
+                budget: Some(b.id.clone()),
+                limit: Some(b.duration),
                 shortest: shortest.as_ref().map(|p| p.amount),
                 shortest_path: shortest.map(|p| hops(proc, &p)).unwrap_or_default(),
                 longest: longest.as_ref().map(|p| p.amount),
@@ -178,6 +178,72 @@ pub fn analyse_with(
             }
         })
         .collect()
+}
+
+/// The real paths of a procedure that declares no budget, from the case's opening to any end:
+/// the shortest and longest sums, with the steps of unknown time they leave out, and no
+/// verdict (`not_judged`, [`NotJudged::NoBudget`]). `None` when its flow did not resolve.
+pub fn paths_only(
+    proc: &Procedure,
+    machine: &Machine,
+    calendar: Option<&Calendar>,
+) -> Option<BudgetReport> {
+    if machine.has_unresolved() {
+        return None;
+    }
+    // A clock from the opening to any end, never paused: the whole case.
+    let whole = crate::model::Budget {
+        id: String::new(),
+        title: None,
+        duration: Duration {
+            min: 0,
+            max: 0,
+            unit: Unit::Minute,
+        },
+        start: None,
+        stop: None,
+        pauses: Vec::new(),
+        loc: proc.loc,
+        escalations: Vec::new(),
+        scope: crate::model::Scope::Budget,
+    };
+    let days_add = calendar.is_none_or(|c| c.day_count() == DayCount::NextDay);
+    let clock = walk::Clockwork::new(proc, machine, &whole);
+    let long = paths::walk(&clock, Side::Longest, days_add);
+    let short = paths::walk(&clock, Side::Shortest, days_add);
+    let mut unknown: Vec<usize> = long
+        .paths
+        .iter()
+        .chain(&short.paths)
+        .flat_map(|p| p.unknown.iter().copied())
+        .collect();
+    unknown.sort_unstable();
+    unknown.dedup();
+    let order = |a: &Amount| (a.months, a.days, a.working_days, a.minutes);
+    let longest = long.paths.iter().max_by_key(|p| order(&p.amount));
+    let shortest = short.paths.iter().min_by_key(|p| order(&p.amount));
+    Some(BudgetReport {
+        procedure: proc.id.clone(),
+        budget: None,
+        limit: None,
+        shortest: shortest.map(|p| p.amount),
+        shortest_path: shortest.map(|p| hops(proc, p)).unwrap_or_default(),
+        longest: longest.map(|p| p.amount),
+        longest_path: longest.map(|p| hops(proc, p)).unwrap_or_default(),
+        verdict: Verdict::NotJudged,
+        reason: Some(if long.overflow || short.overflow {
+            NotJudged::TooManyPaths
+        } else {
+            NotJudged::NoBudget
+        }),
+        unknown_steps: unknown
+            .into_iter()
+            .filter_map(|i| proc.steps.get(i))
+            .map(|s| s.id.clone())
+            .collect(),
+        fails_from: None,
+        judged: None,
+    })
 }
 
 /// For paths with steps of unknown time: no verdict, and the paths with the most and the
@@ -235,7 +301,7 @@ pub fn check(
         let kind = match (report.verdict, report.shortest, report.longest) {
             (Verdict::CannotFit, Some(shortest), _) => Kind::BudgetCannotFit {
                 path: report.shortest_path.clone(),
-                budget: report.budget,
+                budget: b.id.clone(),
                 shortest,
                 limit,
             },
@@ -249,23 +315,23 @@ pub fn check(
                 continue
             }
             (Verdict::Unknown, _, _) => Kind::BudgetUnknown {
-                budget: report.budget,
+                budget: b.id.clone(),
                 steps: report.unknown_steps,
             },
             (Verdict::MayOverrun, _, Some(longest)) => Kind::BudgetMayOverrun {
                 path: report.longest_path.clone(),
-                budget: report.budget,
+                budget: b.id.clone(),
                 longest,
                 limit,
                 from: report.fails_from.map(|t| local_minute(t, calendar)),
             },
             (Verdict::NotJudged, _, _) => match report.reason {
                 Some(NotJudged::PastRange) => Kind::BudgetNotJudged {
-                    budget: report.budget,
+                    budget: b.id.clone(),
                     last_day: calendar.map(|c| c.range().1),
                 },
                 Some(NotJudged::TooManyPaths) => Kind::BudgetNotJudged {
-                    budget: report.budget,
+                    budget: b.id.clone(),
                     last_day: None,
                 },
                 // Said elsewhere: no calendar, no working hours, a stop never reached.

@@ -41,6 +41,8 @@ pub enum NotJudged {
     NoPath,
     /// More ways through the procedure, or more work, than a check allows.
     TooManyPaths,
+    /// The procedure declares no budget: its paths are summed, not judged.
+    NoBudget,
 }
 
 impl NotJudged {
@@ -48,6 +50,12 @@ impl NotJudged {
     pub fn words(self, lang: crate::diag::Lang) -> &'static str {
         use crate::diag::Lang::{En, Id};
         match (self, lang) {
+            (NotJudged::NoBudget, Id) => {
+                "prosedur ini tidak menulis anggaran; jumlahnya adalah waktu jalurnya sendiri"
+            }
+            (NotJudged::NoBudget, En) => {
+                "the procedure declares no budget; the sums are its paths' own time"
+            }
             (NotJudged::PastRange, Id) => {
                 "dari setiap awal, suatu jalur berakhir sesudah hari terakhir kalender"
             }
