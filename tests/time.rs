@@ -696,3 +696,93 @@ fn impossible_times_are_errors() {
             .expect_err("answered before it arrived");
     assert_eq!((refused.row, refused.column.as_str()), (2, "dijawab"));
 }
+
+/// A ranged tier (`tenggat 2..5 hari kerja`): `route` and the case clock report both ends at
+/// the same instants — at risk past the lower end, breached past the upper.
+#[test]
+fn a_ranged_tier_has_both_ends_in_route_and_on_the_clock() {
+    let text = r#"
+instansi kantor "Kantor" { kalender nasional }
+peran petugas "Petugas" internal
+pengaduan aduan "Pengaduan" {
+  saluran surat "Surat"
+  balas surat -> surat
+  tingkat sedang "Sedang" { penangan petugas  tenggat 2..5 hari kerja }
+  prosedur tangani "Penanganan" {
+    anggaran jawaban "Tenggat jawaban" menurut tingkat {
+      mulai setelah golongkan
+      berhenti saat dijawab
+    }
+    langkah golongkan "Golongkan" {
+      oleh petugas
+      waktu 1 jam
+      keputusan "Tingkat?" { sedang -> jawab }
+    }
+    langkah jawab "Jawab" { oleh petugas  waktu 1 hari kerja  lanjut dijawab }
+    selesai dijawab "Dijawab"
+  }
+}
+"#;
+    let mut files = MemoryLoader::new();
+    files.insert("std/a.sop", text.to_string());
+    files.insert("std/nasional.kalender.yaml", national_text());
+    let entry = Entry {
+        path: "std/a.sop".into(),
+        root: "std".into(),
+    };
+    let project = Project::load(&files, &[entry]).expect("loads");
+    let errors: Vec<&str> = project
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity() == sopan::diag::Severity::Error)
+        .map(|d| d.code())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let standard = &project.standards()[0];
+    let policy = &standard.model().complaints[0];
+    // Classified on Monday 2 March 2026 at 11:00: 2 working days end Wednesday 4 March at
+    // closing, 5 end Monday 9 March.
+    let t = at("2026-03-02T11:00:00+07:00");
+    let routed = sopan::complaints::route::route(
+        standard.model(),
+        policy,
+        "surat",
+        "sedang",
+        &BTreeMap::new(),
+        Some(t),
+        standard.calendar(),
+    )
+    .expect("routes");
+    let ctx = standard.context("tangani").expect("the procedure");
+    let (mut case, _) = Case::open(&ctx, "ADU-1", at("2026-03-02T10:00:00+07:00")).expect("opens");
+    case.apply(
+        &ctx,
+        sopan::interp::Event::done("golongkan", t).outcome("sedang"),
+    )
+    .expect("classified");
+    let clock = |now: &str| {
+        let status = case.status(&ctx, at(now)).expect("in range");
+        status.clocks[0].clone()
+    };
+    let first = clock("2026-03-02T11:00:00+07:00");
+    assert_eq!(first.budget, "jawaban.sedang");
+    assert_eq!(first.due_lower, routed.due_lower);
+    assert_eq!(first.due, routed.due);
+    let lower = routed.due_lower.expect("a range has a lower end");
+    let upper = routed.due.expect("and an upper one");
+    assert!(lower < upper);
+    assert_eq!(first.status, ClockState::OnTrack);
+    // One working second past each end (an end at closing time is passed at the next
+    // opening), as a clock is breached one second past its budget.
+    let d = Deadlines::new(standard.calendar());
+    let past = |t: Timestamp| {
+        d.after(t, 1, sopan::time::Measure::Working)
+            .expect("covered")
+            .value
+            .to_string()
+    };
+    assert_eq!(clock(&lower.to_string()).status, ClockState::OnTrack);
+    assert_eq!(clock(&past(lower)).status, ClockState::AtRisk);
+    assert_eq!(clock(&upper.to_string()).status, ClockState::AtRisk);
+    assert_eq!(clock(&past(upper)).status, ClockState::Breached);
+}

@@ -159,6 +159,9 @@ fn human(r: &sopan::complaints::route::Route, model: &sopan::model::Model, lang:
         ("dijawab lewat", "reply by"),
         r.reply.join(lang.pick(" atau ", " or ")),
     );
+    if let Some(lower) = r.due_lower {
+        line(&mut out, ("berisiko sejak", "at risk from"), local(lower));
+    }
     if let Some(due) = r.due {
         let note = if r.provisional {
             lang.pick(" (hari libur belum ditetapkan)", " (provisional holidays)")

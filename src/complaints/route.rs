@@ -23,8 +23,13 @@ pub struct Route {
     pub escalated_to: Vec<String>,
     /// Channels the answer goes back by.
     pub reply: Vec<String>,
-    /// When the answer is due (when the arrival instant and a deadline are known).
+    /// When the answer is due (when the arrival instant and a deadline are known); for a
+    /// ranged deadline (`2..5 hari kerja`), its upper end: unanswered past it, breached.
     pub due: Option<Timestamp>,
+    /// For a ranged deadline, when its lower end falls: unanswered past it, the complaint is
+    /// at risk. `None` (and left out of JSON) for an exact deadline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_lower: Option<Timestamp>,
     /// Whether the due instant rests on provisional holiday data.
     pub provisional: bool,
     /// The tier's escalation rules with the instant each fires if the complaint is not
@@ -242,6 +247,19 @@ pub fn route(
         }
         _ => (None, false),
     };
+    let due_lower = match (at, tier.deadline) {
+        (Some(t), Some(d)) if d.min < d.max => {
+            let lower = crate::time::Duration { max: d.min, ..d };
+            let due = crate::time::Deadlines::new(calendar)
+                .due(t, lower)
+                .map_err(|reason| RouteError::DuePastRange {
+                    severity: tier.id.clone(),
+                    reason: Box::new(reason),
+                })?;
+            Some(due.value)
+        }
+        _ => None,
+    };
     let escalations = tier
         .escalations
         .iter()
@@ -272,6 +290,7 @@ pub fn route(
             .map(|v| policy.channels[*v].id.clone())
             .collect(),
         due,
+        due_lower,
         provisional,
         escalations,
         record,

@@ -56,8 +56,14 @@ pub struct ClockStatus {
     /// Minutes left, rounded down (negative when breached: -1 for a clock one second over).
     pub remaining_minutes: Option<i64>,
     /// When the budget runs out if the clock keeps running; for a breached clock, when it
-    /// ran out. `None` while paused or finished within the budget.
+    /// ran out. `None` while paused or finished within the budget. For a budget written as a
+    /// range (`2..5 hari kerja`), its upper end.
     pub due: Option<Timestamp>,
+    /// For a budget written as a range: when its lower end falls if the clock keeps running,
+    /// after which the clock is at risk (instead of at 80 % used). `None` for an exact
+    /// budget, once the lower end has passed, or while paused or finished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_lower: Option<Timestamp>,
 }
 
 /// Where a case stands at an instant.
@@ -137,13 +143,34 @@ impl Case {
                 // past the calendar (it cannot have run out by `now`, which is covered).
                 let limit = some(clock.started)
                     .and_then(|s| ctx.deadlines().limit(self.at(s), budget.duration).ok());
+                // A range's lower end, in the same measure, from the same start.
+                let ranged = budget.duration.min < budget.duration.max;
+                let lower = some(clock.started).filter(|_| ranged).and_then(|s| {
+                    let low = crate::time::Duration {
+                        max: budget.duration.min,
+                        ..budget.duration
+                    };
+                    ctx.deadlines().limit(self.at(s), low).ok()
+                });
+                let at_risk = |limit: i64| match lower {
+                    Some(low) => used > low,
+                    None => used * 100 >= limit * AT_RISK_PERCENT,
+                };
                 let status = match (some(clock.started), limit) {
                     (None, _) => ClockState::Waiting,
                     (_, Some(limit)) if used > limit => ClockState::Breached,
                     _ if clock.stopped != NONE => ClockState::Finished,
                     _ if clock.running_since == NONE => ClockState::Paused,
-                    (_, Some(limit)) if used * 100 >= limit * AT_RISK_PERCENT => ClockState::AtRisk,
+                    (_, Some(limit)) if at_risk(limit) => ClockState::AtRisk,
                     _ => ClockState::OnTrack,
+                };
+                let due_lower = match (clock.running_since != NONE, lower) {
+                    (true, Some(low)) if used < low => ctx
+                        .deadlines()
+                        .after(now, (low - used).unsigned_abs(), measure)
+                        .ok()
+                        .map(|d| d.value),
+                    _ => None,
                 };
                 // Running: when what is left runs out. Run out: when it did, which the
                 // clock keeps (or, never paused, the budget's due from its start).
@@ -178,6 +205,7 @@ impl Case {
                     budget_minutes: limit.map(|l| l.div_euclid(60)),
                     remaining_minutes: limit.map(|l| (l - used).div_euclid(60)),
                     due,
+                    due_lower,
                 }
             })
             .collect();
