@@ -674,6 +674,20 @@ fn a_refused_calendar_exits_1_and_a_missing_one_2() {
         ]);
         assert_eq!(out.status.code(), Some(1), "{name}: {}", text(&out.stderr));
     }
+    // Given by its path, each of them is read and refused the same way; so is a file that
+    // is not named as a calendar.
+    for path in [
+        "F06-calendar-alias-weekday-overlap/dup.kalender.yaml",
+        "F07-calendar-overflow/year_max.kalender.yaml",
+        "F07-calendar-overflow/year_min.kalender.yaml",
+        "F07-calendar-overflow/hour_2026.kalender.yaml",
+        "F09-slow-inputs/widest_range.kalender.yaml",
+        "mutation/cal-panic_fuzz_src_src_calendar_arith_rs_145_22-de314b5c.min.bin",
+    ] {
+        let path = format!("{base}/{path}");
+        let out = sopan(&["calendar", "--calendar", &path, "show", "2026"]);
+        assert_eq!(out.status.code(), Some(1), "{path}: {}", text(&out.stderr));
+    }
     let out = sopan(&[
         "calendar",
         "--calendar",

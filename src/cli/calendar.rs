@@ -69,6 +69,28 @@ pub fn run(job: Job, name: &str, root: &str, json: bool) -> u8 {
 /// `USAGE` when there is no such file to read, with `FAILED` when the file is not a calendar
 /// that can be used (the input was read and refused, as `check` refuses it).
 fn open(name: &str, root: &str) -> Result<Arc<Calendar>, (u8, String)> {
+    // A calendar file given by its path is read where it is, its folder the root.
+    if Path::new(name).is_file() {
+        let path = name.replace('\\', "/");
+        let dir = sopan::source::loader::parent(&path).to_string();
+        let named = [".kalender.yaml", ".calendar.yaml"]
+            .iter()
+            .any(|end| path.ends_with(end));
+        if !named {
+            return Err((
+                FAILED,
+                match super::words() {
+                    Lang::Id => format!(
+                        "`{path}` bukan berkas kalender: namanya harus `NAMA.kalender.yaml`"
+                    ),
+                    Lang::En => format!(
+                        "`{path}` is not a calendar file: its name must be `NAME.kalender.yaml`"
+                    ),
+                },
+            ));
+        }
+        return open_found(name, &dir, &path).map_err(|e| (FAILED, e));
+    }
     open_found(name, root, &find_one(name, root).map_err(|e| (USAGE, e))?).map_err(|e| (FAILED, e))
 }
 
