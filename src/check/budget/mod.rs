@@ -120,17 +120,7 @@ pub fn analyse_with(
     proc.budgets
         .iter()
         .map(|b| {
-            let clock = walk::Clockwork::new(proc, machine, b);
-            let long = paths::walk(&clock, Side::Longest, days_add);
-            let short = paths::walk(&clock, Side::Shortest, days_add);
-            let mut unknown: Vec<usize> = long
-                .paths
-                .iter()
-                .chain(&short.paths)
-                .flat_map(|p| p.unknown.iter().copied())
-                .collect();
-            unknown.sort_unstable();
-            unknown.dedup();
+            let (long, short, unknown) = walked(proc, machine, b, days_add);
             let j = if !unknown.is_empty() {
                 unknown_judgement(&long.paths, &short.paths)
             } else if long.overflow || short.overflow {
@@ -208,17 +198,7 @@ pub fn paths_only(
         scope: crate::model::Scope::Budget,
     };
     let days_add = calendar.is_none_or(|c| c.day_count() == DayCount::NextDay);
-    let clock = walk::Clockwork::new(proc, machine, &whole);
-    let long = paths::walk(&clock, Side::Longest, days_add);
-    let short = paths::walk(&clock, Side::Shortest, days_add);
-    let mut unknown: Vec<usize> = long
-        .paths
-        .iter()
-        .chain(&short.paths)
-        .flat_map(|p| p.unknown.iter().copied())
-        .collect();
-    unknown.sort_unstable();
-    unknown.dedup();
+    let (long, short, unknown) = walked(proc, machine, &whole, days_add);
     let order = |a: &Amount| (a.months, a.days, a.working_days, a.minutes);
     let longest = long.paths.iter().max_by_key(|p| order(&p.amount));
     let shortest = short.paths.iter().min_by_key(|p| order(&p.amount));
@@ -244,6 +224,28 @@ pub fn paths_only(
         fails_from: None,
         judged: None,
     })
+}
+
+/// The paths a budget's clock runs over, at the longest and the shortest bound, and the steps
+/// of unknown time on any of them.
+fn walked(
+    proc: &Procedure,
+    machine: &Machine,
+    budget: &crate::model::Budget,
+    days_add: bool,
+) -> (paths::Found, paths::Found, Vec<usize>) {
+    let clock = walk::Clockwork::new(proc, machine, budget);
+    let long = paths::walk(&clock, Side::Longest, days_add);
+    let short = paths::walk(&clock, Side::Shortest, days_add);
+    let mut unknown: Vec<usize> = long
+        .paths
+        .iter()
+        .chain(&short.paths)
+        .flat_map(|p| p.unknown.iter().copied())
+        .collect();
+    unknown.sort_unstable();
+    unknown.dedup();
+    (long, short, unknown)
 }
 
 /// For paths with steps of unknown time: no verdict, and the paths with the most and the
