@@ -129,6 +129,21 @@ fn links_in_the_standards_folder_neither_loop_nor_escape() {
         .map(|(n, _)| n.trim().to_string())
         .expect("the summary");
     assert_eq!(files, "5", "{said}");
+    // The calendar commands look a calendar up through the same links, each folder once.
+    let (code, said) = run(
+        &dir,
+        &[
+            "calendar",
+            "--calendar",
+            "pekanbaru",
+            "--root",
+            ".",
+            "show",
+            "2026",
+        ],
+    );
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("2026"), "{said}");
 }
 
 #[cfg(unix)]

@@ -2,6 +2,7 @@
 
 mod budget;
 mod calendar;
+mod calendar_file;
 mod case;
 mod check;
 mod ci;
