@@ -29,6 +29,9 @@ pub fn run(
         }
     }
     let (errors, warnings) = render::counts(&project);
+    // The process ends next: taking a large project apart piece by piece only to hand the
+    // memory back to the system cost a tenth of checking a thousand files.
+    std::mem::forget(project);
     if errors > 0 || (deny_warnings && warnings > 0) {
         FAILED
     } else {

@@ -6,7 +6,7 @@ use crate::diag::{did_you_mean, Diagnostic, Kind, NameKind};
 use crate::model::{Model, Owner};
 use crate::source::loader::{self, Loader};
 use crate::source::span::Loc;
-use crate::syntax::ast;
+use crate::source::TextKey;
 use crate::time::{self, data::Layer, Calendar, Measure};
 use std::sync::Arc;
 
@@ -108,15 +108,11 @@ impl Project {
             })
             .collect();
         // The same layers, read from other files, build the same calendar.
-        let texts: Vec<Arc<str>> = chain
+        let texts: Vec<TextKey> = chain
             .iter()
             .rev()
             .filter_map(|p| self.layers.get(p).and_then(|l| l.as_ref()))
-            .map(|(id, _)| {
-                self.sources
-                    .get(*id)
-                    .map_or_else(|| Arc::from(""), |f| f.text.clone())
-            })
+            .filter_map(|(id, _)| self.sources.get(*id).map(|f| f.key().clone()))
             .collect();
         let built = match self.built_by_text.get(&texts) {
             Some(built) => built.clone(),
@@ -138,6 +134,23 @@ impl Project {
         root: &str,
         name: &str,
     ) -> Option<String> {
+        // Every standard in a folder looks its calendars up from there: walk the folders once.
+        let asked = format!("{dir}\n{root}\n{name}");
+        if let Some(found) = self.layer_found.get(&asked) {
+            return found.clone();
+        }
+        let found = self.find_layer_anew(loader, dir, root, name);
+        self.layer_found.insert(asked, found.clone());
+        found
+    }
+
+    fn find_layer_anew(
+        &mut self,
+        loader: &dyn Loader,
+        dir: &str,
+        root: &str,
+        name: &str,
+    ) -> Option<String> {
         for path in time::load::candidates(dir, root, name) {
             if let Some(entry) = self.layers.get(&path) {
                 if entry.is_some() {
@@ -151,20 +164,19 @@ impl Project {
             };
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let id = self.sources.add(path.clone(), &text);
-            self.trees.push(ast::File::default());
+            self.trees.push(Arc::default());
             self.includes.push(Vec::new());
             self.roots.push(root.to_string());
-            let normalised = self
+            let key = self
                 .sources
                 .get(id)
-                .map(|f| f.text.clone())
-                .unwrap_or_default();
-            let (layer, diags) = match self.layers_by_text.get(&normalised) {
+                .map_or_else(|| TextKey::new(Arc::from("")), |f| f.key().clone());
+            let (layer, diags) = match self.layers_by_text.get(&key) {
                 Some(layer) => (Some(layer.clone()), Vec::new()),
                 None => {
-                    let (layer, diags) = time::data::parse(&normalised, id);
+                    let (layer, diags) = time::data::parse(key.text(), id);
                     if let (Some(l), true) = (&layer, diags.is_empty()) {
-                        self.layers_by_text.insert(normalised.clone(), l.clone());
+                        self.layers_by_text.insert(key, l.clone());
                     }
                     (layer, diags)
                 }

@@ -34,7 +34,7 @@ impl Project {
         };
         let id = self.sources.add(path.to_string(), &text);
         by_path.insert(path.to_string(), id);
-        self.trees.push(ast::File::default());
+        self.trees.push(std::sync::Arc::default());
         self.includes.push(Vec::new());
         self.roots.push(root.to_string());
         if let Some(offset) = bad {
@@ -43,20 +43,19 @@ impl Project {
                 .push(Diagnostic::at(Kind::NotUtf8 { offset }, id, span));
             return id;
         }
-        let normalised = self
-            .sources
-            .get(id)
-            .map(|f| f.text.clone())
-            .unwrap_or_default();
-        let (tree, diags) = match self.trees_by_text.get(&normalised) {
+        let Some(key) = self.sources.get(id).map(|f| f.key().clone()) else {
+            return id;
+        };
+        let (tree, diags) = match self.trees_by_text.get(&key) {
             Some(Some(tree)) => (tree.clone(), Vec::new()),
             seen => {
                 let again = seen.is_some();
-                let (tree, diags) = parser::parse(&normalised, id);
+                let (tree, diags) = parser::parse(key.text(), id);
+                let tree = std::sync::Arc::new(tree);
                 // Diagnostics name their file: only a clean parse can serve another file.
                 if diags.is_empty() {
                     let keep = again.then(|| tree.clone());
-                    self.trees_by_text.insert(normalised.clone(), keep);
+                    self.trees_by_text.insert(key, keep);
                 }
                 (tree, diags)
             }

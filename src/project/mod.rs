@@ -19,7 +19,7 @@ use crate::machine::Machine;
 use crate::resolve;
 use crate::source::loader::{self, Loader};
 use crate::source::span::{FileId, Span};
-use crate::source::SourceMap;
+use crate::source::{SourceMap, TextKey};
 use crate::syntax::ast;
 use crate::time::{data::Layer, Calendar};
 use std::collections::HashMap;
@@ -30,8 +30,8 @@ use std::sync::Arc;
 pub struct Project {
     /// Every loaded file.
     pub(crate) sources: SourceMap,
-    /// Syntax trees by file id.
-    trees: Vec<ast::File>,
+    /// Syntax trees by file id (shared by files with the same text).
+    trees: Vec<Arc<ast::File>>,
     /// Per file: its includes (target when loaded, and where written).
     includes: Vec<Vec<(Option<FileId>, Span)>>,
     /// Per file: the standards root it was loaded under.
@@ -39,18 +39,21 @@ pub struct Project {
     /// Calendar files looked for, by path: `None` when absent, else the file and its layer
     /// (`None` when the file could not be read as a calendar; already reported).
     layers: HashMap<String, Option<(FileId, Option<Layer>)>>,
+    /// The calendar file found for a name looked up from a folder (`dir`, root and name on
+    /// three lines).
+    layer_found: HashMap<String, Option<String>>,
     /// Calendars built, by the path of their top file.
     calendars: HashMap<String, Option<Arc<Calendar>>>,
     /// Standard files parsed clean, by their text, once a text is seen a second time: a
     /// folder of copies parses each twice, not once a copy (and a folder of distinct files
     /// keeps no second tree).
-    trees_by_text: HashMap<Arc<str>, Option<ast::File>>,
+    trees_by_text: HashMap<TextKey, Option<Arc<ast::File>>>,
     /// Content identities (SHA-256 and the legacy one) of standards, by their files' texts.
-    hashes_by_text: HashMap<Vec<Arc<str>>, (String, String)>,
+    hashes_by_text: HashMap<Vec<TextKey>, (String, String)>,
     /// Calendar files read clean, by their text: a folder of copies reads each once.
-    layers_by_text: HashMap<Arc<str>, Layer>,
+    layers_by_text: HashMap<TextKey, Layer>,
     /// Calendars built, by the texts of their layers in order.
-    built_by_text: HashMap<Vec<Arc<str>>, Option<Arc<Calendar>>>,
+    built_by_text: HashMap<Vec<TextKey>, Option<Arc<Calendar>>>,
     /// Budget verdicts computed in this run, shared by procedures of the same shape.
     verdicts: crate::check::budget::Verdicts,
     /// The standards, in the order of their root files.
@@ -200,7 +203,7 @@ impl Project {
         let files = self.closure(root);
         let trees: Vec<(FileId, &ast::File)> = files
             .iter()
-            .filter_map(|f| self.trees.get(f.0 as usize).map(|t| (*f, t)))
+            .filter_map(|f| self.trees.get(f.0 as usize).map(|t| (*f, &**t)))
             .collect();
         let resolved = resolve::resolve(&trees, &self.sources);
         let machines: Vec<Machine> = resolved
@@ -234,15 +237,15 @@ impl Project {
             );
         }
         self.hold_back_behind(&files, later);
-        let texts: Vec<Arc<str>> = files
+        let texts: Vec<TextKey> = files
             .iter()
             .filter_map(|f| self.sources.get(*f))
-            .map(|f| f.text.clone())
+            .map(|f| f.key().clone())
             .collect();
         let (hash, legacy_hash) = match self.hashes_by_text.get(&texts) {
             Some(known) => known.clone(),
             None => {
-                let parts = texts.iter().map(|t| &**t);
+                let parts = texts.iter().map(|t| &**t.text());
                 let known = (content_hash(parts.clone()), legacy_hash(parts));
                 self.hashes_by_text.insert(texts, known.clone());
                 known

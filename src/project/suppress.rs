@@ -14,7 +14,8 @@
 
 use crate::diag::{Diagnostic, Kind, CODES};
 use crate::source::span::{FileId, Span};
-use crate::source::SourceMap;
+use crate::source::{SourceMap, TextKey};
+use std::collections::HashMap;
 
 /// One suppression comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,13 +44,25 @@ pub struct Suppressed {
 /// More suppressions than this in one file are not read (a hostile file stays linear).
 const MAX_PER_FILE: usize = 1_000;
 
-/// Reads the suppressions of every file; reports malformed ones.
-pub fn find(sources: &SourceMap) -> (Vec<Suppression>, Vec<Diagnostic>) {
+/// Reads the suppressions of every file; reports malformed ones. A text read before (a
+/// folder of copies) is not scanned again.
+pub(super) fn find(sources: &SourceMap) -> (Vec<Suppression>, Vec<Diagnostic>) {
+    let mut known: HashMap<(&TextKey, bool), Vec<Suppression>> = HashMap::new();
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for (file, source) in sources.iter() {
         let yaml = source.path.ends_with(".yaml") || source.path.ends_with(".yml");
+        let key = (source.key(), yaml);
+        if let Some(seen) = known.get(&key) {
+            found.extend(seen.iter().cloned().map(|s| Suppression { file, ..s }));
+            continue;
+        }
+        let (from, before) = (found.len(), problems.len());
         in_text(&source.text, file, yaml, &mut found, &mut problems);
+        // Diagnostics name their file: only a text without a malformed one is kept.
+        if problems.len() == before {
+            known.insert(key, found[from..].to_vec());
+        }
     }
     (found, problems)
 }

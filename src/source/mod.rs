@@ -6,6 +6,8 @@ pub mod limits;
 pub mod loader;
 pub mod span;
 pub mod table;
+mod text_key;
+pub use text_key::TextKey;
 pub(crate) mod yaml_words;
 
 use crate::source::span::{FileId, LineIndex};
@@ -39,8 +41,10 @@ use std::sync::{Arc, OnceLock};
 pub struct SourceFile {
     /// The path as shown to users, with `/` separators.
     pub path: String,
-    /// The normalised text.
+    /// The normalised text (one shared copy for every file with this text).
     pub text: Arc<str>,
+    /// The text as a cache key, hashed once.
+    key: TextKey,
     /// Where its lines start, built the first time a diagnostic needs it.
     lines: OnceLock<LineIndex>,
     /// Bytes of the byte-order mark dropped from the front (0 or 3).
@@ -58,6 +62,11 @@ impl SourceFile {
         self.bom as usize + offset + self.crs.partition_point(|p| *p < at)
     }
 
+    /// The text as a cache key: files with the same text have equal keys.
+    pub fn key(&self) -> &TextKey {
+        &self.key
+    }
+
     /// The line index of the text.
     pub fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(&self.text))
@@ -73,6 +82,8 @@ impl SourceFile {
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
+    /// Each distinct text once, so files with the same text share it.
+    texts: std::collections::HashSet<TextKey>,
 }
 
 impl SourceMap {
@@ -94,9 +105,18 @@ impl SourceMap {
             .enumerate()
             .map(|(k, (i, _))| u32::try_from(i - k).unwrap_or(u32::MAX))
             .collect();
+        let key = TextKey::new(Arc::from(normal));
+        let key = match self.texts.get(&key) {
+            Some(known) => known.clone(),
+            None => {
+                self.texts.insert(key.clone());
+                key
+            }
+        };
         self.files.push(SourceFile {
             path,
-            text: Arc::from(normal),
+            text: key.text().clone(),
+            key,
             lines: OnceLock::new(),
             bom,
             crs: Arc::from(crs),
