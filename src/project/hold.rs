@@ -11,10 +11,19 @@ impl Project {
     /// not, so one mistake would bury itself under a pile of errors. They are held back and
     /// counted on the first such diagnostic instead.
     pub(super) fn hold_back_behind(&mut self, files: &[FileId], later: Vec<Diagnostic>) {
-        let blocking = self
-            .diagnostics
+        // The first holding diagnostic of each file, kept up to date with the diagnostics
+        // added since the last call: a scan of them all for each standard was quadratic in a
+        // folder of many standards with advisories.
+        for (k, d) in self.diagnostics.iter().enumerate().skip(self.blockers.1) {
+            if let (true, Some(loc)) = (d.holds_back(), d.loc) {
+                self.blockers.0.entry(loc.file).or_insert(k);
+            }
+        }
+        self.blockers.1 = self.diagnostics.len();
+        let blocking = files
             .iter()
-            .position(|d| d.holds_back() && d.loc.is_some_and(|l| files.contains(&l.file)));
+            .filter_map(|f| self.blockers.0.get(f).copied())
+            .min();
         let Some(first) = blocking else {
             self.diagnostics.extend(later);
             return;

@@ -67,6 +67,9 @@ pub struct Project {
     /// Files of standards whose later checks were held back (see `Note::HeldBack`): their
     /// suppressions are not judged unused.
     held_back: Vec<FileId>,
+    /// The first diagnostic that holds a file's checks back, by file, over the first
+    /// `.1` diagnostics.
+    blockers: (HashMap<FileId, usize>, usize),
 }
 
 impl Project {
@@ -157,8 +160,17 @@ impl Project {
             p.standards.push(standard);
         }
         // Files that only include each other have no root: check each such file on its own.
+        // (Which files a standard covers is marked once per standard, not searched per file.)
+        let mut covered = vec![false; p.trees.len()];
+        let mut marked = 0;
         for file in given {
-            if !p.standards.iter().any(|s| s.files.contains(&file)) {
+            for f in p.standards[marked..].iter().flat_map(|s| &s.files) {
+                if let Some(c) = covered.get_mut(f.0 as usize) {
+                    *c = true;
+                }
+            }
+            marked = p.standards.len();
+            if !covered.get(file.0 as usize).copied().unwrap_or(false) {
                 let standard = p.standard(loader, file);
                 p.standards.push(standard);
             }

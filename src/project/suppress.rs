@@ -249,11 +249,16 @@ pub fn apply(
     let mut used = vec![false; suppressions.len()];
     let mut kept = Vec::with_capacity(diagnostics.len());
     let mut suppressed = Vec::new();
+    // Each diagnostic is matched against the suppressions of its own file only.
+    let mut by_file: HashMap<FileId, Vec<usize>> = HashMap::new();
+    for (k, s) in suppressions.iter().enumerate() {
+        by_file.entry(s.file).or_default().push(k);
+    }
     for d in diagnostics {
         let hit = d.loc.and_then(|loc| {
-            suppressions.iter().position(|s| {
-                s.file == loc.file
-                    && s.code == d.code()
+            by_file.get(&loc.file)?.iter().copied().find(|&k| {
+                let s = &suppressions[k];
+                s.code == d.code()
                     && (s.covers.0..s.covers.1.max(s.covers.0 + 1))
                         .contains(&(loc.span.start as usize))
             })
@@ -269,6 +274,7 @@ pub fn apply(
             None => kept.push(d),
         }
     }
+    let unreadable: std::collections::HashSet<&FileId> = unreadable.iter().collect();
     for (s, used) in suppressions.iter().zip(used) {
         if !used && !unreadable.contains(&s.file) {
             kept.push(Diagnostic::at(

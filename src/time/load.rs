@@ -5,14 +5,11 @@
 use crate::source::loader;
 
 /// Paths to try for calendar `name`, nearest first, from folder `dir` up to `root`.
-pub fn candidates(dir: &str, root: &str, name: &str) -> Vec<String> {
-    folders(dir, root)
-        .into_iter()
-        .flat_map(|here| {
-            ["kalender", "calendar"]
-                .map(|suffix| loader::join(&here, &format!("{name}.{suffix}.yaml")))
-        })
-        .collect()
+pub fn candidates<'n>(dir: &str, root: &str, name: &'n str) -> impl Iterator<Item = String> + 'n {
+    // Lazily: the nearest file is usually found in the first folder.
+    folders(dir, root).into_iter().flat_map(move |here| {
+        ["kalender", "calendar"].map(|suffix| loader::join(&here, &format!("{name}.{suffix}.yaml")))
+    })
 }
 
 /// The folders a calendar name is looked for in: `dir`, then each one above it up to `root`.
@@ -36,7 +33,8 @@ mod tests {
 
     #[test]
     fn searches_up_to_the_root() {
-        let found = candidates("standards/pekanbaru", "standards", "nasional");
+        let found: Vec<String> =
+            candidates("standards/pekanbaru", "standards", "nasional").collect();
         assert_eq!(
             found,
             [
