@@ -86,6 +86,8 @@ pub struct Context<'a> {
     pub(crate) procedure: &'a Procedure,
     /// Its machine.
     pub(crate) machine: &'a Machine,
+    /// What each of its events moves.
+    pub(crate) moves: &'a crate::machine::moves::Moves,
     /// The working-day calendar of the procedure (its service's, else its agency's). Without
     /// one, only calendar units (`hari`, `minggu`, `bulan`) can be reckoned.
     pub(crate) calendar: Option<&'a Calendar>,
@@ -160,7 +162,7 @@ impl crate::project::Standard {
         let on = self.refs.get(index)?;
         Context::new(
             &self.model,
-            &self.machines,
+            (&self.machines, &self.moves),
             calendar,
             identity,
             on,
@@ -173,7 +175,7 @@ impl<'a> Context<'a> {
     /// The context of procedure `id` of a model, if it exists.
     fn new(
         model: &'a Model,
-        machines: &'a [Machine],
+        (machines, moves): (&'a [Machine], &'a [crate::machine::moves::Moves]),
         calendar: Option<&'a Calendar>,
         identity: Identity<'a>,
         on: &'a std::sync::Arc<crate::project::StandardRef>,
@@ -185,6 +187,7 @@ impl<'a> Context<'a> {
             index,
             procedure: model.procedures.get(index)?,
             machine: machines.get(index)?,
+            moves: moves.get(index)?,
             calendar,
             identity,
             on,

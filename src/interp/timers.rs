@@ -6,14 +6,11 @@ use super::case::{Action, Case};
 use super::event::EventError;
 use super::record::{some, Mark, Pos, Timer, What, NONE};
 use super::Context;
-use crate::model::{Node, Pause, Point, Scope};
+use crate::model::Pause;
 use jiff::Timestamp;
 
-/// What moved, for clocks and obligations.
-pub(super) enum Signal<'s> {
-    Enter(Node),
-    Finish(usize, Option<&'s str>),
-}
+use crate::machine::moves::Effect;
+pub(super) use crate::machine::moves::Signal;
 
 impl Case {
     /// Adds to every running clock the time it ran up to `at` (seconds since opened).
@@ -23,8 +20,9 @@ impl Case {
         }
     }
 
-    /// Starts and stops clocks, starts and cancels obligation timers. `dues` holds the due
-    /// instant of every obligation the signal triggers, computed before any change.
+    /// Starts and stops clocks, starts and cancels obligation timers: what the procedure's
+    /// compiled [`Moves`](crate::machine::moves::Moves) list for the signal. `dues` holds the
+    /// due instant of every obligation the signal triggers, computed before any change.
     pub(super) fn signal(
         &mut self,
         ctx: &Context<'_>,
@@ -33,42 +31,44 @@ impl Case {
         dues: &[(usize, Timestamp)],
     ) -> Vec<Action> {
         let mut stopped: Vec<u16> = Vec::new();
-        for (c, budget) in ctx.procedure.budgets.iter().enumerate() {
-            let (starts, stops) = match scope(ctx, budget.scope) {
-                // A stage's or step's clock runs from entering its steps to leaving them.
-                Some((a, b)) => match signal {
-                    Signal::Enter(Node::Step(s)) => {
-                        let inside = (a..=b).contains(s);
-                        (inside, !inside)
+        let mut now = Vec::new();
+        for effect in ctx.moves.of(signal) {
+            match effect {
+                Effect::Start(c) => {
+                    let c = usize::from(c);
+                    if self.clocks.get(c).is_some_and(|m| m.started == NONE) {
+                        self.start_clock(ctx, c, at);
                     }
-                    Signal::Enter(Node::End(_)) => (false, true),
-                    _ => (false, false),
-                },
-                None => (
-                    budget
-                        .start
-                        .as_ref()
-                        .is_some_and(|p| hits(p, ctx.index, signal)),
-                    // A case that ends stops every clock, wherever its own stop is.
-                    matches!(signal, Signal::Enter(Node::End(_)))
-                        || budget
-                            .stop
-                            .as_ref()
-                            .is_some_and(|p| hits(p, ctx.index, signal)),
-                ),
-            };
-            let Some(clock) = self.clocks.get(c).copied() else {
-                continue;
-            };
-            if clock.started == NONE && starts {
-                self.start_clock(ctx, c, at);
-            }
-            if self.clocks[c].is_on() && stops {
-                self.settle_clock(ctx, c, budget.duration.unit.measure(), at);
-                let m = &mut self.clocks[c];
-                m.stopped = at;
-                m.running_since = NONE;
-                stopped.push(u16::try_from(c).unwrap_or(u16::MAX));
+                }
+                Effect::Stop(c) => {
+                    let (k, Some(budget)) =
+                        (usize::from(c), ctx.procedure.budgets.get(usize::from(c)))
+                    else {
+                        continue;
+                    };
+                    if self.clocks.get(k).is_some_and(|m| m.is_on()) {
+                        self.settle_clock(ctx, k, budget.duration.unit.measure(), at);
+                        let m = &mut self.clocks[k];
+                        m.stopped = at;
+                        m.running_since = NONE;
+                        stopped.push(c);
+                    }
+                }
+                Effect::Cancel(k) => self.timers.retain(|t| t.what != What::Obligation(k)),
+                Effect::Trigger(k) => {
+                    let Some(&(_, due)) = dues.iter().find(|(o, _)| *o == usize::from(k)) else {
+                        continue;
+                    };
+                    let due_s = self.rel(due).unwrap_or(NONE);
+                    if due_s <= at || some(self.advanced).is_some_and(|a| due_s <= a) {
+                        now.extend(obligation_action(ctx, usize::from(k), due));
+                    } else {
+                        self.push_timer(Timer {
+                            what: What::Obligation(k),
+                            due: due_s,
+                        });
+                    }
+                }
             }
         }
         // A stopped clock escalates no more.
@@ -77,36 +77,6 @@ impl Case {
                 What::Escalation { clock, .. } => !stopped.contains(&clock),
                 What::Obligation(_) => true,
             });
-        }
-        let mut now = Vec::new();
-        for (k, ob) in ctx.obligations() {
-            let k16 = u16::try_from(k).unwrap_or(u16::MAX);
-            if ob
-                .cancel
-                .as_ref()
-                .is_some_and(|p| hits(p, ctx.index, signal))
-            {
-                self.timers.retain(|t| t.what != What::Obligation(k16));
-            }
-            if !ob
-                .trigger
-                .as_ref()
-                .is_some_and(|p| hits(p, ctx.index, signal))
-            {
-                continue;
-            }
-            let Some(&(_, due)) = dues.iter().find(|(o, _)| *o == k) else {
-                continue;
-            };
-            let due_s = self.rel(due).unwrap_or(NONE);
-            if due_s <= at || some(self.advanced).is_some_and(|a| due_s <= a) {
-                now.extend(obligation_action(ctx, k, due));
-            } else {
-                self.push_timer(Timer {
-                    what: What::Obligation(k16),
-                    due: due_s,
-                });
-            }
         }
         now
     }
@@ -246,15 +216,6 @@ impl Case {
     }
 }
 
-/// The step range a stage's or step's clock covers.
-fn scope(ctx: &Context<'_>, scope: Scope) -> Option<(usize, usize)> {
-    match scope {
-        Scope::Budget => None,
-        Scope::Stage(k) => ctx.procedure.stages.get(k).and_then(|s| s.steps),
-        Scope::Step(i) => Some((i, i)),
-    }
-}
-
 /// The due instant of every obligation the signals trigger at `at`; refuses, before any
 /// change, when one falls past the calendar (it would otherwise be lost).
 pub(super) fn triggered(
@@ -262,15 +223,21 @@ pub(super) fn triggered(
     signals: &[&Signal<'_>],
     at: Timestamp,
 ) -> Result<Vec<(usize, Timestamp)>, EventError> {
-    let mut dues = Vec::new();
-    for (k, ob) in ctx.obligations() {
-        let fires = ob
-            .trigger
-            .as_ref()
-            .is_some_and(|p| signals.iter().any(|s| hits(p, ctx.index, s)));
-        if !fires {
-            continue;
-        }
+    let mut fired: Vec<usize> = signals
+        .iter()
+        .flat_map(|s| ctx.moves.of(s))
+        .filter_map(|e| match e {
+            Effect::Trigger(k) => Some(usize::from(k)),
+            _ => None,
+        })
+        .collect();
+    if fired.is_empty() {
+        return Ok(Vec::new());
+    }
+    fired.sort_unstable();
+    fired.dedup();
+    let mut dues = Vec::with_capacity(fired.len());
+    for (k, ob) in ctx.obligations().filter(|(k, _)| fired.contains(k)) {
         let due = match ob.delay {
             None => at,
             Some(d) => {
@@ -286,25 +253,6 @@ pub(super) fn triggered(
         dues.push((k, due));
     }
     Ok(dues)
-}
-
-/// Whether a point of procedure `proc` is hit by a signal.
-pub(super) fn hits(p: &Point, proc: usize, signal: &Signal<'_>) -> bool {
-    if p.procedure != proc {
-        return false;
-    }
-    match (signal, p.node) {
-        (Signal::Enter(node), target) if !p.after || matches!(target, Node::End(_)) => {
-            *node == target
-        }
-        (Signal::Finish(i, outcome), Node::Step(s)) if p.after => {
-            s == *i
-                && p.outcome
-                    .as_deref()
-                    .is_none_or(|want| Some(want) == *outcome)
-        }
-        _ => false,
-    }
 }
 
 /// The action of obligation `k` due at `due`.

@@ -296,12 +296,16 @@ impl Project {
                 })
             })
             .collect();
+        let moves = (0..resolved.model.procedures.len())
+            .map(|i| crate::machine::moves::Moves::compile(&resolved.model, i))
+            .collect();
         Standard {
             refs,
             root,
             files,
             model: resolved.model,
             machines,
+            moves,
             calendar,
             procedure_calendars,
             hash,

@@ -17,6 +17,8 @@ pub struct Standard {
     pub(crate) model: Model,
     /// One machine per procedure of the model, same order.
     pub(crate) machines: Vec<Machine>,
+    /// What each event moves, per procedure of the model, same order.
+    pub(crate) moves: Vec<crate::machine::moves::Moves>,
     /// The working-day calendar of the standard: its first service's, else its agency's
     /// (complaint routing and the complaint book use it).
     pub(crate) calendar: Option<Arc<Calendar>>,
