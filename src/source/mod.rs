@@ -82,8 +82,8 @@ impl SourceFile {
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
     files: Vec<SourceFile>,
-    /// Each distinct text once, so files with the same text share it.
-    texts: std::collections::HashSet<TextKey>,
+    /// Each distinct text once, by its hash, so files with the same text share it.
+    texts: std::collections::HashMap<u64, Vec<Arc<str>>>,
 }
 
 impl SourceMap {
@@ -96,21 +96,31 @@ impl SourceMap {
     pub fn add(&mut self, path: String, text: &str) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let normal = normalise(text);
-        // Where the dropped CRs were, in the normalised text: each `\r\n` became the `\n`
-        // at its position less the CRs before it.
         let body = &text[bom as usize..];
-        let crs: Vec<u32> = body
-            .match_indices("\r\n")
-            .enumerate()
-            .map(|(k, (i, _))| u32::try_from(i - k).unwrap_or(u32::MAX))
-            .collect();
-        let key = TextKey::new(Arc::from(normal));
-        let key = match self.texts.get(&key) {
-            Some(known) => known.clone(),
+        // Where the dropped CRs were, in the normalised text: each `\r\n` became the `\n`
+        // at its position less the CRs before it. (Most files have none: one fast scan.)
+        let crs: Vec<u32> = if body.as_bytes().contains(&b'\r') {
+            body.match_indices("\r\n")
+                .enumerate()
+                .map(|(k, (i, _))| u32::try_from(i - k).unwrap_or(u32::MAX))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let normal: std::borrow::Cow<'_, str> = if crs.is_empty() {
+            body.into()
+        } else {
+            body.replace("\r\n", "\n").into()
+        };
+        // One shared copy of each distinct text.
+        let hash = TextKey::hash_of(&normal);
+        let same = self.texts.entry(hash).or_default();
+        let key = match same.iter().find(|t| ***t == *normal) {
+            Some(known) => TextKey::with_hash(hash, known.clone()),
             None => {
-                self.texts.insert(key.clone());
-                key
+                let text: Arc<str> = Arc::from(&*normal);
+                same.push(text.clone());
+                TextKey::with_hash(hash, text)
             }
         };
         self.files.push(SourceFile {

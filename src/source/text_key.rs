@@ -22,6 +22,16 @@ impl TextKey {
         }
     }
 
+    /// The hash a key of `text` has.
+    pub(crate) fn hash_of(text: &str) -> u64 {
+        hash(text.as_bytes())
+    }
+
+    /// The key of `text` whose hash is known to be `hash` ([`TextKey::hash_of`]).
+    pub(crate) fn with_hash(hash: u64, text: Arc<str>) -> Self {
+        TextKey { hash, text }
+    }
+
     /// The text.
     pub fn text(&self) -> &Arc<str> {
         &self.text

@@ -8,7 +8,15 @@ use crate::source::loader;
 pub fn candidates<'n>(dir: &str, root: &str, name: &'n str) -> impl Iterator<Item = String> + 'n {
     // Lazily: the nearest file is usually found in the first folder.
     folders(dir, root).into_iter().flat_map(move |here| {
-        ["kalender", "calendar"].map(|suffix| loader::join(&here, &format!("{name}.{suffix}.yaml")))
+        ["kalender", "calendar"].map(|suffix| {
+            // `here` is already normal: a plain name is simply appended.
+            if here.is_empty() || here.ends_with('/') || name.contains('/') || name.starts_with('.')
+            {
+                loader::join(&here, &format!("{name}.{suffix}.yaml"))
+            } else {
+                format!("{here}/{name}.{suffix}.yaml")
+            }
+        })
     })
 }
 
@@ -19,7 +27,14 @@ pub fn folders(dir: &str, root: &str) -> Vec<String> {
     let mut here = loader::join(dir, "");
     loop {
         out.push(here.clone());
-        if here == root || here.is_empty() || !loader::within(&root, &format!("{here}/x")) {
+        // Whether `here/x` is inside the root (as `loader::within`, the root made normal once).
+        let inside = if root.is_empty() {
+            !here.starts_with("..") && !here.starts_with('/')
+        } else {
+            here.strip_prefix(&root)
+                .is_some_and(|rest| rest.starts_with('/'))
+        };
+        if here == root || here.is_empty() || !inside {
             break;
         }
         here = loader::parent(&here).to_string();
@@ -44,5 +59,48 @@ mod tests {
                 "standards/nasional.calendar.yaml",
             ]
         );
+    }
+
+    #[test]
+    fn folders_are_those_the_path_rules_give() {
+        // The rule as `loader::within` states it, joined afresh at each folder.
+        let reference = |dir: &str, root: &str| {
+            let root = loader::join(root, "");
+            let mut out = Vec::new();
+            let mut here = loader::join(dir, "");
+            loop {
+                out.push(here.clone());
+                if here == root || here.is_empty() || !loader::within(&root, &format!("{here}/x")) {
+                    break;
+                }
+                here = loader::parent(&here).to_string();
+            }
+            out
+        };
+        let dirs = [
+            "a/b/c", "/t/c/a", "a/../b", "./a/b", "", "..", "../x/y", "/", "a//b/",
+        ];
+        let roots = ["a", "a/b", "", ".", "/t", "/t/c", "b", "..", "/"];
+        for dir in dirs {
+            for root in roots {
+                assert_eq!(
+                    folders(dir, root),
+                    reference(dir, root),
+                    "{dir} under {root}"
+                );
+                let names = ["nasional", "../x", "a/b", ".x"];
+                for name in names {
+                    let joined: Vec<String> = reference(dir, root)
+                        .iter()
+                        .flat_map(|h| {
+                            ["kalender", "calendar"]
+                                .map(|s| loader::join(h, &format!("{name}.{s}.yaml")))
+                        })
+                        .collect();
+                    let found: Vec<String> = candidates(dir, root, name).collect();
+                    assert_eq!(found, joined, "{name} from {dir} under {root}");
+                }
+            }
+        }
     }
 }
