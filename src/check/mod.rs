@@ -39,3 +39,10 @@ pub fn check(
     }
     out
 }
+
+/// The check that every role a standard declares is used — for a standard's own roles, not
+/// for an agency file whose roles serve the standards beside it. ([`check`] with `own_roles`
+/// runs it too.)
+pub fn unused_roles(model: &Model, usage: &Usage, out: &mut Vec<Diagnostic>) {
+    unused::check(model, usage, out);
+}

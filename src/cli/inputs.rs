@@ -216,17 +216,8 @@ fn default_root(file: &Path) -> String {
 /// while they stay inside the standards root `root`).
 fn walk(dir: &Path, root: &str, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut files = Vec::new();
-    sopan::project::walk_files(dir, &mut files)?;
-    let real_root = std::fs::canonicalize(root).ok();
-    out.extend(
-        files
-            .into_iter()
-            .filter(|f| match (&real_root, std::fs::canonicalize(f)) {
-                (Some(r), Ok(real)) => real.starts_with(r),
-                _ => true,
-            })
-            .map(PathBuf::from),
-    );
+    sopan::project::walk_files_inside(dir, Some(Path::new(root)), &mut files)?;
+    out.extend(files.into_iter().map(PathBuf::from));
     Ok(())
 }
 

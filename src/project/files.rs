@@ -46,22 +46,51 @@ pub fn walk(dir: &str) -> Result<Vec<Entry>, LoadError> {
 /// not walked again), at most [`MAX_WALK_DEPTH`](crate::source::limits::MAX_WALK_DEPTH)
 /// deep. The files keep the paths they are reached by.
 pub fn walk_files(dir: &std::path::Path, out: &mut Vec<String>) -> std::io::Result<()> {
+    walk_files_inside(dir, None, out)
+}
+
+/// [`walk_files`], keeping only the files whose real place (links resolved) is inside the
+/// folder `root` when one is given.
+pub fn walk_files_inside(
+    dir: &std::path::Path,
+    root: Option<&std::path::Path>,
+    out: &mut Vec<String>,
+) -> std::io::Result<()> {
+    let real_root = root.and_then(|r| std::fs::canonicalize(r).ok());
     let mut seen = std::collections::HashSet::new();
     let mut stack = vec![(dir.to_path_buf(), 0usize)];
     while let Some((dir, depth)) = stack.pop() {
         let real = std::fs::canonicalize(&dir)?;
-        if depth > crate::source::limits::MAX_WALK_DEPTH || !seen.insert(real) {
+        if depth > crate::source::limits::MAX_WALK_DEPTH || seen.contains(&real) {
             continue;
         }
+        let dir_inside = real_root.as_ref().is_none_or(|r| real.starts_with(r));
         for entry in std::fs::read_dir(&dir)? {
-            let path = entry?.path();
+            let entry = entry?;
+            let path = entry.path();
+            // The entry's own type needs no further call; only a link is followed to see
+            // what it points to.
+            let kind = entry.file_type()?;
+            let link = kind.is_symlink();
+            let (is_dir, is_file) = if link {
+                (path.is_dir(), path.is_file())
+            } else {
+                (kind.is_dir(), kind.is_file())
+            };
             let text = path.to_string_lossy().replace('\\', "/");
-            if path.is_dir() {
+            if is_dir {
                 stack.push((path, depth + 1));
-            } else if path.is_file() && (text.ends_with(".sop") || is_calendar_file(&text)) {
-                out.push(text);
+            } else if is_file && (text.ends_with(".sop") || is_calendar_file(&text)) {
+                let inside = match (&real_root, link || !dir_inside) {
+                    (Some(r), true) => std::fs::canonicalize(&path).is_ok_and(|p| p.starts_with(r)),
+                    _ => true,
+                };
+                if inside {
+                    out.push(text);
+                }
             }
         }
+        seen.insert(real);
     }
     out.sort();
     out.dedup();

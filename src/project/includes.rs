@@ -73,8 +73,16 @@ impl Project {
         for inc in includes {
             let target = loader::join(loader::parent(path), &inc.value);
             // Inside the root as written, and once links are resolved.
+            let real_root = match self.real_roots.get(root) {
+                Some(known) => known.clone(),
+                None => {
+                    let real = loader.real_path(root);
+                    self.real_roots.insert(root.to_string(), real.clone());
+                    real
+                }
+            };
             let escapes = !loader::within(root, &target)
-                || match (loader.real_path(root), loader.real_path(&target)) {
+                || match (real_root, loader.real_path(&target)) {
                     (Some(r), Some(t)) => !loader::within(&r, &t),
                     _ => false,
                 };

@@ -6,17 +6,16 @@ pub use calendars::LoadOptions;
 mod files;
 mod hold;
 mod includes;
+mod prepare;
 mod standard;
 pub use standard::{Standard, StandardRef};
 pub mod suppress;
 
 use files::{content_hash, included_beside, legacy_hash};
-pub use files::{is_calendar_file, walk, walk_files, Entry, LoadError};
+pub use files::{is_calendar_file, walk, walk_files, walk_files_inside, Entry, LoadError};
 
 use crate::check;
 use crate::diag::Diagnostic;
-use crate::machine::Machine;
-use crate::resolve;
 use crate::source::loader::{self, Loader};
 use crate::source::span::{FileId, Span};
 use crate::source::{SourceMap, TextKey};
@@ -36,6 +35,8 @@ pub struct Project {
     includes: Vec<Vec<(Option<FileId>, Span)>>,
     /// Per file: the standards root it was loaded under.
     roots: Vec<String>,
+    /// The real place of each standards root (links resolved), found once per run.
+    real_roots: HashMap<String, Option<String>>,
     /// Calendar files looked for, by path: `None` when absent, else the file and its layer
     /// (`None` when the file could not be read as a calendar; already reported).
     layers: HashMap<String, Option<(FileId, Option<Layer>)>>,
@@ -155,8 +156,12 @@ impl Project {
             .collect();
         roots.sort();
         roots.dedup();
-        for root in roots {
-            let standard = p.standard(loader, root);
+        let list: Vec<(FileId, Vec<FileId>)> = roots
+            .into_iter()
+            .map(|root| (root, p.closure(root)))
+            .collect();
+        for prepared in p.prepare(list) {
+            let standard = p.standard(loader, prepared);
             p.standards.push(standard);
         }
         // Files that only include each other have no root: check each such file on its own.
@@ -171,8 +176,11 @@ impl Project {
             }
             marked = p.standards.len();
             if !covered.get(file.0 as usize).copied().unwrap_or(false) {
-                let standard = p.standard(loader, file);
-                p.standards.push(standard);
+                let files = p.closure(file);
+                for prepared in p.prepare(vec![(file, files)]) {
+                    let standard = p.standard(loader, prepared);
+                    p.standards.push(standard);
+                }
             }
         }
         let (suppressions, mut malformed) = suppress::find(&p.sources);
@@ -211,26 +219,22 @@ impl Project {
             .unwrap_or_default()
     }
 
-    fn standard(&mut self, loader: &dyn Loader, root: FileId) -> Standard {
-        let files = self.closure(root);
-        let trees: Vec<(FileId, &ast::File)> = files
-            .iter()
-            .filter_map(|f| self.trees.get(f.0 as usize).map(|t| (*f, &**t)))
-            .collect();
-        let resolved = resolve::resolve(&trees, &self.sources);
-        let machines: Vec<Machine> = resolved
-            .model
-            .procedures
-            .iter()
-            .map(Machine::compile)
-            .collect();
+    fn standard(&mut self, loader: &dyn Loader, prepared: prepare::Prepared) -> Standard {
+        let prepare::Prepared {
+            root,
+            files,
+            resolved,
+            machines,
+            moves,
+            mut later,
+        } = prepared;
         // Roles of a file without a service are checked for use unless a standard beside it
         // includes it: then they serve that standard (an agency file).
         let shared =
             resolved.model.services.is_empty() && included_beside(loader, &self.path(root));
-        let checks = check::check(&resolved.model, &resolved.usage, &machines, !shared);
-        let mut later = resolved.diagnostics;
-        later.extend(checks);
+        if !shared {
+            check::unused_roles(&resolved.model, &resolved.usage, &mut later);
+        }
         let (calendar, procedure_calendars) =
             self.calendars_of(loader, &resolved.model, &mut later);
         for ((proc, machine), cal) in resolved
@@ -295,9 +299,6 @@ impl Project {
                         .map_or(crate::time::Zone::Wib, crate::time::Calendar::zone),
                 })
             })
-            .collect();
-        let moves = (0..resolved.model.procedures.len())
-            .map(|i| crate::machine::moves::Moves::compile(&resolved.model, i))
             .collect();
         Standard {
             refs,
