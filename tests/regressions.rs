@@ -470,6 +470,17 @@ fn replay_after_advancing_past_the_calendar_reproduces_the_case() {
                 at: at + shift,
             },
             Event::Deemed { at } => Event::Deemed { at: at + shift },
+            Event::Extended {
+                budget,
+                reason,
+                by,
+                at,
+            } => Event::Extended {
+                budget,
+                reason,
+                by,
+                at: at + shift,
+            },
         };
         let _ = apply_checked(&mut case, &ctx, moved);
         if i == 3 {

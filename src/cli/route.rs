@@ -174,6 +174,13 @@ fn human(r: &sopan::complaints::route::Route, model: &sopan::model::Model, lang:
             format!("{}{note}", local(due)),
         );
     }
+    if let Some(extended) = r.due_extended {
+        line(
+            &mut out,
+            ("bila diperpanjang", "if extended"),
+            local(extended),
+        );
+    }
     for e in &r.escalations {
         let when = match (e.percent, lang) {
             (Some(p), Lang::Id) => format!("{p}% terpakai"),

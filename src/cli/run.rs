@@ -194,9 +194,11 @@ fn human(r: &RunReport, names: &Names<'_>, lang: Lang) -> String {
             (sopan::time::Measure::Wall, Lang::En) => "minutes",
         };
         let or_dash = |m: Option<i64>| m.map_or("-".to_string(), |m| m.to_string());
-        let due = c.due.map_or(String::new(), |d| match lang {
-            Lang::Id => format!(", tenggat {}", local(r, d)),
-            Lang::En => format!(", due {}", local(r, d)),
+        let due = c.due.map_or(String::new(), |d| match (lang, c.extended) {
+            (Lang::Id, false) => format!(", tenggat {}", local(r, d)),
+            (Lang::Id, true) => format!(", tenggat {} (diperpanjang)", local(r, d)),
+            (Lang::En, false) => format!(", due {}", local(r, d)),
+            (Lang::En, true) => format!(", due {} (extended)", local(r, d)),
         });
         out.push_str(&match lang {
             Lang::Id => format!(

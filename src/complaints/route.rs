@@ -30,6 +30,11 @@ pub struct Route {
     /// at risk. `None` (and left out of JSON) for an exact deadline.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_lower: Option<Timestamp>,
+    /// For a tier that allows an extension (`perpanjangan 7 hari kerja`): when the answer is
+    /// due once an officer extends it — the extension reckoned from `due`, as the case clock
+    /// reckons it. `None` (and left out of JSON) without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_extended: Option<Timestamp>,
     /// Whether the due instant rests on provisional holiday data.
     pub provisional: bool,
     /// The tier's escalation rules with the instant each fires if the complaint is not
@@ -260,6 +265,18 @@ pub fn route(
         }
         _ => None,
     };
+    let due_extended = match (due, &tier.extension) {
+        (Some(due), Some(ext)) => Some(
+            crate::time::Deadlines::new(calendar)
+                .due(due, ext.duration)
+                .map_err(|reason| RouteError::DuePastRange {
+                    severity: tier.id.clone(),
+                    reason: Box::new(reason),
+                })?
+                .value,
+        ),
+        _ => None,
+    };
     let escalations = tier
         .escalations
         .iter()
@@ -291,6 +308,7 @@ pub fn route(
             .collect(),
         due,
         due_lower,
+        due_extended,
         provisional,
         escalations,
         record,

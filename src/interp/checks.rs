@@ -24,8 +24,15 @@ impl Event {
             | Event::Returned { by, .. }
             | Event::Collected { by, .. } => (None, None, by.as_ref()),
             Event::Withdrawn { .. } | Event::Deemed { .. } => (None, None, None),
+            Event::Extended {
+                budget, reason, by, ..
+            } => (budget.as_ref(), reason.as_ref(), by.as_ref()),
         };
-        [("step", step), ("outcome", outcome), ("by", by)]
+        let (step_field, outcome_field) = match self {
+            Event::Extended { .. } => ("budget", "reason"),
+            _ => ("step", "outcome"),
+        };
+        [(step_field, step), (outcome_field, outcome), ("by", by)]
             .into_iter()
             .find(|(_, t)| t.is_some_and(|t| bad(t)))
             .map(|(f, _)| f)

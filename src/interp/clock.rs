@@ -35,7 +35,8 @@ impl Case {
             None => ctx
                 .deadlines()
                 .limit(self.at(started), budget.duration)
-                .ok(),
+                .ok()
+                .map(|l| l + i64::from(mark.extra)),
         }
     }
 

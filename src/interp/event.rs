@@ -86,6 +86,23 @@ pub enum Event {
         #[serde(deserialize_with = "crate::time::de_instant")]
         at: Timestamp,
     },
+    /// An officer extends a running clock once, by the extension its deadline allows (a
+    /// complaint tier's `perpanjangan`), saying why.
+    Extended {
+        /// The clock (`jawaban.ringan`); may be left out when exactly one running clock
+        /// allows an extension.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        budget: Option<String>,
+        /// Why, as the officer records it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+        /// Who extends it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        by: Option<String>,
+        /// When.
+        #[serde(deserialize_with = "crate::time::de_instant")]
+        at: Timestamp,
+    },
 }
 
 impl Event {
@@ -114,7 +131,8 @@ impl Event {
             | Event::Resubmitted { by, .. }
             | Event::Returned { by, .. }
             | Event::Collected { by, .. }
-            | Event::Skipped { by, .. } => *by = Some(officer.to_string()),
+            | Event::Skipped { by, .. }
+            | Event::Extended { by, .. } => *by = Some(officer.to_string()),
             Event::Withdrawn { .. } | Event::Deemed { .. } | Event::Arrived { .. } => {}
         }
         self
@@ -130,7 +148,8 @@ impl Event {
             | Event::Skipped { at, .. }
             | Event::Withdrawn { at }
             | Event::Arrived { at, .. }
-            | Event::Deemed { at } => *at,
+            | Event::Deemed { at }
+            | Event::Extended { at, .. } => *at,
         }
     }
 }
@@ -219,6 +238,11 @@ pub enum Impossible {
     NoHandOver(String),
     /// `collected` where the steps after the hand-over never reach an end.
     NoEndAfterHandOver,
+    /// `extended` naming no running clock that allows an extension (or, naming none, where
+    /// not exactly one does).
+    NoExtension(Option<String>),
+    /// `extended` on a clock already extended, or already past its deadline.
+    NotExtendable(String),
 }
 
 impl EventError {
@@ -316,6 +340,20 @@ impl Impossible {
             (Impossible::NoHandOver(s), Lang::En) => {
                 format!("step `{s}` does not hand the product over to the applicant")
             }
+            (Impossible::NoExtension(Some(b)), Lang::Id) => format!(
+                "jam `{b}` tidak dapat diperpanjang: tidak berjalan, atau tenggatnya tidak menyebut `perpanjangan`"
+            ),
+            (Impossible::NoExtension(Some(b)), Lang::En) => format!(
+                "clock `{b}` cannot be extended: it is not running, or its deadline allows no `extension`"
+            ),
+            (Impossible::NoExtension(None), Lang::Id) => "sebutkan jam yang diperpanjang (`budget:`): tidak tepat satu jam berjalan yang boleh diperpanjang".into(),
+            (Impossible::NoExtension(None), Lang::En) => "name the clock to extend (`budget:`): not exactly one running clock allows an extension".into(),
+            (Impossible::NotExtendable(b), Lang::Id) => format!(
+                "jam `{b}` sudah pernah diperpanjang atau sudah lewat tenggatnya; perpanjangan hanya sekali, sebelum tenggat"
+            ),
+            (Impossible::NotExtendable(b), Lang::En) => format!(
+                "clock `{b}` was already extended or is past its deadline; an extension is made once, before the deadline"
+            ),
             (Impossible::NoEndAfterHandOver, Lang::Id) => {
                 "langkah sesudah penyerahan tidak pernah sampai ke akhir".into()
             }

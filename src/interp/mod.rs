@@ -52,6 +52,7 @@ mod checks;
 mod clock;
 mod escalation;
 mod event;
+mod extend;
 mod moves;
 mod names;
 mod persist;

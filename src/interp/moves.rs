@@ -61,6 +61,7 @@ impl Case {
             }
             Event::Deemed { .. } => self.deem(ctx, at),
             Event::Arrived { step, .. } => self.arrive(ctx, step, at),
+            Event::Extended { budget, .. } => self.extend(ctx, budget.as_deref(), at),
         }
     }
 

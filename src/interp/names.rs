@@ -37,6 +37,22 @@ impl Case {
             },
             Kind::Arrived => Event::Arrived { step: step(), at },
             Kind::Deemed => Event::Deemed { at },
+            Kind::Extended => {
+                // The officer's line and the reason's after it (see `keep`).
+                let officer = self.name(r.by);
+                let reason = self.name(r.by.saturating_add(officer.len() as u32 + 1));
+                let some = |t: &str| (!t.is_empty()).then(|| t.to_string());
+                Event::Extended {
+                    budget: ctx
+                        .procedure
+                        .budgets
+                        .get(r.step as usize)
+                        .map(|b| b.id.clone()),
+                    reason: some(reason),
+                    by: some(officer),
+                    at,
+                }
+            }
         }
     }
 
@@ -78,6 +94,33 @@ impl Case {
 
     /// Keeps an applied event: its names as numbers against the procedure and the case.
     pub(super) fn keep(&mut self, ctx: &Context<'_>, event: &Event, at: Timestamp) {
+        if let Event::Extended {
+            budget, reason, by, ..
+        } = event
+        {
+            // The clock as `extend` found it; the officer and the reason kept as two lines
+            // of the name list, always added (an extension happens once per clock).
+            let clock = self
+                .extendable(ctx, budget.as_deref())
+                .map_or(NONE, |c| u32::try_from(c).unwrap_or(NONE));
+            let at_name = u32::try_from(self.names.len() + 1).unwrap_or(NONE);
+            let mut grown = String::with_capacity(self.names.len() + 64);
+            grown.push_str(&self.names);
+            for line in [by.as_deref().unwrap_or(""), reason.as_deref().unwrap_or("")] {
+                grown.push('\n');
+                grown.push_str(line);
+            }
+            self.names = grown.into_boxed_str();
+            let at = self.rel(at).unwrap_or(self.last);
+            self.events.push(Rec {
+                at,
+                by: at_name,
+                step: clock,
+                outcome: u16::MAX,
+                kind: Kind::Extended,
+            });
+            return;
+        }
         let (kind, step, outcome, by) = match event {
             Event::Done {
                 step, outcome, by, ..
@@ -89,6 +132,7 @@ impl Case {
             Event::Skipped { step, by, .. } => (Kind::Skipped, Some(step), None, by.as_deref()),
             Event::Arrived { step, .. } => (Kind::Arrived, Some(step), None, None),
             Event::Deemed { .. } => (Kind::Deemed, None, None, None),
+            Event::Extended { .. } => return,
         };
         // The step is usually the one the case was at, or the one before it.
         let step = step

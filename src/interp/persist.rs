@@ -200,6 +200,14 @@ fn parts(e: &Event) -> (&'static str, Option<&str>, Option<&str>, Option<&str>) 
         Event::Skipped { step, by, .. } => ("skipped", Some(step.as_str()), None, by.as_deref()),
         Event::Arrived { step, .. } => ("arrived", Some(step.as_str()), None, None),
         Event::Deemed { .. } => ("deemed", None, None, None),
+        Event::Extended {
+            budget, reason, by, ..
+        } => (
+            "extended",
+            budget.as_deref(),
+            reason.as_deref(),
+            by.as_deref(),
+        ),
     }
 }
 
@@ -222,6 +230,7 @@ fn event(
     };
     let at = instant(&row[1])?;
     let (step, outcome, by) = (name(2)?, name(3)?, name(4)?);
+    let step_name = step.clone();
     let step = || step.clone().ok_or_else(bad);
     Ok(match row[0].as_str().ok_or_else(bad)? {
         "done" => Event::Done {
@@ -241,6 +250,12 @@ fn event(
         },
         "arrived" => Event::Arrived { step: step()?, at },
         "deemed" => Event::Deemed { at },
+        "extended" => Event::Extended {
+            budget: step_name,
+            reason: outcome,
+            by,
+            at,
+        },
         _ => return Err(bad()),
     })
 }

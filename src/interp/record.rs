@@ -37,6 +37,8 @@ pub(super) enum Kind {
     Skipped,
     Arrived,
     Deemed,
+    /// A clock extended: `step` is the clock's budget index, `by` the officer and reason.
+    Extended,
 }
 
 /// One event: 16 bytes.
@@ -64,8 +66,11 @@ pub(super) struct Mark {
     /// When the budget runs out: fixed while the clock runs, kept once it ran out.
     pub due: u32,
     /// The budget's size in seconds of its measure, fixed when the clock started (`NONE`:
-    /// not started, or too large to keep here, and then reckoned when asked).
+    /// not started, or too large to keep here, and then reckoned when asked); an extension
+    /// included.
     pub limit: u32,
+    /// Seconds of its measure an extension added (0: not extended).
+    pub extra: u32,
 }
 
 impl Mark {
@@ -77,6 +82,7 @@ impl Mark {
         running_since: NONE,
         due: NONE,
         limit: NONE,
+        extra: 0,
     };
 
     /// Whether the clock has started and not stopped.

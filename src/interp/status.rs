@@ -64,6 +64,10 @@ pub struct ClockStatus {
     /// budget, once the lower end has passed, or while paused or finished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_lower: Option<Timestamp>,
+    /// Whether an officer extended the clock (`extended` event): its size and `due` include
+    /// the extension. Left out of JSON when not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub extended: bool,
 }
 
 /// Where a case stands at an instant.
@@ -141,8 +145,7 @@ impl Case {
                 let used = i64::from(self.used_at(ctx, clock, measure, now_s));
                 // The budget's size from when its clock started; unknown when it runs out
                 // past the calendar (it cannot have run out by `now`, which is covered).
-                let limit = some(clock.started)
-                    .and_then(|s| ctx.deadlines().limit(self.at(s), budget.duration).ok());
+                let limit = some(clock.started).and_then(|s| self.limit(ctx, clock, budget, s));
                 // A range's lower end, in the same measure, from the same start.
                 let ranged = budget.duration.min < budget.duration.max;
                 let lower = some(clock.started).filter(|_| ranged).and_then(|s| {
@@ -206,6 +209,7 @@ impl Case {
                     remaining_minutes: limit.map(|l| (l - used).div_euclid(60)),
                     due,
                     due_lower,
+                    extended: clock.extra != 0,
                 }
             })
             .collect();

@@ -120,7 +120,7 @@ impl Case {
     /// The escalation timers: for each running clock, the instants its rules' thresholds are
     /// reached if it keeps running. Thresholds already passed are not scheduled again; those
     /// reached before the watermark fire at the end of the `apply` that scheduled them.
-    fn schedule(&mut self, ctx: &Context<'_>) {
+    pub(super) fn schedule(&mut self, ctx: &Context<'_>) {
         self.timers
             .retain(|t| matches!(t.what, What::Obligation(_)));
         let deadlines = ctx.deadlines();
@@ -194,7 +194,13 @@ impl Case {
     /// When a clock's budget runs out, as of `at`: once it has run out, the instant it did
     /// (kept); while it runs, `at` plus what is left; while paused or stopped before running
     /// out, none.
-    fn due(&self, ctx: &Context<'_>, clock: &Mark, budget: &crate::model::Budget, at: u32) -> u32 {
+    pub(super) fn due(
+        &self,
+        ctx: &Context<'_>,
+        clock: &Mark,
+        budget: &crate::model::Budget,
+        at: u32,
+    ) -> u32 {
         let d = ctx.deadlines();
         let Some(started) = some(clock.started) else {
             return NONE;

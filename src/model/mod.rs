@@ -117,12 +117,24 @@ pub struct Tier {
     pub escalate: Vec<RoleId>,
     /// Response deadline.
     pub deadline: Option<Duration>,
+    /// How much the deadline may be extended, once, by an officer.
+    pub extension: Option<Extension>,
     /// Remarks.
     pub remarks: Vec<String>,
     /// What happens when the deadline is at risk or breached.
     pub escalations: Vec<Escalation>,
     /// Where its name is written.
     pub loc: Loc,
+}
+
+/// An extension of a deadline or budget a procedure allows (`perpanjangan 7 hari kerja "…"`):
+/// an officer may extend a running clock once by this much, saying why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extension {
+    /// By how much.
+    pub duration: Duration,
+    /// The condition or reason, as published.
+    pub reason: Option<String>,
 }
 
 /// The complaint book.

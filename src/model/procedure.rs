@@ -300,6 +300,8 @@ pub struct Budget {
     pub escalations: Vec<Escalation>,
     /// What it measures.
     pub scope: Scope,
+    /// How much an officer may extend it, once (a complaint tier's `perpanjangan`).
+    pub extension: Option<super::Extension>,
 }
 
 /// A procedure.

@@ -211,6 +211,12 @@ impl Resolver<'_> {
                 involved: self.role_refs(file, &t.involved),
                 escalate: self.role_refs(file, &t.escalate),
                 deadline: t.deadline.as_ref().and_then(|d| self.duration(file, d)),
+                extension: t.extension.as_ref().and_then(|(d, reason)| {
+                    Some(model::Extension {
+                        duration: self.duration(file, d)?,
+                        reason: reason.as_ref().map(|r| r.value.clone()),
+                    })
+                }),
                 remarks: texts(&t.remarks),
                 escalations: self.escalations(file, &t.escalations, &[]),
                 loc,

@@ -66,6 +66,7 @@ impl Resolver<'_> {
                     loc: stage.loc,
                     escalations,
                     scope: model::Scope::Stage(k),
+                    extension: None,
                 });
             } else if !ast_stage.escalations.is_empty() {
                 let kind = Kind::EscalationWithoutTime {
@@ -90,6 +91,7 @@ impl Resolver<'_> {
                     loc: step.loc,
                     escalations: step.escalations.clone(),
                     scope: model::Scope::Step(i),
+                    extension: None,
                 }),
                 None => {
                     let kind = Kind::EscalationWithoutTime {

@@ -72,6 +72,7 @@ impl Resolver<'_> {
                 None => tier.title.clone(),
             });
             clock.duration = deadline;
+            clock.extension = tier.extension.clone();
             if let Some(start) = clock.start.as_mut() {
                 start.outcome = Some(tier.id.clone());
             }

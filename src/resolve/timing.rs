@@ -171,6 +171,7 @@ impl Resolver<'_> {
             pauses,
             escalations,
             scope: model::Scope::Budget,
+            extension: None,
             loc: Loc {
                 file,
                 span: b.name.span,

@@ -82,6 +82,7 @@ pub const KEYWORDS: &[(&str, &str)] = &[
     ("terlibat", "involved"),
     ("eskalasi", "escalate"),
     ("tenggat", "deadline"),
+    ("perpanjangan", "extension"),
     ("menurut", "per"),
     ("buku", "book"),
     ("kolom", "field"),

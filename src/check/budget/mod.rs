@@ -196,6 +196,7 @@ pub fn paths_only(
         loc: proc.loc,
         escalations: Vec::new(),
         scope: crate::model::Scope::Budget,
+        extension: None,
     };
     let days_add = calendar.is_none_or(|c| c.day_count() == DayCount::NextDay);
     let (long, short, unknown) = walked(proc, machine, &whole, days_add);

@@ -56,6 +56,13 @@ pub struct Tier {
     pub escalated_to: Vec<String>,
     /// Response deadline.
     pub deadline: Option<Duration>,
+    /// How much an officer may extend the deadline, once (`perpanjangan`); left out when
+    /// the tier allows none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extension: Option<Duration>,
+    /// The extension's condition or reason, as published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extension_reason: Option<String>,
     /// Escalation rules on the deadline.
     pub escalations: Vec<Escalation>,
 }
@@ -108,6 +115,8 @@ pub(super) fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaint
                 involved: role_ids(model, &t.involved),
                 escalated_to: role_ids(model, &t.escalate),
                 deadline: t.deadline,
+                extension: t.extension.as_ref().map(|e| e.duration),
+                extension_reason: t.extension.as_ref().and_then(|e| e.reason.clone()),
                 escalations: escalations(model, None, &t.escalations),
             })
             .collect(),

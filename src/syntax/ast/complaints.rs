@@ -64,6 +64,9 @@ pub struct Tier {
     pub escalate: Vec<Name>,
     /// Response deadline.
     pub deadline: Option<Duration>,
+    /// `perpanjangan 7 hari kerja "…"`: how much the deadline may be extended, once, and the
+    /// condition or reason as published.
+    pub extension: Option<(Duration, Option<Text>)>,
     /// Remarks.
     pub remarks: Option<TextList>,
     /// What happens when the deadline is at risk or breached.

@@ -80,6 +80,7 @@ impl Converter {
             involved: Vec::new(),
             escalate: Vec::new(),
             deadline: None,
+            extension: None,
             remarks: None,
             escalations: Vec::new(),
         };
@@ -103,6 +104,12 @@ impl Converter {
                 Rule::tier_deadline => {
                     if let Some(d) = self.duration_in(&k) {
                         self.once(&mut t.deadline, d, phrase, span);
+                    }
+                }
+                Rule::tier_extension => {
+                    if let Some(d) = self.duration_in(&k) {
+                        let reason = all(&k, Rule::string).first().map(|s| self.text(s));
+                        self.once(&mut t.extension, (d, reason), phrase, span);
                     }
                 }
                 Rule::step_remarks => {
