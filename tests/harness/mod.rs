@@ -198,7 +198,7 @@ pub fn events(data: &[u8]) {
         }
         .unwrap_or(now);
         let by = (pick % 3 != 0).then(|| format!("fo-{}", pick % 5));
-        let op = op % 12;
+        let op = op % 13;
         // The active step mostly; any step sometimes, to exercise refusals.
         let status = case.status(ctx, now).ok();
         let active = match status.as_ref().and_then(|s| s.active.first()) {
@@ -233,6 +233,15 @@ pub fn events(data: &[u8]) {
             },
             11 => Event::Arrived {
                 step: active,
+                at: now,
+            },
+            12 => Event::Extended {
+                // A clock by name sometimes, none (the one running clock) otherwise.
+                budget: (pick % 2 == 0)
+                    .then(|| ctx.procedure().budgets.get(pick / 2 % 4).map(|b| b.id.clone()))
+                    .flatten(),
+                reason: (pick % 3 != 0).then(|| format!("alasan {pick}")),
+                by,
                 at: now,
             },
             4 => Event::Resubmitted { by, at: now },
