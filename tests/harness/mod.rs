@@ -237,9 +237,12 @@ pub fn events(data: &[u8]) {
             },
             12 => Event::Extended {
                 // A clock by name sometimes, none (the one running clock) otherwise.
-                budget: (pick % 2 == 0)
-                    .then(|| ctx.procedure().budgets.get(pick / 2 % 4).map(|b| b.id.clone()))
-                    .flatten(),
+                budget: if pick % 2 == 0 {
+                    let budgets = &ctx.procedure().budgets;
+                    budgets.get(pick / 2 % 4).map(|b| b.id.clone())
+                } else {
+                    None
+                },
                 reason: (pick % 3 != 0).then(|| format!("alasan {pick}")),
                 by,
                 at: now,
