@@ -437,6 +437,53 @@ fn bad_values_are_refused_not_dropped() {
     }
 }
 
+/// A folder holding only a calendar file is checked like any folder: the calendar's errors
+/// are reported (exit 1), not "no standard here" (exit 2). Every regression calendar, as the
+/// pre-stop hook checks it: copied alone into a folder as `x.kalender.yaml`.
+#[test]
+fn a_folder_of_only_a_calendar_is_checked() {
+    let mut seen = 0;
+    let mut stack = vec![std::path::PathBuf::from("tests/regressions/2026-12-fuzz")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("regressions") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let head: Vec<u8> = std::fs::read(&path)
+                .expect("read")
+                .into_iter()
+                .take(400)
+                .collect();
+            let head = String::from_utf8_lossy(&head);
+            let name = path.to_string_lossy().to_string();
+            if !(head.contains("zona:") || head.contains("berlaku:"))
+                || name.ends_with(".txt")
+                || name.ends_with(".md")
+            {
+                continue;
+            }
+            let folder = scratch(&format!("only-calendar-{seen}"));
+            std::fs::copy(&path, folder.join("x.kalender.yaml")).expect("copy");
+            let out = sopan()
+                .arg("check")
+                .arg(&folder)
+                .args(["--format", "json"])
+                .output()
+                .expect("runs");
+            assert!(
+                matches!(out.status.code(), Some(0 | 1)),
+                "{name}: {:?} {}",
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 6, "only {seen} regression calendars found");
+}
+
 #[test]
 fn a_case_or_complaint_in_a_year_not_yet_decreed_is_warned_about() {
     let dir = pekanbaru("provisional");

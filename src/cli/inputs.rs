@@ -51,18 +51,15 @@ pub fn entries(paths: &[String], root: Option<&str>) -> Result<Vec<Entry>, Strin
             walk(path, &this_root, &mut files).map_err(|e| cannot_read(p, &e, super::words()))?;
             files.sort();
             // A folder with nothing to check says so: "0 files checked, no errors" would
-            // read as a pass.
-            if !files
-                .iter()
-                .any(|f| f.extension().is_some_and(|e| e == "sop"))
-            {
+            // read as a pass. (A calendar file alone is something to check.)
+            if files.is_empty() {
                 return Err(match lang {
-                    sopan::diag::Lang::Id => {
-                        format!("folder `{p}` tidak berisi standar (berkas .sop)")
-                    }
-                    sopan::diag::Lang::En => {
-                        format!("the folder `{p}` holds no standard (.sop file)")
-                    }
+                    sopan::diag::Lang::Id => format!(
+                        "folder `{p}` tidak berisi standar atau kalender (berkas .sop atau NAMA.kalender.yaml)"
+                    ),
+                    sopan::diag::Lang::En => format!(
+                        "the folder `{p}` holds no standard or calendar (.sop or NAME.kalender.yaml file)"
+                    ),
                 });
             }
             out.extend(files.into_iter().map(|f| Entry {
