@@ -208,19 +208,7 @@ impl<'a> Context<'a> {
     /// The obligations of the procedure's service whose triggers are in this procedure, with
     /// their index among the service's obligations.
     pub fn obligations(&self) -> impl Iterator<Item = (usize, &'a Obligation)> + 'a {
-        // Only the service that owns the procedure can name its steps in an obligation.
-        let index = self.index;
-        let own: &'a [Obligation] = match self.procedure.owner {
-            crate::model::Owner::Service(i) => self
-                .model
-                .services
-                .get(i)
-                .map_or(&[], |s| s.obligations.as_slice()),
-            _ => &[],
-        };
-        own.iter()
-            .enumerate()
-            .filter(move |(_, o)| o.trigger.as_ref().is_some_and(|p| p.procedure == index))
+        crate::machine::moves::obligations(self.model, self.procedure, self.index)
     }
 
     /// Refuses an instant the calendar does not cover (any instant without a calendar is

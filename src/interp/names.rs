@@ -82,12 +82,19 @@ impl Case {
             }
             at += len + 1;
         }
-        // `at` is one past the end: where the new name begins.
-        let at = bytes.len() + 1;
-        let mut grown = String::with_capacity(self.names.len() + 1 + name.len());
+        self.append_names(&[name])
+    }
+
+    /// Adds `lines` to the end of the name list; the offset of the first.
+    fn append_names(&mut self, lines: &[&str]) -> u32 {
+        let at = self.names.len() + 1;
+        let added: usize = lines.iter().map(|l| l.len() + 1).sum();
+        let mut grown = String::with_capacity(self.names.len() + added);
         grown.push_str(&self.names);
-        grown.push('\n');
-        grown.push_str(name);
+        for line in lines {
+            grown.push('\n');
+            grown.push_str(line);
+        }
         self.names = grown.into_boxed_str();
         u32::try_from(at).unwrap_or(NONE)
     }
@@ -103,14 +110,8 @@ impl Case {
             let clock = self
                 .extendable(ctx, budget.as_deref())
                 .map_or(NONE, |c| u32::try_from(c).unwrap_or(NONE));
-            let at_name = u32::try_from(self.names.len() + 1).unwrap_or(NONE);
-            let mut grown = String::with_capacity(self.names.len() + 64);
-            grown.push_str(&self.names);
-            for line in [by.as_deref().unwrap_or(""), reason.as_deref().unwrap_or("")] {
-                grown.push('\n');
-                grown.push_str(line);
-            }
-            self.names = grown.into_boxed_str();
+            let at_name =
+                self.append_names(&[by.as_deref().unwrap_or(""), reason.as_deref().unwrap_or("")]);
             let at = self.rel(at).unwrap_or(self.last);
             self.events.push(Rec {
                 at,

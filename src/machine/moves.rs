@@ -45,7 +45,7 @@ impl Moves {
         let Some(proc) = model.procedures.get(index) else {
             return Moves::default();
         };
-        let obligations = obligations(model, proc, index);
+        let obligations: Vec<_> = obligations(model, proc, index).collect();
         let nodes = (0..proc.steps.len())
             .map(Node::Step)
             .chain((0..proc.ends.len()).map(Node::End));
@@ -95,8 +95,8 @@ pub fn obligations<'m>(
     model: &'m Model,
     proc: &Procedure,
     index: usize,
-) -> Vec<(usize, &'m Obligation)> {
-    let own: &[Obligation] = match proc.owner {
+) -> impl Iterator<Item = (usize, &'m Obligation)> + 'm {
+    let own: &'m [Obligation] = match proc.owner {
         Owner::Service(i) => model
             .services
             .get(i)
@@ -105,8 +105,7 @@ pub fn obligations<'m>(
     };
     own.iter()
         .enumerate()
-        .filter(|(_, o)| o.trigger.as_ref().is_some_and(|p| p.procedure == index))
-        .collect()
+        .filter(move |(_, o)| o.trigger.as_ref().is_some_and(|p| p.procedure == index))
 }
 
 /// The effects of one signal. For `Finish(i, None)` every effect of finishing step `i` is

@@ -112,7 +112,7 @@ impl Project {
             .iter()
             .rev()
             .filter_map(|p| self.layers.get(p).and_then(|l| l.as_ref()))
-            .filter_map(|(id, _)| self.sources.get(*id).map(|f| f.key().clone()))
+            .filter_map(|(id, _)| self.sources.get(*id).map(|f| f.key()))
             .collect();
         let built = match self.built_by_text.get(&texts) {
             Some(built) => built.clone(),
@@ -170,7 +170,7 @@ impl Project {
             let key = self
                 .sources
                 .get(id)
-                .map_or_else(|| TextKey::new(Arc::from("")), |f| f.key().clone());
+                .map_or_else(|| TextKey::new(Arc::from("")), |f| f.key());
             let (layer, diags) = match self.layers_by_text.get(&key) {
                 Some(layer) => (Some(layer.clone()), Vec::new()),
                 None => {

@@ -43,7 +43,7 @@ impl Project {
                 .push(Diagnostic::at(Kind::NotUtf8 { offset }, id, span));
             return id;
         }
-        let Some(key) = self.sources.get(id).map(|f| f.key().clone()) else {
+        let Some(key) = self.sources.get(id).map(|f| f.key()) else {
             return id;
         };
         let (tree, diags) = match self.trees_by_text.get(&key) {

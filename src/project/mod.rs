@@ -256,7 +256,7 @@ impl Project {
         let texts: Vec<TextKey> = files
             .iter()
             .filter_map(|f| self.sources.get(*f))
-            .map(|f| f.key().clone())
+            .map(|f| f.key())
             .collect();
         let (hash, legacy_hash) = match self.hashes_by_text.get(&texts) {
             Some(known) => known.clone(),

@@ -47,7 +47,7 @@ const MAX_PER_FILE: usize = 1_000;
 /// Reads the suppressions of every file; reports malformed ones. A text read before (a
 /// folder of copies) is not scanned again.
 pub(super) fn find(sources: &SourceMap) -> (Vec<Suppression>, Vec<Diagnostic>) {
-    let mut known: HashMap<(&TextKey, bool), Vec<Suppression>> = HashMap::new();
+    let mut known: HashMap<(TextKey, bool), Vec<Suppression>> = HashMap::new();
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for (file, source) in sources.iter() {

@@ -43,8 +43,8 @@ pub struct SourceFile {
     pub path: String,
     /// The normalised text (one shared copy for every file with this text).
     pub text: Arc<str>,
-    /// The text as a cache key, hashed once.
-    key: TextKey,
+    /// The text's hash, made once (see [`SourceFile::key`]).
+    hash: u64,
     /// Where its lines start, built the first time a diagnostic needs it.
     lines: OnceLock<LineIndex>,
     /// Bytes of the byte-order mark dropped from the front (0 or 3).
@@ -63,8 +63,8 @@ impl SourceFile {
     }
 
     /// The text as a cache key: files with the same text have equal keys.
-    pub fn key(&self) -> &TextKey {
-        &self.key
+    pub fn key(&self) -> TextKey {
+        TextKey::with_hash(self.hash, self.text.clone())
     }
 
     /// The line index of the text.
@@ -115,18 +115,18 @@ impl SourceMap {
         // One shared copy of each distinct text.
         let hash = TextKey::hash_of(&normal);
         let same = self.texts.entry(hash).or_default();
-        let key = match same.iter().find(|t| ***t == *normal) {
-            Some(known) => TextKey::with_hash(hash, known.clone()),
+        let text = match same.iter().find(|t| ***t == *normal) {
+            Some(known) => known.clone(),
             None => {
                 let text: Arc<str> = Arc::from(&*normal);
                 same.push(text.clone());
-                TextKey::with_hash(hash, text)
+                text
             }
         };
         self.files.push(SourceFile {
             path,
-            text: key.text().clone(),
-            key,
+            text,
+            hash,
             lines: OnceLock::new(),
             bom,
             crs: Arc::from(crs),
