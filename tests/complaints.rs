@@ -199,3 +199,97 @@ fn spreadsheet_logs_with_quotes_and_semicolons() {
     let err = build(semicolon).expect_err("an unknown channel on line 4");
     assert_eq!((err.row, err.column.as_str()), (4, "saluran"));
 }
+
+/// The DIY policy as published: complaints come in only in person; email, fax and the
+/// website carry answers. A reply-only channel is offered as a reply and refused as the way
+/// a complaint came in, in both languages, naming the channels complaints do come in by.
+#[test]
+fn reply_only_channels_answer_but_take_no_complaints() {
+    let project = common::load("standards/contoh/diy_disdikpora/pengaduan.sop", "standards");
+    let standard = &project.standards()[0];
+    let policy = &standard.model().complaints[0];
+    let at: jiff::Timestamp = "2026-03-02T09:30:00+07:00".parse().expect("instant");
+    let routed = |channel: &str| {
+        route(
+            standard.model(),
+            policy,
+            channel,
+            "tanpa_koordinasi",
+            &BTreeMap::new(),
+            Some(at),
+            standard.calendar(),
+        )
+    };
+    let r = routed("langsung").expect("routes");
+    assert_eq!(r.reply, ["langsung", "email", "faks", "situs"]);
+    assert!(r.not_stated.is_empty());
+    for channel in ["email", "faks", "situs"] {
+        let e = routed(channel).expect_err("a reply-only channel takes no complaints");
+        assert_eq!(
+            e,
+            RouteError::ReplyOnly {
+                given: channel.to_string(),
+                known: "langsung".to_string()
+            }
+        );
+        assert!(e
+            .message(sopan::diag::Lang::Id)
+            .contains("hanya untuk balasan"));
+        assert!(e
+            .message(sopan::diag::Lang::En)
+            .contains("only carries answers"));
+    }
+    // An unknown channel lists only the channels complaints come in by.
+    let e = routed("pos").expect_err("unknown");
+    assert_eq!(
+        e,
+        RouteError::Channel {
+            given: "pos".to_string(),
+            known: "langsung".to_string()
+        }
+    );
+}
+
+/// The Kolaka policy as published names no handler and no reply channel: the route says so
+/// (in JSON, `not_stated`) instead of inventing one, and the check gives advice, not errors.
+#[test]
+fn what_the_source_does_not_state_is_routed_as_not_stated() {
+    let project = common::load(
+        "standards/contoh/kolaka/izin_praktik_bidan.sop",
+        "standards",
+    );
+    let standard = &project.standards()[0];
+    let policy = &standard.model().complaints[0];
+    for channel in ["kotak_saran", "surat", "email"] {
+        let r = route(
+            standard.model(),
+            policy,
+            channel,
+            "umum",
+            &BTreeMap::new(),
+            None,
+            standard.calendar(),
+        )
+        .expect("routes");
+        assert!(r.handler.is_empty() && r.reply.is_empty());
+        assert_eq!(r.not_stated, ["handler", "reply"]);
+        let json = serde_json::to_value(&r).expect("json");
+        assert_eq!(json["not_stated"], serde_json::json!(["handler", "reply"]));
+    }
+    let advice: Vec<&str> = project
+        .diagnostics()
+        .iter()
+        .chain(project.suppressed().iter().map(|s| &s.diagnostic))
+        .map(|d| d.code())
+        .filter(|c| c.ends_with("-not-stated"))
+        .collect();
+    assert_eq!(
+        advice,
+        [
+            "sop::reply-not-stated",
+            "sop::reply-not-stated",
+            "sop::reply-not-stated",
+            "sop::handler-not-stated"
+        ]
+    );
+}

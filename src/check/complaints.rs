@@ -1,6 +1,7 @@
-//! Complaint policies: every channel has a reply rule, every tier someone to handle it, and
-//! for every combination of the declared fact values exactly one reply rule applies (as DMN
-//! checkers demand of decision tables).
+//! Complaint policies: every channel complaints come in by has a reply rule (a reply-only
+//! channel has none, and is used by one), every tier someone to handle it or a source that
+//! names nobody, and for every combination of the declared fact values exactly one reply rule
+//! applies (as DMN checkers demand of decision tables).
 
 use crate::diag::{Diagnostic, Kind};
 use crate::model::Model;
@@ -9,16 +10,44 @@ use crate::model::Model;
 pub fn check(model: &Model, out: &mut Vec<Diagnostic>) {
     for policy in &model.complaints {
         for (i, ch) in policy.channels.iter().enumerate() {
-            if !policy.replies.iter().any(|r| r.channel == i) {
-                let kind = Kind::ChannelWithoutReply {
+            let rules = || policy.replies.iter().filter(move |r| r.channel == i);
+            let channel = ch.id.clone();
+            if ch.reply_only {
+                for r in rules() {
+                    let kind = Kind::ReplyOnlyIntake {
+                        channel: channel.clone(),
+                    };
+                    out.push(Diagnostic::located(kind, r.loc));
+                }
+                if !policy.replies.iter().any(|r| r.via.contains(&i)) {
+                    out.push(Diagnostic::located(
+                        Kind::ReplyOnlyUnused { channel },
+                        ch.loc,
+                    ));
+                }
+            } else if rules().next().is_none() {
+                out.push(Diagnostic::located(
+                    Kind::ChannelWithoutReply { channel },
+                    ch.loc,
+                ));
+            }
+        }
+        for r in policy.replies.iter().filter(|r| r.unstated) {
+            if let Some(ch) = policy.channels.get(r.channel) {
+                let kind = Kind::ReplyNotStated {
                     channel: ch.id.clone(),
                 };
-                out.push(Diagnostic::located(kind, ch.loc));
+                out.push(Diagnostic::located(kind, r.loc));
             }
         }
         replies_cover_exactly_once(policy, out);
         for tier in &policy.tiers {
-            if tier.handler.is_empty() {
+            if tier.handler_unstated && tier.handler.is_empty() {
+                let kind = Kind::HandlerNotStated {
+                    tier: tier.id.clone(),
+                };
+                out.push(Diagnostic::located(kind, tier.loc));
+            } else if tier.handler.is_empty() {
                 let kind = Kind::TierWithoutRoute {
                     tier: tier.id.clone(),
                 };

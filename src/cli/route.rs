@@ -142,12 +142,23 @@ fn human(r: &sopan::complaints::route::Route, model: &sopan::model::Model, lang:
     let local = |t| super::render::local_time(r.offset_seconds, t);
     let mut out = String::new();
     let line = |out: &mut String, label: (&str, &str), value: String| {
-        out.push_str(&format!(
-            "{:<18}{value}\n",
-            format!("{}:", lang.pick(label.0, label.1))
-        ));
+        // At least one space after the label, however long it is.
+        let label = format!("{}: ", lang.pick(label.0, label.1));
+        out.push_str(&format!("{label:<18}{value}\n"));
     };
-    line(&mut out, ("penangan", "handler"), titles(&r.handler));
+    let unstated = |what: &str, shown: String| {
+        if r.not_stated.contains(&what) {
+            lang.pick("tidak disebutkan sumber", "not stated by the source")
+                .to_string()
+        } else {
+            shown
+        }
+    };
+    line(
+        &mut out,
+        ("penangan", "handler"),
+        unstated("handler", titles(&r.handler)),
+    );
     line(&mut out, ("dilibatkan", "involved"), titles(&r.involved));
     line(
         &mut out,
@@ -157,7 +168,7 @@ fn human(r: &sopan::complaints::route::Route, model: &sopan::model::Model, lang:
     line(
         &mut out,
         ("dijawab lewat", "reply by"),
-        r.reply.join(lang.pick(" atau ", " or ")),
+        unstated("reply", r.reply.join(lang.pick(" atau ", " or "))),
     );
     if let Some(lower) = r.due_lower {
         line(&mut out, ("berisiko sejak", "at risk from"), local(lower));

@@ -23,6 +23,11 @@ pub struct Route {
     pub escalated_to: Vec<String>,
     /// Channels the answer goes back by.
     pub reply: Vec<String>,
+    /// What the source does not state, so neither does the route: `handler` (the tier's
+    /// `penangan tidak_disebutkan`) and `reply` (a reply rule `-> tidak_disebutkan`). Left out
+    /// of JSON when everything is stated.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_stated: Vec<&'static str>,
     /// When the answer is due (when the arrival instant and a deadline are known); for a
     /// ranged deadline (`2..5 hari kerja`), its upper end: unanswered past it, breached.
     pub due: Option<Timestamp>,
@@ -75,6 +80,13 @@ pub enum RouteError {
         /// The policy's channels.
         known: String,
     },
+    /// A channel that only carries answers (`hanya_balasan`): complaints do not come in by it.
+    ReplyOnly {
+        /// As given.
+        given: String,
+        /// The channels complaints come in by.
+        known: String,
+    },
     /// No such tier.
     Severity {
         /// As given.
@@ -117,6 +129,12 @@ impl RouteError {
             (RouteError::Channel { given, known }, En) => {
                 format!("unknown channel `{given}`; channels: {known}")
             }
+            (RouteError::ReplyOnly { given, known }, Id) => format!(
+                "saluran `{given}` hanya untuk balasan, pengaduan tidak masuk lewat saluran itu; saluran pengaduan: {known}"
+            ),
+            (RouteError::ReplyOnly { given, known }, En) => format!(
+                "channel `{given}` only carries answers, complaints do not come in by it; complaint channels: {known}"
+            ),
             (RouteError::Severity { given, known }, Id) => {
                 format!("tingkat `{given}` tidak dikenal; tingkat: {known}")
             }
@@ -172,19 +190,29 @@ pub fn route(
     at: Option<Timestamp>,
     calendar: Option<&Calendar>,
 ) -> Result<Route, RouteError> {
+    let intake = || {
+        policy
+            .channels
+            .iter()
+            .filter(|c| !c.reply_only)
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let ch = policy
         .channels
         .iter()
         .position(|c| c.id == channel)
         .ok_or_else(|| RouteError::Channel {
             given: channel.to_string(),
-            known: policy
-                .channels
-                .iter()
-                .map(|c| c.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            known: intake(),
         })?;
+    if policy.channels[ch].reply_only {
+        return Err(RouteError::ReplyOnly {
+            given: channel.to_string(),
+            known: intake(),
+        });
+    }
     let tier = policy
         .tiers
         .iter()
@@ -306,6 +334,13 @@ pub fn route(
             .iter()
             .map(|v| policy.channels[*v].id.clone())
             .collect(),
+        not_stated: [
+            (tier.handler_unstated && tier.handler.is_empty(), "handler"),
+            (rule.unstated, "reply"),
+        ]
+        .into_iter()
+        .filter_map(|(unstated, what)| unstated.then_some(what))
+        .collect(),
         due,
         due_lower,
         due_extended,

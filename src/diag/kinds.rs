@@ -101,6 +101,14 @@ kinds! {
     } = ("sop::channel-without-reply", Error),
     /// A severity tier with nobody to handle it.
     TierWithoutRoute { /** The tier. */ tier: String } = ("sop::tier-without-route", Error),
+    /// A reply rule for a channel that only carries answers (`hanya_balasan`).
+    ReplyOnlyIntake { /** The channel. */ channel: String } = ("sop::reply-only-intake", Error),
+    /// A reply-only channel no reply rule sends answers by.
+    ReplyOnlyUnused { /** The channel. */ channel: String } = ("sop::reply-only-unused", Warning),
+    /// A tier whose handler the source does not name (`penangan tidak_disebutkan`).
+    HandlerNotStated { /** The tier. */ tier: String } = ("sop::handler-not-stated", Advice),
+    /// A reply rule whose channel the source does not name (`-> tidak_disebutkan`).
+    ReplyNotStated { /** The channel complaints came by. */ channel: String } = ("sop::reply-not-stated", Advice),
     /// A budget `menurut tingkat` outside a complaint policy's procedure.
     TierClockOutsideComplaints { /** The budget. */ budget: String } = ("sop::tier-clock-outside-complaints", Error),
     /// A budget `menurut tingkat` that does not start after the step choosing the tier.

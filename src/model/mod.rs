@@ -72,6 +72,8 @@ pub struct Channel {
     pub id: String,
     /// Title.
     pub title: String,
+    /// Answers go out by it; complaints do not come in by it (`hanya_balasan`).
+    pub reply_only: bool,
     /// Where it is defined.
     pub loc: Loc,
 }
@@ -98,6 +100,8 @@ pub struct ReplyRule {
     pub conditions: Vec<(usize, String)>,
     /// Reply channel indexes.
     pub via: Vec<usize>,
+    /// The source does not say how the answer goes back (`-> tidak_disebutkan`).
+    pub unstated: bool,
     /// Where it is written.
     pub loc: Loc,
 }
@@ -111,6 +115,8 @@ pub struct Tier {
     pub title: String,
     /// Who handles.
     pub handler: Vec<RoleId>,
+    /// The source names nobody to handle it (`penangan tidak_disebutkan`).
+    pub handler_unstated: bool,
     /// Who is involved.
     pub involved: Vec<RoleId>,
     /// Who it is escalated to.

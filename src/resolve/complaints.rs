@@ -37,11 +37,7 @@ impl Resolver<'_> {
         }
         let index = self.model.complaints.len();
         self.policies.insert(c.name.text.clone(), (index, loc));
-        let channels = self.named_list(
-            file,
-            NameKind::Channel,
-            c.channels.iter().map(|(n, t)| (n, &t.value)),
-        );
+        let channels = self.channels(file, &c.channels);
         let channel_ids: HashMap<String, usize> = channels
             .iter()
             .enumerate()
@@ -88,23 +84,26 @@ impl Resolver<'_> {
         });
     }
 
-    fn named_list<'n, I>(&mut self, file: FileId, kind: NameKind, items: I) -> Vec<model::Channel>
-    where
-        I: Iterator<Item = (&'n ast::Name, &'n String)>,
-    {
+    fn channels(&mut self, file: FileId, channels: &[ast::Channel]) -> Vec<model::Channel> {
         let mut out: Vec<model::Channel> = Vec::new();
-        for (name, title) in items {
+        for ast::Channel {
+            name,
+            title,
+            reply_only,
+        } in channels
+        {
             let loc = Loc {
                 file,
                 span: name.span,
             };
             if let Some(first) = out.iter().find(|c| c.id == name.text).map(|c| c.loc) {
-                self.duplicate(kind, &name.text, loc, first);
+                self.duplicate(NameKind::Channel, &name.text, loc, first);
                 continue;
             }
             out.push(model::Channel {
                 id: name.text.clone(),
-                title: title.clone(),
+                title: title.value.clone(),
+                reply_only: *reply_only,
                 loc,
             });
         }
@@ -174,6 +173,7 @@ impl Resolver<'_> {
             channel: channel?,
             conditions,
             via,
+            unstated: r.unstated,
             loc: Loc { file, span: r.span },
         })
     }
@@ -208,6 +208,7 @@ impl Resolver<'_> {
                 id: t.name.text.clone(),
                 title: t.title.value.clone(),
                 handler: self.role_refs(file, &t.handler),
+                handler_unstated: t.handler_unstated,
                 involved: self.role_refs(file, &t.involved),
                 escalate: self.role_refs(file, &t.escalate),
                 deadline: t.deadline.as_ref().and_then(|d| self.duration(file, d)),

@@ -83,6 +83,8 @@ pub const KEYWORDS: &[(&str, &str)] = &[
     ("eskalasi", "escalate"),
     ("tenggat", "deadline"),
     ("perpanjangan", "extension"),
+    ("hanya_balasan", "reply_only"),
+    ("tidak_disebutkan", "unstated"),
     ("menurut", "per"),
     ("buku", "book"),
     ("kolom", "field"),

@@ -163,6 +163,30 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::ChannelWithoutReply { channel }, En) => {
             format!("add `reply {channel} -> {channel}`")
         }
+        (Kind::ReplyOnlyIntake { channel }, Id) => {
+            format!("hapus aturan ini, atau hapus `hanya_balasan` bila pengaduan memang diterima lewat `{channel}`")
+        }
+        (Kind::ReplyOnlyIntake { channel }, En) => {
+            format!("remove this rule, or remove `reply_only` if complaints do come in by `{channel}`")
+        }
+        (Kind::ReplyOnlyUnused { channel }, Id) => {
+            format!("sebut `{channel}` di sebelah kanan `->` aturan balasan, atau hapus salurannya")
+        }
+        (Kind::ReplyOnlyUnused { channel }, En) => {
+            format!("name `{channel}` right of `->` in a reply rule, or remove the channel")
+        }
+        (Kind::HandlerNotStated { .. }, Id) => {
+            "`sopan route` menampilkannya sebagai tidak disebutkan; tulis perannya bila instansi menetapkannya".into()
+        }
+        (Kind::HandlerNotStated { .. }, En) => {
+            "`sopan route` shows it as not stated; write the role once the agency sets one".into()
+        }
+        (Kind::ReplyNotStated { .. }, Id) => {
+            "`sopan route` menampilkannya sebagai tidak disebutkan; tulis salurannya bila instansi menetapkannya".into()
+        }
+        (Kind::ReplyNotStated { .. }, En) => {
+            "`sopan route` shows it as not stated; write the channel once the agency sets one".into()
+        }
         (Kind::TierWithoutRoute { .. }, Id) => "tambahkan `penangan <peran>`".into(),
         (Kind::TierWithoutRoute { .. }, En) => "add `handler <role>`".into(),
         (Kind::TierClockOutsideComplaints { .. }, Id) => {

@@ -161,7 +161,13 @@ pub(super) fn complaints(
         "**{}**\n",
         w.pick("Saluran dan balasan", "Channels and replies")
     );
+    let unstated = w.pick("tidak disebutkan sumber", "not stated by the source");
     for (i, ch) in policy.channels.iter().enumerate() {
+        if ch.reply_only {
+            let only = w.pick("hanya untuk balasan", "replies only");
+            let _ = writeln!(out, "- {} ({only})", ch.title);
+            continue;
+        }
         let mut rules = Vec::new();
         for r in policy.replies.iter().filter(|r| r.channel == i) {
             let via: Vec<&str> = r
@@ -170,7 +176,11 @@ pub(super) fn complaints(
                 .filter_map(|v| policy.channels.get(*v))
                 .map(|c| c.title.as_str())
                 .collect();
-            let mut rule = via.join(w.pick(" atau ", " or "));
+            let mut rule = if r.unstated {
+                unstated.to_string()
+            } else {
+                via.join(w.pick(" atau ", " or "))
+            };
             if !r.conditions.is_empty() {
                 let when: Vec<String> = r
                     .conditions
@@ -198,7 +208,11 @@ pub(super) fn complaints(
                 out,
                 "| {} | {} | {} | {} | {} |",
                 cell(&t.title),
-                roles(model, &t.handler),
+                if t.handler_unstated && t.handler.is_empty() {
+                    unstated.to_string()
+                } else {
+                    roles(model, &t.handler)
+                },
                 roles(model, &t.involved),
                 roles(model, &t.escalate),
                 t.deadline

@@ -12,6 +12,9 @@ pub struct Complaints {
     pub title: String,
     /// Channel id → title.
     pub channels: BTreeMap<String, String>,
+    /// The channels that only carry answers (`hanya_balasan`); left out when none does.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reply_only: Vec<String>,
     /// Fact id → possible values.
     pub facts: BTreeMap<String, Vec<String>>,
     /// Reply rules in order.
@@ -39,6 +42,10 @@ pub struct Reply {
     pub when: BTreeMap<String, String>,
     /// Reply channels.
     pub via: Vec<String>,
+    /// The source does not say how the answer goes back (`-> tidak_disebutkan`); left out
+    /// when it does.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub via_not_stated: bool,
 }
 
 /// A severity tier.
@@ -50,6 +57,9 @@ pub struct Tier {
     pub title: String,
     /// Handler roles.
     pub handler: Vec<String>,
+    /// The source names no handler (`penangan tidak_disebutkan`); left out when it does.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub handler_not_stated: bool,
     /// Involved roles.
     pub involved: Vec<String>,
     /// Escalation roles.
@@ -82,6 +92,12 @@ pub(super) fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaint
             .iter()
             .map(|ch| (ch.id.clone(), ch.title.clone()))
             .collect(),
+        reply_only: c
+            .channels
+            .iter()
+            .filter(|ch| ch.reply_only)
+            .map(|ch| ch.id.clone())
+            .collect(),
         facts: c
             .facts
             .iter()
@@ -103,6 +119,7 @@ pub(super) fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaint
                     })
                     .collect(),
                 via: r.via.iter().map(channel).collect(),
+                via_not_stated: r.unstated,
             })
             .collect(),
         tiers: c
@@ -112,6 +129,7 @@ pub(super) fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaint
                 id: t.id.clone(),
                 title: t.title.clone(),
                 handler: role_ids(model, &t.handler),
+                handler_not_stated: t.handler_unstated && t.handler.is_empty(),
                 involved: role_ids(model, &t.involved),
                 escalated_to: role_ids(model, &t.escalate),
                 deadline: t.deadline,

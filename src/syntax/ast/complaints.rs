@@ -10,7 +10,7 @@ pub struct ComplaintPolicy {
     /// Title.
     pub title: Text,
     /// Channels.
-    pub channels: Vec<(Name, Text)>,
+    pub channels: Vec<Channel>,
     /// Facts with their possible values.
     pub facts: Vec<Fact>,
     /// Reply rules.
@@ -23,6 +23,17 @@ pub struct ComplaintPolicy {
     pub report: Option<Report>,
     /// Handling procedures.
     pub procedures: Vec<Procedure>,
+}
+
+/// `saluran email "Email" [hanya_balasan]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Channel {
+    /// Identifier.
+    pub name: Name,
+    /// Title.
+    pub title: Text,
+    /// `hanya_balasan`: answers go out by it, complaints do not come in by it.
+    pub reply_only: bool,
 }
 
 /// `fakta ada_telepon "…" { ya, tidak }`.
@@ -45,6 +56,8 @@ pub struct Reply {
     pub conditions: Vec<(Name, Name)>,
     /// Reply channels.
     pub via: Vec<Name>,
+    /// `-> tidak_disebutkan`: the source does not say how the answer goes back.
+    pub unstated: bool,
     /// The whole rule.
     pub span: Span,
 }
@@ -58,6 +71,8 @@ pub struct Tier {
     pub title: Text,
     /// Who handles.
     pub handler: Vec<Name>,
+    /// `penangan tidak_disebutkan`: the source names nobody.
+    pub handler_unstated: bool,
     /// Who is involved.
     pub involved: Vec<Name>,
     /// Who it is escalated to.

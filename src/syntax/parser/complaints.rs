@@ -34,7 +34,11 @@ impl Converter {
             }
             let k = super::block::kids(item.clone());
             match rule {
-                Rule::channel => c.channels.push((self.name_in(&k), self.text_in(&k))),
+                Rule::channel => c.channels.push(ast::Channel {
+                    name: self.name_in(&k),
+                    title: self.text_in(&k),
+                    reply_only: first(&k, Rule::kw_reply_only).is_some(),
+                }),
                 Rule::fact => c.facts.push(ast::Fact {
                     name: self.name_in(&k),
                     title: self.text_in(&k),
@@ -68,6 +72,7 @@ impl Converter {
             channel: self.name_in(k),
             conditions,
             via: self.names_in(k),
+            unstated: first(k, Rule::kw_unstated).is_some(),
             span,
         }
     }
@@ -77,6 +82,7 @@ impl Converter {
             name: self.name_in(&kids),
             title: self.text_in(&kids),
             handler: Vec::new(),
+            handler_unstated: false,
             involved: Vec::new(),
             escalate: Vec::new(),
             deadline: None,
@@ -98,7 +104,10 @@ impl Converter {
             }
             let k = super::block::kids(item);
             match rule {
-                Rule::tier_handler => t.handler.extend(self.names_in(&k)),
+                Rule::tier_handler => {
+                    t.handler_unstated |= first(&k, Rule::kw_unstated).is_some();
+                    t.handler.extend(self.names_in(&k));
+                }
                 Rule::tier_involved => t.involved.extend(self.names_in(&k)),
                 Rule::tier_escalate => t.escalate.extend(self.names_in(&k)),
                 Rule::tier_deadline => {

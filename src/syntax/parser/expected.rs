@@ -79,6 +79,8 @@ pub fn keyword(rule: Rule) -> Option<(&'static str, &'static str)> {
         Rule::kw_escalate => ("eskalasi", "escalate"),
         Rule::kw_deadline => ("tenggat", "deadline"),
         Rule::kw_extension => ("perpanjangan", "extension"),
+        Rule::kw_reply_only => ("hanya_balasan", "reply_only"),
+        Rule::kw_unstated => ("tidak_disebutkan", "unstated"),
         Rule::kw_according => ("menurut", "per"),
         Rule::kw_book => ("buku", "book"),
         Rule::kw_field => ("kolom", "field"),
