@@ -213,6 +213,15 @@ fn failing_inputs() -> Vec<Vec<String>> {
             "--at",
             "besok",
         ],
+        // A channel that only carries answers.
+        vec![
+            "route",
+            "standards/contoh/diy_disdikpora/pengaduan.sop",
+            "--channel",
+            "email",
+            "--severity",
+            "tanpa_koordinasi",
+        ],
         vec!["complaints", LICENCE, "--log", &log],
         vec!["skm", LICENCE, "--responses", &responses],
         vec![
@@ -289,6 +298,39 @@ fn english_on_request() {
         .expect("runs");
     let text = String::from_utf8_lossy(&out.stderr);
     assert!(text.contains("unknown channel"), "{text}");
+}
+
+/// What the source does not state is said so, in the reader's language, and the rest of the
+/// route is still given.
+#[test]
+fn route_says_what_the_source_does_not_state() {
+    let args = [
+        "route",
+        "standards/contoh/kolaka/izin_praktik_bidan.sop",
+        "--channel",
+        "surat",
+        "--severity",
+        "umum",
+    ];
+    let out = sopan(&args);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("penangan:         tidak disebutkan sumber"),
+        "{text}"
+    );
+    assert!(
+        text.contains("dijawab lewat:    tidak disebutkan sumber"),
+        "{text}"
+    );
+    assert!(english_in(&text).is_empty(), "{text}");
+    let mut en = vec!["--lang", "en"];
+    en.extend(args);
+    let text = String::from_utf8_lossy(&sopan(&en).stdout).into_owned();
+    assert!(
+        text.contains("handler:          not stated by the source"),
+        "{text}"
+    );
 }
 
 #[test]
