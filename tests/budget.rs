@@ -251,3 +251,79 @@ prosedur izin "Izin" {
     assert_eq!(r.longest, Some(sum(4, 30)), "periksa → tinjau → terbit");
     assert!(r.unknown_steps.is_empty());
 }
+
+/// Where the published table stops (`terpotong`), the time after it is not published: a
+/// budget whose clock still runs there is `unknown` and says where the table stops; one that
+/// stops before it is judged as usual; a case that gets there ends there, marked as such.
+#[test]
+fn a_table_that_stops_leaves_later_budgets_unjudged() {
+    let text = format!(
+        "{HEAD}{}",
+        r#"
+prosedur terbit "Penerbitan" {
+  anggaran total "Jangka waktu" 5 hari kerja
+  anggaran awal "Pemeriksaan" 1 hari kerja { mulai saat daftar  berhenti setelah periksa }
+  langkah daftar "Pemohon mendaftar" { oleh pemohon  waktu 10 menit }
+  langkah periksa "Petugas memeriksa" {
+    oleh petugas
+    waktu 1 jam
+    keputusan "Lengkap?" { lengkap -> proses  tidak_lengkap -> tolak }
+  }
+  langkah proses "Petugas memproses izin" {
+    oleh petugas
+    waktu 1 hari kerja
+    terpotong "Sisa prosedur tidak diterbitkan"
+  }
+  langkah tolak "Petugas menolak" { oleh petugas  waktu 1 jam  lanjut ditolak }
+  selesai ditolak "Ditolak"
+}
+"#
+    );
+    let r = reports(&text);
+    assert_eq!(r[0].budget.as_deref(), Some("total"));
+    assert_eq!(r[0].verdict, Verdict::Unknown);
+    assert_eq!(r[0].cut_off_after, ["proses"]);
+    assert!(r[0].unknown_steps.is_empty());
+    assert_eq!(r[1].budget.as_deref(), Some("awal"));
+    assert_eq!(r[1].verdict, Verdict::Fits);
+    assert!(r[1].cut_off_after.is_empty());
+
+    // The same without the cut: the whole procedure is judged (and fits).
+    let whole = text
+        .replace(
+            "terpotong \"Sisa prosedur tidak diterbitkan\"",
+            "lanjut terbit_",
+        )
+        .replace(
+            "selesai ditolak \"Ditolak\"",
+            "selesai ditolak \"Ditolak\"\n  selesai terbit_ \"Terbit\"",
+        );
+    assert_eq!(reports(&whole)[0].verdict, Verdict::Fits);
+
+    // A case that gets there is finished where the table stops, and says so.
+    let project = common::load_text(&text);
+    let standard = &project.standards()[0];
+    let ctx = standard.context("terbit").expect("procedure");
+    let at = |s: &str| -> jiff::Timestamp { s.parse().expect("instant") };
+    let (mut case, _) =
+        sopan::Case::open(&ctx, "C-1", at("2026-03-02T08:00:00+07:00")).expect("opens");
+    for (step, outcome, t) in [
+        ("daftar", None, "2026-03-02T08:10:00+07:00"),
+        ("periksa", Some("lengkap"), "2026-03-02T09:10:00+07:00"),
+        ("proses", None, "2026-03-03T09:10:00+07:00"),
+    ] {
+        let mut e = sopan::Event::done(step, at(t));
+        if let Some(o) = outcome {
+            e = e.outcome(o);
+        }
+        case.apply(&ctx, e).expect("applies");
+    }
+    let status = case
+        .status(&ctx, at("2026-03-04T09:00:00+07:00"))
+        .expect("status");
+    assert!(status.finished);
+    assert!(status.cut_off);
+    assert_eq!(status.terminal.as_deref(), Some("terpotong"));
+    let json = serde_json::to_value(&status).expect("json");
+    assert_eq!(json["cut_off"], serde_json::json!(true));
+}

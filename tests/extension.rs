@@ -200,3 +200,59 @@ fn a_stored_extension_keeps_who_and_why_and_replays_to_the_same_clock() {
         })
     );
 }
+
+/// An extension published once for the whole policy holds for every tier without its own;
+/// a tier's own wins. The DIY standard writes it once, as its source does.
+#[test]
+fn a_policy_extension_holds_for_every_tier_without_its_own() {
+    let project = shipped();
+    let policy = &diy(&project).model().complaints[0];
+    for tier in &policy.tiers {
+        let ext = tier.extension.as_ref().expect("from the policy");
+        assert_eq!(
+            (ext.duration.max, ext.duration.unit),
+            (7, sopan::time::Unit::WorkingDay)
+        );
+        assert!(ext
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.contains("7 (tujuh)")));
+    }
+    let text = r#"
+instansi kantor "Kantor" { kalender nasional }
+peran petugas "Petugas" internal
+pengaduan aduan "Pengaduan" {
+  saluran surat "Surat"
+  balas surat -> surat
+  perpanjangan 7 hari kerja "Untuk seluruh pengaduan"
+  tingkat ringan "Ringan" { penangan petugas  tenggat 2 hari kerja }
+  tingkat berat "Berat" {
+    penangan petugas
+    tenggat 14 hari kerja
+    perpanjangan 3 hari kerja "Hanya tingkat berat"
+  }
+}
+"#;
+    let mut loader = sopan::source::loader::MemoryLoader::new();
+    loader.insert("std/a.sop", text.to_string()).insert(
+        "std/nasional.kalender.yaml",
+        std::fs::read_to_string("standards/nasional.kalender.yaml").expect("calendar"),
+    );
+    let entry = sopan::project::Entry {
+        path: "std/a.sop".into(),
+        root: "std".into(),
+    };
+    let project = Project::load(&loader, &[entry]).expect("loads");
+    assert!(
+        project.diagnostics().is_empty(),
+        "{:?}",
+        project.diagnostics()
+    );
+    let tiers = &project.standards()[0].model().complaints[0].tiers;
+    let of = |i: usize| {
+        let e = tiers[i].extension.as_ref().expect("an extension");
+        (e.duration.max, e.reason.clone().unwrap_or_default())
+    };
+    assert_eq!(of(0), (7, "Untuk seluruh pengaduan".to_string()));
+    assert_eq!(of(1), (3, "Hanya tingkat berat".to_string()));
+}

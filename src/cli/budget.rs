@@ -74,12 +74,35 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
                         budget.map_or(no_budget, str::to_string),
                     ),
                 };
-                let steps = || {
-                    r.unknown_steps
-                        .iter()
+                let ticks = |ids: &[String]| {
+                    ids.iter()
                         .map(|s| format!("`{s}`"))
                         .collect::<Vec<_>>()
                         .join(", ")
+                };
+                let steps = || ticks(&r.unknown_steps);
+                // Why a verdict is unknown: times not known, the published table stopping
+                // on the way, or both.
+                let unknown_why = |lang: Lang| {
+                    let mut why = Vec::new();
+                    if !r.unknown_steps.is_empty() {
+                        why.push(match lang {
+                            Lang::Id => format!("waktu {} tidak diketahui", steps()),
+                            Lang::En => format!("time of {} not known", steps()),
+                        });
+                    }
+                    if !r.cut_off_after.is_empty() {
+                        why.push(match lang {
+                            Lang::Id => {
+                                format!("tabel sumber berhenti setelah {}", ticks(&r.cut_off_after))
+                            }
+                            Lang::En => format!(
+                                "the source's table stops after {}",
+                                ticks(&r.cut_off_after)
+                            ),
+                        });
+                    }
+                    why.join("; ")
                 };
                 let from = || {
                     r.fails_from
@@ -91,11 +114,9 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
                     (Verdict::CannotFit, Lang::Id) => "tidak mungkin cukup".to_string(),
                     (Verdict::CannotFit, Lang::En) => "cannot fit".to_string(),
                     (Verdict::Unknown, Lang::Id) => {
-                        format!("tidak dapat dinilai (waktu {} tidak diketahui)", steps())
+                        format!("tidak dapat dinilai ({})", unknown_why(lang))
                     }
-                    (Verdict::Unknown, Lang::En) => {
-                        format!("unknown (time of {} not known)", steps())
-                    }
+                    (Verdict::Unknown, Lang::En) => format!("unknown ({})", unknown_why(lang)),
                     (Verdict::MayOverrun, Lang::Id) if r.fails_from.is_none() => {
                         "mungkin terlampaui (dari setiap awal)".to_string()
                     }
@@ -115,12 +136,12 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
                     }
                 };
                 // Summed without a budget, a step of unknown time is left out of the sums.
-                let verdict = match (r.budget.is_none() && !r.unknown_steps.is_empty(), lang) {
-                    (true, Lang::Id) => {
-                        format!("{verdict} (waktu {} tidak diketahui)", steps())
-                    }
-                    (true, Lang::En) => format!("{verdict} (time of {} not known)", steps()),
-                    (false, _) => verdict,
+                let summed_without = r.budget.is_none()
+                    && (!r.unknown_steps.is_empty() || !r.cut_off_after.is_empty());
+                let verdict = if summed_without {
+                    format!("{verdict} ({})", unknown_why(lang))
+                } else {
+                    verdict
                 };
                 let limit = r.limit.map(|l| {
                     let words = sopan::render::graph::duration_words(l, lang);

@@ -207,6 +207,15 @@ kinds! {
     } = ("sop::unknown-value", Error),
     /// A step with both `lanjut` and `keputusan`.
     ConflictingFlow { /** The step. */ step: String } = ("sop::conflicting-flow", Error),
+    /// A step where the published table stops (`terpotong`) that also says where it leads.
+    CutOffWithFlow { /** The step. */ step: String } = ("sop::cut-off-with-flow", Error),
+    /// The published table stops after a step: what follows is not published.
+    CutOff {
+        /// The step.
+        step: String,
+        /// The budgets whose paths reach it, which are not judged.
+        budgets: Vec<String>,
+    } = ("sop::cut-off", Advice),
     /// Two steps with the same published number.
     DuplicateStepNumber {
         /// The number as published.

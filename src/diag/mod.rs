@@ -178,6 +178,8 @@ pub enum Note {
     ShouldCloseBefore,
     /// "the step's decision is here".
     DecisionHere,
+    /// "the table stops here" (a step's `terpotong`).
+    CutOffHere,
     /// This many problems found later in the same standard were held back: they most likely
     /// follow from this one (a file that cannot be read, an include not found). Shown in the
     /// help, at the diagnostic's own place.

@@ -220,6 +220,7 @@ fn note_text(note: Note, lang: Lang) -> &'static str {
     match note {
         Note::HeldBack(_) => "",
         Note::DecisionHere => lang.pick("keputusan langkah ini", "the step's decision"),
+        Note::CutOffHere => lang.pick("tabel berhenti di sini", "the table stops here"),
         Note::FirstHere => lang.pick("pertama di sini", "first here"),
         Note::ShouldCloseBefore => lang.pick(
             "blok itu seharusnya sudah ditutup sebelum baris ini",

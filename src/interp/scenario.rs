@@ -74,6 +74,9 @@ pub struct State {
     pub finished: bool,
     /// The end reached.
     pub terminal: Option<String>,
+    /// The end reached is where the published table stops (`terpotong`); left out when not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cut_off: bool,
 }
 
 /// Why a scenario could not run. `Display` gives the English words; [`ScenarioError::message`]
@@ -214,6 +217,7 @@ pub fn run(
         holders,
         finished,
         terminal,
+        cut_off,
         clocks,
     } = case.status(&ctx, now).map_err(ScenarioError::Now)?;
     Ok(RunReport {
@@ -227,6 +231,7 @@ pub fn run(
             holders,
             finished,
             terminal,
+            cut_off,
         },
         clock: headline(&clocks).cloned(),
         clocks,

@@ -81,6 +81,10 @@ pub struct Status {
     pub finished: bool,
     /// The end reached (`withdrawn` when withdrawn).
     pub terminal: Option<String>,
+    /// The end reached is where the published procedure table stops (`terpotong`): what
+    /// happens to the case next is not published. Left out of JSON when not.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cut_off: bool,
     /// One per budget.
     pub clocks: Vec<ClockStatus>,
 }
@@ -213,11 +217,20 @@ impl Case {
                 }
             })
             .collect();
+        let cut_off = match self.pos {
+            Pos::Ended { end, .. } => ctx
+                .procedure
+                .ends
+                .get(end as usize)
+                .is_some_and(|e| e.cut_off),
+            _ => false,
+        };
         Ok(Status {
             active,
             holders,
             finished: self.is_closed(),
             terminal,
+            cut_off,
             clocks,
         })
     }

@@ -240,7 +240,19 @@ pub struct Step {
     /// A line of it could not be read: what seems missing may be in that line, so nothing
     /// more is said of it.
     pub broken: bool,
+    /// The published table stops after it (`terpotong "…"`): it leads to the procedure's
+    /// cut-off end.
+    pub cut_off: Option<CutOff>,
     /// Where its name is written.
+    pub loc: Loc,
+}
+
+/// Where a published procedure table stops (`terpotong "…"` on its last step).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CutOff {
+    /// What the source says of the rest, when it says something.
+    pub remark: Option<String>,
+    /// Where it is written.
     pub loc: Loc,
 }
 
@@ -251,6 +263,9 @@ pub struct End {
     pub id: String,
     /// Title.
     pub title: String,
+    /// Not an end the source names but where its table stops (`terpotong`): what follows
+    /// is not published, so no budget over it is judged.
+    pub cut_off: bool,
     /// Where its name is written.
     pub loc: Loc,
 }

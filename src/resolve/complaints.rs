@@ -49,7 +49,7 @@ impl Resolver<'_> {
             .iter()
             .filter_map(|r| self.reply(file, r, &channel_ids, &facts))
             .collect();
-        let tiers = self.tiers(file, &c.tiers);
+        let tiers = self.tiers(file, &c.tiers, c.extension.as_ref());
         let book = c.book.as_ref().map(|b| model::Book {
             title: b.title.value.clone(),
             by: self.role_refs(file, &b.by),
@@ -193,7 +193,18 @@ impl Resolver<'_> {
         None
     }
 
-    fn tiers(&mut self, file: FileId, tiers: &[ast::Tier]) -> Vec<model::Tier> {
+    fn tiers(
+        &mut self,
+        file: FileId,
+        tiers: &[ast::Tier],
+        policy_extension: Option<&(ast::Duration, Option<ast::Text>)>,
+    ) -> Vec<model::Tier> {
+        let policy_extension = policy_extension.and_then(|(d, reason)| {
+            Some(model::Extension {
+                duration: self.duration(file, d)?,
+                reason: reason.as_ref().map(|r| r.value.clone()),
+            })
+        });
         let mut out: Vec<model::Tier> = Vec::new();
         for t in tiers {
             let loc = Loc {
@@ -212,12 +223,13 @@ impl Resolver<'_> {
                 involved: self.role_refs(file, &t.involved),
                 escalate: self.role_refs(file, &t.escalate),
                 deadline: t.deadline.as_ref().and_then(|d| self.duration(file, d)),
-                extension: t.extension.as_ref().and_then(|(d, reason)| {
-                    Some(model::Extension {
-                        duration: self.duration(file, d)?,
+                extension: match &t.extension {
+                    Some((d, reason)) => self.duration(file, d).map(|duration| model::Extension {
+                        duration,
                         reason: reason.as_ref().map(|r| r.value.clone()),
-                    })
-                }),
+                    }),
+                    None => policy_extension.clone(),
+                },
                 remarks: texts(&t.remarks),
                 escalations: self.escalations(file, &t.escalations, &[]),
                 loc,

@@ -23,18 +23,40 @@ impl Resolver<'_> {
         self.procedures.insert(p.name.text.clone(), (index, loc));
         let nodes = self.declare_nodes(file, p);
         self.nodes.push(nodes);
-        let ends: Vec<model::End> = p
+        let mut ends: Vec<model::End> = p
             .terminals
             .iter()
             .map(|t| model::End {
                 id: t.name.text.clone(),
                 title: t.title.value.clone(),
+                cut_off: false,
                 loc: Loc {
                     file,
                     span: t.name.span,
                 },
             })
             .collect();
+        // Steps where the published table stops lead to one end of their own, named after
+        // the keyword as the first of them writes it.
+        if let Some(cut) = p.steps.iter().find_map(|s| s.cut_off.as_ref()) {
+            let (id, title) = if cut.english {
+                ("cut_off", "The published procedure table ends here")
+            } else {
+                (
+                    "terpotong",
+                    "Tabel prosedur yang diterbitkan berakhir di sini",
+                )
+            };
+            ends.push(model::End {
+                id: id.to_string(),
+                title: title.to_string(),
+                cut_off: true,
+                loc: Loc {
+                    file,
+                    span: cut.span,
+                },
+            });
+        }
         let steps: Vec<model::Step> = p
             .steps
             .iter()
@@ -180,7 +202,23 @@ impl Resolver<'_> {
             .number
             .as_ref()
             .map(|n| model::StepNumber::parse(&n.value));
+        if let Some(cut) = &s.cut_off {
+            // A step where the table stops leads nowhere the source names.
+            let flows = s.decision.as_ref().map(|d| d.span);
+            if let Some(span) = flows.or_else(|| s.next.as_ref().map(Target::span)) {
+                let kind = Kind::CutOffWithFlow {
+                    step: s.name.text.clone(),
+                };
+                let cut = Loc {
+                    file,
+                    span: cut.span,
+                };
+                self.report(Diagnostic::at(kind, file, span).with_note(cut, Note::CutOffHere));
+            }
+        }
+        let cut_end = ends.iter().position(|e| e.cut_off);
         let flow = match (&s.decision, &s.next) {
+            _ if s.cut_off.is_some() => Flow::Next(cut_end.map_or(Node::Unknown, Node::End)),
             (Some(d), next) => {
                 // The `lanjut` is the line added to a step that already decides: report it
                 // there, with the decision beside it.
@@ -251,6 +289,10 @@ impl Resolver<'_> {
             }),
             escalations,
             broken: s.broken,
+            cut_off: s.cut_off.as_ref().map(|c| model::CutOff {
+                remark: c.remark.as_ref().map(|r| r.value.clone()),
+                loc: Loc { file, span: c.span },
+            }),
             loc: Loc {
                 file,
                 span: s.name.span,

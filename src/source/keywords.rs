@@ -85,6 +85,7 @@ pub const KEYWORDS: &[(&str, &str)] = &[
     ("perpanjangan", "extension"),
     ("hanya_balasan", "reply_only"),
     ("tidak_disebutkan", "unstated"),
+    ("terpotong", "cut_off"),
     ("menurut", "per"),
     ("buku", "book"),
     ("kolom", "field"),

@@ -54,6 +54,10 @@ pub struct BudgetReport {
     pub reason: Option<NotJudged>,
     /// The steps of unknown time on the paths (for `unknown`), by id.
     pub unknown_steps: Vec<String>,
+    /// The steps after which a path leaves the published table (`terpotong`), by id: what
+    /// follows is not published, so the verdict is `unknown`. Left out of JSON when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cut_off_after: Vec<String>,
     /// For `may_overrun`: the earliest start from which a path breaches the budget (`None`:
     /// some path breaches from every start).
     pub fails_from: Option<jiff::Timestamp>,
@@ -120,8 +124,8 @@ pub fn analyse_with(
     proc.budgets
         .iter()
         .map(|b| {
-            let (long, short, unknown) = walked(proc, machine, b, days_add);
-            let j = if !unknown.is_empty() {
+            let (long, short, unknown, cut_off) = walked(proc, machine, b, days_add);
+            let j = if !unknown.is_empty() || !cut_off.is_empty() {
                 unknown_judgement(&long.paths, &short.paths)
             } else if long.overflow || short.overflow {
                 verdict::Judgement::not(NotJudged::TooManyPaths)
@@ -153,11 +157,8 @@ pub fn analyse_with(
                 longest_path: longest.map(|p| hops(proc, &p)).unwrap_or_default(),
                 verdict: j.verdict,
                 reason: j.reason,
-                unknown_steps: unknown
-                    .into_iter()
-                    .filter_map(|i| proc.steps.get(i))
-                    .map(|s| s.id.clone())
-                    .collect(),
+                unknown_steps: ids(proc, unknown),
+                cut_off_after: ids(proc, cut_off),
                 fails_from: j.fails_from.and_then(verdict::instant),
                 judged: j.judged.and_then(|(a, z)| {
                     Some(Judged {
@@ -199,7 +200,7 @@ pub fn paths_only(
         extension: None,
     };
     let days_add = calendar.is_none_or(|c| c.day_count() == DayCount::NextDay);
-    let (long, short, unknown) = walked(proc, machine, &whole, days_add);
+    let (long, short, unknown, cut_off) = walked(proc, machine, &whole, days_add);
     let order = |a: &Amount| (a.months, a.days, a.working_days, a.minutes);
     let longest = long.paths.iter().max_by_key(|p| order(&p.amount));
     let shortest = short.paths.iter().min_by_key(|p| order(&p.amount));
@@ -217,36 +218,48 @@ pub fn paths_only(
         } else {
             NotJudged::NoBudget
         }),
-        unknown_steps: unknown
-            .into_iter()
-            .filter_map(|i| proc.steps.get(i))
-            .map(|s| s.id.clone())
-            .collect(),
+        unknown_steps: ids(proc, unknown),
+        cut_off_after: ids(proc, cut_off),
         fails_from: None,
         judged: None,
     })
 }
 
-/// The paths a budget's clock runs over, at the longest and the shortest bound, and the steps
-/// of unknown time on any of them.
+/// The ids of steps `i`.
+fn ids(proc: &Procedure, steps: Vec<usize>) -> Vec<String> {
+    steps
+        .into_iter()
+        .filter_map(|i| proc.steps.get(i))
+        .map(|s| s.id.clone())
+        .collect()
+}
+
+/// The paths a budget's clock runs over, at the longest and the shortest bound, the steps
+/// of unknown time on any of them, and the steps after which any of them leaves the
+/// published table.
 fn walked(
     proc: &Procedure,
     machine: &Machine,
     budget: &crate::model::Budget,
     days_add: bool,
-) -> (paths::Found, paths::Found, Vec<usize>) {
+) -> (paths::Found, paths::Found, Vec<usize>, Vec<usize>) {
     let clock = walk::Clockwork::new(proc, machine, budget);
     let long = paths::walk(&clock, Side::Longest, days_add);
     let short = paths::walk(&clock, Side::Shortest, days_add);
-    let mut unknown: Vec<usize> = long
-        .paths
-        .iter()
-        .chain(&short.paths)
-        .flat_map(|p| p.unknown.iter().copied())
-        .collect();
-    unknown.sort_unstable();
-    unknown.dedup();
-    (long, short, unknown)
+    let on_paths = |of: fn(&Path) -> &Vec<usize>| {
+        let mut steps: Vec<usize> = long
+            .paths
+            .iter()
+            .chain(&short.paths)
+            .flat_map(|p| of(p).iter().copied())
+            .collect();
+        steps.sort_unstable();
+        steps.dedup();
+        steps
+    };
+    let unknown = on_paths(|p| &p.unknown);
+    let cut_off = on_paths(|p| &p.cut_off);
+    (long, short, unknown, cut_off)
 }
 
 /// For paths with steps of unknown time: no verdict, and the paths with the most and the
@@ -294,6 +307,19 @@ pub fn check(
     out: &mut Vec<Diagnostic>,
 ) {
     let reports = analyse_with(proc, machine, calendar, known);
+    for st in &proc.steps {
+        let Some(cut) = &st.cut_off else { continue };
+        let budgets = reports
+            .iter()
+            .filter(|r| r.cut_off_after.contains(&st.id))
+            .filter_map(|r| r.budget.clone())
+            .collect();
+        let kind = Kind::CutOff {
+            step: st.id.clone(),
+            budgets,
+        };
+        out.push(Diagnostic::located(kind, cut.loc));
+    }
     // A flow with a name that did not resolve or a loop with no way out is already an error;
     // its paths say nothing about the budget.
     if machine.has_unresolved() || !machine.closed_loops().is_empty() {
@@ -317,6 +343,8 @@ pub fn check(
             {
                 continue
             }
+            // Paths that leave the published table: `sop::cut-off` names the budget.
+            (Verdict::Unknown, _, _) if report.unknown_steps.is_empty() => continue,
             (Verdict::Unknown, _, _) => Kind::BudgetUnknown {
                 budget: b.id.clone(),
                 steps: report.unknown_steps,

@@ -48,6 +48,8 @@ pub(super) struct Path {
     pub amount: Amount,
     /// The steps on it whose time is not known.
     pub unknown: Vec<usize>,
+    /// The step after which it leaves the published table (`terpotong`), if it does.
+    pub cut_off: Vec<usize>,
 }
 
 /// The paths that matter for one bound.
@@ -207,7 +209,8 @@ impl Walker<'_> {
             What::Start(wait) => [wait, None],
             What::Arrow { state, arrow, cut } => {
                 let a = &self.cw.out[state as usize][arrow as usize];
-                [a.own, if cut { None } else { a.wait }]
+                let after = a.beyond.map(Cost::Unpublished);
+                [a.own, if cut { after } else { a.wait.or(after) }]
             }
         }
     }
@@ -238,7 +241,7 @@ impl Walker<'_> {
                 unit,
                 running,
             )),
-            Cost::Unknown(_) => None,
+            Cost::Unknown(_) | Cost::Unpublished(_) => None,
         }
     }
 
@@ -315,6 +318,7 @@ impl Walker<'_> {
         costs.reverse();
         hops.reverse();
         let mut unknown: Vec<usize> = Vec::new();
+        let mut cut_off: Vec<usize> = Vec::new();
         let mut segs = Vec::with_capacity(costs.len());
         let mut amount = Amount::default();
         for c in costs {
@@ -325,11 +329,11 @@ impl Walker<'_> {
                     }
                     segs.push(s);
                 }
-                None => {
-                    if let Cost::Unknown(i) = c {
-                        unknown.push(i);
-                    }
-                }
+                None => match c {
+                    Cost::Unknown(i) => unknown.push(i),
+                    Cost::Unpublished(i) => cut_off.push(i),
+                    Cost::Known { .. } => {}
+                },
             }
         }
         unknown.sort_unstable();
@@ -339,6 +343,7 @@ impl Walker<'_> {
             hops,
             amount,
             unknown,
+            cut_off,
         }
     }
 }

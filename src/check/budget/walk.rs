@@ -24,6 +24,9 @@ pub(super) enum Cost {
     },
     /// The source does not say how long (the step whose time or wait it is).
     Unknown(usize),
+    /// What follows the step after which the published table stops (`terpotong`): not
+    /// published, so not known.
+    Unpublished(usize),
 }
 
 /// What a hop of a path is, for naming the path to people.
@@ -54,6 +57,9 @@ pub(super) struct Arrow {
     pub hop: Hop,
     /// The end it leads to, when it ends the case.
     pub end: Option<usize>,
+    /// For an arrow into the end where the published table stops: the step it leaves, whose
+    /// sequel is not published (counted even though the case ends there).
+    pub beyond: Option<usize>,
 }
 
 /// The clock of one budget over a machine.
@@ -159,6 +165,14 @@ impl Clockwork {
                     hop,
                     end: match target {
                         Some(State::End { end }) => Some(end),
+                        _ => None,
+                    },
+                    beyond: match (state, target) {
+                        (Some(State::Step { step }), Some(State::End { end }))
+                            if proc.ends.get(end).is_some_and(|e| e.cut_off) =>
+                        {
+                            Some(step)
+                        }
                         _ => None,
                     },
                 });

@@ -283,6 +283,18 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::ConflictingFlow { .. }, En) => {
             "remove `next`; the outcomes already say where to go".into()
         }
+        (Kind::CutOffWithFlow { .. }, Id) => {
+            "hapus `terpotong` bila sumber menyebut langkah berikutnya, atau hapus `lanjut`/`keputusan` bila tabelnya memang berhenti di sini".into()
+        }
+        (Kind::CutOffWithFlow { .. }, En) => {
+            "remove `cut_off` if the source names the next step, or remove `next`/`decision` if its table does stop here".into()
+        }
+        (Kind::CutOff { .. }, Id) => {
+            "perkara yang sampai di sini selesai sejauh yang diterbitkan; tulis sisanya bila sumbernya ditemukan".into()
+        }
+        (Kind::CutOff { .. }, En) => {
+            "a case that gets here is finished as far as it is published; write the rest once its source is found".into()
+        }
         (Kind::DuplicateStepNumber { .. }, Id) => "periksa penomoran tabel SOP".into(),
         (Kind::DuplicateStepNumber { .. }, En) => "check the numbering of the SOP table".into(),
         (Kind::StepNumberOrder { .. }, Id) => "periksa urutan penomoran tabel SOP".into(),

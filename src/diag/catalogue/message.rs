@@ -171,6 +171,12 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         }
         (Kind::ConflictingFlow { step }, Id) => format!("langkah `{step}` punya `lanjut` dan `keputusan` sekaligus"),
         (Kind::ConflictingFlow { step }, En) => format!("step `{step}` has both `next` and `decision`"),
+        (Kind::CutOffWithFlow { step }, Id) => format!("tabel berhenti setelah langkah `{step}`, tetapi langkah itu juga menyebut ke mana perkara berlanjut"),
+        (Kind::CutOffWithFlow { step }, En) => format!("the table stops after step `{step}`, but the step also says where the case goes on"),
+        (Kind::CutOff { step, budgets }, Id) if budgets.is_empty() => format!("tabel prosedur sumber berhenti setelah langkah `{step}`"),
+        (Kind::CutOff { step, budgets }, En) if budgets.is_empty() => format!("the source's procedure table stops after step `{step}`"),
+        (Kind::CutOff { step, budgets }, Id) => format!("tabel prosedur sumber berhenti setelah langkah `{step}`: anggaran {} tidak dinilai", ticks(budgets)),
+        (Kind::CutOff { step, budgets }, En) => format!("the source's procedure table stops after step `{step}`: budget {} is not judged", ticks(budgets)),
         (Kind::DuplicateStepNumber { number }, Id) => format!("nomor langkah {number} dipakai lebih dari sekali"),
         (Kind::DuplicateStepNumber { number }, En) => format!("step number {number} is used more than once"),
         (Kind::StepNumberOrder { number, after }, Id) => format!("nomor langkah {number} datang sesudah {after}"),

@@ -161,6 +161,8 @@ pub fn label(kind: &Kind, lang: Lang) -> String {
         Kind::UnusedName { .. } => ("didefinisikan di sini", "defined here"),
         Kind::UnreachableStep { .. } => ("tidak tercapai", "unreachable"),
         Kind::NoWayToEnd { .. } => ("jalan buntu", "dead end"),
+        Kind::CutOffWithFlow { .. } => ("juga ke sini", "also here"),
+        Kind::CutOff { .. } => ("tabel berhenti di sini", "the table stops here"),
         Kind::LoopWithoutExit { .. } => (
             "putaran kembali ke belakang di sini",
             "the loop turns back here",

@@ -107,6 +107,16 @@ pub(super) fn sop(
                 .collect();
             remarks.push(format!("{} {}", cell(question), ways.join("; ")));
         }
+        if let Some(cut) = &s.cut_off {
+            let stops = w.pick(
+                "Tabel prosedur sumber berhenti di sini",
+                "The source's procedure table stops here",
+            );
+            remarks.push(match &cut.remark {
+                Some(r) => format!("{stops}: {}", cell(r)),
+                None => stops.to_string(),
+            });
+        }
         let _ = writeln!(
             row,
             " {} | {} | {} | {} |",

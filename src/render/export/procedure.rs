@@ -36,6 +36,10 @@ pub struct Terminal {
     pub id: String,
     /// Title.
     pub title: String,
+    /// Where the published table stops (`terpotong`), not an end the source names; left out
+    /// when not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub cut_off: bool,
 }
 
 /// An event: entering (`at`) or finishing (`after`) a step, or reaching an end.
@@ -153,6 +157,10 @@ pub struct Step {
     pub outcome_outputs: BTreeMap<String, Vec<String>>,
     /// Escalation rules on the step's own time.
     pub escalations: Vec<Escalation>,
+    /// The published table stops after this step (`terpotong`): what the source says of the
+    /// rest (`""` when it says nothing). Left out for every other step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cut_off: Option<String>,
 }
 
 /// A point as an event.
@@ -273,6 +281,7 @@ pub fn procedure(model: &Model, p: &model::Procedure) -> Procedure {
             .map(|e| Terminal {
                 id: e.id.clone(),
                 title: e.title.clone(),
+                cut_off: e.cut_off,
             })
             .collect(),
         budget: budgets.first().cloned(),
@@ -361,5 +370,9 @@ fn step(model: &Model, p: &model::Procedure, s: &model::Step) -> Step {
         waits,
         outcome_outputs,
         escalations: escalations(model, Some(p), &s.escalations),
+        cut_off: s
+            .cut_off
+            .as_ref()
+            .map(|c| c.remark.clone().unwrap_or_default()),
     }
 }

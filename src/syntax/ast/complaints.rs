@@ -17,6 +17,9 @@ pub struct ComplaintPolicy {
     pub replies: Vec<Reply>,
     /// Severity tiers.
     pub tiers: Vec<Tier>,
+    /// `perpanjangan …` written for the whole policy: every tier without its own may be
+    /// extended so.
+    pub extension: Option<(Duration, Option<Text>)>,
     /// The complaint book.
     pub book: Option<Book>,
     /// The periodic report.

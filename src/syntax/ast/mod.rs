@@ -85,7 +85,7 @@ pub enum Item {
     /// `kelompok …`.
     Group(Group),
     /// `pengaduan name "title" { … }`.
-    Complaints(ComplaintPolicy),
+    Complaints(Box<ComplaintPolicy>),
     /// `prosedur …` shared by the agency.
     Procedure(Procedure),
     /// `layanan …`.

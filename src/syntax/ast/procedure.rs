@@ -148,8 +148,22 @@ pub struct Step {
     pub decision: Option<Decision>,
     /// What happens when its time is at risk or breached.
     pub escalations: Vec<Escalation>,
+    /// `terpotong "…"`: the published table stops after this step.
+    pub cut_off: Option<CutOff>,
     /// Some line of it could not be read (its items may be missing for that reason).
     pub broken: bool,
+}
+
+/// `terpotong "…"` (English `cut_off`): the published procedure table stops after the step
+/// that says so — the rest is in another document or not published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CutOff {
+    /// What the source says of the rest, when written.
+    pub remark: Option<Text>,
+    /// Written with the English keyword.
+    pub english: bool,
+    /// The whole item.
+    pub span: Span,
 }
 
 /// Where the flow goes.

@@ -16,6 +16,7 @@ impl Converter {
             facts: Vec::new(),
             replies: Vec::new(),
             tiers: Vec::new(),
+            extension: None,
             book: None,
             report: None,
             procedures: Vec::new(),
@@ -46,6 +47,12 @@ impl Converter {
                 }),
                 Rule::reply => c.replies.push(self.reply(&k, span)),
                 Rule::tier => c.tiers.push(self.tier(k)),
+                Rule::tier_extension => {
+                    if let Some(d) = self.duration_in(&k) {
+                        let reason = all(&k, Rule::string).first().map(|s| self.text(s));
+                        self.once(&mut c.extension, (d, reason), phrase, span);
+                    }
+                }
                 Rule::book => {
                     let book = self.book(k);
                     self.once(&mut c.book, book, phrase, span);

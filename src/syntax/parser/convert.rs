@@ -39,7 +39,7 @@ impl Converter {
                 Rule::agency => items.push(Item::Agency(self.agency(pair))),
                 Rule::role => items.push(Item::Role(self.role(pair))),
                 Rule::group => items.push(Item::Group(self.group(pair))),
-                Rule::complaints => items.push(Item::Complaints(self.complaints(pair))),
+                Rule::complaints => items.push(Item::Complaints(Box::new(self.complaints(pair)))),
                 Rule::procedure => items.push(Item::Procedure(self.procedure(pair))),
                 Rule::service => items.push(Item::Service(Box::new(self.service(pair)))),
                 Rule::junk => self.junk(&pair, Rule::top_line),

@@ -190,6 +190,7 @@ impl Converter {
             next_wait: None,
             decision: None,
             escalations: Vec::new(),
+            cut_off: None,
             broken: false,
         };
         for item in kids {
@@ -240,6 +241,15 @@ impl Converter {
                 Rule::decision => {
                     let d = self.decision(item);
                     self.once(&mut s.decision, d, phrase, span);
+                }
+                Rule::step_cut_off => {
+                    let cut = ast::CutOff {
+                        remark: first(&k, Rule::string).map(|p| self.text(&p)),
+                        english: first(&k, Rule::kw_cut_off)
+                            .is_some_and(|p| p.as_str() == "cut_off"),
+                        span,
+                    };
+                    self.once(&mut s.cut_off, cut, phrase, span);
                 }
                 _ => {}
             }
