@@ -72,7 +72,8 @@ impl Resolver<'_> {
                 None => tier.title.clone(),
             });
             clock.duration = deadline;
-            clock.extension = tier.extension.clone();
+            // The tier's own extension, else the one written on the budget.
+            clock.extension = tier.extension.clone().or(clock.extension);
             if let Some(start) = clock.start.as_mut() {
                 start.outcome = Some(tier.id.clone());
             }

@@ -159,6 +159,12 @@ impl Resolver<'_> {
             })
             .collect();
         let escalations = self.escalations(file, &b.escalations, ends);
+        let extension = b.extension.as_ref().and_then(|(d, reason)| {
+            Some(model::Extension {
+                duration: self.duration(file, d)?,
+                reason: reason.as_ref().map(|r| r.value.clone()),
+            })
+        });
         let Some(duration) = duration else {
             return Vec::new();
         };
@@ -171,7 +177,7 @@ impl Resolver<'_> {
             pauses,
             escalations,
             scope: model::Scope::Budget,
-            extension: None,
+            extension,
             loc: Loc {
                 file,
                 span: b.name.span,

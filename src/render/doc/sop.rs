@@ -146,6 +146,20 @@ pub(super) fn sop(
             duration_words(b.duration, w.lang),
             title
         );
+        if let Some(ext) = &b.extension {
+            let _ = write!(
+                out,
+                "- {} {}",
+                w.pick("dapat diperpanjang sekali", "may be extended once by"),
+                duration_words(ext.duration, w.lang)
+            );
+            match &ext.reason {
+                Some(r) => {
+                    let _ = writeln!(out, ": {}", cell(r));
+                }
+                None => out.push('\n'),
+            }
+        }
         for e in &b.escalations {
             let _ = writeln!(
                 out,

@@ -74,6 +74,13 @@ pub struct Budget {
     pub pauses: Vec<String>,
     /// Escalation rules.
     pub escalations: Vec<Escalation>,
+    /// How much an officer may extend the clock, once (`perpanjangan`); left out when it
+    /// allows none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extension: Option<Duration>,
+    /// The extension's condition or reason, as published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extension_reason: Option<String>,
 }
 
 /// An escalation rule.
@@ -258,6 +265,8 @@ pub fn procedure(model: &Model, p: &model::Procedure) -> Procedure {
                 })
                 .collect(),
             escalations: escalations(model, Some(p), &b.escalations),
+            extension: b.extension.as_ref().map(|e| e.duration),
+            extension_reason: b.extension.as_ref().and_then(|e| e.reason.clone()),
         })
         .collect();
     Procedure {

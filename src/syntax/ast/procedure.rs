@@ -40,6 +40,9 @@ pub struct Budget {
     pub stop: Option<Point>,
     /// Clock pauses.
     pub pauses: Vec<Pause>,
+    /// `perpanjangan 5 hari kerja "…"`: how much an officer may extend the clock, once, and
+    /// the condition or reason as published.
+    pub extension: Option<(Duration, Option<Text>)>,
     /// What happens when it is at risk or breached.
     pub escalations: Vec<Escalation>,
 }

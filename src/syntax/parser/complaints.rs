@@ -47,7 +47,7 @@ impl Converter {
                 }),
                 Rule::reply => c.replies.push(self.reply(&k, span)),
                 Rule::tier => c.tiers.push(self.tier(k)),
-                Rule::tier_extension => {
+                Rule::extension => {
                     if let Some(d) = self.duration_in(&k) {
                         let reason = all(&k, Rule::string).first().map(|s| self.text(s));
                         self.once(&mut c.extension, (d, reason), phrase, span);
@@ -122,7 +122,7 @@ impl Converter {
                         self.once(&mut t.deadline, d, phrase, span);
                     }
                 }
-                Rule::tier_extension => {
+                Rule::extension => {
                     if let Some(d) = self.duration_in(&k) {
                         let reason = all(&k, Rule::string).first().map(|s| self.text(s));
                         self.once(&mut t.extension, (d, reason), phrase, span);

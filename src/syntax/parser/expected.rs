@@ -191,7 +191,7 @@ pub fn block_items(rule: Rule) -> Option<&'static [Rule]> {
         evaluation_line => &[kw_survey, kw_follow_up, string, close],
         procedure_line => &[kw_start, kw_budget, kw_stage, kw_step, kw_end, close],
         stage_line => &[kw_time, kw_when, kw_step, close],
-        budget_line => &[kw_start, kw_stop, kw_pause, kw_when, close],
+        budget_line => &[kw_start, kw_stop, kw_pause, kw_extension, kw_when, close],
         step_line => &[
             kw_by,
             kw_inputs,
