@@ -205,6 +205,16 @@ kinds! {
         /// A close allowed value.
         suggestion: Option<String>,
     } = ("sop::unknown-value", Error),
+    /// `N x 24` written with a unit other than hours (`1 x 24 hari`).
+    FullDaysNotHours { /** The unit written. */ unit: String } = ("sop::full-days-not-hours", Error),
+    /// A multiple of 24 working hours (`24 jam`), where a whole day of elapsed time is often
+    /// meant (`1 x 24 jam`).
+    HoursAsDays {
+        /// The hours written.
+        hours: u32,
+        /// The whole days they would be.
+        days: u32,
+    } = ("sop::hours-as-days", Warning),
     /// A step with both `lanjut` and `keputusan`.
     ConflictingFlow { /** The step. */ step: String } = ("sop::conflicting-flow", Error),
     /// A step where the published table stops (`terpotong`) that also says where it leads.

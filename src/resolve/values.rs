@@ -62,6 +62,15 @@ impl Resolver<'_> {
     /// Reads a duration; reports and returns `None` when it makes no sense.
     pub fn duration(&mut self, file: FileId, d: &ast::Duration) -> Option<Duration> {
         let unit = match Unit::parse(&d.unit.text) {
+            // `1 x 24 jam`: whole days of elapsed time, as published.
+            Some(Unit::Hour) if d.full_days => Unit::Day,
+            Some(_) if d.full_days => {
+                let kind = Kind::FullDaysNotHours {
+                    unit: d.unit.text.clone(),
+                };
+                self.report(Diagnostic::at(kind, file, d.unit.span));
+                return None;
+            }
             Some(u) => u,
             None => {
                 let kind = Kind::UnknownUnit {
@@ -111,6 +120,15 @@ impl Resolver<'_> {
         if u64::from(high) * unit.rough_minutes() > MAX_MINUTES {
             self.report(Diagnostic::at(Kind::DurationTooLarge, file, d.span));
             return None;
+        }
+        // `24 jam` counts working hours — three working days and more — where a whole day
+        // is often meant.
+        if unit == Unit::Hour && high >= 24 && high % 24 == 0 {
+            let kind = Kind::HoursAsDays {
+                hours: high,
+                days: high / 24,
+            };
+            self.report(Diagnostic::at(kind, file, d.span));
         }
         let min = if d.at_most { 0 } else { low };
         Some(Duration {

@@ -28,8 +28,8 @@ fn form_words(form: crate::diag::Form, lang: Lang) -> &'static str {
     match (form, lang) {
         (crate::diag::Form::CalendarDays, Lang::Id) => "`hari` sudah berarti hari kalender: tulis `2 hari`, tanpa `kalender`",
         (crate::diag::Form::CalendarDays, Lang::En) => "`hari` already means calendar days: write `2 hari`, without `kalender`",
-        (crate::diag::Form::FullDays, Lang::Id) => "`1x24 jam` adalah satu hari penuh waktu kalender: tulis `1 hari` (untuk kelipatan 24 jam); `jam` sendiri berarti jam kerja",
-        (crate::diag::Form::FullDays, Lang::En) => "`1x24 jam` is one whole day of elapsed time: write `1 hari` (for multiples of 24 hours); `jam` alone means working hours",
+        (crate::diag::Form::FullDays, Lang::Id) => "hanya `N x 24 jam` (sehari penuh waktu kalender) yang diterima dalam bentuk ini; tulis jumlah jam kerjanya (`8 jam`) atau harinya (`1 hari kerja`)",
+        (crate::diag::Form::FullDays, Lang::En) => "only `N x 24 jam` (whole days of elapsed time) is read in this form; write the working hours (`8 jam`) or the days (`1 hari kerja`)",
         (crate::diag::Form::NumberInWords, Lang::Id) => "tulis angkanya saja: `2 hari`, tanpa `(dua)`",
         (crate::diag::Form::NumberInWords, Lang::En) => "write the number alone: `2 hari`, without `(dua)`",
         (crate::diag::Form::AtMost, Lang::Id) => "waktu paling lama ditulis `paling lama 3 hari`",
@@ -283,6 +283,14 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::ConflictingFlow { .. }, En) => {
             "remove `next`; the outcomes already say where to go".into()
         }
+        (Kind::FullDaysNotHours { .. }, Id) => "tulis `1 x 24 jam` atau `1 hari` untuk sehari penuh".into(),
+        (Kind::FullDaysNotHours { .. }, En) => "write `1 x 24 jam` or `1 hari` for one whole day".into(),
+        (Kind::HoursAsDays { days, .. }, Id) => format!(
+            "bila yang dimaksud {days} hari penuh, tulis `{days} x 24 jam` (atau `{days} hari`); bila memang jam kerja, izinkan peringatan ini dengan alasannya"
+        ),
+        (Kind::HoursAsDays { days, .. }, En) => format!(
+            "if {days} whole days are meant, write `{days} x 24 jam` (or `{days} hari`); if working hours are meant, allow this warning with the reason"
+        ),
         (Kind::CutOffWithFlow { .. }, Id) => {
             "hapus `terpotong` bila sumber menyebut langkah berikutnya, atau hapus `lanjut`/`keputusan` bila tabelnya memang berhenti di sini".into()
         }

@@ -171,6 +171,10 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         }
         (Kind::ConflictingFlow { step }, Id) => format!("langkah `{step}` punya `lanjut` dan `keputusan` sekaligus"),
         (Kind::ConflictingFlow { step }, En) => format!("step `{step}` has both `next` and `decision`"),
+        (Kind::FullDaysNotHours { unit }, Id) => format!("`x 24` hanya dipakai dengan `jam` (`1 x 24 jam` = sehari penuh), tidak dengan `{unit}`"),
+        (Kind::FullDaysNotHours { unit }, En) => format!("`x 24` goes with `jam` only (`1 x 24 jam` = one whole day), not with `{unit}`"),
+        (Kind::HoursAsDays { hours, days }, Id) => format!("`{hours} jam` dihitung sebagai {hours} jam kerja, bukan {days} hari penuh"),
+        (Kind::HoursAsDays { hours, days }, En) => format!("`{hours} jam` counts {hours} working hours, not {days} whole days"),
         (Kind::CutOffWithFlow { step }, Id) => format!("tabel berhenti setelah langkah `{step}`, tetapi langkah itu juga menyebut ke mana perkara berlanjut"),
         (Kind::CutOffWithFlow { step }, En) => format!("the table stops after step `{step}`, but the step also says where the case goes on"),
         (Kind::CutOff { step, budgets }, Id) if budgets.is_empty() => format!("tabel prosedur sumber berhenti setelah langkah `{step}`"),

@@ -60,6 +60,8 @@ pub struct Duration {
     /// A decimal amount as written (`1,5`), which durations do not take: reported with what to
     /// write instead.
     pub decimal: Option<Name>,
+    /// Written `N x 24 jam`: `low` whole days of elapsed time.
+    pub full_days: bool,
     /// The whole duration.
     pub span: Span,
 }

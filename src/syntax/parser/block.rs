@@ -199,9 +199,13 @@ impl Converter {
         let span = self.span(pair);
         let kids = kids(pair.clone());
         let at_most = first(&kids, Rule::kw_at_most).is_some();
-        let amount = first(&kids, Rule::amount)
+        let mut amount = first(&kids, Rule::amount)
             .map(self::kids)
             .unwrap_or_default();
+        let full_days = first(&amount, Rule::full_days);
+        if let Some(times) = &full_days {
+            amount = self::kids(times.clone());
+        }
         let decimal = first(&amount, Rule::decimal).map(|p| self.name(&p));
         let ints: Vec<Int> = amount
             .iter()
@@ -230,6 +234,7 @@ impl Converter {
             high: ints.get(1).cloned(),
             unit,
             decimal,
+            full_days: full_days.is_some(),
             span,
         }
     }

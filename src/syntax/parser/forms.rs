@@ -2,8 +2,8 @@
 //! `2 (dua) hari`, `maksimal 3 hari`, `sesudah`, `dasar hukum`, `keluaran`, `biaya gratis`,
 //! `02-01-2024`, `syarat`, a comma after a list item, `dikembalikan ke pemohon`, an outcome
 //! name of two words. Each is said in words, with a fix only when the fix means exactly what
-//! was written (DESIGN §9): `1x24 jam` is one day of elapsed time, so `1 hari`; `1x8 jam`
-//! is not one working day on every calendar, so no fix.
+//! was written (DESIGN §9): `1x24 jam` is one day of elapsed time and is read as written;
+//! `1x8 jam` is not one working day on every calendar, so no fix.
 
 use super::syntax::LocalFix;
 use crate::diag::{Form, Hint, Phrase};
@@ -50,7 +50,7 @@ pub fn officer_form(word: &str, line: &Line<'_>) -> Option<(Hint, Option<LocalFi
             Some((back(gap), gap + word.len(), String::new())),
         ));
     }
-    // `1x24 jam`, `1 x 24 jam`: twenty-four hours of elapsed time a day.
+    // `1x8 jam`: only `N x 24 jam` (whole days, read by the grammar) has a meaning.
     if let Some((ahead, len, n, hours)) = times(line.raw_before, rest) {
         let fix = (hours == 24).then(|| (back(ahead), len, format!("{n} hari")));
         return Some((Hint::Form(Form::FullDays), fix));

@@ -338,6 +338,7 @@ fn empty_duration(span: crate::source::span::Span) -> ast::Duration {
             span,
         },
         decimal: None,
+        full_days: false,
         span,
     }
 }
