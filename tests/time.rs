@@ -786,3 +786,117 @@ pengaduan aduan "Pengaduan" {
     assert_eq!(clock(&upper.to_string()).status, ClockState::AtRisk);
     assert_eq!(clock(&past(upper)).status, ClockState::Breached);
 }
+
+/// `hari_biasa_jatuh_libur: hari_kerja_berikutnya`: a deadline in plain days (`hari`,
+/// `minggu`, `bulan`) that falls on a day off moves to the close of the next working day;
+/// `tetap`, like saying nothing, leaves it where it falls. `route` and the case clock give
+/// the moved instant alike.
+#[test]
+fn plain_day_deadlines_on_a_day_off_move_when_the_calendar_says_so() {
+    let keep = build("");
+    let keep_said = build("hari_biasa_jatuh_libur: tetap\n");
+    let moves = build("hari_biasa_jatuh_libur: hari_kerja_berikutnya\n");
+    // Thursday 15 October 2026, 10:00, + 3 hari = Sunday 18 October, 10:00.
+    let thursday = "2026-10-15T10:00:00+07:00";
+    for c in [&keep, &keep_said] {
+        assert_eq!(
+            due(c, thursday, 3, Unit::Day),
+            at("2026-10-18T10:00:00+07:00")
+        );
+    }
+    assert_eq!(
+        due(&moves, thursday, 3, Unit::Day),
+        at("2026-10-19T15:00:00+07:00")
+    );
+    // Falling on a working day, it stays, whatever the hour.
+    assert_eq!(
+        due(&moves, "2026-10-12T10:00:00+07:00", 3, Unit::Day),
+        at("2026-10-15T10:00:00+07:00")
+    );
+    assert_eq!(
+        due(&moves, "2026-10-12T20:00:00+07:00", 3, Unit::Day),
+        at("2026-10-15T20:00:00+07:00")
+    );
+    // A week onto Kemerdekaan (Monday 17 August): Tuesday's close. A month onto Natal
+    // (Friday 25 December) past the weekend: Monday 28 December's close.
+    assert_eq!(
+        due(&moves, "2026-08-10T09:00:00+07:00", 1, Unit::Week),
+        at("2026-08-18T15:00:00+07:00")
+    );
+    assert_eq!(
+        due(&moves, "2026-11-25T09:00:00+07:00", 1, Unit::Month),
+        at("2026-12-28T15:00:00+07:00")
+    );
+    // Working time is not plain days: unchanged.
+    assert_eq!(
+        due(&moves, thursday, 2, Unit::WorkingDay),
+        due(&keep, thursday, 2, Unit::WorkingDay)
+    );
+
+    // A complaint tier of 3 hari: route and the case clock agree on the moved instant.
+    let text = r#"
+instansi kantor_x "Kantor" { kalender kantor }
+peran petugas "Petugas" internal
+pengaduan aduan "Pengaduan" {
+  saluran surat "Surat"
+  balas surat -> surat
+  tingkat biasa "Biasa" { penangan petugas  tenggat 3 hari }
+  prosedur tangani "Penanganan" {
+    anggaran jawaban "Tenggat jawaban" menurut tingkat { mulai setelah golongkan }
+    langkah golongkan "Golongkan" {
+      oleh petugas
+      waktu 1 jam
+      keputusan "Tingkat?" { biasa -> jawab }
+    }
+    langkah jawab "Jawab" { oleh petugas  waktu 1 hari  lanjut dijawab }
+    selesai dijawab "Dijawab"
+  }
+}
+"#;
+    let mut files = MemoryLoader::new();
+    files
+        .insert("std/nasional.kalender.yaml", national_text())
+        .insert(
+            "std/kantor.kalender.yaml",
+            kantor("hari_biasa_jatuh_libur: hari_kerja_berikutnya\n"),
+        )
+        .insert("std/a.sop", text.to_string());
+    let entry = Entry {
+        path: "std/a.sop".into(),
+        root: "std".into(),
+    };
+    let project = Project::load(&files, &[entry]).expect("loads");
+    let errors: Vec<_> = project
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity() == sopan::diag::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let standard = &project.standards()[0];
+    let policy = &standard.model().complaints[0];
+    let routed = sopan::complaints::route::route(
+        standard.model(),
+        policy,
+        "surat",
+        "biasa",
+        &BTreeMap::new(),
+        Some(at(thursday)),
+        standard.calendar(),
+    )
+    .expect("routes");
+    assert_eq!(routed.due, Some(at("2026-10-19T15:00:00+07:00")));
+    let ctx = standard.context("tangani").expect("procedure");
+    let (mut case, _) = Case::open(&ctx, "ADU", at("2026-10-15T09:00:00+07:00")).expect("opens");
+    case.apply(
+        &ctx,
+        sopan::interp::Event::done("golongkan", at(thursday)).outcome("biasa"),
+    )
+    .expect("applies");
+    let status = case
+        .status(&ctx, at("2026-10-19T14:00:00+07:00"))
+        .expect("in range");
+    let clock = &status.clocks[0];
+    assert_eq!(clock.due, routed.due);
+    // Past where it would have fallen (Sunday 10:00), not yet past the moved instant.
+    assert_ne!(clock.status, ClockState::Breached);
+}

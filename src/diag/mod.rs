@@ -167,6 +167,8 @@ pub enum ValueKind {
     Weekday,
     /// A calendar's `hitungan_hari`.
     DayCount,
+    /// A calendar's `hari_biasa_jatuh_libur`.
+    PlainDays,
 }
 
 /// A secondary label.

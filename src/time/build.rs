@@ -31,6 +31,11 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
         .rev()
         .find_map(|l| l.leave_closed)
         .unwrap_or(true);
+    let plain_days = layers
+        .iter()
+        .rev()
+        .find_map(|l| l.plain_days)
+        .unwrap_or_default();
     let minutes = layers
         .iter()
         .rev()
@@ -136,6 +141,7 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
         (
             zone.offset_seconds(),
             day_count,
+            plain_days,
             first,
             last,
             &week,
@@ -152,6 +158,7 @@ pub fn build(layers: &[&Layer]) -> Option<Calendar> {
         zone,
         day_count,
         leave_closed,
+        plain_days,
         first,
         last,
         week,

@@ -23,7 +23,7 @@
 
 #[cfg(test)]
 use super::arith::{day_number, to_date};
-use super::data::DayCount;
+use super::data::{DayCount, PlainDays};
 use super::duration::{Duration, Measure, Unit};
 use super::{Calendar, CalendarError, Computed, Zone, CLOSED};
 use jiff::Timestamp;
@@ -61,9 +61,37 @@ impl Calendar {
             Unit::Hour => self.add_working_time(from, n.saturating_mul(3600)),
             Unit::WorkingDay => self.due_working_days(from, n),
             Unit::Day | Unit::Week | Unit::Month => {
-                wall_due(from, n, unit, self.zone()).map(Computed::exact)
+                let due = wall_due(from, n, unit, self.zone())?;
+                match self.plain_days {
+                    PlainDays::Keep => Ok(Computed::exact(due)),
+                    PlainDays::NextWorkingDay => self.next_working_day_if_off(due),
+                }
             }
         }
+    }
+
+    /// A plain-day deadline `due` under `hari_biasa_jatuh_libur: hari_kerja_berikutnya`: where
+    /// it falls on a day off, the close of the next working day.
+    fn next_working_day_if_off(
+        &self,
+        due: Timestamp,
+    ) -> Result<Computed<Timestamp>, CalendarError> {
+        let (day, _) = self.local(due);
+        let i = self.index(day)?;
+        if self.hours_of[i] != CLOSED {
+            return Ok(self.computed(due, i));
+        }
+        // Day `i` is off, so the working days before it and after it share an ordinal.
+        let Some(&j) = self
+            .work_before
+            .get(i + 1)
+            .and_then(|&k| self.workdays.get(k as usize))
+        else {
+            return Err(self.out_of_range(self.last.saturating_add(1)));
+        };
+        let j = j as usize;
+        let local = i64::from(self.first + j as i32) * DAY + i64::from(self.close(j));
+        Ok(self.computed(self.timestamp(local)?, j))
     }
 
     /// The instant a written duration runs out (at its upper bound), from `from`.

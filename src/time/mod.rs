@@ -100,7 +100,7 @@ pub fn de_instant_opt<'de, D: serde::Deserializer<'de>>(
 }
 
 pub use build::build;
-pub use data::{Closure, DayCount};
+pub use data::{Closure, DayCount, PlainDays};
 pub use days::Zone;
 pub use deadline::Deadlines;
 pub use duration::{Duration, Measure, Unit};
@@ -207,6 +207,8 @@ pub struct Calendar {
     day_count: DayCount,
     /// Whether cuti bersama days are closed.
     leave_closed: bool,
+    /// Where a deadline in plain days that falls on a day off goes.
+    plain_days: PlainDays,
     /// First covered day number.
     first: i32,
     /// Last covered day number.
@@ -261,6 +263,11 @@ impl Calendar {
     /// When the count of "N hari kerja" starts on this calendar.
     pub fn day_count(&self) -> DayCount {
         self.day_count
+    }
+
+    /// Where a deadline in plain days that falls on a day off goes.
+    pub fn plain_days(&self) -> PlainDays {
+        self.plain_days
     }
 
     /// Whether the office closes on cuti bersama.

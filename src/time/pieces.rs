@@ -101,6 +101,21 @@ impl Deadlines<'_> {
         }
     }
 
+    /// The local day a plain-day stretch (`hari`, `minggu`, `bulan`) from `from` falls on
+    /// before any move off a day off (`hari_biasa_jatuh_libur: hari_kerja_berikutnya`);
+    /// `None` for other units, on calendars that do not move such deadlines, or when it
+    /// cannot be reckoned. Starts whose stretches all fall on the same days are reckoned
+    /// alike, and in order.
+    pub fn plain_landing(&self, from: Timestamp, n: u64, unit: Unit) -> Option<i64> {
+        let c = self.calendar()?;
+        let plain = matches!(unit, Unit::Day | Unit::Week | Unit::Month);
+        if !plain || n == 0 || c.plain_days() != super::PlainDays::NextWorkingDay {
+            return None;
+        }
+        let naive = super::deadline::wall_due(from, n, unit, c.zone()).ok()?;
+        Some((naive.as_second() + c.zone().offset_seconds()).div_euclid(86_400))
+    }
+
     /// [`Deadlines::due_after`], writing down in `key` the classes the answer depends on:
     /// for starts with the same key, the due instant moves with the start or stays put.
     pub fn due_keyed(
@@ -128,6 +143,15 @@ impl Deadlines<'_> {
             // A month is added to the local date: its length depends on the day.
             (Unit::Month, _) => {
                 let local = from.as_second() + zone.offset_seconds();
+                key.push(local.div_euclid(86_400) as u64);
+            }
+            // Under `hari_biasa_jatuh_libur: hari_kerja_berikutnya` a deadline moves off a day
+            // off: starts whose deadline falls on the same local day move alike.
+            (Unit::Day | Unit::Week, Some(c))
+                if c.plain_days() == super::PlainDays::NextWorkingDay =>
+            {
+                let naive = super::deadline::wall_due(from, n, unit, zone)?;
+                let local = naive.as_second() + zone.offset_seconds();
                 key.push(local.div_euclid(86_400) as u64);
             }
             // Calendar days move with the start everywhere.

@@ -31,7 +31,7 @@ impl Rng {
 
 /// The calendars (name, YAML): the day of receipt not counted (WIB), a 14:00 cut-off (WITA),
 /// closing time as the cut-off with Saturday mornings worked (WIT).
-pub const CALENDARS: [(&str, &str); 3] = [
+pub const CALENDARS: [(&str, &str); 4] = [
     (
         "satu",
         concat!(
@@ -98,6 +98,33 @@ pub const CALENDARS: [(&str, &str); 3] = [
 "#
         ),
     ),
+    (
+        // Plain-day deadlines that fall on a day off move to the close of the next working
+        // day: the reckoning can go back as the start moves on within a day.
+        "geser",
+        concat!(
+            "nama: geser\nzona: WIB\nberlaku: { dari: 2026-01-01, sampai: 2026-12-31 }\n",
+            "hari_biasa_jatuh_libur: hari_kerja_berikutnya\n",
+            r#"jam_kerja:
+  senin:  ["07:30-12:00", "13:00-16:00"]
+  selasa: ["07:30-12:00", "13:00-16:00"]
+  rabu:   ["07:30-12:00", "13:00-16:00"]
+  kamis:  ["07:30-12:00", "13:00-16:00"]
+  jumat:  ["07:30-11:30", "13:00-16:30"]
+"#,
+            r#"libur_tambahan:
+  - 2026-01-01 Tahun Baru
+  - 2026-02-17 Imlek
+  - 2026-03-18 Cuti bersama Nyepi
+  - 2026-03-19 Nyepi
+  - 2026-03-20 Idul Fitri
+  - 2026-03-23 Idul Fitri kedua
+  - 2026-05-14 Kenaikan
+  - 2026-08-17 Kemerdekaan
+  - 2026-12-25 Natal
+"#
+        ),
+    ),
 ];
 
 fn duration(rng: &mut Rng) -> String {
@@ -140,7 +167,7 @@ fn wait(rng: &mut Rng, percent: u64) -> String {
 
 /// A random procedure `p` and the calendar it runs on.
 pub fn procedure(rng: &mut Rng) -> (String, &'static str) {
-    let calendar = CALENDARS[rng.below(3) as usize].0;
+    let calendar = CALENDARS[rng.below(CALENDARS.len() as u64) as usize].0;
     let n = 1 + rng.below(6) as usize;
     let mut clock = String::new();
     if rng.chance(40) {

@@ -39,6 +39,9 @@ pub(super) enum Stop {
 struct At {
     /// The classes every instant touched lies in.
     key: Vec<u64>,
+    /// The local day each plain-day stretch falls on before any move off a day off (only
+    /// where the calendar moves them).
+    plain: Vec<i64>,
     /// Time counted minus the budget's size, in seconds (`i64::MIN` when the budget runs out
     /// past the calendar: never breached).
     over: i64,
@@ -66,6 +69,12 @@ pub(super) struct Judge<'a> {
     scratch: Scratch,
     /// The kind of every covered day (see [`Days`]) and the day number of the first.
     pub(super) kinds: (i64, Vec<u8>),
+    /// Whether the reckoning being scanned may go back as the start moves on (a plain-day
+    /// stretch moved off a day off lands after a later start's unmoved one): an interval
+    /// whose ends' plain-day stretches fall on different days is then halved, never settled
+    /// by bounds. Where they fall on the same days every stretch is either moved alike or
+    /// not at all, so the reckoning is in order between the ends and the bounds hold.
+    halve_only: bool,
 }
 
 /// The two ends reckoned and the intervals left to judge.
@@ -85,6 +94,7 @@ impl<'a> Judge<'a> {
             measure: budget.unit.measure(),
             fuel,
             scratch: Scratch::default(),
+            halve_only: false,
             kinds: d
                 .calendar()
                 .map_or((0, Vec::new()), crate::time::Calendar::day_kinds),
@@ -117,6 +127,7 @@ impl<'a> Judge<'a> {
         let d = &self.d;
         let s = Timestamp::from_second(s).map_err(|_| CalendarError::Unrepresentable)?;
         at.key.clear();
+        at.plain.clear();
         at.runs.clear();
         at.start = d.position(s, m)?;
         at.first_at_start = segs.first().is_some_and(|x| x.running);
@@ -133,6 +144,7 @@ impl<'a> Judge<'a> {
                     at.key.push(d.class(t, m)?);
                 }
             }
+            at.plain.extend(d.plain_landing(t, seg.n, seg.unit));
             t = d.due_keyed(t, seg.n, seg.unit, &mut at.key)?;
         }
         if let Some(b) = run {
@@ -140,7 +152,10 @@ impl<'a> Judge<'a> {
             at.key.push(d.class(t, m)?);
         }
         at.end = t.as_second();
-        let due = match d.due_keyed(s, u64::from(self.budget.max), self.budget.unit, &mut at.key) {
+        let budget = u64::from(self.budget.max);
+        at.plain
+            .extend(d.plain_landing(s, budget, self.budget.unit));
+        let due = match d.due_keyed(s, budget, self.budget.unit, &mut at.key) {
             Ok(due) => Some(due),
             Err(CalendarError::OutOfRange { .. }) => None,
             Err(e) => return Err(e),
@@ -179,8 +194,8 @@ impl<'a> Judge<'a> {
         hi: i64,
         visit: &mut dyn FnMut(i64, i64, Part) -> bool,
     ) -> Result<(), Stop> {
-        let months = self.budget.unit == crate::time::Unit::Month
-            || segs.iter().any(|s| s.unit == crate::time::Unit::Month);
+        use crate::time::Unit;
+        let months = self.budget.unit == Unit::Month || segs.iter().any(|s| s.unit == Unit::Month);
         let offset = self
             .d
             .calendar()
@@ -254,6 +269,13 @@ impl<'a> Judge<'a> {
         hi: i64,
         visit: &mut dyn FnMut(i64, i64, Part) -> bool,
     ) -> Result<bool, Stop> {
+        use crate::time::{PlainDays, Unit};
+        let plain = |u: Unit| matches!(u, Unit::Day | Unit::Week | Unit::Month);
+        self.halve_only = self
+            .d
+            .calendar()
+            .is_some_and(|c| c.plain_days() == PlainDays::NextWorkingDay)
+            && (plain(self.budget.unit) || segs.iter().any(|s| plain(s.unit)));
         let mut scratch = std::mem::take(&mut self.scratch);
         let done = self.scan_with(segs, lo, hi, visit, &mut scratch);
         self.scratch = scratch;
@@ -294,6 +316,9 @@ impl<'a> Judge<'a> {
                         true
                     }
                 }
+            } else if self.halve_only && sa.plain != sb.plain {
+                halve(stack, a, b);
+                true
             } else if sa.due.is_none() || upper(sa, sb) <= 0 {
                 visit(a, b, Part::Ok)
             } else if lower(sa, sb) > 0 {

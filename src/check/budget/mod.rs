@@ -18,7 +18,7 @@ mod walk;
 use crate::diag::{Amount, Diagnostic, Kind, PathHop};
 use crate::machine::Machine;
 use crate::model::Procedure;
-use crate::time::{Calendar, DayCount, Deadlines, Duration, Unit};
+use crate::time::{Calendar, DayCount, Deadlines, Duration, PlainDays, Unit};
 use paths::{Path, Seg, Side};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -120,11 +120,10 @@ pub fn analyse_with(
         return Vec::new();
     }
     let deadlines = Deadlines::new(calendar);
-    let days_add = calendar.is_none_or(|c| c.day_count() == DayCount::NextDay);
     proc.budgets
         .iter()
         .map(|b| {
-            let (long, short, unknown, cut_off) = walked(proc, machine, b, days_add);
+            let (long, short, unknown, cut_off) = walked(proc, machine, b, calendar);
             let j = if !unknown.is_empty() || !cut_off.is_empty() {
                 unknown_judgement(&long.paths, &short.paths)
             } else if long.overflow || short.overflow {
@@ -199,8 +198,7 @@ pub fn paths_only(
         scope: crate::model::Scope::Budget,
         extension: None,
     };
-    let days_add = calendar.is_none_or(|c| c.day_count() == DayCount::NextDay);
-    let (long, short, unknown, cut_off) = walked(proc, machine, &whole, days_add);
+    let (long, short, unknown, cut_off) = walked(proc, machine, &whole, calendar);
     let order = |a: &Amount| (a.months, a.days, a.working_days, a.minutes);
     let longest = long.paths.iter().max_by_key(|p| order(&p.amount));
     let shortest = short.paths.iter().min_by_key(|p| order(&p.amount));
@@ -241,11 +239,13 @@ fn walked(
     proc: &Procedure,
     machine: &Machine,
     budget: &crate::model::Budget,
-    days_add: bool,
+    calendar: Option<&Calendar>,
 ) -> (paths::Found, paths::Found, Vec<usize>, Vec<usize>) {
+    let days_add = calendar.is_none_or(|c| c.day_count() == DayCount::NextDay);
+    let moves = calendar.is_some_and(|c| c.plain_days() == PlainDays::NextWorkingDay);
     let clock = walk::Clockwork::new(proc, machine, budget);
-    let long = paths::walk(&clock, Side::Longest, days_add);
-    let short = paths::walk(&clock, Side::Shortest, days_add);
+    let long = paths::walk(&clock, Side::Longest, days_add, moves);
+    let short = paths::walk(&clock, Side::Shortest, days_add, moves);
     let on_paths = |of: fn(&Path) -> &Vec<usize>| {
         let mut steps: Vec<usize> = long
             .paths

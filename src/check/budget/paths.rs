@@ -83,12 +83,15 @@ struct Walker<'a> {
     side: Side,
     /// Whether consecutive working days add up (the day of receipt is not counted).
     days_add: bool,
+    /// Whether plain-day deadlines move off days off (`hari_kerja_berikutnya`): reckonings
+    /// with plain days then neither add up nor grow with their stretches.
+    moves: bool,
     arena: Vec<Label>,
     limit: usize,
 }
 
 /// Walks every path of a budget's clock at one bound.
-pub(super) fn walk(cw: &Clockwork, side: Side, days_add: bool) -> Found {
+pub(super) fn walk(cw: &Clockwork, side: Side, days_add: bool, moves: bool) -> Found {
     let n = cw.out.len();
     let next: Vec<Vec<usize>> = cw
         .out
@@ -100,6 +103,7 @@ pub(super) fn walk(cw: &Clockwork, side: Side, days_add: bool) -> Found {
         cw,
         side,
         days_add,
+        moves,
         arena: Vec::new(),
         limit: n.saturating_mul(64).saturating_add(20_000),
     };
@@ -226,7 +230,7 @@ impl Walker<'_> {
             l = self.arena[l as usize].parent;
         }
         rev.reverse();
-        Some(normalise(rev, self.days_add))
+        Some(normalise(rev, self.days_add, self.moves))
     }
 
     fn seg(&self, c: Cost) -> Option<Seg> {
@@ -270,6 +274,15 @@ impl Walker<'_> {
             return false;
         };
         if s.iter().chain(&b).any(|x| !x.running) {
+            return false;
+        }
+        // A plain-day stretch moved off a day off can end after a longer one that is not
+        // moved: no path with one is known to outlast another.
+        if self.moves
+            && s.iter()
+                .chain(&b)
+                .any(|x| x.unit.measure() == crate::time::Measure::Wall)
+        {
             return false;
         }
         let mut rest = b.iter();
@@ -339,7 +352,7 @@ impl Walker<'_> {
         unknown.sort_unstable();
         unknown.dedup();
         Path {
-            segs: normalise(segs, self.days_add),
+            segs: normalise(segs, self.days_add, self.moves),
             hops,
             amount,
             unknown,
@@ -362,11 +375,13 @@ fn seg(n: u32, unit: Unit, running: bool) -> Seg {
 /// Drops zero stretches and merges neighbours whose sum is reckoned the same as one after
 /// the other: working minutes, days, and working days where the day of receipt is not
 /// counted (with a cut-off, a count that ends at closing starts the next one a day later).
-pub(super) fn normalise(segs: Vec<Seg>, days_add: bool) -> Vec<Seg> {
+pub(super) fn normalise(segs: Vec<Seg>, days_add: bool, moves: bool) -> Vec<Seg> {
     let mut out: Vec<Seg> = Vec::with_capacity(segs.len());
     for s in segs.into_iter().filter(|s| s.n > 0) {
         let adds = match s.unit {
-            Unit::Minute | Unit::Day => true,
+            Unit::Minute => true,
+            // 3 hari then 2 hari is 5 hari unless the 3 may move off a day off first.
+            Unit::Day => !moves,
             Unit::WorkingDay => days_add,
             _ => false,
         };

@@ -136,6 +136,16 @@ fn value_word(kind: ValueKind, lang: Lang) -> (&'static str, &'static str) {
                 "from_next_day, or { cutoff: \"14:00\" } (or close)",
             ),
         ),
+        ValueKind::PlainDays => (
+            lang.pick(
+                "aturan tenggat hari biasa yang jatuh pada hari libur",
+                "rule for plain-day deadlines on a day off",
+            ),
+            lang.pick(
+                "tetap, atau hari_kerja_berikutnya",
+                "keep, or next_working_day",
+            ),
+        ),
         ValueKind::ReportPeriod => (
             lang.pick("periode laporan", "report period"),
             lang.pick(

@@ -50,6 +50,28 @@ impl Reader<'_> {
         }
     }
 
+    /// `hari_biasa_jatuh_libur: tetap` or `hari_kerja_berikutnya` (English `keep`,
+    /// `next_working_day`).
+    pub(super) fn plain_days(&mut self, value: &str) -> Option<PlainDays> {
+        const WORDS: [&str; 4] = ["tetap", "keep", "hari_kerja_berikutnya", "next_working_day"];
+        match value {
+            "tetap" | "keep" => Some(PlainDays::Keep),
+            "hari_kerja_berikutnya" | "next_working_day" => Some(PlainDays::NextWorkingDay),
+            other => {
+                // Found after its own key, wherever the file writes it.
+                let saved = self.cursor;
+                self.cursor = ["hari_biasa_jatuh_libur", "plain_days_on_day_off"]
+                    .iter()
+                    .find_map(|k| self.text.find(k))
+                    .unwrap_or(saved);
+                let span = self.locate(other);
+                self.cursor = saved;
+                self.unknown(ValueKind::PlainDays, other, span, &WORDS);
+                None
+            }
+        }
+    }
+
     pub(super) fn zone(&mut self, z: &str) -> Option<Zone> {
         let span = self.locate(z);
         let zone = Zone::parse(z);

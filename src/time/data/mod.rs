@@ -64,6 +64,21 @@ pub struct Layer {
     pub day_count: Option<DayCount>,
     /// Whether the office closes on cuti bersama, if this file says.
     pub leave_closed: Option<bool>,
+    /// Where a deadline in plain days that falls on a day off goes, if this file says.
+    pub plain_days: Option<PlainDays>,
+}
+
+/// Where a deadline counted in plain days (`hari`, `minggu`, `bulan`) goes when it falls on
+/// a day the office does not work: the agency's rule, stated in its calendar file
+/// (`hari_biasa_jatuh_libur`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlainDays {
+    /// It stays where it falls (`tetap`). The default.
+    #[default]
+    Keep,
+    /// It moves to the close of the next working day (`hari_kerja_berikutnya`).
+    NextWorkingDay,
 }
 
 /// When the count of "N hari kerja" starts: the agency's rule (DESIGN §9).
@@ -106,6 +121,8 @@ struct File {
     hitungan_hari: Option<serde_yaml::Value>,
     #[serde(alias = "collective_leave_closed", default)]
     cuti_bersama_libur: Option<bool>,
+    #[serde(alias = "plain_days_on_day_off", default)]
+    hari_biasa_jatuh_libur: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -300,6 +317,10 @@ impl Reader<'_> {
         }
         self.duplicates(&closed, &extra);
         let day_count = data.hitungan_hari.as_ref().and_then(|v| self.day_count(v));
+        let plain_days = data
+            .hari_biasa_jatuh_libur
+            .as_deref()
+            .and_then(|v| self.plain_days(v));
         Layer {
             name: data.nama.clone(),
             name_at: self.name_at,
@@ -312,6 +333,7 @@ impl Reader<'_> {
             extra,
             day_count,
             leave_closed: data.cuti_bersama_libur,
+            plain_days,
         }
     }
 
