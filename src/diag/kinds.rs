@@ -85,6 +85,9 @@ kinds! {
         /// Where it is required.
         within: NameKind,
     } = ("sop::missing-item", Error),
+    /// A service without `versi`: cases carry a standard's version. Published standards
+    /// often have none; written as published, it is allowed with its reason.
+    MissingVersion { /** The service. */ service: String } = ("sop::missing-version", Error),
     /// Staffing counts contradict the roles that act.
     StaffingMismatch {
         /// Internal roles that perform steps.

@@ -148,11 +148,15 @@ impl Resolver<'_> {
     }
 
     fn required(&mut self, s: &ast::Service, loc: Loc) {
-        let items = [
-            (s.agency.is_some(), Phrase::Keyword("instansi", "agency")),
-            (s.version.is_some(), Phrase::Keyword("versi", "version")),
-        ];
+        let items = [(s.agency.is_some(), Phrase::Keyword("instansi", "agency"))];
         self.require(&items, NameKind::Service, loc);
+        // Reported on its own, so a standard published without one can allow just this.
+        if s.version.is_none() {
+            let kind = Kind::MissingVersion {
+                service: s.name.as_ref().map_or_else(String::new, |n| n.text.clone()),
+            };
+            self.report(Diagnostic::located(kind, loc));
+        }
     }
 
     /// Reports each item that is not present as missing from `within`.

@@ -163,6 +163,12 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::ChannelWithoutReply { channel }, En) => {
             format!("add `reply {channel} -> {channel}`")
         }
+        (Kind::MissingVersion { .. }, Id) => {
+            "tambahkan `versi \"…\"`; perkara mencatat versi standarnya. Bila standar terbitannya memang tanpa versi, tulis `// izinkan sop::missing-version karena …` di atas `layanan`".into()
+        }
+        (Kind::MissingVersion { .. }, En) => {
+            "add `version \"…\"`; cases record their standard's version. If the published standard has none, write `// allow sop::missing-version because …` above the service".into()
+        }
         (Kind::ReplyOnlyIntake { channel }, Id) => {
             format!("hapus aturan ini, atau hapus `hanya_balasan` bila pengaduan memang diterima lewat `{channel}`")
         }

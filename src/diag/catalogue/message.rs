@@ -95,6 +95,8 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::StaffingMismatch { acting, declared, .. }, En) => format!(
             "{acting} internal roles perform steps, but staffing declares only {declared} people"
         ),
+        (Kind::MissingVersion { service }, Id) => format!("layanan `{service}` tidak punya `versi`"),
+        (Kind::MissingVersion { service }, En) => format!("service `{service}` has no `version`"),
         (Kind::ChannelWithoutReply { channel }, Id) => format!("pengaduan lewat `{channel}` tidak punya aturan balasan"),
         (Kind::ChannelWithoutReply { channel }, En) => format!("complaints by `{channel}` have no reply rule"),
         (Kind::ReplyOnlyIntake { channel }, Id) => format!("saluran `{channel}` hanya untuk balasan: pengaduan tidak masuk lewat saluran itu"),
