@@ -306,11 +306,11 @@ fn english_on_request() {
 fn route_says_what_the_source_does_not_state() {
     let args = [
         "route",
-        "standards/contoh/kolaka/izin_praktik_bidan.sop",
+        "standards/contoh/kediri_satpolpp/pengaduan.sop",
         "--channel",
-        "surat",
+        "kotak",
         "--severity",
-        "umum",
+        "ringan",
     ];
     let out = sopan(&args);
     assert_eq!(out.status.code(), Some(0));
