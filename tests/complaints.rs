@@ -303,3 +303,96 @@ fn what_the_source_does_not_state_is_routed_as_not_stated() {
     assert!(policy.tiers.is_empty(), "no tier the source does not name");
     assert!(policy.replies.iter().all(|r| r.unstated));
 }
+
+/// Two deadlines for one complaint, written once on the policy (Dinkes Tulungagung: a
+/// response within 3 hari, an answer within 10 hari, extendable by 7 hari kerja): `route`
+/// gives both, and the case clocks that read them (`menurut tenggat respon`, `menurut
+/// tenggat`) give the same instants when they start on arrival — the extended one too.
+#[test]
+fn two_deadlines_in_route_and_on_the_clocks() {
+    use sopan::interp::{Case, Event};
+    let project = common::load(
+        "standards/contoh/tulungagung_dinkes/pengaduan.sop",
+        "standards",
+    );
+    let standard = &project.standards()[0];
+    let policy = &standard.model().complaints[0];
+    assert!(policy.tiers.is_empty());
+    let at = |s: &str| -> jiff::Timestamp { s.parse().expect("instant") };
+    let arrival = at("2026-11-05T10:00:00+07:00");
+    let r = route(
+        standard.model(),
+        policy,
+        "pengajuan",
+        "",
+        &BTreeMap::new(),
+        Some(arrival),
+        standard.calendar(),
+    )
+    .expect("routes without a tier");
+    assert_eq!(r.due, Some(at("2026-11-15T10:00:00+07:00")));
+    assert_eq!(r.deadlines.len(), 1);
+    assert_eq!(r.deadlines[0].name, "respon");
+    assert_eq!(r.deadlines[0].due, Some(at("2026-11-08T10:00:00+07:00")));
+    assert_eq!(r.due_extended, Some(at("2026-11-24T16:00:00+07:00")));
+    // A tier given to a policy without tiers is refused; none given to one with tiers too.
+    assert!(route(
+        standard.model(),
+        policy,
+        "pengajuan",
+        "berat",
+        &BTreeMap::new(),
+        None,
+        standard.calendar()
+    )
+    .is_err());
+
+    let ctx = standard.context("penanganan").expect("procedure");
+    let (mut case, _) = Case::open(&ctx, "ADU", at("2026-11-05T09:50:00+07:00")).expect("opens");
+    for step in ["ajukan", "cleaning", "terima"] {
+        // Each on arrival: the respon clock stops at once, the answer's starts.
+        if step == "cleaning" {
+            let s = case.status(&ctx, arrival).expect("status");
+            let respon = s
+                .clocks
+                .iter()
+                .find(|c| c.budget == "respon")
+                .expect("clock");
+            assert_eq!(respon.due, r.deadlines[0].due, "respon");
+        }
+        case.apply(&ctx, Event::done(step, arrival))
+            .expect("applies");
+    }
+    let clock = |case: &Case| {
+        case.status(&ctx, arrival)
+            .expect("status")
+            .clocks
+            .into_iter()
+            .find(|c| c.budget == "penyelesaian")
+            .expect("clock")
+    };
+    assert_eq!(clock(&case).due, r.due);
+    let extended = Event::Extended {
+        budget: Some("penyelesaian".into()),
+        reason: Some("Data belum lengkap".into()),
+        by: Some("pj-1".into()),
+        at: arrival,
+    };
+    case.apply(&ctx, extended).expect("extends");
+    assert_eq!(clock(&case).due, r.due_extended);
+
+    // With tiers, a tier must be named.
+    let pekanbaru = common::load("standards/pekanbaru/izin_praktik_dokter.sop", "standards");
+    let st = &pekanbaru.standards()[0];
+    let e = route(
+        st.model(),
+        &st.model().complaints[0],
+        "surat",
+        "",
+        &BTreeMap::new(),
+        None,
+        st.calendar(),
+    )
+    .expect_err("a tier is needed");
+    assert!(matches!(e, RouteError::SeverityNeeded { .. }));
+}

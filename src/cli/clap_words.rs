@@ -133,7 +133,7 @@ const ENGLISH: &[(&str, &str, &str)] = &[
     ("skm", "responses", "CSV, one row per respondent, U1…U9 scored 1–4 (blank: not answered)"),
     ("route", "", "Where a complaint goes: handler, involved, escalation, reply, due, book record"),
     ("route", "channel", "The channel it came by"),
-    ("route", "severity", "Its severity tier"),
+    ("route", "severity", "Its severity tier (left out when the policy has no tiers)"),
     ("route", "facts", "Facts, `name=value` (e.g. `ada_telepon=ya`, `identitas=\"…\"`)"),
     ("route", "at", "When it arrived (for the due instant and the book's date)"),
     ("complaints", "", "The complaint book and monthly report from a log of complaints (CSV)"),

@@ -177,9 +177,9 @@ enum Command {
         /// Saluran masuknya.
         #[arg(long)]
         channel: String,
-        /// Tingkat bobotnya.
+        /// Tingkat bobotnya (tidak ditulis bila kebijakannya tanpa tingkat).
         #[arg(long)]
-        severity: String,
+        severity: Option<String>,
         /// Fakta, `nama=nilai` (misalnya `ada_telepon=ya`, `identitas="…"`).
         #[arg(long = "fact")]
         facts: Vec<String>,
@@ -344,7 +344,14 @@ pub fn run() -> ExitCode {
             facts,
             at,
             format,
-        } => route::run(&file, &channel, &severity, &facts, at.as_deref(), format),
+        } => route::run(
+            &file,
+            &channel,
+            severity.as_deref().unwrap_or_default(),
+            &facts,
+            at.as_deref(),
+            format,
+        ),
         Command::Skm {
             file,
             responses,

@@ -185,6 +185,18 @@ fn human(r: &sopan::complaints::route::Route, model: &sopan::model::Model, lang:
             format!("{}{note}", local(due)),
         );
     }
+    for d in &r.deadlines {
+        let (id, en) = (
+            format!("tenggat {}", d.name),
+            format!("deadline {}", d.name),
+        );
+        let when = d.due.map_or_else(|| "-".to_string(), local);
+        let what = d
+            .remark
+            .as_deref()
+            .map_or_else(String::new, |r| format!(" ({r})"));
+        line(&mut out, (&id, &en), format!("{when}{what}"));
+    }
     if let Some(extended) = r.due_extended {
         line(
             &mut out,

@@ -13,7 +13,8 @@ use std::collections::BTreeMap;
 pub struct Route {
     /// Channel it came by.
     pub channel: String,
-    /// Severity tier.
+    /// Severity tier (empty, and left out of JSON, for a policy without tiers).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub severity: String,
     /// Who handles it.
     pub handler: Vec<String>,
@@ -40,6 +41,12 @@ pub struct Route {
     /// reckons it. `None` (and left out of JSON) without one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_extended: Option<Timestamp>,
+    /// The tier's (or the policy's) deadlines with a name (`tenggat respon 3 hari "…"`), each
+    /// with its instant from the arrival — the case clock `menurut tenggat respon` counts
+    /// from its own start point, the same instant when it starts on arrival. Left out of JSON
+    /// when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<RouteDeadline>,
     /// Whether the due instant rests on provisional holiday data.
     pub provisional: bool,
     /// The tier's escalation rules with the instant each fires if the complaint is not
@@ -50,6 +57,18 @@ pub struct Route {
     /// Offset of the calendar's zone from UTC, for showing instants to people.
     #[serde(skip)]
     pub offset_seconds: i64,
+}
+
+/// A deadline with a name, and when it falls.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RouteDeadline {
+    /// Its name.
+    pub name: String,
+    /// What it is for, as published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+    /// When it falls, counted from the arrival (when the arrival instant is known).
+    pub due: Option<Timestamp>,
 }
 
 /// One escalation rule of a complaint tier, and when it fires.
@@ -85,6 +104,11 @@ pub enum RouteError {
         /// As given.
         given: String,
         /// The channels complaints come in by.
+        known: String,
+    },
+    /// The policy has tiers, and none was given.
+    SeverityNeeded {
+        /// The policy's tiers.
         known: String,
     },
     /// No such tier.
@@ -135,6 +159,12 @@ impl RouteError {
             (RouteError::ReplyOnly { given, known }, En) => format!(
                 "channel `{given}` only carries answers, complaints do not come in by it; complaint channels: {known}"
             ),
+            (RouteError::SeverityNeeded { known }, Id) => {
+                format!("sebutkan tingkatnya (`--severity`); tingkat: {known}")
+            }
+            (RouteError::SeverityNeeded { known }, En) => {
+                format!("give the tier (`--severity`); tiers: {known}")
+            }
             (RouteError::Severity { given, known }, Id) => {
                 format!("tingkat `{given}` tidak dikenal; tingkat: {known}")
             }
@@ -213,19 +243,44 @@ pub fn route(
             known: intake(),
         });
     }
-    let tier = policy
-        .tiers
-        .iter()
-        .find(|t| t.id == severity)
-        .ok_or_else(|| RouteError::Severity {
-            given: severity.to_string(),
-            known: policy
-                .tiers
-                .iter()
-                .map(|t| t.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        })?;
+    let tiers = || {
+        policy
+            .tiers
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    // A policy without tiers: its own deadlines, for every complaint.
+    let own;
+    let tier = if policy.tiers.is_empty() && severity.is_empty() {
+        own = crate::model::Tier {
+            id: String::new(),
+            title: policy.title.clone(),
+            handler: Vec::new(),
+            handler_unstated: false,
+            involved: Vec::new(),
+            escalate: Vec::new(),
+            deadline: policy.deadline,
+            deadlines: policy.deadlines.clone(),
+            extension: policy.extension.clone(),
+            remarks: Vec::new(),
+            escalations: Vec::new(),
+            loc: policy.loc,
+        };
+        &own
+    } else if severity.is_empty() {
+        return Err(RouteError::SeverityNeeded { known: tiers() });
+    } else {
+        policy
+            .tiers
+            .iter()
+            .find(|t| t.id == severity)
+            .ok_or_else(|| RouteError::Severity {
+                given: severity.to_string(),
+                known: tiers(),
+            })?
+    };
     for (name, value) in facts {
         if let Some(f) = policy.facts.iter().find(|f| &f.id == name) {
             if !f.values.contains(value) {
@@ -305,6 +360,29 @@ pub fn route(
         ),
         _ => None,
     };
+    let deadlines = tier
+        .deadlines
+        .iter()
+        .map(|d| {
+            let due = match at {
+                Some(t) => Some(
+                    crate::time::Deadlines::new(calendar)
+                        .due(t, d.duration)
+                        .map_err(|reason| RouteError::DuePastRange {
+                            severity: tier.id.clone(),
+                            reason: Box::new(reason),
+                        })?
+                        .value,
+                ),
+                None => None,
+            };
+            Ok(RouteDeadline {
+                name: d.id.clone(),
+                remark: d.remark.clone(),
+                due,
+            })
+        })
+        .collect::<Result<Vec<_>, RouteError>>()?;
     let escalations = tier
         .escalations
         .iter()
@@ -344,6 +422,7 @@ pub fn route(
         due,
         due_lower,
         due_extended,
+        deadlines,
         provisional,
         escalations,
         record,

@@ -129,8 +129,10 @@ kinds! {
     TierClockWithoutDeadline {
         /// The budget.
         budget: String,
-        /// The tier.
+        /// The tier (the policy, when it has no tiers).
         tier: String,
+        /// The deadline's name, when the budget names one.
+        deadline: Option<String>,
     } = ("sop::tier-clock-without-deadline", Error),
     /// An obligation or clock point on an event that cannot happen.
     NeverHappens { /** The step or end. */ point: String } = ("sop::never-happens", Error),

@@ -75,6 +75,8 @@ pub enum NameKind {
     Outcome,
     /// A working-day calendar.
     Calendar,
+    /// A named `tenggat` of a complaint policy or tier.
+    Deadline,
 }
 
 impl Kind {

@@ -123,6 +123,8 @@ pub struct Tier {
     pub escalate: Vec<RoleId>,
     /// Response deadline.
     pub deadline: Option<Duration>,
+    /// Deadlines with a name (`tenggat respon 3 hari "…"`), its own or the policy's.
+    pub deadlines: Vec<NamedDeadline>,
     /// How much the deadline may be extended, once, by an officer.
     pub extension: Option<Extension>,
     /// Remarks.
@@ -131,6 +133,18 @@ pub struct Tier {
     pub escalations: Vec<Escalation>,
     /// Where its name is written.
     pub loc: Loc,
+}
+
+/// A deadline with a name: a second deadline for one complaint, as published
+/// (`tenggat respon 3 hari "Respon setelah cleaning data"`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedDeadline {
+    /// Its name.
+    pub id: String,
+    /// How long.
+    pub duration: Duration,
+    /// What it is for, as published.
+    pub remark: Option<String>,
 }
 
 /// An extension of a deadline or budget a procedure allows (`perpanjangan 7 hari kerja "…"`):
@@ -180,6 +194,12 @@ pub struct ComplaintPolicy {
     pub replies: Vec<ReplyRule>,
     /// Tiers.
     pub tiers: Vec<Tier>,
+    /// The deadline written for the whole policy (every tier without its own has it too).
+    pub deadline: Option<Duration>,
+    /// Named deadlines written for the whole policy.
+    pub deadlines: Vec<NamedDeadline>,
+    /// The extension written for the whole policy.
+    pub extension: Option<Extension>,
     /// Book.
     pub book: Option<Book>,
     /// Report.

@@ -49,7 +49,29 @@ impl Resolver<'_> {
             .iter()
             .filter_map(|r| self.reply(file, r, &channel_ids, &facts))
             .collect();
-        let tiers = self.tiers(file, &c.tiers, c.extension.as_ref());
+        let extension = c.extension.as_ref().and_then(|(d, reason)| {
+            Some(model::Extension {
+                duration: self.duration(file, d)?,
+                reason: reason.as_ref().map(|r| r.value.clone()),
+            })
+        });
+        let deadline = c.deadline.as_ref().and_then(|d| self.duration(file, d));
+        let deadlines = self.named_deadlines(file, &c.deadlines, &[]);
+        let own = model::Tier {
+            id: c.name.text.clone(),
+            title: c.title.value.clone(),
+            handler: Vec::new(),
+            handler_unstated: false,
+            involved: Vec::new(),
+            escalate: Vec::new(),
+            deadline,
+            deadlines: deadlines.clone(),
+            extension: extension.clone(),
+            remarks: Vec::new(),
+            escalations: Vec::new(),
+            loc,
+        };
+        let tiers = self.tiers(file, &c.tiers, &own);
         let book = c.book.as_ref().map(|b| model::Book {
             title: b.title.value.clone(),
             by: self.role_refs(file, &b.by),
@@ -60,12 +82,14 @@ impl Resolver<'_> {
                 .collect(),
         });
         self.tiers = Some(tiers.clone());
+        self.policy_deadlines = Some(own);
         let procedures: Vec<usize> = c
             .procedures
             .iter()
             .filter_map(|p| self.procedure(file, p, Owner::Complaints(index)))
             .collect();
         self.tiers = None;
+        self.policy_deadlines = None;
         let report = c
             .report
             .as_ref()
@@ -77,11 +101,50 @@ impl Resolver<'_> {
             facts,
             replies,
             tiers,
+            deadline,
+            deadlines,
+            extension,
             book,
             report,
             procedures,
             loc,
         });
+    }
+
+    /// Named deadlines, each name once; a name the policy gives too is the tier's own.
+    fn named_deadlines(
+        &mut self,
+        file: FileId,
+        written: &[ast::NamedDeadline],
+        inherited: &[model::NamedDeadline],
+    ) -> Vec<model::NamedDeadline> {
+        let mut out: Vec<model::NamedDeadline> = Vec::new();
+        let mut at: Vec<Loc> = Vec::new();
+        for d in written {
+            let loc = Loc {
+                file,
+                span: d.name.span,
+            };
+            if let Some(k) = out.iter().position(|x| x.id == d.name.text) {
+                self.duplicate(NameKind::Deadline, &d.name.text, loc, at[k]);
+                continue;
+            }
+            let Some(duration) = self.duration(file, &d.duration) else {
+                continue;
+            };
+            out.push(model::NamedDeadline {
+                id: d.name.text.clone(),
+                duration,
+                remark: d.remark.as_ref().map(|r| r.value.clone()),
+            });
+            at.push(loc);
+        }
+        for d in inherited {
+            if !out.iter().any(|x| x.id == d.id) {
+                out.push(d.clone());
+            }
+        }
+        out
     }
 
     fn channels(&mut self, file: FileId, channels: &[ast::Channel]) -> Vec<model::Channel> {
@@ -193,18 +256,14 @@ impl Resolver<'_> {
         None
     }
 
+    /// The tiers; what a tier does not write of the deadlines and extension, the policy's
+    /// (`policy`) gives.
     fn tiers(
         &mut self,
         file: FileId,
         tiers: &[ast::Tier],
-        policy_extension: Option<&(ast::Duration, Option<ast::Text>)>,
+        policy: &model::Tier,
     ) -> Vec<model::Tier> {
-        let policy_extension = policy_extension.and_then(|(d, reason)| {
-            Some(model::Extension {
-                duration: self.duration(file, d)?,
-                reason: reason.as_ref().map(|r| r.value.clone()),
-            })
-        });
         let mut out: Vec<model::Tier> = Vec::new();
         for t in tiers {
             let loc = Loc {
@@ -222,13 +281,17 @@ impl Resolver<'_> {
                 handler_unstated: t.handler_unstated,
                 involved: self.role_refs(file, &t.involved),
                 escalate: self.role_refs(file, &t.escalate),
-                deadline: t.deadline.as_ref().and_then(|d| self.duration(file, d)),
+                deadline: match &t.deadline {
+                    Some(d) => self.duration(file, d),
+                    None => policy.deadline,
+                },
+                deadlines: self.named_deadlines(file, &t.deadlines, &policy.deadlines),
                 extension: match &t.extension {
                     Some((d, reason)) => self.duration(file, d).map(|duration| model::Extension {
                         duration,
                         reason: reason.as_ref().map(|r| r.value.clone()),
                     }),
-                    None => policy_extension.clone(),
+                    None => policy.extension.clone(),
                 },
                 remarks: texts(&t.remarks),
                 escalations: self.escalations(file, &t.escalations, &[]),

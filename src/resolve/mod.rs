@@ -52,6 +52,7 @@ pub fn resolve(files: &[(FileId, &ast::File)], sources: &SourceMap) -> Resolved 
         procedures: HashMap::new(),
         nodes: Vec::new(),
         tiers: None,
+        policy_deadlines: None,
     };
     r.declare(files);
     for (file, tree) in files {
@@ -96,6 +97,9 @@ pub struct Resolver<'a> {
     /// The tiers of the complaint policy whose procedures are being resolved (for clocks
     /// written `menurut tingkat`); `None` outside one.
     tiers: Option<Vec<crate::model::Tier>>,
+    /// The same policy's own deadlines as a tier of their own (its id the policy's): what a
+    /// clock `menurut tenggat` counts when the policy has no tiers.
+    policy_deadlines: Option<crate::model::Tier>,
 }
 
 impl Resolver<'_> {

@@ -15,6 +15,7 @@ impl Resolver<'_> {
         budget: model::Budget,
         started: bool,
         steps: &[model::Step],
+        name: Option<&str>,
     ) -> Vec<model::Budget> {
         let Some(tiers) = self.tiers.clone() else {
             let kind = Kind::TierClockOutsideComplaints {
@@ -23,6 +24,30 @@ impl Resolver<'_> {
             self.report(Diagnostic::located(kind, budget.loc));
             return Vec::new();
         };
+        let deadline_of = |t: &model::Tier| match name {
+            None => t.deadline,
+            Some(n) => t.deadlines.iter().find(|d| d.id == n).map(|d| d.duration),
+        };
+        let missing = |budget: &model::Budget, tier: &model::Tier| Kind::TierClockWithoutDeadline {
+            budget: budget.id.clone(),
+            tier: tier.id.clone(),
+            deadline: name.map(str::to_string),
+        };
+        // A policy without tiers: its own deadline, one clock, started where written.
+        if tiers.is_empty() {
+            let Some(own) = self.policy_deadlines.clone() else {
+                return Vec::new();
+            };
+            let Some(deadline) = deadline_of(&own) else {
+                let kind = missing(&budget, &own);
+                self.report(Diagnostic::located(kind, budget.loc));
+                return Vec::new();
+            };
+            let mut clock = budget;
+            clock.duration = deadline;
+            clock.extension = clock.extension.or(own.extension);
+            return vec![clock];
+        }
         // Where a tier is chosen: after a step whose decision's outcomes are the tiers.
         let outcomes = match &budget.start {
             Some(model::Point {
@@ -57,11 +82,8 @@ impl Resolver<'_> {
                 self.report(Diagnostic::located(kind, outcome.loc));
                 continue;
             };
-            let Some(deadline) = tier.deadline else {
-                let kind = Kind::TierClockWithoutDeadline {
-                    budget: budget.id.clone(),
-                    tier: tier.id.clone(),
-                };
+            let Some(deadline) = deadline_of(tier) else {
+                let kind = missing(&budget, tier);
                 self.report(Diagnostic::located(kind, tier.loc));
                 continue;
             };

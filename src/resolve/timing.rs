@@ -184,7 +184,10 @@ impl Resolver<'_> {
             },
         };
         match b.by_tier {
-            Some(_) => self.tier_clocks(budget, b.start.is_some(), steps),
+            Some((_, ref name)) => {
+                let name = name.as_ref().map(|n| n.text.as_str());
+                self.tier_clocks(budget, b.start.is_some(), steps, name)
+            }
             None => vec![budget],
         }
     }

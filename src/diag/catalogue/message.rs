@@ -129,11 +129,17 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
             "outcome `{outcome}` is not a complaint tier, so budget `{budget}` has no time for it; the tiers are: {}",
             tiers.join(", ")
         ),
-        (Kind::TierClockWithoutDeadline { budget, tier }, Id) => format!(
+        (Kind::TierClockWithoutDeadline { budget, tier, deadline: None }, Id) => format!(
             "tingkat `{tier}` tidak punya `tenggat`, jadi anggaran `{budget}` tidak punya waktu baginya"
         ),
-        (Kind::TierClockWithoutDeadline { budget, tier }, En) => format!(
+        (Kind::TierClockWithoutDeadline { budget, tier, deadline: None }, En) => format!(
             "tier `{tier}` has no `deadline`, so budget `{budget}` has no time for it"
+        ),
+        (Kind::TierClockWithoutDeadline { budget, tier, deadline: Some(name) }, Id) => format!(
+            "`{tier}` tidak punya `tenggat {name}`, jadi anggaran `{budget}` tidak punya waktu baginya"
+        ),
+        (Kind::TierClockWithoutDeadline { budget, tier, deadline: Some(name) }, En) => format!(
+            "`{tier}` has no `deadline {name}`, so budget `{budget}` has no time for it"
         ),
         (Kind::NeverHappens { point }, Id) => format!("`{point}` tidak pernah terjadi, jadi ini tidak akan pernah berlaku"),
         (Kind::NeverHappens { point }, En) => format!("`{point}` never happens, so this never takes effect"),

@@ -62,6 +62,7 @@ fn kind_word(kind: NameKind, lang: Lang) -> &'static str {
         NameKind::Channel => ("saluran", "channel"),
         NameKind::Fact => ("fakta", "fact"),
         NameKind::Tier => ("tingkat", "tier"),
+        NameKind::Deadline => ("tenggat", "deadline"),
         NameKind::Budget => ("anggaran", "budget"),
         NameKind::Obligation => ("kewajiban", "obligation"),
         NameKind::Service => ("layanan", "service"),

@@ -193,6 +193,14 @@ pub(super) fn complaints(
         }
         let _ = writeln!(out, "- {} → {}", ch.title, rules.join("; "));
     }
+    if policy.tiers.is_empty() && (policy.deadline.is_some() || !policy.deadlines.is_empty()) {
+        let _ = writeln!(
+            out,
+            "\n{}: {}",
+            w.pick("Tenggat", "Deadline"),
+            deadline_words(policy.deadline, &policy.deadlines, w)
+        );
+    }
     if !policy.tiers.is_empty() {
         let _ = writeln!(
             out,
@@ -215,8 +223,7 @@ pub(super) fn complaints(
                 },
                 roles(model, &t.involved),
                 roles(model, &t.escalate),
-                t.deadline
-                    .map_or_else(|| "—".to_string(), |d| duration_words(d, w.lang))
+                deadline_words(t.deadline, &t.deadlines, w)
             );
         }
     }
@@ -256,5 +263,25 @@ pub(super) fn complaints(
             w.pick("Prosedur: lihat SOP", "Procedure: see SOP"),
             anchor(&p.id)
         );
+    }
+}
+
+/// A deadline and the named ones beside it: `14 hari kerja; respon: 3 hari`.
+fn deadline_words(
+    main: Option<crate::model::Duration>,
+    named: &[crate::model::NamedDeadline],
+    w: Words,
+) -> String {
+    let mut parts: Vec<String> = main
+        .map(|d| duration_words(d, w.lang))
+        .into_iter()
+        .collect();
+    for d in named {
+        parts.push(format!("{}: {}", d.id, duration_words(d.duration, w.lang)));
+    }
+    if parts.is_empty() {
+        "—".to_string()
+    } else {
+        parts.join("; ")
     }
 }

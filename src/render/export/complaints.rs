@@ -21,6 +21,12 @@ pub struct Complaints {
     pub replies: Vec<Reply>,
     /// Tiers in order.
     pub tiers: Vec<Tier>,
+    /// The deadline written for the whole policy; left out when none is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Duration>,
+    /// The named deadlines written for the whole policy; left out when none is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<NamedDeadline>,
     /// Book fields in order.
     pub book_fields: Vec<String>,
     /// Roles keeping the book.
@@ -48,6 +54,29 @@ pub struct Reply {
     pub via_not_stated: bool,
 }
 
+/// A deadline with a name (`tenggat respon 3 hari "…"`).
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedDeadline {
+    /// Its name.
+    pub name: String,
+    /// How long.
+    pub duration: Duration,
+    /// What it is for, as published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remark: Option<String>,
+}
+
+fn named(deadlines: &[model::NamedDeadline]) -> Vec<NamedDeadline> {
+    deadlines
+        .iter()
+        .map(|d| NamedDeadline {
+            name: d.id.clone(),
+            duration: d.duration,
+            remark: d.remark.clone(),
+        })
+        .collect()
+}
+
 /// A severity tier.
 #[derive(Debug, Clone, Serialize)]
 pub struct Tier {
@@ -66,6 +95,9 @@ pub struct Tier {
     pub escalated_to: Vec<String>,
     /// Response deadline.
     pub deadline: Option<Duration>,
+    /// Its deadlines with a name (its own and the policy's); left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<NamedDeadline>,
     /// How much an officer may extend the deadline, once (`perpanjangan`); left out when
     /// the tier allows none.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -133,11 +165,14 @@ pub(super) fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaint
                 involved: role_ids(model, &t.involved),
                 escalated_to: role_ids(model, &t.escalate),
                 deadline: t.deadline,
+                deadlines: named(&t.deadlines),
                 extension: t.extension.as_ref().map(|e| e.duration),
                 extension_reason: t.extension.as_ref().and_then(|e| e.reason.clone()),
                 escalations: escalations(model, None, &t.escalations),
             })
             .collect(),
+        deadline: c.deadline,
+        deadlines: named(&c.deadlines),
         book_fields: c
             .book
             .iter()

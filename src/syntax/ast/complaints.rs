@@ -17,6 +17,11 @@ pub struct ComplaintPolicy {
     pub replies: Vec<Reply>,
     /// Severity tiers.
     pub tiers: Vec<Tier>,
+    /// `tenggat …` written for the whole policy: every complaint's, or every tier's that does
+    /// not write its own.
+    pub deadline: Option<Duration>,
+    /// Named deadlines written for the whole policy.
+    pub deadlines: Vec<NamedDeadline>,
     /// `perpanjangan …` written for the whole policy: every tier without its own may be
     /// extended so.
     pub extension: Option<(Duration, Option<Text>)>,
@@ -82,6 +87,9 @@ pub struct Tier {
     pub escalate: Vec<Name>,
     /// Response deadline.
     pub deadline: Option<Duration>,
+    /// Deadlines with a name (`tenggat respon 3 hari "…"`): a second deadline for one
+    /// complaint, as published.
+    pub deadlines: Vec<NamedDeadline>,
     /// `perpanjangan 7 hari kerja "…"`: how much the deadline may be extended, once, and the
     /// condition or reason as published.
     pub extension: Option<(Duration, Option<Text>)>,
@@ -89,6 +97,17 @@ pub struct Tier {
     pub remarks: Option<TextList>,
     /// What happens when the deadline is at risk or breached.
     pub escalations: Vec<Escalation>,
+}
+
+/// `tenggat respon 3 hari "Respon setelah cleaning data"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedDeadline {
+    /// Its name.
+    pub name: Name,
+    /// How long.
+    pub duration: Duration,
+    /// What it is for, as published.
+    pub remark: Option<Text>,
 }
 
 /// `buku "Buku Pengaduan" { … }`.

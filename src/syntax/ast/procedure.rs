@@ -31,9 +31,10 @@ pub struct Budget {
     pub title: Option<Text>,
     /// Allowed time (empty when `by_tier`).
     pub duration: Duration,
-    /// `menurut tingkat`: the time is the deadline of the complaint tier chosen where the
-    /// clock starts.
-    pub by_tier: Option<Span>,
+    /// `menurut tingkat [nama]` / `menurut tenggat [nama]`: the time is a deadline of the
+    /// complaint policy (of the tier chosen where the clock starts, when it has tiers), the
+    /// one named when a name is written.
+    pub by_tier: Option<(Span, Option<Name>)>,
     /// Clock starts.
     pub start: Option<Point>,
     /// Clock stops.

@@ -16,6 +16,8 @@ impl Converter {
             facts: Vec::new(),
             replies: Vec::new(),
             tiers: Vec::new(),
+            deadline: None,
+            deadlines: Vec::new(),
             extension: None,
             book: None,
             report: None,
@@ -47,6 +49,14 @@ impl Converter {
                 }),
                 Rule::reply => c.replies.push(self.reply(&k, span)),
                 Rule::tier => c.tiers.push(self.tier(k)),
+                Rule::tier_deadline => match self.named_deadline(&k) {
+                    Some(named) => c.deadlines.push(named),
+                    None => {
+                        if let Some(d) = self.duration_in(&k) {
+                            self.once(&mut c.deadline, d, phrase, span);
+                        }
+                    }
+                },
                 Rule::extension => {
                     if let Some(d) = self.duration_in(&k) {
                         let reason = all(&k, Rule::string).first().map(|s| self.text(s));
@@ -93,6 +103,7 @@ impl Converter {
             involved: Vec::new(),
             escalate: Vec::new(),
             deadline: None,
+            deadlines: Vec::new(),
             extension: None,
             remarks: None,
             escalations: Vec::new(),
@@ -117,11 +128,14 @@ impl Converter {
                 }
                 Rule::tier_involved => t.involved.extend(self.names_in(&k)),
                 Rule::tier_escalate => t.escalate.extend(self.names_in(&k)),
-                Rule::tier_deadline => {
-                    if let Some(d) = self.duration_in(&k) {
-                        self.once(&mut t.deadline, d, phrase, span);
+                Rule::tier_deadline => match self.named_deadline(&k) {
+                    Some(named) => t.deadlines.push(named),
+                    None => {
+                        if let Some(d) = self.duration_in(&k) {
+                            self.once(&mut t.deadline, d, phrase, span);
+                        }
                     }
-                }
+                },
                 Rule::extension => {
                     if let Some(d) = self.duration_in(&k) {
                         let reason = all(&k, Rule::string).first().map(|s| self.text(s));
@@ -135,6 +149,16 @@ impl Converter {
             }
         }
         t
+    }
+
+    /// `tenggat respon 3 hari "…"`: a deadline with a name; `None` for the unnamed one.
+    fn named_deadline(&self, k: &[P<'_>]) -> Option<ast::NamedDeadline> {
+        let name = first(k, Rule::ident)?;
+        Some(ast::NamedDeadline {
+            name: self.name(&name),
+            duration: self.duration_in(k)?,
+            remark: first(k, Rule::string).map(|s| self.text(&s)),
+        })
     }
 
     fn book(&mut self, kids: Vec<P<'_>>) -> ast::Book {

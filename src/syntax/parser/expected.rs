@@ -211,6 +211,7 @@ pub fn block_items(rule: Rule) -> Option<&'static [Rule]> {
             kw_fact,
             kw_reply,
             kw_tier,
+            kw_deadline,
             kw_extension,
             kw_book,
             kw_report,

@@ -55,7 +55,11 @@ impl Converter {
             duration: self
                 .duration_in(&kids)
                 .unwrap_or_else(|| empty_duration(span)),
-            by_tier: first(&kids, Rule::by_tier).map(|p| self.span(&p)),
+            by_tier: first(&kids, Rule::by_tier).map(|p| {
+                let name = first(&super::block::kids(p.clone()), Rule::deadline_name)
+                    .map(|n| self.name(&n));
+                (self.span(&p), name)
+            }),
             start: None,
             stop: None,
             pauses: Vec::new(),
