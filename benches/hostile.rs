@@ -43,6 +43,7 @@ const FAMILIES: &[Family] = &[
         lines(n, "peran a \"A\" internal")
     }),
     ("month_budgets", "a.sop", month_budgets),
+    ("complaint_policy", "a.sop", complaint_policy),
     ("long_procedure", "a.sop", |n| {
         let mut text = String::from("peran petugas \"Petugas\" internal\nprosedur p \"P\" {\n");
         for i in 0..n {
@@ -74,6 +75,27 @@ const FAMILIES: &[Family] = &[
         text
     }),
 ];
+
+/// One complaint policy with `n` of each of its lists: channels with their reply rules,
+/// reply-only channels all named by one rule, facts, tiers, and named deadlines (each was
+/// once checked against every other of its kind).
+fn complaint_policy(n: usize) -> String {
+    // A unit writes six lines: a quarter keeps the largest file under the 16 MiB limit.
+    let n = n.div_ceil(4);
+    let mut text = String::from("peran p \"P\" internal\npengaduan a \"A\" {\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "  saluran c{i} \"C\"\n  balas c{i} -> c{i}, r{i}\n  saluran r{i} \"R\" hanya_balasan\n"
+        ));
+    }
+    for i in 0..n {
+        text.push_str(&format!(
+            "  fakta f{i} \"F\" {{ ya, tidak }}\n  tenggat d{i} 1 hari\n  tingkat t{i} \"T\" {{ penangan p  tenggat 1 hari }}\n"
+        ));
+    }
+    text.push_str("}\n");
+    text
+}
 
 /// One procedure per 10 units, each with a budget in months on the national calendar and
 /// steps in months, working days and calendar days, of sizes that vary from one to the next.

@@ -9,23 +9,38 @@ use crate::model::Model;
 /// Checks every complaint policy.
 pub fn check(model: &Model, out: &mut Vec<Diagnostic>) {
     for policy in &model.complaints {
+        // Per channel: whether a rule answers complaints by it, and whether one answers by it
+        // (counted once over the rules, so a policy of many channels stays linear).
+        let n = policy.channels.len();
+        let (mut has_rule, mut answers_by) = (vec![false; n], vec![false; n]);
+        for r in &policy.replies {
+            if let Some(x) = has_rule.get_mut(r.channel) {
+                *x = true;
+            }
+            for v in &r.via {
+                if let Some(x) = answers_by.get_mut(*v) {
+                    *x = true;
+                }
+            }
+        }
+        for r in &policy.replies {
+            if let Some(ch) = policy.channels.get(r.channel).filter(|c| c.reply_only) {
+                let kind = Kind::ReplyOnlyIntake {
+                    channel: ch.id.clone(),
+                };
+                out.push(Diagnostic::located(kind, r.loc));
+            }
+        }
         for (i, ch) in policy.channels.iter().enumerate() {
-            let rules = || policy.replies.iter().filter(move |r| r.channel == i);
             let channel = ch.id.clone();
             if ch.reply_only {
-                for r in rules() {
-                    let kind = Kind::ReplyOnlyIntake {
-                        channel: channel.clone(),
-                    };
-                    out.push(Diagnostic::located(kind, r.loc));
-                }
-                if !policy.replies.iter().any(|r| r.via.contains(&i)) {
+                if !answers_by[i] {
                     out.push(Diagnostic::located(
                         Kind::ReplyOnlyUnused { channel },
                         ch.loc,
                     ));
                 }
-            } else if rules().next().is_none() {
+            } else if !has_rule[i] {
                 out.push(Diagnostic::located(
                     Kind::ChannelWithoutReply { channel },
                     ch.loc,
@@ -61,8 +76,15 @@ pub fn check(model: &Model, out: &mut Vec<Diagnostic>) {
 const MAX_CASES: usize = 4_096;
 
 fn replies_cover_exactly_once(policy: &crate::model::ComplaintPolicy, out: &mut Vec<Diagnostic>) {
-    for (ch, channel) in policy.channels.iter().enumerate() {
-        let rules: Vec<_> = policy.replies.iter().filter(|r| r.channel == ch).collect();
+    // The rules of each channel, gathered once: a policy of many channels stays linear.
+    let mut by_channel: Vec<Vec<&crate::model::ReplyRule>> =
+        vec![Vec::new(); policy.channels.len()];
+    for r in &policy.replies {
+        if let Some(rules) = by_channel.get_mut(r.channel) {
+            rules.push(r);
+        }
+    }
+    for (channel, rules) in policy.channels.iter().zip(by_channel) {
         if rules.is_empty() {
             continue;
         }

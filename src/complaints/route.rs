@@ -262,7 +262,7 @@ pub fn route(
             involved: Vec::new(),
             escalate: Vec::new(),
             deadline: policy.deadline,
-            deadlines: policy.deadlines.clone(),
+            deadlines: Vec::new(),
             extension: policy.extension.clone(),
             remarks: Vec::new(),
             escalations: Vec::new(),
@@ -360,9 +360,13 @@ pub fn route(
         ),
         _ => None,
     };
-    let deadlines = tier
-        .deadlines
-        .iter()
+    let named = if policy.tiers.is_empty() {
+        policy.named_deadlines(None)
+    } else {
+        policy.named_deadlines(Some(tier))
+    };
+    let deadlines = named
+        .into_iter()
         .map(|d| {
             let due = match at {
                 Some(t) => Some(

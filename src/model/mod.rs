@@ -123,7 +123,8 @@ pub struct Tier {
     pub escalate: Vec<RoleId>,
     /// Response deadline.
     pub deadline: Option<Duration>,
-    /// Deadlines with a name (`tenggat respon 3 hari "…"`), its own or the policy's.
+    /// Its own deadlines with a name (`tenggat respon 3 hari "…"`); a name it does not
+    /// write is the policy's ([`ComplaintPolicy::named_deadlines`]).
     pub deadlines: Vec<NamedDeadline>,
     /// How much the deadline may be extended, once, by an officer.
     pub extension: Option<Extension>,
@@ -208,6 +209,24 @@ pub struct ComplaintPolicy {
     pub procedures: Vec<usize>,
     /// Where its name is written.
     pub loc: Loc,
+}
+
+impl ComplaintPolicy {
+    /// Every named deadline `tier` has (`None`: the policy itself): its own, then the
+    /// policy's it does not write.
+    pub fn named_deadlines<'a>(&'a self, tier: Option<&'a Tier>) -> Vec<&'a NamedDeadline> {
+        let own: Vec<&NamedDeadline> = tier
+            .map(|t| t.deadlines.iter().collect())
+            .unwrap_or_default();
+        let written: std::collections::HashSet<&str> = own.iter().map(|d| d.id.as_str()).collect();
+        let mut all = own;
+        all.extend(
+            self.deadlines
+                .iter()
+                .filter(|d| !written.contains(d.id.as_str())),
+        );
+        all
+    }
 }
 
 /// The agency.

@@ -56,7 +56,7 @@ impl Resolver<'_> {
             })
         });
         let deadline = c.deadline.as_ref().and_then(|d| self.duration(file, d));
-        let deadlines = self.named_deadlines(file, &c.deadlines, &[]);
+        let deadlines = self.named_deadlines(file, &c.deadlines);
         let own = model::Tier {
             id: c.name.text.clone(),
             title: c.title.value.clone(),
@@ -111,24 +111,24 @@ impl Resolver<'_> {
         });
     }
 
-    /// Named deadlines, each name once; a name the policy gives too is the tier's own.
+    /// Named deadlines, each name once.
     fn named_deadlines(
         &mut self,
         file: FileId,
         written: &[ast::NamedDeadline],
-        inherited: &[model::NamedDeadline],
     ) -> Vec<model::NamedDeadline> {
         let mut out: Vec<model::NamedDeadline> = Vec::new();
-        let mut at: Vec<Loc> = Vec::new();
+        let mut seen: HashMap<&str, Loc> = HashMap::new();
         for d in written {
             let loc = Loc {
                 file,
                 span: d.name.span,
             };
-            if let Some(k) = out.iter().position(|x| x.id == d.name.text) {
-                self.duplicate(NameKind::Deadline, &d.name.text, loc, at[k]);
+            if let Some(first) = seen.get(d.name.text.as_str()) {
+                self.duplicate(NameKind::Deadline, &d.name.text, loc, *first);
                 continue;
             }
+            seen.insert(&d.name.text, loc);
             let Some(duration) = self.duration(file, &d.duration) else {
                 continue;
             };
@@ -137,18 +137,13 @@ impl Resolver<'_> {
                 duration,
                 remark: d.remark.as_ref().map(|r| r.value.clone()),
             });
-            at.push(loc);
-        }
-        for d in inherited {
-            if !out.iter().any(|x| x.id == d.id) {
-                out.push(d.clone());
-            }
         }
         out
     }
 
     fn channels(&mut self, file: FileId, channels: &[ast::Channel]) -> Vec<model::Channel> {
         let mut out: Vec<model::Channel> = Vec::new();
+        let mut seen: HashMap<&str, Loc> = HashMap::new();
         for ast::Channel {
             name,
             title,
@@ -159,10 +154,11 @@ impl Resolver<'_> {
                 file,
                 span: name.span,
             };
-            if let Some(first) = out.iter().find(|c| c.id == name.text).map(|c| c.loc) {
-                self.duplicate(NameKind::Channel, &name.text, loc, first);
+            if let Some(first) = seen.get(name.text.as_str()) {
+                self.duplicate(NameKind::Channel, &name.text, loc, *first);
                 continue;
             }
+            seen.insert(&name.text, loc);
             out.push(model::Channel {
                 id: name.text.clone(),
                 title: title.value.clone(),
@@ -175,15 +171,17 @@ impl Resolver<'_> {
 
     fn facts(&mut self, file: FileId, facts: &[ast::Fact]) -> Vec<model::Fact> {
         let mut out: Vec<model::Fact> = Vec::new();
+        let mut seen: HashMap<&str, Loc> = HashMap::new();
         for f in facts {
             let loc = Loc {
                 file,
                 span: f.name.span,
             };
-            if let Some(first) = out.iter().find(|x| x.id == f.name.text).map(|x| x.loc) {
-                self.duplicate(NameKind::Fact, &f.name.text, loc, first);
+            if let Some(first) = seen.get(f.name.text.as_str()) {
+                self.duplicate(NameKind::Fact, &f.name.text, loc, *first);
                 continue;
             }
+            seen.insert(&f.name.text, loc);
             out.push(model::Fact {
                 id: f.name.text.clone(),
                 title: f.title.value.clone(),
@@ -265,15 +263,17 @@ impl Resolver<'_> {
         policy: &model::Tier,
     ) -> Vec<model::Tier> {
         let mut out: Vec<model::Tier> = Vec::new();
+        let mut seen: HashMap<&str, Loc> = HashMap::new();
         for t in tiers {
             let loc = Loc {
                 file,
                 span: t.name.span,
             };
-            if let Some(first) = out.iter().find(|x| x.id == t.name.text).map(|x| x.loc) {
-                self.duplicate(NameKind::Tier, &t.name.text, loc, first);
+            if let Some(first) = seen.get(t.name.text.as_str()) {
+                self.duplicate(NameKind::Tier, &t.name.text, loc, *first);
                 continue;
             }
+            seen.insert(&t.name.text, loc);
             let tier = model::Tier {
                 id: t.name.text.clone(),
                 title: t.title.value.clone(),
@@ -285,7 +285,9 @@ impl Resolver<'_> {
                     Some(d) => self.duration(file, d),
                     None => policy.deadline,
                 },
-                deadlines: self.named_deadlines(file, &t.deadlines, &policy.deadlines),
+                // Its own; the policy's, which it also has, are looked up there (copying
+                // them into every tier would grow with tiers × deadlines).
+                deadlines: self.named_deadlines(file, &t.deadlines),
                 extension: match &t.extension {
                     Some((d, reason)) => self.duration(file, d).map(|duration| model::Extension {
                         duration,

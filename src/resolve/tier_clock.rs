@@ -24,9 +24,23 @@ impl Resolver<'_> {
             self.report(Diagnostic::located(kind, budget.loc));
             return Vec::new();
         };
+        let policy = self.policy_deadlines.clone();
+        // A tier's own named deadline, else the policy's of that name (found once).
+        let from_policy = name.and_then(|n| {
+            policy
+                .iter()
+                .flat_map(|p| p.deadlines.iter())
+                .find(|d| d.id == n)
+                .map(|d| d.duration)
+        });
         let deadline_of = |t: &model::Tier| match name {
             None => t.deadline,
-            Some(n) => t.deadlines.iter().find(|d| d.id == n).map(|d| d.duration),
+            Some(n) => t
+                .deadlines
+                .iter()
+                .find(|d| d.id == n)
+                .map(|d| d.duration)
+                .or(from_policy),
         };
         let missing = |budget: &model::Budget, tier: &model::Tier| Kind::TierClockWithoutDeadline {
             budget: budget.id.clone(),
@@ -35,7 +49,7 @@ impl Resolver<'_> {
         };
         // A policy without tiers: its own deadline, one clock, started where written.
         if tiers.is_empty() {
-            let Some(own) = self.policy_deadlines.clone() else {
+            let Some(own) = policy.clone() else {
                 return Vec::new();
             };
             let Some(deadline) = deadline_of(&own) else {
