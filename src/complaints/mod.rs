@@ -4,3 +4,4 @@
 pub mod book;
 pub mod log;
 pub mod route;
+mod route_error;

@@ -214,23 +214,13 @@ kinds! {
     FullDaysNotHours { /** The unit written. */ unit: String } = ("sop::full-days-not-hours", Error),
     /// A multiple of 24 working hours (`24 jam`), where a whole day of elapsed time is often
     /// meant (`1 x 24 jam`).
-    HoursAsDays {
-        /// The hours written.
-        hours: u32,
-        /// The whole days they would be.
-        days: u32,
-    } = ("sop::hours-as-days", Warning),
+    HoursAsDays { /** The hours written. */ hours: u32, /** As whole days. */ days: u32 } = ("sop::hours-as-days", Warning),
     /// A step with both `lanjut` and `keputusan`.
     ConflictingFlow { /** The step. */ step: String } = ("sop::conflicting-flow", Error),
     /// A step where the published table stops (`terpotong`) that also says where it leads.
     CutOffWithFlow { /** The step. */ step: String } = ("sop::cut-off-with-flow", Error),
     /// The published table stops after a step: what follows is not published.
-    CutOff {
-        /// The step.
-        step: String,
-        /// The budgets whose paths reach it, which are not judged.
-        budgets: Vec<String>,
-    } = ("sop::cut-off", Advice),
+    CutOff { /** The step. */ step: String, /** The budgets left unjudged. */ budgets: Vec<String> } = ("sop::cut-off", Advice),
     /// Two steps with the same published number.
     DuplicateStepNumber {
         /// The number as published.

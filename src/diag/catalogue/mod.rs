@@ -3,6 +3,7 @@
 //! Style: lowercase, no trailing period, user input in backticks, no Rust names.
 
 mod help;
+mod hints;
 mod message;
 
 pub use help::help;
