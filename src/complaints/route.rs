@@ -204,41 +204,30 @@ pub fn route(
             .map(|r| r.id.clone())
             .collect()
     };
+    // Every deadline of the tier, reckoned by the one time module from `from`.
+    let reckon = |from: Timestamp, d: crate::time::Duration| {
+        crate::time::Deadlines::new(calendar)
+            .due(from, d)
+            .map_err(|reason| RouteError::DuePastRange {
+                severity: tier.id.clone(),
+                reason: Box::new(reason),
+            })
+    };
     let (due, provisional) = match (at, tier.deadline) {
         (Some(t), Some(d)) => {
-            let due = crate::time::Deadlines::new(calendar)
-                .due(t, d)
-                .map_err(|reason| RouteError::DuePastRange {
-                    severity: tier.id.clone(),
-                    reason: Box::new(reason),
-                })?;
+            let due = reckon(t, d)?;
             (Some(due.value), due.provisional)
         }
         _ => (None, false),
     };
     let due_lower = match (at, tier.deadline) {
         (Some(t), Some(d)) if d.min < d.max => {
-            let lower = crate::time::Duration { max: d.min, ..d };
-            let due = crate::time::Deadlines::new(calendar)
-                .due(t, lower)
-                .map_err(|reason| RouteError::DuePastRange {
-                    severity: tier.id.clone(),
-                    reason: Box::new(reason),
-                })?;
-            Some(due.value)
+            Some(reckon(t, crate::time::Duration { max: d.min, ..d })?.value)
         }
         _ => None,
     };
     let due_extended = match (due, &tier.extension) {
-        (Some(due), Some(ext)) => Some(
-            crate::time::Deadlines::new(calendar)
-                .due(due, ext.duration)
-                .map_err(|reason| RouteError::DuePastRange {
-                    severity: tier.id.clone(),
-                    reason: Box::new(reason),
-                })?
-                .value,
-        ),
+        (Some(due), Some(ext)) => Some(reckon(due, ext.duration)?.value),
         _ => None,
     };
     let named = if policy.tiers.is_empty() {
@@ -249,22 +238,13 @@ pub fn route(
     let deadlines = named
         .into_iter()
         .map(|d| {
-            let due = match at {
-                Some(t) => Some(
-                    crate::time::Deadlines::new(calendar)
-                        .due(t, d.duration)
-                        .map_err(|reason| RouteError::DuePastRange {
-                            severity: tier.id.clone(),
-                            reason: Box::new(reason),
-                        })?
-                        .value,
-                ),
-                None => None,
-            };
             Ok(RouteDeadline {
                 name: d.id.clone(),
                 remark: d.remark.clone(),
-                due,
+                due: at
+                    .map(|t| reckon(t, d.duration))
+                    .transpose()?
+                    .map(|c| c.value),
             })
         })
         .collect::<Result<Vec<_>, RouteError>>()?;

@@ -3,6 +3,8 @@
 use super::block::{all, first, keyword_of, kids, P};
 use super::convert::Converter;
 use super::Rule;
+use crate::diag::Phrase;
+use crate::source::span::Span;
 use crate::syntax::ast;
 
 impl Converter {
@@ -49,20 +51,10 @@ impl Converter {
                 }),
                 Rule::reply => c.replies.push(self.reply(&k, span)),
                 Rule::tier => c.tiers.push(self.tier(k)),
-                Rule::tier_deadline => match self.named_deadline(&k) {
-                    Some(named) => c.deadlines.push(named),
-                    None => {
-                        if let Some(d) = self.duration_in(&k) {
-                            self.once(&mut c.deadline, d, phrase, span);
-                        }
-                    }
-                },
-                Rule::extension => {
-                    if let Some(d) = self.duration_in(&k) {
-                        let reason = all(&k, Rule::string).first().map(|s| self.text(s));
-                        self.once(&mut c.extension, (d, reason), phrase, span);
-                    }
+                Rule::tier_deadline => {
+                    self.deadline_item(&k, (&mut c.deadline, &mut c.deadlines), phrase, span)
                 }
+                Rule::extension => self.extension_item(&k, &mut c.extension, phrase, span),
                 Rule::book => {
                     let book = self.book(k);
                     self.once(&mut c.book, book, phrase, span);
@@ -128,20 +120,10 @@ impl Converter {
                 }
                 Rule::tier_involved => t.involved.extend(self.names_in(&k)),
                 Rule::tier_escalate => t.escalate.extend(self.names_in(&k)),
-                Rule::tier_deadline => match self.named_deadline(&k) {
-                    Some(named) => t.deadlines.push(named),
-                    None => {
-                        if let Some(d) = self.duration_in(&k) {
-                            self.once(&mut t.deadline, d, phrase, span);
-                        }
-                    }
-                },
-                Rule::extension => {
-                    if let Some(d) = self.duration_in(&k) {
-                        let reason = all(&k, Rule::string).first().map(|s| self.text(s));
-                        self.once(&mut t.extension, (d, reason), phrase, span);
-                    }
+                Rule::tier_deadline => {
+                    self.deadline_item(&k, (&mut t.deadline, &mut t.deadlines), phrase, span)
                 }
+                Rule::extension => self.extension_item(&k, &mut t.extension, phrase, span),
                 Rule::step_remarks => {
                     self.once(&mut t.remarks, self.text_list_in(&k), phrase, span)
                 }
@@ -149,6 +131,38 @@ impl Converter {
             }
         }
         t
+    }
+
+    /// `tenggat …` on a policy or a tier: the unnamed deadline once, named ones in order.
+    fn deadline_item(
+        &mut self,
+        k: &[P<'_>],
+        (deadline, named): (&mut Option<ast::Duration>, &mut Vec<ast::NamedDeadline>),
+        phrase: Phrase,
+        span: Span,
+    ) {
+        match self.named_deadline(k) {
+            Some(d) => named.push(d),
+            None => {
+                if let Some(d) = self.duration_in(k) {
+                    self.once(deadline, d, phrase, span);
+                }
+            }
+        }
+    }
+
+    /// `perpanjangan 7 hari kerja "…"` on a policy, a tier or a budget, once.
+    pub(super) fn extension_item(
+        &mut self,
+        k: &[P<'_>],
+        extension: &mut Option<(ast::Duration, Option<ast::Text>)>,
+        phrase: Phrase,
+        span: Span,
+    ) {
+        if let Some(d) = self.duration_in(k) {
+            let reason = first(k, Rule::string).map(|s| self.text(&s));
+            self.once(extension, (d, reason), phrase, span);
+        }
     }
 
     /// `tenggat respon 3 hari "…"`: a deadline with a name; `None` for the unnamed one.

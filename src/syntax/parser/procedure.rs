@@ -86,12 +86,7 @@ impl Converter {
                     Some(step) => b.pauses.push(Pause::Step(self.name(&step))),
                     None => b.pauses.push(Pause::Returned(span)),
                 },
-                Rule::extension => {
-                    if let Some(d) = self.duration_in(&k) {
-                        let reason = first(&k, Rule::string).map(|s| self.text(&s));
-                        self.once(&mut b.extension, (d, reason), phrase, span);
-                    }
-                }
+                Rule::extension => self.extension_item(&k, &mut b.extension, phrase, span),
                 Rule::escalation => b.escalations.extend(self.escalation(&item)),
                 Rule::junk => self.junk(&item, Rule::budget_line),
                 _ => {}
