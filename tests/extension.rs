@@ -3,6 +3,8 @@
 //! once, before its deadline, saying why; a refused extension changes nothing; the stored
 //! case keeps who and why and replays to the same clock.
 
+mod common;
+
 use jiff::Timestamp;
 use sopan::interp::{Case, ClockState, Event, EventError, Impossible};
 use sopan::project::{Project, Standard};
@@ -233,16 +235,7 @@ pengaduan aduan "Pengaduan" {
   }
 }
 "#;
-    let mut loader = sopan::source::loader::MemoryLoader::new();
-    loader.insert("std/a.sop", text.to_string()).insert(
-        "std/nasional.kalender.yaml",
-        std::fs::read_to_string("standards/nasional.kalender.yaml").expect("calendar"),
-    );
-    let entry = sopan::project::Entry {
-        path: "std/a.sop".into(),
-        root: "std".into(),
-    };
-    let project = Project::load(&loader, &[entry]).expect("loads");
+    let project = common::load_text(text);
     assert!(
         project.diagnostics().is_empty(),
         "{:?}",

@@ -111,6 +111,27 @@ impl Resolver<'_> {
         });
     }
 
+    /// The place of `name` when it is the first of its kind in `seen`; a later one is
+    /// reported as a duplicate of the first, and `None`.
+    fn first_of<'n>(
+        &mut self,
+        seen: &mut HashMap<&'n str, Loc>,
+        kind: NameKind,
+        name: &'n ast::Name,
+        file: FileId,
+    ) -> Option<Loc> {
+        let loc = Loc {
+            file,
+            span: name.span,
+        };
+        if let Some(first) = seen.get(name.text.as_str()) {
+            self.duplicate(kind, &name.text, loc, *first);
+            return None;
+        }
+        seen.insert(&name.text, loc);
+        Some(loc)
+    }
+
     /// Named deadlines, each name once.
     fn named_deadlines(
         &mut self,
@@ -120,15 +141,12 @@ impl Resolver<'_> {
         let mut out: Vec<model::NamedDeadline> = Vec::new();
         let mut seen: HashMap<&str, Loc> = HashMap::new();
         for d in written {
-            let loc = Loc {
-                file,
-                span: d.name.span,
-            };
-            if let Some(first) = seen.get(d.name.text.as_str()) {
-                self.duplicate(NameKind::Deadline, &d.name.text, loc, *first);
+            if self
+                .first_of(&mut seen, NameKind::Deadline, &d.name, file)
+                .is_none()
+            {
                 continue;
             }
-            seen.insert(&d.name.text, loc);
             let Some(duration) = self.duration(file, &d.duration) else {
                 continue;
             };
@@ -150,15 +168,9 @@ impl Resolver<'_> {
             reply_only,
         } in channels
         {
-            let loc = Loc {
-                file,
-                span: name.span,
-            };
-            if let Some(first) = seen.get(name.text.as_str()) {
-                self.duplicate(NameKind::Channel, &name.text, loc, *first);
+            let Some(loc) = self.first_of(&mut seen, NameKind::Channel, name, file) else {
                 continue;
-            }
-            seen.insert(&name.text, loc);
+            };
             out.push(model::Channel {
                 id: name.text.clone(),
                 title: title.value.clone(),
@@ -173,15 +185,9 @@ impl Resolver<'_> {
         let mut out: Vec<model::Fact> = Vec::new();
         let mut seen: HashMap<&str, Loc> = HashMap::new();
         for f in facts {
-            let loc = Loc {
-                file,
-                span: f.name.span,
-            };
-            if let Some(first) = seen.get(f.name.text.as_str()) {
-                self.duplicate(NameKind::Fact, &f.name.text, loc, *first);
+            let Some(loc) = self.first_of(&mut seen, NameKind::Fact, &f.name, file) else {
                 continue;
-            }
-            seen.insert(&f.name.text, loc);
+            };
             out.push(model::Fact {
                 id: f.name.text.clone(),
                 title: f.title.value.clone(),
@@ -265,15 +271,9 @@ impl Resolver<'_> {
         let mut out: Vec<model::Tier> = Vec::new();
         let mut seen: HashMap<&str, Loc> = HashMap::new();
         for t in tiers {
-            let loc = Loc {
-                file,
-                span: t.name.span,
-            };
-            if let Some(first) = seen.get(t.name.text.as_str()) {
-                self.duplicate(NameKind::Tier, &t.name.text, loc, *first);
+            let Some(loc) = self.first_of(&mut seen, NameKind::Tier, &t.name, file) else {
                 continue;
-            }
-            seen.insert(&t.name.text, loc);
+            };
             let tier = model::Tier {
                 id: t.name.text.clone(),
                 title: t.title.value.clone(),
