@@ -148,3 +148,61 @@ fn stages_and_their_escalations_are_documented() {
     );
     insta::assert_snapshot!(page);
 }
+
+/// An agency's SOP carries its own identity page: written in the procedure, printed above its
+/// table, with the legal basis the page names; a number left blank in the source stays out.
+#[test]
+fn an_agency_sop_has_its_own_identity_page() {
+    let project = one("standards/contoh/medan_sei_putih_timur/surat_masuk.sop");
+    let s = &project.standards()[0];
+    assert!(s.model().services.is_empty());
+    let proc = &s.model().procedures[0];
+    let id = proc.sop.as_ref().expect("the procedure's own identity page");
+    assert_eq!(id.made.as_deref(), Some("2015-01-04"));
+    assert_eq!(id.revised.as_deref(), Some("2015-12-04"));
+    assert_eq!(id.in_force.as_deref(), Some("2016-01-04"));
+    assert_eq!(id.number, None);
+    let page = sopan::render::doc::procedure_markdown(s.model(), s.machines(), 0, Lang::Id);
+    let identity = page.find("| Tanggal pembuatan | 2015-01-04 |").expect("identity page");
+    let table = page.find("| No | Kegiatan").expect("SOP table");
+    assert!(identity < table, "the identity page comes before the table");
+    assert!(page.contains(
+        "| Dasar hukum | Peraturan Walikota Medan Nomor 39 Tahun 2013 tentang Tata Naskah Dinas |"
+    ));
+    assert!(page.contains("NIP 19781217 199803 1 001"));
+    assert!(!page.contains("Nomor SOP"), "a blank number is not invented");
+}
+
+/// In a service, a procedure with a page of its own shows that page; the others show the
+/// service's.
+#[test]
+fn a_procedure_page_overrides_the_service_page_for_that_procedure() {
+    let project = common::load_text(
+        r#"
+instansi kantor "Kantor" { kalender pekanbaru }
+layanan l "L" {
+  instansi kantor
+  versi "1"
+  sop { nomor "SOP/LAYANAN/1" }
+  peran petugas "Petugas" internal
+  prosedur utama "Utama" {
+    langkah a "A" { oleh petugas  waktu 1 hari kerja  lanjut ok }
+    selesai ok "Selesai"
+  }
+  prosedur arsip "Arsip" {
+    sop { nomor "SOP/ARSIP/7"  dibuat 2026-01-05 }
+    langkah b "B" { oleh petugas  waktu 1 hari kerja  lanjut ok }
+    selesai ok "Selesai"
+  }
+}
+"#,
+    );
+    let s = &project.standards()[0];
+    let page = markdown(s.model(), s.machines(), 0, Lang::Id);
+    let utama = page.find("## SOP: Utama").expect("utama");
+    let arsip = page.find("## SOP: Arsip").expect("arsip");
+    assert!(page[utama..arsip].contains("| Nomor SOP | SOP/LAYANAN/1 |"));
+    assert!(page[arsip..].contains("| Nomor SOP | SOP/ARSIP/7 |"));
+    assert!(page[arsip..].contains("| Tanggal pembuatan | 2026-01-05 |"));
+    assert!(!page[arsip..].contains("SOP/LAYANAN/1"));
+}

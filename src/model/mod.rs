@@ -362,6 +362,8 @@ pub struct SopIdentity {
     pub in_force: Option<String>,
     /// `disahkan "jabatan" "nama" nip "…"`.
     pub approved: Option<Approval>,
+    /// `dasar_hukum`.
+    pub legal_basis: Vec<String>,
     /// `keterkaitan`.
     pub related: Vec<String>,
     /// `peralatan`.

@@ -339,6 +339,9 @@ pub struct Procedure {
     pub budgets: Vec<Budget>,
     /// Stages.
     pub stages: Vec<Stage>,
+    /// Its own SOP identity page, when written on the procedure (an agency's SOP, or a
+    /// service's procedure numbered apart); a service's page serves its procedures otherwise.
+    pub sop: Option<super::SopIdentity>,
     /// Where its name is written.
     pub loc: Loc,
 }

@@ -123,6 +123,7 @@ impl Resolver<'_> {
                 }
             }
         }
+        let sop = p.sop.as_ref().map(|id| self.sop_identity(file, id));
         self.model.procedures.push(model::Procedure {
             id: p.name.text.clone(),
             title: p.title.value.clone(),
@@ -132,6 +133,7 @@ impl Resolver<'_> {
             start,
             budgets,
             stages,
+            sop,
             loc,
         });
         Some(index)

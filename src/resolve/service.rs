@@ -82,7 +82,7 @@ impl Resolver<'_> {
             effective: s.effective.as_ref().and_then(|d| self.date(file, d)),
             calendar,
             calendar_loc,
-            sop: s.sop.as_ref().map(sop_identity),
+            sop: s.sop.as_ref().map(|id| self.sop_identity(file, id)),
             components: components(s),
             requirements: texts(&s.requirements),
             fee: s.fee.as_ref().map(|f| {
@@ -109,14 +109,6 @@ impl Resolver<'_> {
             loc,
             ..model::Service::default()
         };
-        if let Some(sop) = &s.sop {
-            for d in [&sop.made, &sop.revised, &sop.in_force]
-                .into_iter()
-                .flatten()
-            {
-                self.date(file, d);
-            }
-        }
         for c in &s.competencies {
             self.roles_or_group(file, &c.subject);
             let items = c.items.items.iter().map(|t| t.value.clone()).collect();
@@ -313,31 +305,4 @@ fn components(s: &ast::Service) -> [bool; 14] {
         s.security.is_some(),
         s.evaluation.is_some(),
     ]
-}
-
-/// The identity page as the model keeps it: the texts, without their places.
-fn sop_identity(id: &ast::SopIdentity) -> crate::model::SopIdentity {
-    let text = |t: &Option<ast::Text>| t.as_ref().map(|t| t.value.clone());
-    let date = |d: &Option<ast::DateLit>| d.as_ref().map(|d| d.text.clone());
-    let list = |l: &Option<ast::TextList>| {
-        l.as_ref()
-            .map(|l| l.items.iter().map(|t| t.value.clone()).collect())
-            .unwrap_or_default()
-    };
-    crate::model::SopIdentity {
-        number: text(&id.number),
-        made: date(&id.made),
-        revised: date(&id.revised),
-        in_force: date(&id.in_force),
-        approved: id.approved.as_ref().map(|a| crate::model::Approval {
-            title: a.title.value.clone(),
-            name: text(&a.name),
-            nip: text(&a.nip),
-        }),
-        related: list(&id.related),
-        equipment: list(&id.equipment),
-        warnings: list(&id.warnings),
-        recording: list(&id.recording),
-        qualifications: list(&id.qualifications),
-    }
 }

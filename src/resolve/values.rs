@@ -163,6 +163,42 @@ impl Resolver<'_> {
         }
     }
 
+    /// The identity page as the model keeps it: the texts, without their places; its dates
+    /// checked.
+    pub(super) fn sop_identity(
+        &mut self,
+        file: FileId,
+        id: &ast::SopIdentity,
+    ) -> crate::model::SopIdentity {
+        for d in [&id.made, &id.revised, &id.in_force].into_iter().flatten() {
+            self.date(file, d);
+        }
+        let text = |t: &Option<ast::Text>| t.as_ref().map(|t| t.value.clone());
+        let date = |d: &Option<ast::DateLit>| d.as_ref().map(|d| d.text.clone());
+        let list = |l: &Option<ast::TextList>| {
+            l.as_ref()
+                .map(|l| l.items.iter().map(|t| t.value.clone()).collect())
+                .unwrap_or_default()
+        };
+        crate::model::SopIdentity {
+            number: text(&id.number),
+            made: date(&id.made),
+            revised: date(&id.revised),
+            in_force: date(&id.in_force),
+            approved: id.approved.as_ref().map(|a| crate::model::Approval {
+                title: a.title.value.clone(),
+                name: text(&a.name),
+                nip: text(&a.nip),
+            }),
+            legal_basis: list(&id.legal_basis),
+            related: list(&id.related),
+            equipment: list(&id.equipment),
+            warnings: list(&id.warnings),
+            recording: list(&id.recording),
+            qualifications: list(&id.qualifications),
+        }
+    }
+
     /// Reads a date; reports and returns `None` when it does not exist.
     pub fn date(&mut self, file: FileId, d: &ast::DateLit) -> Option<jiff::civil::Date> {
         let mut parts = d.text.split('-').map(str::parse::<i64>);

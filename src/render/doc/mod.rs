@@ -87,7 +87,14 @@ pub fn markdown(model: &Model, machines: &[Machine], service: usize, lang: Lang)
     }
     for &p in &procs {
         if let (Some(proc), Some(machine)) = (model.procedures.get(p), machines.get(p)) {
-            sop(&mut out, model, svc.sop.as_ref(), proc, machine, w);
+            sop(
+                &mut out,
+                model,
+                proc.sop.as_ref().or(svc.sop.as_ref()),
+                proc,
+                machine,
+                w,
+            );
         }
     }
     words::finish(&out)
@@ -163,7 +170,7 @@ pub fn procedure_markdown(
             );
         }
     }
-    sop(&mut out, model, None, proc, machine, w);
+    sop(&mut out, model, proc.sop.as_ref(), proc, machine, w);
     words::finish(&out)
 }
 

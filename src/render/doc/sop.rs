@@ -203,6 +203,7 @@ pub(super) fn identity_page(out: &mut String, id: &crate::model::SopIdentity, w:
                 who
             }),
         ),
+        (w.pick("Dasar hukum", "Legal basis"), texts(&id.legal_basis)),
         (
             w.pick("Kualifikasi pelaksana", "Qualifications"),
             texts(&id.qualifications),

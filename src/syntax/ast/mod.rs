@@ -211,6 +211,8 @@ pub struct SopIdentity {
     pub in_force: Option<DateLit>,
     /// `disahkan "title" "name" nip "…"`.
     pub approved: Option<Approval>,
+    /// `dasar_hukum`: the legal basis on the page, for an SOP outside a service.
+    pub legal_basis: Option<TextList>,
     /// `keterkaitan`.
     pub related: Option<TextList>,
     /// `peralatan`.

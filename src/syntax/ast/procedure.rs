@@ -12,6 +12,9 @@ pub struct Procedure {
     pub title: Text,
     /// `mulai`.
     pub start: Option<Name>,
+    /// `sop { … }`: the procedure's own SOP identity page (an agency's SOP, or one of a
+    /// service's procedures with a number of its own).
+    pub sop: Option<super::SopIdentity>,
     /// Budgets.
     pub budgets: Vec<Budget>,
     /// Stages, each over a run of consecutive steps.

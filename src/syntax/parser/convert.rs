@@ -185,7 +185,7 @@ impl Converter {
         }
     }
 
-    fn sop_identity(&mut self, kids: Vec<P<'_>>) -> ast::SopIdentity {
+    pub(super) fn sop_identity(&mut self, kids: Vec<P<'_>>) -> ast::SopIdentity {
         let mut id = ast::SopIdentity::default();
         for item in kids {
             let span = self.span(&item);
@@ -215,6 +215,9 @@ impl Converter {
                         nip: texts.get(2).map(|p| self.text(p)),
                     };
                     self.once(&mut id.approved, approval, phrase, span);
+                }
+                Rule::sop_legal => {
+                    self.once(&mut id.legal_basis, self.text_list_in(&k), phrase, span)
                 }
                 Rule::sop_related => {
                     self.once(&mut id.related, self.text_list_in(&k), phrase, span)

@@ -178,6 +178,7 @@ pub fn block_items(rule: Rule) -> Option<&'static [Rule]> {
             kw_revised,
             kw_in_force,
             kw_approved,
+            kw_legal_basis,
             kw_related,
             kw_equipment,
             kw_warnings,
@@ -189,7 +190,9 @@ pub fn block_items(rule: Rule) -> Option<&'static [Rule]> {
         guarantees_line => &[string, kw_obligation, close],
         obligation_line => &[kw_trigger, kw_delay, kw_cancel, kw_send, kw_by, close],
         evaluation_line => &[kw_survey, kw_follow_up, string, close],
-        procedure_line => &[kw_start, kw_budget, kw_stage, kw_step, kw_end, close],
+        procedure_line => &[
+            kw_start, kw_sop, kw_budget, kw_stage, kw_step, kw_end, close,
+        ],
         stage_line => &[kw_time, kw_when, kw_step, close],
         budget_line => &[kw_start, kw_stop, kw_pause, kw_extension, kw_when, close],
         step_line => &[

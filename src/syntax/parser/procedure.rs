@@ -13,6 +13,7 @@ impl Converter {
             name: self.name_in(&kids),
             title: self.text_in(&kids),
             start: None,
+            sop: None,
             budgets: Vec::new(),
             stages: Vec::new(),
             steps: Vec::new(),
@@ -25,6 +26,10 @@ impl Converter {
                 Rule::start_step => {
                     let name = self.name_in(&super::block::kids(item));
                     self.once(&mut p.start, name, phrase, span);
+                }
+                Rule::sop_identity => {
+                    let sop = self.sop_identity(super::block::kids(item));
+                    self.once(&mut p.sop, sop, phrase, span);
                 }
                 Rule::budget => p.budgets.push(self.budget(item)),
                 Rule::stage => {
