@@ -138,7 +138,7 @@ fn junit_reports_the_check_and_every_scenario() {
         xml.contains(&format!("tests=\"{cases}\" failures=\"0\"")),
         "{xml}"
     );
-    assert_eq!(xml.matches("classname=\"scenario\"").count(), 22);
+    assert_eq!(xml.matches("classname=\"scenario\"").count(), 24);
     assert_eq!(xml.matches("<failure").count(), 0);
 
     let failing = sopan(&["test", MISTAKE, "--format", "junit"]);
@@ -168,7 +168,7 @@ fn test_json_says_what_ran_and_why_not() {
     let out = sopan(&["test", "standards", "--format", "json"]);
     assert_eq!(out.status.code(), Some(0));
     let doc: Value = serde_json::from_str(&stdout(&out)).expect("json");
-    assert_eq!(doc["passed"], 22);
+    assert_eq!(doc["passed"], 24);
     assert_eq!(doc["failed"], 0);
     assert_eq!(doc["ok"], true);
     assert_eq!(doc["check"]["errors"], 0);

@@ -157,20 +157,28 @@ fn an_agency_sop_has_its_own_identity_page() {
     let s = &project.standards()[0];
     assert!(s.model().services.is_empty());
     let proc = &s.model().procedures[0];
-    let id = proc.sop.as_ref().expect("the procedure's own identity page");
+    let id = proc
+        .sop
+        .as_ref()
+        .expect("the procedure's own identity page");
     assert_eq!(id.made.as_deref(), Some("2015-01-04"));
     assert_eq!(id.revised.as_deref(), Some("2015-12-04"));
     assert_eq!(id.in_force.as_deref(), Some("2016-01-04"));
     assert_eq!(id.number, None);
     let page = sopan::render::doc::procedure_markdown(s.model(), s.machines(), 0, Lang::Id);
-    let identity = page.find("| Tanggal pembuatan | 2015-01-04 |").expect("identity page");
+    let identity = page
+        .find("| Tanggal pembuatan | 2015-01-04 |")
+        .expect("identity page");
     let table = page.find("| No | Kegiatan").expect("SOP table");
     assert!(identity < table, "the identity page comes before the table");
     assert!(page.contains(
         "| Dasar hukum | Peraturan Walikota Medan Nomor 39 Tahun 2013 tentang Tata Naskah Dinas |"
     ));
     assert!(page.contains("NIP 19781217 199803 1 001"));
-    assert!(!page.contains("Nomor SOP"), "a blank number is not invented");
+    assert!(
+        !page.contains("Nomor SOP"),
+        "a blank number is not invented"
+    );
 }
 
 /// In a service, a procedure with a page of its own shows that page; the others show the
@@ -205,4 +213,51 @@ layanan l "L" {
     assert!(page[arsip..].contains("| Nomor SOP | SOP/ARSIP/7 |"));
     assert!(page[arsip..].contains("| Tanggal pembuatan | 2026-01-05 |"));
     assert!(!page[arsip..].contains("SOP/LAYANAN/1"));
+}
+
+/// A stage written by its bounds owns no row of the table (the steps stay where they are) and
+/// says where its time runs; a stage done outside the procedure is in component 3 and under
+/// the table, with no clock of its own.
+#[test]
+fn stages_by_bounds_and_outside_the_procedure_are_documented() {
+    let project = one("standards/contoh/lumajang_pbg/persetujuan_bangunan_gedung.sop");
+    let s = &project.standards()[0];
+    let proc = &s.model().procedures[0];
+    let stage = &proc.stages[0];
+    assert!(stage.bounded);
+    assert_eq!(
+        stage.steps,
+        Some((5, 7)),
+        "from tagih (6) to sahkan_pbg (8)"
+    );
+    assert_eq!(proc.stage_of(6), None, "a stage by its bounds owns no step");
+    let page = sopan::render::doc::procedure_markdown(s.model(), s.machines(), 0, Lang::Id);
+    assert!(
+        !page.contains("**Tahap Penerbitan PBG**"),
+        "no row of its own"
+    );
+    assert!(page.contains(
+        "Jangka waktu tahap: **paling lama 2 hari kerja** (Penerbitan PBG, dari langkah 6 sampai langkah 8)"
+    ));
+
+    let project = one("standards/contoh/sidoarjo_balongbendo/perekaman_ktp.sop");
+    let s = &project.standards()[0];
+    let proc = &s.model().procedures[0];
+    let pos = proc
+        .stages
+        .iter()
+        .position(|st| st.elsewhere.is_some())
+        .expect("the stage done by the post");
+    assert_eq!(proc.stages[pos].steps, None);
+    assert!(
+        proc.budgets
+            .iter()
+            .all(|b| b.scope != sopan::model::Scope::Stage(pos)),
+        "no clock runs a stage done elsewhere"
+    );
+    let page = markdown(s.model(), s.machines(), 0, Lang::Id);
+    assert!(page.contains(
+        "- KTP diantarkan via POS ke alamat pemohon (perkiraan): **2 hari kerja** (dikerjakan di luar prosedur: POS, ke alamat pemohon)"
+    ));
+    assert!(page.contains("Tahap di luar prosedur ini: **2 hari kerja**"));
 }

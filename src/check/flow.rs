@@ -47,7 +47,11 @@ fn waits_and_stages(proc: &Procedure, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    for stage in proc.stages.iter().filter(|s| s.steps.is_none()) {
+    for stage in proc
+        .stages
+        .iter()
+        .filter(|s| s.steps.is_none() && !s.bounded && s.elsewhere.is_none())
+    {
         let kind = Kind::EmptyStage {
             stage: stage.id.clone(),
         };

@@ -306,22 +306,21 @@ kinds! {
         from: Option<String>,
     } = ("sop::budget-may-overrun", Warning),
     /// A budget whose paths could not be judged against the calendar.
-    BudgetNotJudged {
-        /// The budget.
-        budget: String,
-        /// The calendar's last day, which every path runs past (`None`: too many paths).
-        last_day: Option<String>,
-    } = ("sop::budget-not-judged", Warning),
+    BudgetNotJudged { /** The budget. */ budget: String, /** The calendar's last day (`None`: too many paths). */ last_day: Option<String> }
+        = ("sop::budget-not-judged", Warning),
     /// A stage with no step: nothing to measure its time over.
     EmptyStage { /** The stage. */ stage: String } = ("sop::empty-stage", Warning),
+    /// A stage written by its bounds whose first bound comes after its last.
+    StageBoundsReversed { /** The stage. */ stage: String, /** `dari`. */ from: String, /** `sampai`. */ until: String }
+        = ("sop::stage-bounds-reversed", Error),
+    /// A stage written `dari … sampai …` or `di_luar` with steps inside it.
+    StageOwnSteps { /** The stage. */ stage: String } = ("sop::stage-own-steps", Error),
+    /// A stage done outside the procedure with escalation rules or pauses: no clock runs there.
+    ElsewhereClock { /** The stage. */ stage: String } = ("sop::elsewhere-clock", Error),
     /// A wait on the way to an end: a case ends when the step before it is done, so the
     /// wait would be counted by nothing.
-    WaitBeforeEnd {
-        /// The step the wait follows.
-        step: String,
-        /// The end.
-        end: String,
-    } = ("sop::wait-before-end", Error),
+    WaitBeforeEnd { /** The step it follows. */ step: String, /** The end. */ end: String }
+        = ("sop::wait-before-end", Error),
     /// The steps marked as falling on one working day take longer than that day's hours.
     DayOverfull {
         /// The day number (hari ke-N).

@@ -139,6 +139,12 @@ pub struct Stage {
     pub timing: Timing,
     /// Its steps, first and last index (inclusive); `None` for a stage without steps.
     pub steps: Option<(usize, usize)>,
+    /// Written `dari a sampai c`: its time runs from the start of `a` to the end of `c`
+    /// (`steps`), across the steps and stages around it; it owns none of them.
+    pub bounded: bool,
+    /// Written `di_luar "…"`: done outside the procedure (another system or office), with no
+    /// step of its own and no clock; the text as published.
+    pub elsewhere: Option<String>,
     /// Where its name is written.
     pub loc: Loc,
 }
@@ -354,11 +360,11 @@ impl Step {
 }
 
 impl Procedure {
-    /// The stage a step belongs to.
+    /// The stage a step belongs to (a stage written by its bounds owns no step).
     pub fn stage_of(&self, step: usize) -> Option<usize> {
         self.stages
             .iter()
-            .position(|s| s.steps.is_some_and(|(a, b)| (a..=b).contains(&step)))
+            .position(|s| !s.bounded && s.steps.is_some_and(|(a, b)| (a..=b).contains(&step)))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::{texts, Resolver};
 use crate::diag::{Diagnostic, Kind, NameKind, Note};
-use crate::model::{self, Flow, Node, Owner, Pause};
+use crate::model::{self, Flow, Node, Owner};
 use crate::source::span::{FileId, Loc};
 use crate::syntax::ast::{self, Target};
 use std::collections::HashMap;
@@ -72,19 +72,30 @@ impl Resolver<'_> {
             .iter()
             .flat_map(|b| self.budget(file, index, b, &ends, &steps))
             .collect();
-        let stages: Vec<model::Stage> = p.stages.iter().map(|st| self.stage(file, st)).collect();
+        let stages: Vec<model::Stage> = p
+            .stages
+            .iter()
+            .map(|st| self.stage(file, index, st))
+            .collect();
         // A stage with a time, and a step with escalation rules, get a clock of their own:
         // a budget over exactly their steps.
         for (k, (ast_stage, stage)) in p.stages.iter().zip(&stages).enumerate() {
+            // Done outside the procedure: no case clock runs there (its rules are still bound,
+            // so that a role they name is not reported unused as well).
+            if stage.elsewhere.is_some() {
+                self.escalations(file, &ast_stage.escalations, &ends);
+                continue;
+            }
             if let Some(duration) = stage.duration {
                 let escalations = self.escalations(file, &ast_stage.escalations, &ends);
+                let pauses = self.stage_pauses(file, index, ast_stage);
                 budgets.push(model::Budget {
                     id: stage.id.clone(),
                     title: Some(stage.title.clone()),
                     duration,
                     start: None,
                     stop: None,
-                    pauses: vec![Pause::Returned],
+                    pauses,
                     loc: stage.loc,
                     escalations,
                     scope: model::Scope::Stage(k),

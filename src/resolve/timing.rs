@@ -30,19 +30,77 @@ impl Resolver<'_> {
         }
     }
 
-    pub(super) fn stage(&mut self, file: FileId, st: &ast::Stage) -> model::Stage {
+    /// A stage: over its own steps, between two steps (`dari a sampai c`), or outside the
+    /// procedure (`di_luar`).
+    pub(super) fn stage(&mut self, file: FileId, proc: usize, st: &ast::Stage) -> model::Stage {
         let (duration, timing) = self.time(file, st.time.as_ref());
+        let loc = Loc {
+            file,
+            span: st.name.span,
+        };
+        let own = (!st.steps.is_empty()).then(|| (st.steps.start, st.steps.end - 1));
+        if own.is_some() && (st.bounds.is_some() || st.elsewhere.is_some()) {
+            let kind = Kind::StageOwnSteps {
+                stage: st.name.text.clone(),
+            };
+            self.report(Diagnostic::at(kind, file, st.span));
+        }
+        if st.elsewhere.is_some() && (!st.escalations.is_empty() || !st.pauses.is_empty()) {
+            let kind = Kind::ElsewhereClock {
+                stage: st.name.text.clone(),
+            };
+            self.report(Diagnostic::located(kind, loc));
+        }
+        let steps = match &st.bounds {
+            Some((from, until)) => {
+                let a = self.step_ref(file, proc, from);
+                let c = self.step_ref(file, proc, until);
+                match (a, c) {
+                    (Some(a), Some(c)) if a <= c => Some((a, c)),
+                    (Some(_), Some(_)) => {
+                        let kind = Kind::StageBoundsReversed {
+                            stage: st.name.text.clone(),
+                            from: from.text.clone(),
+                            until: until.text.clone(),
+                        };
+                        self.report(Diagnostic::at(kind, file, from.span));
+                        None
+                    }
+                    _ => None,
+                }
+            }
+            None if st.elsewhere.is_some() => None,
+            None => own,
+        };
         model::Stage {
             id: st.name.text.clone(),
             title: st.title.value.clone(),
             duration,
             timing,
-            steps: (!st.steps.is_empty()).then(|| (st.steps.start, st.steps.end - 1)),
-            loc: Loc {
-                file,
-                span: st.name.span,
-            },
+            steps,
+            bounded: st.bounds.is_some(),
+            elsewhere: st.elsewhere.as_ref().map(|t| t.value.clone()),
+            loc,
         }
+    }
+
+    /// The pauses of a stage's clock: while the file is back with the applicant, and during
+    /// the steps written `jeda selama`.
+    pub(super) fn stage_pauses(
+        &mut self,
+        file: FileId,
+        proc: usize,
+        st: &ast::Stage,
+    ) -> Vec<Pause> {
+        let mut pauses = vec![Pause::Returned];
+        for p in &st.pauses {
+            if let ast::Pause::Step(name) = p {
+                if let Some(p) = self.pause_step(file, proc, name) {
+                    pauses.push(p);
+                }
+            }
+        }
+        pauses
     }
 
     /// A time as written: its duration and whether it is known.

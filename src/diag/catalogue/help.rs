@@ -323,6 +323,12 @@ pub fn help(kind: &Kind, lang: Lang) -> Option<String> {
         (Kind::ControlCharacter { .. }, En) => "delete that character (usually carried over from a copied document) and type the text around it again".into(),
         (Kind::EmptyStage { .. }, Id) => "tulis langkah-langkah tahap itu di dalam bloknya: `tahap x \"…\" { waktu …  langkah … }`".into(),
         (Kind::EmptyStage { .. }, En) => "write the stage's steps inside its block: `stage x \"…\" { time …  step … }`".into(),
+        (Kind::StageBoundsReversed { .. }, Id) => "tukar kedua nama langkahnya: `dari` langkah yang lebih dahulu, `sampai` yang kemudian".into(),
+        (Kind::StageBoundsReversed { .. }, En) => "swap the two step names: `from` the earlier step, `until` the later one".into(),
+        (Kind::StageOwnSteps { .. }, Id) => "tulis langkahnya di luar blok tahap ini, atau hapus `dari … sampai …`/`di_luar` agar tahap memuat langkahnya".into(),
+        (Kind::StageOwnSteps { .. }, En) => "write the steps outside this stage's block, or remove `from … until …`/`elsewhere` so that the stage holds its steps".into(),
+        (Kind::ElsewhereClock { .. }, Id) => "tulis waktunya saja; aturan eskalasi dan `jeda` tempatnya pada tahap atau anggaran yang jamnya berjalan di prosedur ini".into(),
+        (Kind::ElsewhereClock { .. }, En) => "write its time only; escalation rules and `pause` belong on a stage or budget whose clock runs in this procedure".into(),
         (Kind::WaitBeforeEnd { end, .. }, Id) => format!("tulis waktu itu sebagai langkah, misalnya `langkah ambil \"Pemohon mengambil izin\" {{ oleh pemohon  waktu 3 hari  lanjut {end} }}`"),
         (Kind::WaitBeforeEnd { end, .. }, En) => format!("write that time as a step, e.g. `step collect \"The applicant collects the licence\" {{ by applicant  time 3 days  next {end} }}`"),
         (Kind::DayOverfull { .. }, Id) => {

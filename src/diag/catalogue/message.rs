@@ -257,6 +257,12 @@ pub fn message(kind: &Kind, lang: Lang) -> String {
         (Kind::ControlCharacter { code_point }, En) => format!("the control character {code_point} may not appear in a standard: it can hide or reverse text, or rewrite a terminal"),
         (Kind::EmptyStage { stage }, Id) => format!("tahap `{stage}` tidak punya langkah: waktunya tidak dapat diukur"),
         (Kind::EmptyStage { stage }, En) => format!("stage `{stage}` has no step: its time cannot be measured"),
+        (Kind::StageBoundsReversed { stage, from, until }, Id) => format!("tahap `{stage}` berjalan dari `{from}` sampai `{until}`, tetapi `{from}` ditulis sesudah `{until}`"),
+        (Kind::StageBoundsReversed { stage, from, until }, En) => format!("stage `{stage}` runs from `{from}` until `{until}`, but `{from}` is written after `{until}`"),
+        (Kind::StageOwnSteps { stage }, Id) => format!("tahap `{stage}` ditulis dengan `dari … sampai …` atau `di_luar`: ia tidak memuat langkah sendiri"),
+        (Kind::StageOwnSteps { stage }, En) => format!("stage `{stage}` is written with `from … until …` or `elsewhere`: it holds no step of its own"),
+        (Kind::ElsewhereClock { stage }, Id) => format!("tahap `{stage}` dikerjakan di luar prosedur: tidak ada jam perkara di sana yang dapat dieskalasi atau dijeda"),
+        (Kind::ElsewhereClock { stage }, En) => format!("stage `{stage}` is done outside the procedure: no case clock runs there to escalate or pause"),
         (Kind::WaitBeforeEnd { step, end }, Id) => format!("waktu tunggu menuju akhir `{end}` tidak pernah dijalani: perkara berakhir saat langkah `{step}` selesai"),
         (Kind::WaitBeforeEnd { step, end }, En) => format!("the wait on the way to the end `{end}` is never waited: the case ends when step `{step}` is done"),
         (Kind::DayOverfull { day, minutes, limit }, Id) => format!(

@@ -37,6 +37,23 @@ pub(super) fn component(
                     let title = b.title.as_deref().unwrap_or(&p.title);
                     let _ = writeln!(out, "- {title}: **{}**", duration_words(b.duration, w.lang));
                 }
+                // A stage done outside the procedure is part of the published time, though no
+                // clock here runs it.
+                for st in p.stages.iter().filter(|st| st.elsewhere.is_some()) {
+                    if let Some(d) = st.duration {
+                        let _ = writeln!(
+                            out,
+                            "- {}: **{}** ({} {})",
+                            st.title,
+                            duration_words(d, w.lang),
+                            w.pick(
+                                "dikerjakan di luar prosedur:",
+                                "done outside the procedure:"
+                            ),
+                            st.elsewhere.as_deref().unwrap_or_default()
+                        );
+                    }
+                }
             }
         }
         4 => {

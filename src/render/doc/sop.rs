@@ -133,6 +133,25 @@ pub(super) fn sop(
         );
         out.push_str(&row);
     }
+    // Stages done outside the procedure: published with their time, run by no clock here.
+    for st in proc.stages.iter().filter(|st| st.elsewhere.is_some()) {
+        let time = match (st.duration, st.timing) {
+            (Some(d), _) => duration_words(d, w.lang),
+            (None, crate::model::Timing::Unknown) => {
+                w.pick("tidak diketahui", "unknown").to_string()
+            }
+            _ => w.pick("tidak ditulis", "not written").to_string(),
+        };
+        let _ = writeln!(
+            out,
+            "\n{}: **{}** ({}) — {}: {}",
+            w.pick("Tahap di luar prosedur ini", "Stage outside this procedure"),
+            time,
+            cell(&st.title),
+            w.pick("dikerjakan di", "done by"),
+            cell(st.elsewhere.as_deref().unwrap_or_default())
+        );
+    }
     for b in &proc.budgets {
         let title = b.title.as_deref().unwrap_or(&b.id);
         let label = match b.scope {
@@ -140,11 +159,30 @@ pub(super) fn sop(
             crate::model::Scope::Stage(_) => w.pick("Jangka waktu tahap", "Stage time"),
             crate::model::Scope::Step(_) => w.pick("Waktu langkah", "Step time"),
         };
+        // A stage written by its bounds says where its time starts and stops.
+        let bounds = match b.scope {
+            crate::model::Scope::Stage(k) => proc
+                .stages
+                .get(k)
+                .filter(|st| st.bounded)
+                .and_then(|st| st.steps)
+                .map(|(a, c)| {
+                    format!(
+                        ", {} {} {} {}",
+                        w.pick("dari", "from"),
+                        node_words(model, proc, Node::Step(a), w),
+                        w.pick("sampai", "until"),
+                        node_words(model, proc, Node::Step(c), w)
+                    )
+                }),
+            _ => None,
+        };
         let _ = writeln!(
             out,
-            "\n{label}: **{}** ({})",
+            "\n{label}: **{}** ({}{})",
             duration_words(b.duration, w.lang),
-            title
+            title,
+            bounds.unwrap_or_default()
         );
         if let Some(ext) = &b.extension {
             let _ = write!(

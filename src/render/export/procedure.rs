@@ -109,8 +109,14 @@ pub struct Stage {
     pub duration: Option<Duration>,
     /// `known`, `unknown` (written `tidak_diketahui`) or `missing`.
     pub time: &'static str,
-    /// Its step ids, in order.
+    /// Its step ids, in order (for a stage written by its bounds: the steps from its first
+    /// bound to its last).
     pub steps: Vec<String>,
+    /// Written `dari a sampai c`: it runs from the start of its first step to the end of its
+    /// last, owning none of them.
+    pub bounded: bool,
+    /// Written `di_luar "…"`: done outside the procedure, by what the text names; no clock.
+    pub elsewhere: Option<String>,
 }
 
 /// Time waited on a way between two steps: a duration, or `"unknown"`.
@@ -312,6 +318,8 @@ pub fn procedure(model: &Model, p: &model::Procedure) -> Procedure {
                             .collect()
                     })
                     .unwrap_or_default(),
+                bounded: st.bounded,
+                elsewhere: st.elsewhere.clone(),
             })
             .collect(),
         steps: p.steps.iter().map(|s| step(model, p, s)).collect(),

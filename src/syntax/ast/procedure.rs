@@ -14,7 +14,7 @@ pub struct Procedure {
     pub start: Option<Name>,
     /// `sop { … }`: the procedure's own SOP identity page (an agency's SOP, or one of a
     /// service's procedures with a number of its own).
-    pub sop: Option<super::SopIdentity>,
+    pub sop: Option<Box<super::SopIdentity>>,
     /// Budgets.
     pub budgets: Vec<Budget>,
     /// Stages, each over a run of consecutive steps.
@@ -64,6 +64,15 @@ pub struct Stage {
     pub escalations: Vec<Escalation>,
     /// Its steps: indexes into [`Procedure::steps`].
     pub steps: std::ops::Range<usize>,
+    /// `dari a sampai c`: it runs from the start of step `a` to the end of step `c`, owning
+    /// no step.
+    pub bounds: Option<(Name, Name)>,
+    /// `di_luar "…"`: done outside the procedure (another system or office), as published.
+    pub elsewhere: Option<Text>,
+    /// `jeda selama <step>`: steps whose time its clock does not count.
+    pub pauses: Vec<Pause>,
+    /// Where the stage is written.
+    pub span: Span,
 }
 
 /// A time as written for a step, a stage or a wait: a duration, or `tidak_diketahui` when

@@ -80,6 +80,9 @@ pub fn keyword(rule: Rule) -> Option<(&'static str, &'static str)> {
         Rule::kw_deadline => ("tenggat", "deadline"),
         Rule::kw_extension => ("perpanjangan", "extension"),
         Rule::kw_reply_only => ("hanya_balasan", "reply_only"),
+        Rule::kw_from => ("dari", "from"),
+        Rule::kw_until => ("sampai", "until"),
+        Rule::kw_elsewhere => ("di_luar", "elsewhere"),
         Rule::kw_unstated => ("tidak_disebutkan", "unstated"),
         Rule::kw_cut_off => ("terpotong", "cut_off"),
         Rule::kw_according => ("menurut", "per"),
@@ -193,7 +196,7 @@ pub fn block_items(rule: Rule) -> Option<&'static [Rule]> {
         procedure_line => &[
             kw_start, kw_sop, kw_budget, kw_stage, kw_step, kw_end, close,
         ],
-        stage_line => &[kw_time, kw_when, kw_step, close],
+        stage_line => &[kw_time, kw_when, kw_pause, kw_step, close],
         budget_line => &[kw_start, kw_stop, kw_pause, kw_extension, kw_when, close],
         step_line => &[
             kw_by,

@@ -28,7 +28,7 @@ impl Converter {
                     self.once(&mut p.start, name, phrase, span);
                 }
                 Rule::sop_identity => {
-                    let sop = self.sop_identity(super::block::kids(item));
+                    let sop = Box::new(self.sop_identity(super::block::kids(item)));
                     self.once(&mut p.sop, sop, phrase, span);
                 }
                 Rule::budget => p.budgets.push(self.budget(item)),
@@ -100,16 +100,34 @@ impl Converter {
         b
     }
 
-    /// `tahap x "T" { waktu …  langkah …  … }`: its steps go to `steps`, in order.
+    /// `tahap x "T" [dari a sampai c | di_luar "…"] { waktu …  langkah …  … }`: its steps go
+    /// to `steps`, in order.
     fn stage(&mut self, pair: P<'_>, steps: &mut Vec<ast::Step>) -> ast::Stage {
+        let span = self.span(&pair);
         let kids = kids(pair);
         let first_step = steps.len();
+        let bounds = first(&kids, Rule::stage_bounds).and_then(|b| {
+            let names = super::block::kids(b)
+                .into_iter()
+                .filter(|p| p.as_rule() == Rule::ident)
+                .map(|p| self.name(&p))
+                .collect::<Vec<_>>();
+            let mut names = names.into_iter();
+            Some((names.next()?, names.next()?))
+        });
+        let elsewhere = first(&kids, Rule::stage_elsewhere)
+            .and_then(|e| first(&super::block::kids(e), Rule::string))
+            .map(|s| self.text(&s));
         let mut st = ast::Stage {
             name: self.name_in(&kids),
             title: self.text_in(&kids),
             time: None,
             escalations: Vec::new(),
             steps: first_step..first_step,
+            bounds,
+            elsewhere,
+            pauses: Vec::new(),
+            span,
         };
         for item in kids.into_iter().skip(3) {
             let span = self.span(&item);
@@ -122,6 +140,13 @@ impl Converter {
                     }
                 }
                 Rule::escalation => st.escalations.extend(self.escalation(&item)),
+                Rule::budget_pause => {
+                    let k = super::block::kids(item);
+                    match first(&k, Rule::ident) {
+                        Some(step) => st.pauses.push(Pause::Step(self.name(&step))),
+                        None => st.pauses.push(Pause::Returned(span)),
+                    }
+                }
                 Rule::step => steps.push(self.step(item)),
                 Rule::junk => self.junk(&item, Rule::stage_line),
                 _ => {}
