@@ -396,3 +396,82 @@ fn two_deadlines_in_route_and_on_the_clocks() {
     .expect_err("a tier is needed");
     assert!(matches!(e, RouteError::SeverityNeeded { .. }));
 }
+
+/// Who handles, who is involved and who complaints go to, written once on the policy: the
+/// route of a policy without tiers names them (Dinkes Tulungagung), and a tier that names
+/// nobody has the policy's — in `route`, `check` (no `sop::tier-without-route`), the export
+/// and the document — while a tier that names its own keeps it.
+#[test]
+fn handling_written_on_the_policy_holds_for_the_policy_and_its_silent_tiers() {
+    let project = common::load(
+        "standards/contoh/tulungagung_dinkes/pengaduan.sop",
+        "standards",
+    );
+    let standard = &project.standards()[0];
+    let policy = &standard.model().complaints[0];
+    let r = route(
+        standard.model(),
+        policy,
+        "pengajuan",
+        "",
+        &BTreeMap::new(),
+        None,
+        standard.calendar(),
+    )
+    .expect("routes");
+    assert_eq!(r.handler, ["pejabat"]);
+    assert!(r.not_stated.is_empty());
+
+    let project = common::load_text(
+        r#"
+instansi kantor "Kantor" { kalender pekanbaru }
+peran pengadu "Pengadu" eksternal
+peran petugas "Petugas" internal
+peran kepala "Kepala" internal
+peran inspektorat "Inspektorat" internal
+pengaduan p "Pengaduan" {
+  saluran loket "Loket"
+  balas loket -> loket
+  penangan petugas
+  eskalasi kepala
+  tingkat ringan "Ringan" { tenggat 3 hari kerja }
+  tingkat berat "Berat" { penangan kepala  eskalasi inspektorat  tenggat 10 hari kerja }
+}
+"#,
+    );
+    let standard = &project.standards()[0];
+    let policy = &standard.model().complaints[0];
+    let go = |tier: &str| {
+        route(
+            standard.model(),
+            policy,
+            "loket",
+            tier,
+            &BTreeMap::new(),
+            None,
+            standard.calendar(),
+        )
+        .expect("routes")
+    };
+    assert_eq!(
+        (go("ringan").handler, go("ringan").escalated_to),
+        (vec!["petugas".to_string()], vec!["kepala".to_string()])
+    );
+    assert_eq!(
+        (go("berat").handler, go("berat").escalated_to),
+        (vec!["kepala".to_string()], vec!["inspektorat".to_string()])
+    );
+    assert!(
+        project
+            .diagnostics()
+            .iter()
+            .all(|d| d.code() != "sop::tier-without-route"),
+        "a tier silent on its handler has the policy's"
+    );
+    let export = sopan::render::export::export(standard.model(), "p.sop");
+    let json = serde_json::to_value(&export).expect("json");
+    assert_eq!(
+        json["complaints"][0]["tiers"][0]["handler"],
+        serde_json::json!(["petugas"])
+    );
+}

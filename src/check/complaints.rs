@@ -57,12 +57,13 @@ pub fn check(model: &Model, out: &mut Vec<Diagnostic>) {
         }
         replies_cover_exactly_once(policy, out);
         for tier in &policy.tiers {
-            if tier.handler_unstated && tier.handler.is_empty() {
+            let (handler, handler_unstated) = policy.handler_of(Some(tier));
+            if handler_unstated && handler.is_empty() {
                 let kind = Kind::HandlerNotStated {
                     tier: tier.id.clone(),
                 };
                 out.push(Diagnostic::located(kind, tier.loc));
-            } else if tier.handler.is_empty() {
+            } else if handler.is_empty() {
                 let kind = Kind::TierWithoutRoute {
                     tier: tier.id.clone(),
                 };

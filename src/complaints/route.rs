@@ -266,19 +266,20 @@ pub fn route(
             (field.clone(), value)
         })
         .collect();
+    let (handler, handler_unstated) = policy.handler_of(Some(tier));
     Ok(Route {
         channel: channel.to_string(),
         severity: severity.to_string(),
-        handler: names(&tier.handler),
-        involved: names(&tier.involved),
-        escalated_to: names(&tier.escalate),
+        handler: names(handler),
+        involved: names(policy.involved_of(Some(tier))),
+        escalated_to: names(policy.escalate_of(Some(tier))),
         reply: rule
             .via
             .iter()
             .map(|v| policy.channels[*v].id.clone())
             .collect(),
         not_stated: [
-            (tier.handler_unstated && tier.handler.is_empty(), "handler"),
+            (handler_unstated && handler.is_empty(), "handler"),
             (rule.unstated, "reply"),
         ]
         .into_iter()

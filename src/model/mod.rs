@@ -201,6 +201,15 @@ pub struct ComplaintPolicy {
     pub deadlines: Vec<NamedDeadline>,
     /// The extension written for the whole policy.
     pub extension: Option<Extension>,
+    /// Who handles, written for the whole policy: every tier's that names nobody (see
+    /// [`ComplaintPolicy::handler_of`]), and every complaint's when it has no tiers.
+    pub handler: Vec<RoleId>,
+    /// `penangan tidak_disebutkan` written for the whole policy.
+    pub handler_unstated: bool,
+    /// Who is involved, written for the whole policy.
+    pub involved: Vec<RoleId>,
+    /// Who complaints are escalated to, written for the whole policy.
+    pub escalate: Vec<RoleId>,
     /// Book.
     pub book: Option<Book>,
     /// Report.
@@ -212,6 +221,34 @@ pub struct ComplaintPolicy {
 }
 
 impl ComplaintPolicy {
+    /// Who handles complaints of `tier` (`None`: the policy itself), and whether the source
+    /// says it names nobody: the tier's own, else the policy's. Looked up, not copied into
+    /// every tier, so a large policy stays linear.
+    pub fn handler_of<'a>(&'a self, tier: Option<&'a Tier>) -> (&'a [RoleId], bool) {
+        match tier {
+            Some(t) if !t.handler.is_empty() || t.handler_unstated => {
+                (&t.handler, t.handler_unstated)
+            }
+            _ => (&self.handler, self.handler_unstated),
+        }
+    }
+
+    /// Who is involved in complaints of `tier`: its own, else the policy's.
+    pub fn involved_of<'a>(&'a self, tier: Option<&'a Tier>) -> &'a [RoleId] {
+        match tier {
+            Some(t) if !t.involved.is_empty() => &t.involved,
+            _ => &self.involved,
+        }
+    }
+
+    /// Who complaints of `tier` are escalated to: its own, else the policy's.
+    pub fn escalate_of<'a>(&'a self, tier: Option<&'a Tier>) -> &'a [RoleId] {
+        match tier {
+            Some(t) if !t.escalate.is_empty() => &t.escalate,
+            _ => &self.escalate,
+        }
+    }
+
     /// Every named deadline `tier` has (`None`: the policy itself): its own, then the
     /// policy's it does not write.
     pub fn named_deadlines<'a>(&'a self, tier: Option<&'a Tier>) -> Vec<&'a NamedDeadline> {

@@ -72,6 +72,9 @@ impl Resolver<'_> {
             loc,
         };
         let tiers = self.tiers(file, &c.tiers, &own);
+        let handler = self.role_refs(file, &c.handler);
+        let involved = self.role_refs(file, &c.involved);
+        let escalate = self.role_refs(file, &c.escalate);
         let book = c.book.as_ref().map(|b| model::Book {
             title: b.title.value.clone(),
             by: self.role_refs(file, &b.by),
@@ -104,6 +107,10 @@ impl Resolver<'_> {
             deadline,
             deadlines,
             extension,
+            handler,
+            handler_unstated: c.handler_unstated,
+            involved,
+            escalate,
             book,
             report,
             procedures,

@@ -229,17 +229,18 @@ pub(super) fn complaints(
             w.pick("Tenggat", "Deadline")
         );
         for t in &policy.tiers {
+            let (handler, handler_unstated) = policy.handler_of(Some(t));
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} |",
                 cell(&t.title),
-                if t.handler_unstated && t.handler.is_empty() {
+                if handler_unstated && handler.is_empty() {
                     unstated.to_string()
                 } else {
-                    roles(model, &t.handler)
+                    roles(model, handler)
                 },
-                roles(model, &t.involved),
-                roles(model, &t.escalate),
+                roles(model, policy.involved_of(Some(t))),
+                roles(model, policy.escalate_of(Some(t))),
                 deadline_words(t.deadline, &t.deadlines, w)
             );
         }

@@ -27,6 +27,16 @@ pub struct Complaints {
     /// The named deadlines written for the whole policy; left out when none is.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub deadlines: Vec<NamedDeadline>,
+    /// Who handles, written for the whole policy (tiers naming nobody have it); left out
+    /// when none is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub handler: Vec<String>,
+    /// Who is involved, written for the whole policy; left out when none is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub involved: Vec<String>,
+    /// Who complaints go to, written for the whole policy; left out when none is.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub escalated_to: Vec<String>,
     /// Book fields in order.
     pub book_fields: Vec<String>,
     /// Roles keeping the book.
@@ -160,10 +170,10 @@ pub(super) fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaint
             .map(|t| Tier {
                 id: t.id.clone(),
                 title: t.title.clone(),
-                handler: role_ids(model, &t.handler),
-                handler_not_stated: t.handler_unstated && t.handler.is_empty(),
-                involved: role_ids(model, &t.involved),
-                escalated_to: role_ids(model, &t.escalate),
+                handler: role_ids(model, c.handler_of(Some(t)).0),
+                handler_not_stated: c.handler_of(Some(t)).1 && c.handler_of(Some(t)).0.is_empty(),
+                involved: role_ids(model, c.involved_of(Some(t))),
+                escalated_to: role_ids(model, c.escalate_of(Some(t))),
                 deadline: t.deadline,
                 deadlines: named(&t.deadlines),
                 extension: t.extension.as_ref().map(|e| e.duration),
@@ -173,6 +183,9 @@ pub(super) fn complaints(model: &Model, c: &model::ComplaintPolicy) -> Complaint
             .collect(),
         deadline: c.deadline,
         deadlines: named(&c.deadlines),
+        handler: role_ids(model, &c.handler),
+        involved: role_ids(model, &c.involved),
+        escalated_to: role_ids(model, &c.escalate),
         book_fields: c
             .book
             .iter()

@@ -25,6 +25,14 @@ pub struct ComplaintPolicy {
     /// `perpanjangan …` written for the whole policy: every tier without its own may be
     /// extended so.
     pub extension: Option<(Duration, Option<Text>)>,
+    /// `penangan …` written for the whole policy: every tier's that writes none.
+    pub handler: Vec<Name>,
+    /// `penangan tidak_disebutkan` written for the whole policy.
+    pub handler_unstated: bool,
+    /// `terlibat …` written for the whole policy.
+    pub involved: Vec<Name>,
+    /// `eskalasi …` written for the whole policy.
+    pub escalate: Vec<Name>,
     /// The complaint book.
     pub book: Option<Book>,
     /// The periodic report.

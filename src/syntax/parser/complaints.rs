@@ -21,6 +21,10 @@ impl Converter {
             deadline: None,
             deadlines: Vec::new(),
             extension: None,
+            handler: Vec::new(),
+            handler_unstated: false,
+            involved: Vec::new(),
+            escalate: Vec::new(),
             book: None,
             report: None,
             procedures: Vec::new(),
@@ -55,6 +59,12 @@ impl Converter {
                     self.deadline_item(&k, (&mut c.deadline, &mut c.deadlines), phrase, span)
                 }
                 Rule::extension => self.extension_item(&k, &mut c.extension, phrase, span),
+                Rule::tier_handler => {
+                    c.handler_unstated |= first(&k, Rule::kw_unstated).is_some();
+                    c.handler.extend(self.names_in(&k));
+                }
+                Rule::tier_involved => c.involved.extend(self.names_in(&k)),
+                Rule::tier_escalate => c.escalate.extend(self.names_in(&k)),
                 Rule::book => {
                     let book = self.book(k);
                     self.once(&mut c.book, book, phrase, span);
