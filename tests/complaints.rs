@@ -475,3 +475,150 @@ pengaduan p "Pengaduan" {
         serde_json::json!(["petugas"])
     );
 }
+
+/// Every shipped complaint scenario, replayed event by event: each clock that reads a
+/// complaint deadline (`menurut tingkat`, `menurut tenggat [nama]`) has, when it starts, the
+/// due instant `route` gives for a complaint arriving then — both ends of a ranged tier — and,
+/// once extended, the extended instant `route` gives.
+#[test]
+fn route_and_the_case_clock_agree_in_every_shipped_complaint_scenario() {
+    use sopan::interp::{Case, ClockState};
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from("standards")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("a folder").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.to_string_lossy().ends_with(".case.yaml") {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let (mut compared, mut scenarios) = (0, 0);
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("readable");
+        let scenario = sopan::interp::scenario::parse(&text, sopan::Lang::Id).expect("a scenario");
+        let path = common::relative(file);
+        let dir = std::path::Path::new(&path).parent().expect("a folder");
+        let standard_path = sopan::source::loader::join(&dir.to_string_lossy(), &scenario.standard);
+        let project = common::load(&standard_path, "standards");
+        let standard = &project.standards()[0];
+        let model = standard.model();
+        let Some(p) = model
+            .procedures
+            .iter()
+            .position(|p| p.id == scenario.procedure)
+        else {
+            continue;
+        };
+        let Some(policy) = model.complaints.iter().find(|c| c.procedures.contains(&p)) else {
+            continue;
+        };
+        scenarios += 1;
+        let ctx = standard
+            .context(&scenario.procedure)
+            .expect("the procedure");
+        let proc = &model.procedures[p];
+        let channel = policy
+            .channels
+            .iter()
+            .find(|c| !c.reply_only)
+            .expect("an intake channel")
+            .id
+            .clone();
+        // Facts and the book's entries do not move a deadline: the first value of each fact,
+        // a placeholder for each book field.
+        let mut facts: BTreeMap<String, String> = policy
+            .facts
+            .iter()
+            .filter_map(|f| Some((f.id.clone(), f.values.first()?.clone())))
+            .collect();
+        for (field, _) in policy.book.iter().flat_map(|b| &b.fields) {
+            facts.entry(field.clone()).or_insert_with(|| "x".into());
+        }
+        let routed = |tier: &str, arrival| {
+            route(
+                model,
+                policy,
+                &channel,
+                tier,
+                &facts,
+                Some(arrival),
+                standard.calendar(),
+            )
+            .expect("routes")
+        };
+        let (mut case, _) = Case::open(&ctx, "T", scenario.opened).expect("opens");
+        let mut started: BTreeMap<String, jiff::Timestamp> = BTreeMap::new();
+        let mut check = |case: &Case, now: jiff::Timestamp, extended_now: bool| {
+            let status = case.status(&ctx, now).expect("in range");
+            for clock in &status.clocks {
+                let Some(budget) = proc.budgets.iter().find(|b| b.id == clock.budget) else {
+                    continue;
+                };
+                if clock.status == ClockState::Waiting {
+                    continue;
+                }
+                let new = !started.contains_key(&clock.budget);
+                let start = *started.entry(clock.budget.clone()).or_insert(now);
+                let (tier, named) = match clock.budget.split_once('.') {
+                    Some((_, tier)) if policy.tiers.iter().any(|t| t.id == tier) => (tier, None),
+                    _ if policy.tiers.is_empty() && policy.deadline == Some(budget.duration) => {
+                        ("", None)
+                    }
+                    _ if policy.tiers.is_empty() => {
+                        match policy
+                            .named_deadlines(None)
+                            .into_iter()
+                            .find(|d| d.duration == budget.duration)
+                        {
+                            Some(d) => ("", Some(d.id.clone())),
+                            None => continue,
+                        }
+                    }
+                    _ => continue,
+                };
+                let r = routed(tier, start);
+                if new {
+                    let due = match &named {
+                        Some(n) => r
+                            .deadlines
+                            .iter()
+                            .find(|d| &d.name == n)
+                            .and_then(|d| d.due),
+                        None => r.due,
+                    };
+                    assert_eq!(clock.due, due, "{path}: {} at its start", clock.budget);
+                    assert_eq!(
+                        clock.due_lower, r.due_lower,
+                        "{path}: {} lower end",
+                        clock.budget
+                    );
+                    compared += 1;
+                }
+                if extended_now && clock.extended {
+                    assert_eq!(
+                        clock.due, r.due_extended,
+                        "{path}: {} extended",
+                        clock.budget
+                    );
+                    compared += 1;
+                }
+            }
+        };
+        check(&case, scenario.opened, false);
+        for e in &scenario.events {
+            case.advance(&ctx, e.at());
+            case.apply(&ctx, e.clone()).expect("applies");
+            check(
+                &case,
+                e.at(),
+                matches!(e, sopan::interp::Event::Extended { .. }),
+            );
+        }
+    }
+    assert!(scenarios >= 6, "{scenarios} complaint scenarios");
+    assert!(compared >= 6, "{compared} instants compared");
+}
