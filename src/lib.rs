@@ -103,6 +103,25 @@ pub mod internals {
     pub use crate::syntax::parser::{parse, MAX_SYNTAX_ERRORS};
 }
 
+/// A `.sop` text in the one layout of `sopan fmt`: only the space between tokens changes
+/// (indentation by brace, canonical spacing, aligned roles and decision arrows, blank lines),
+/// so the standard means the same; texts, comments, keyword language, line ends and byte order
+/// mark are kept. `None` when the parser finds an error in the text: a broken file is the
+/// author's to fix first. Running it on its own output changes nothing.
+///
+/// ```
+/// let text = "prosedur p \"P\" {\nmulai a\n}";
+/// assert_eq!(sopan::format_source(text).as_deref(), Some("prosedur p \"P\" {\n  mulai a\n}\n"));
+/// assert_eq!(sopan::format_source("prosedur {"), None);
+/// ```
+pub fn format_source(text: &str) -> Option<String> {
+    let (_, diags) = syntax::parser::parse(&source::normalise(text), source::span::FileId(0));
+    if diags.iter().any(|d| d.severity() == Severity::Error) {
+        return None;
+    }
+    Some(syntax::format::format(text))
+}
+
 /// Loads, checks and compiles every standard and calendar under a folder of the file system
 /// (the folder is the standards root). Check [`Project::diagnostics`] before running cases.
 ///

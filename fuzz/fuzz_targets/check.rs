@@ -1,4 +1,4 @@
-//! Fuzz target `check`: see `tests/harness/mod.rs` for what it checks.
+//! Fuzz target `check`: see `tests/harness/mod.rs` for what it checks (with `sopan fmt`).
 #![no_main]
 
 #[path = "../../tests/harness/mod.rs"]

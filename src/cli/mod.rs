@@ -10,6 +10,7 @@ mod clap_words;
 mod complaints;
 mod doc;
 mod export;
+mod fmt;
 mod formats;
 mod graph;
 mod inputs;
@@ -103,6 +104,14 @@ enum Command {
         /// `sopan.yaml`, atau folder `standards` terdekat).
         #[arg(long)]
         root: Option<String>,
+    },
+    /// Merapikan tata letak berkas .sop (hanya spasi yang berubah; lihat grammar/README.md).
+    Fmt {
+        /// Berkas atau folder (bawaan: folder standar proyek, atau `standards/`).
+        paths: Vec<String>,
+        /// Tidak menulis apa pun: sebutkan berkas yang akan berubah, kode keluar 1 bila ada.
+        #[arg(long)]
+        check: bool,
     },
     /// Hitungan hari kerja pada kalender: tenggat, waktu kerja, pergeseran massal.
     Calendar {
@@ -290,7 +299,9 @@ pub fn run() -> ExitCode {
     };
     let lang = cli.lang;
     let first = match &cli.command {
-        Command::Check { paths, .. } | Command::Test { paths, .. } => paths.first().cloned(),
+        Command::Check { paths, .. } | Command::Test { paths, .. } | Command::Fmt { paths, .. } => {
+            paths.first().cloned()
+        }
         Command::Export { file, .. }
         | Command::Doc { file, .. }
         | Command::Graph { file, .. }
@@ -316,6 +327,7 @@ pub fn run() -> ExitCode {
             deny_warnings,
             root,
         } => check::run(&paths, format, lang, deny_warnings, root.as_deref()),
+        Command::Fmt { paths, check } => fmt::run(&paths, check),
         Command::Export { file, format, root } => export::run(&file, format, lang, root.as_deref()),
         Command::Doc { file, root } => doc::run(&file, lang, root.as_deref()),
         Command::Graph {

@@ -1,4 +1,5 @@
 //! Text → syntax trees: the pest grammar's binding and the trees it builds, with byte spans.
 
 pub mod ast;
+pub mod format;
 pub mod parser;

@@ -35,6 +35,7 @@ pub fn shipped() -> &'static Project {
 /// Text → load, check, compile; every diagnostic rendered for people in both languages and
 /// located for JSON.
 pub fn check(data: &[u8]) {
+    format(data);
     let mut files = MemoryLoader::new();
     files.insert("std/a.sop", data.to_vec());
     // Includes of the input reach these (and nothing outside `std`).
@@ -86,6 +87,24 @@ pub fn check(data: &[u8]) {
             }
         }
     }
+}
+
+/// `sopan fmt` on the input, when it is text the parser reads: only space changes, and a
+/// second run changes nothing.
+pub fn format(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Some(once) = sopan::format_source(text) else {
+        return;
+    };
+    let ink = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    assert_eq!(ink(&once), ink(text), "only space changes");
+    assert_eq!(
+        sopan::format_source(&once).as_deref(),
+        Some(once.as_str()),
+        "stable"
+    );
 }
 
 /// A calendar file → load it (beside the national calendar, which it may name as its base),
