@@ -105,6 +105,8 @@ enum Command {
         #[arg(long)]
         root: Option<String>,
     },
+    /// Server bahasa (LSP) untuk editor, lewat stdin/stdout (menjalankan `sopan-lsp`).
+    Lsp,
     /// Merapikan tata letak berkas .sop (hanya spasi yang berubah; lihat grammar/README.md).
     Fmt {
         /// Berkas atau folder (bawaan: folder standar proyek, atau `standards/`).
@@ -312,7 +314,7 @@ pub fn run() -> ExitCode {
         | Command::Budget { file, .. } => Some(file.clone()),
         Command::Calendar { root, .. } => root.clone(),
         Command::Case { job, .. } => Some(job.file().to_string()),
-        Command::Serve { .. } => None,
+        Command::Serve { .. } | Command::Lsp => None,
     };
     let _ = WORDS.set(
         match inputs::lang(lang, &first.into_iter().collect::<Vec<_>>()) {
@@ -328,6 +330,7 @@ pub fn run() -> ExitCode {
             root,
         } => check::run(&paths, format, lang, deny_warnings, root.as_deref()),
         Command::Fmt { paths, check } => fmt::run(&paths, check),
+        Command::Lsp => serve::lsp(),
         Command::Export { file, format, root } => export::run(&file, format, lang, root.as_deref()),
         Command::Doc { file, root } => doc::run(&file, lang, root.as_deref()),
         Command::Graph {

@@ -1,12 +1,13 @@
-//! `sopan serve`: runs the HTTP service, `sopan-serve`, a program of its own (the
-//! `sopan-server` crate) so that this one never carries tokio, axum or a database driver.
+//! `sopan serve` and `sopan lsp`: run the HTTP service (`sopan-serve`) and the language server
+//! (`sopan-lsp`), programs of their own (the `sopan-server` and `sopan-lsp` crates), so that this
+//! one never carries tokio, axum, a database driver or the LSP transport.
 
 use super::{words, USAGE};
 use std::path::PathBuf;
 
 /// Runs `sopan-serve` with `args`; returns its exit code.
 pub fn run(args: &[String]) -> u8 {
-    let Some(program) = find() else {
+    let Some(program) = find("sopan-serve") else {
         eprintln!(
             "sopan: {}",
             words().pick(
@@ -16,7 +17,29 @@ pub fn run(args: &[String]) -> u8 {
         );
         return USAGE;
     };
-    match std::process::Command::new(&program).args(args).status() {
+    exec(&program, args)
+}
+
+/// Runs `sopan-lsp`, the language server, on this process's stdin and stdout.
+pub fn lsp() -> u8 {
+    match find("sopan-lsp") {
+        Some(program) => exec(&program, &[]),
+        None => {
+            eprintln!(
+                "sopan: {}",
+                words().pick(
+                    "`sopan-lsp` belum terpasang: `cargo install --path crates/sopan-lsp`",
+                    "`sopan-lsp` is not installed: `cargo install --path crates/sopan-lsp`",
+                )
+            );
+            USAGE
+        }
+    }
+}
+
+/// Runs `program` with `args`, its streams this one's; returns its exit code.
+pub fn exec(program: &std::path::Path, args: &[String]) -> u8 {
+    match std::process::Command::new(program).args(args).status() {
         Ok(status) => status
             .code()
             .and_then(|c| u8::try_from(c).ok())
@@ -28,10 +51,10 @@ pub fn run(args: &[String]) -> u8 {
     }
 }
 
-/// `sopan-serve` beside this program (a cargo build or install puts both in one folder),
+/// The program `program` beside this one (a cargo build or install puts both in one folder),
 /// else on `PATH`.
-fn find() -> Option<PathBuf> {
-    let name = format!("sopan-serve{}", std::env::consts::EXE_SUFFIX);
+pub fn find(program: &str) -> Option<PathBuf> {
+    let name = format!("{program}{}", std::env::consts::EXE_SUFFIX);
     let beside = std::env::current_exe()
         .ok()
         .and_then(|exe| exe.parent().map(|dir| dir.join(&name)));

@@ -1,0 +1,175 @@
+//! One document checked the way `sopan check` checks it: its diagnostics in LSP form (with the
+//! fix `check` computes kept for the quick fix), and the names it declares, for hover and go
+//! to definition.
+
+use crate::documents::{root_of, slash, Documents};
+use crate::position::range;
+use ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Range};
+use sopan::diag::{Lang, Severity};
+use sopan::project::{Entry, Project};
+use sopan::source::loader::Loader;
+use std::path::Path;
+
+/// A declared name: what it is, in words for a hover, and where it is written.
+#[derive(Debug, Clone)]
+pub struct Name {
+    /// The identifier.
+    pub id: String,
+    /// What a hover shows.
+    pub hover: String,
+    /// The file (`/`-separated) and the byte range of the name as stored.
+    pub file: String,
+    /// Byte range of the name in the stored text.
+    pub span: (usize, usize),
+}
+
+/// A document after a check.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Diagnostics by file (`/`-separated path), in LSP form.
+    pub diagnostics: Vec<(String, Vec<Diagnostic>)>,
+    /// Every name the standard declares.
+    pub names: Vec<Name>,
+}
+
+/// The language of messages: `SOPAN_LANG=en`, else Indonesian.
+pub fn lang() -> Lang {
+    match std::env::var("SOPAN_LANG").ok().as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Id,
+    }
+}
+
+/// The text of `path` as the editor or the disk has it.
+fn stored(docs: &Documents, path: &str) -> String {
+    docs.get(path).map(str::to_string).unwrap_or_else(|| {
+        docs.read(path)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+            .unwrap_or_default()
+    })
+}
+
+/// Checks the standard whose root file is `path`.
+pub fn analyse(docs: &Documents, path: &Path) -> Analysis {
+    let file = slash(path);
+    let entry = Entry {
+        path: file.clone(),
+        root: slash(&root_of(path)),
+    };
+    let Ok(project) = Project::load(docs, &[entry]) else {
+        return Analysis::default();
+    };
+    let lang = lang();
+    let mut by_file: Vec<(String, Vec<Diagnostic>)> = vec![(file.clone(), Vec::new())];
+    let mut texts: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for d in project.diagnostics() {
+        let Some(loc) = d.loc else { continue };
+        let Some(source) = project.sources().get(loc.file) else {
+            continue;
+        };
+        let text = texts
+            .entry(source.path.clone())
+            .or_insert_with(|| stored(docs, &source.path));
+        let (start, end) = (
+            source.stored_offset(loc.span.start as usize),
+            source.stored_offset(loc.span.end as usize),
+        );
+        let data = d.fix.as_ref().map(|fix| {
+            serde_json::json!({
+                "start": source.stored_offset(fix.span.start as usize),
+                "end": source.stored_offset(fix.span.end as usize),
+                "text": fix.text,
+            })
+        });
+        let diagnostic = Diagnostic {
+            range: range(text, start, end),
+            severity: Some(match d.severity() {
+                Severity::Error => DiagnosticSeverity::ERROR,
+                Severity::Warning => DiagnosticSeverity::WARNING,
+                Severity::Advice => DiagnosticSeverity::INFORMATION,
+            }),
+            code: Some(NumberOrString::String(d.code().to_string())),
+            source: Some("sopan".into()),
+            message: d.message(lang),
+            data,
+            ..Diagnostic::default()
+        };
+        match by_file.iter_mut().find(|(f, _)| *f == source.path) {
+            Some((_, list)) => list.push(diagnostic),
+            None => by_file.push((source.path.clone(), vec![diagnostic])),
+        }
+    }
+    let mut names = Vec::new();
+    for standard in project.standards() {
+        let model = standard.model();
+        let mut name = |id: &str, hover: String, loc: sopan::source::span::Loc| {
+            if let Some(source) = project.sources().get(loc.file) {
+                names.push(Name {
+                    id: id.to_string(),
+                    hover,
+                    file: source.path.clone(),
+                    span: (
+                        source.stored_offset(loc.span.start as usize),
+                        source.stored_offset(loc.span.end as usize),
+                    ),
+                });
+            }
+        };
+        for r in &model.roles {
+            let kind = match (r.internal, lang) {
+                (true, Lang::Id) => "peran internal",
+                (false, Lang::Id) => "peran eksternal",
+                (true, Lang::En) => "internal role",
+                (false, Lang::En) => "external role",
+            };
+            name(&r.id, format!("**{}** — {kind}", r.title), r.loc);
+        }
+        for p in &model.procedures {
+            let word = lang.pick("prosedur", "procedure");
+            name(&p.id, format!("**{}** — {word}", p.title), p.loc);
+            for s in &p.steps {
+                let time = s
+                    .duration
+                    .map(|d| sopan::render::graph::duration_words(d, lang))
+                    .unwrap_or_else(|| lang.pick("waktu tidak diketahui", "unknown time").into());
+                let word = lang.pick("langkah", "step");
+                name(&s.id, format!("**{}** — {word}, {time}", s.title), s.loc);
+            }
+            for e in &p.ends {
+                let word = lang.pick("akhir", "end");
+                name(&e.id, format!("**{}** — {word}", e.title), e.loc);
+            }
+            for st in &p.stages {
+                let word = lang.pick("tahap", "stage");
+                name(&st.id, format!("**{}** — {word}", st.title), st.loc);
+            }
+        }
+    }
+    Analysis {
+        diagnostics: by_file,
+        names,
+    }
+}
+
+/// The identifier under byte `offset` of `text`, with its byte range.
+pub fn word_at(text: &str, offset: usize) -> Option<(&str, usize, usize)> {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let offset = offset.min(text.len());
+    let start = text[..offset]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(offset, |(i, _)| i);
+    let end = text[offset..]
+        .char_indices()
+        .find(|(_, c)| !is_word(*c))
+        .map_or(text.len(), |(i, _)| offset + i);
+    (start < end).then(|| (&text[start..end], start, end))
+}
+
+/// The range of `name` in its file's stored text.
+pub fn name_range(docs: &Documents, name: &Name) -> Range {
+    range(&stored(docs, &name.file), name.span.0, name.span.1)
+}

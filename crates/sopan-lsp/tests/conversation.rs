@@ -1,0 +1,210 @@
+//! A scripted conversation with the server over stdio, as an editor holds it: initialize,
+//! open a clean standard, type a mistake, take the quick fix, hover, go to definition,
+//! format, shut down — each answer asserted exactly.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+    next: i64,
+}
+
+impl Client {
+    fn start() -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sopan-lsp"))
+            .env("SOPAN_LANG", "id")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("the server starts");
+        let stdin = child.stdin.take().expect("stdin");
+        let stdout = BufReader::new(child.stdout.take().expect("stdout"));
+        Client {
+            child,
+            stdin,
+            stdout,
+            next: 1,
+        }
+    }
+
+    fn send(&mut self, message: &Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("write");
+        self.stdin.flush().expect("flush");
+    }
+
+    fn read(&mut self) -> Value {
+        let mut length = 0usize;
+        loop {
+            let mut line = String::new();
+            self.stdout.read_line(&mut line).expect("a header");
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.parse().expect("a length");
+            }
+        }
+        let mut body = vec![0; length];
+        self.stdout.read_exact(&mut body).expect("a body");
+        serde_json::from_slice(&body).expect("JSON")
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next;
+        self.next += 1;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let message = self.read();
+            if message["id"] == json!(id) {
+                return message;
+            }
+        }
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        loop {
+            let message = self.read();
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == uri
+            {
+                return message["params"]["diagnostics"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+            }
+        }
+    }
+}
+
+const CLEAN: &str = "instansi kantor \"Kantor\" { kalender nasional }\nperan petugas \"Petugas loket\" internal\nprosedur p \"Prosedur\" {\n  langkah periksa \"Periksa berkas\" {\n    oleh petugas\n    waktu 1 hari kerja\n    lanjut selesai\n  }\n  selesai selesai \"Selesai\"\n}\n";
+
+#[test]
+fn an_editing_session() {
+    let dir = std::env::temp_dir().join(format!("sopan-lsp-{}", std::process::id()));
+    let standards = dir.join("standards");
+    std::fs::create_dir_all(&standards).expect("scratch");
+    std::fs::copy(
+        "../../standards/nasional.kalender.yaml",
+        standards.join("nasional.kalender.yaml"),
+    )
+    .expect("calendar");
+    let file = standards.join("a.sop");
+    std::fs::write(&file, CLEAN).expect("write");
+    let uri = format!("file://{}", file.display());
+
+    let mut c = Client::start();
+    let init = c.request("initialize", json!({"capabilities": {}}));
+    let caps = &init["result"]["capabilities"];
+    assert_eq!(caps["textDocumentSync"], json!(1));
+    assert_eq!(caps["documentFormattingProvider"], json!(true));
+    assert_eq!(caps["codeActionProvider"], json!(true));
+    c.notify("initialized", json!({}));
+
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "sop", "version": 1, "text": CLEAN}}),
+    );
+    assert_eq!(c.diagnostics(&uri), Vec::<Value>::new(), "a clean file");
+
+    // A mistake as you type: the role misspelt.
+    let typo = CLEAN.replace("oleh petugas", "oleh petugs");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": typo}]}),
+    );
+    let diags = c.diagnostics(&uri);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    let d = &diags[0];
+    assert_eq!(d["code"], "sop::undefined-name");
+    assert_eq!(d["severity"], 1);
+    assert_eq!(d["source"], "sopan");
+    assert_eq!(
+        d["range"],
+        json!({"start": {"line": 4, "character": 9}, "end": {"line": 4, "character": 15}})
+    );
+    assert!(d["message"].as_str().is_some_and(|m| m.contains("petugs")));
+
+    // The quick fix `check` computes.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}),
+    );
+    let action = &actions["result"][0];
+    assert_eq!(action["kind"], "quickfix");
+    assert_eq!(action["title"], "Ganti dengan `petugas`");
+    assert_eq!(
+        action["edit"]["changes"][&uri],
+        json!([{"range": {"start": {"line": 4, "character": 9}, "end": {"line": 4, "character": 15}}, "newText": "petugas"}])
+    );
+
+    // The fix applied: clean again.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"text": CLEAN}]}),
+    );
+    assert_eq!(c.diagnostics(&uri), Vec::<Value>::new());
+
+    // Hover on the role where a step names it, and its definition.
+    let at = json!({"textDocument": {"uri": uri}, "position": {"line": 4, "character": 11}});
+    let hover = c.request("textDocument/hover", at.clone());
+    assert_eq!(
+        hover["result"]["contents"],
+        json!({"kind": "markdown", "value": "**Petugas loket** — peran internal"})
+    );
+    let step = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 3, "character": 12}}),
+    );
+    assert_eq!(
+        step["result"]["contents"]["value"],
+        "**Periksa berkas** — langkah, 1 hari kerja"
+    );
+    let definition = c.request("textDocument/definition", at);
+    assert_eq!(
+        definition["result"],
+        json!({"uri": uri, "range": {"start": {"line": 1, "character": 6}, "end": {"line": 1, "character": 13}}})
+    );
+
+    // Formatting: a messy line laid out; a file in the layout needs no edit.
+    let messy = CLEAN
+        .replace("    oleh petugas", "oleh petugas")
+        .replace("  selesai selesai", "\t\t selesai selesai");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 4}, "contentChanges": [{"text": messy}]}),
+    );
+    c.diagnostics(&uri);
+    let edits = c.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    assert_eq!(edits["result"][0]["newText"], CLEAN);
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 5}, "contentChanges": [{"text": CLEAN}]}),
+    );
+    c.diagnostics(&uri);
+    let none = c.request(
+        "textDocument/formatting",
+        json!({"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": true}}),
+    );
+    assert_eq!(none["result"], json!([]));
+
+    let shutdown = c.request("shutdown", Value::Null);
+    assert_eq!(shutdown["result"], Value::Null);
+    c.notify("exit", Value::Null);
+    let status = c.child.wait().expect("exits");
+    assert!(status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
