@@ -122,6 +122,30 @@ pub fn format_source(text: &str) -> Option<String> {
     Some(syntax::format::format(text))
 }
 
+/// Where `name` is written as a name in a `.sop` text (outside quoted texts and comments): the
+/// byte ranges an editor's "find references" and "rename" work on.
+///
+/// ```
+/// let text = "peran petugas \"Petugas\" internal // petugas\nlangkah a \"A\" { oleh petugas }";
+/// assert_eq!(sopan::name_occurrences(text, "petugas"), [6..13, 65..72]);
+/// ```
+pub fn name_occurrences(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
+    syntax::format::words(text)
+        .into_iter()
+        .filter(|(a, b)| text.get(*a..*b) == Some(name))
+        .map(|(a, b)| a..b)
+        .collect()
+}
+
+/// Every keyword of the language in one spelling: Indonesian, or with `english` the English
+/// alias (as a file written in that language uses them), for an editor's completion.
+pub fn keywords(english: bool) -> Vec<&'static str> {
+    source::keywords::KEYWORDS
+        .iter()
+        .map(|(id, en)| if english { *en } else { *id })
+        .collect()
+}
+
 /// Loads, checks and compiles every standard and calendar under a folder of the file system
 /// (the folder is the standards root). Check [`Project::diagnostics`] before running cases.
 ///

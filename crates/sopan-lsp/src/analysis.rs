@@ -15,6 +15,10 @@ use std::path::Path;
 pub struct Name {
     /// The identifier.
     pub id: String,
+    /// What it names: `role`, `procedure`, `step`, `stage` or `end`.
+    pub kind: &'static str,
+    /// The procedure it belongs to (steps, stages, ends).
+    pub parent: Option<String>,
     /// What a hover shows.
     pub hover: String,
     /// The file (`/`-separated) and the byte range of the name as stored.
@@ -30,6 +34,10 @@ pub struct Analysis {
     pub diagnostics: Vec<(String, Vec<Diagnostic>)>,
     /// Every name the standard declares.
     pub names: Vec<Name>,
+    /// The standard's `.sop` files (`/`-separated paths): where its names are written.
+    pub files: Vec<String>,
+    /// Whether the document is written with the English keywords.
+    pub english: bool,
 }
 
 /// The language of messages: `SOPAN_LANG=en`, else Indonesian.
@@ -71,42 +79,30 @@ pub fn analyse(docs: &Documents, path: &Path) -> Analysis {
         let text = texts
             .entry(source.path.clone())
             .or_insert_with(|| stored(docs, &source.path));
-        let (start, end) = (
-            source.stored_offset(loc.span.start as usize),
-            source.stored_offset(loc.span.end as usize),
-        );
-        let data = d.fix.as_ref().map(|fix| {
-            serde_json::json!({
-                "start": source.stored_offset(fix.span.start as usize),
-                "end": source.stored_offset(fix.span.end as usize),
-                "text": fix.text,
-            })
-        });
-        let diagnostic = Diagnostic {
-            range: range(text, start, end),
-            severity: Some(match d.severity() {
-                Severity::Error => DiagnosticSeverity::ERROR,
-                Severity::Warning => DiagnosticSeverity::WARNING,
-                Severity::Advice => DiagnosticSeverity::INFORMATION,
-            }),
-            code: Some(NumberOrString::String(d.code().to_string())),
-            source: Some("sopan".into()),
-            message: d.message(lang),
-            data,
-            ..Diagnostic::default()
-        };
+        let diagnostic = to_lsp(d, source, text, lang);
         match by_file.iter_mut().find(|(f, _)| *f == source.path) {
             Some((_, list)) => list.push(diagnostic),
             None => by_file.push((source.path.clone(), vec![diagnostic])),
         }
     }
     let mut names = Vec::new();
+    let mut files = Vec::new();
+    let mut english = false;
     for standard in project.standards() {
+        english |= project.is_english(standard.root());
         let model = standard.model();
-        let mut name = |id: &str, hover: String, loc: sopan::source::span::Loc| {
+        let mut name = |id: &str,
+                        (kind, parent): (&'static str, Option<&str>),
+                        hover: String,
+                        loc: sopan::source::span::Loc| {
             if let Some(source) = project.sources().get(loc.file) {
+                if !files.contains(&source.path) {
+                    files.push(source.path.clone());
+                }
                 names.push(Name {
                     id: id.to_string(),
+                    kind,
+                    parent: parent.map(str::to_string),
                     hover,
                     file: source.path.clone(),
                     span: (
@@ -123,33 +119,114 @@ pub fn analyse(docs: &Documents, path: &Path) -> Analysis {
                 (true, Lang::En) => "internal role",
                 (false, Lang::En) => "external role",
             };
-            name(&r.id, format!("**{}** — {kind}", r.title), r.loc);
+            name(
+                &r.id,
+                ("role", None),
+                format!("**{}** — {kind}", r.title),
+                r.loc,
+            );
         }
         for p in &model.procedures {
             let word = lang.pick("prosedur", "procedure");
-            name(&p.id, format!("**{}** — {word}", p.title), p.loc);
+            name(
+                &p.id,
+                ("procedure", None),
+                format!("**{}** — {word}", p.title),
+                p.loc,
+            );
+            let parent = Some(p.id.as_str());
             for s in &p.steps {
                 let time = s
                     .duration
                     .map(|d| sopan::render::graph::duration_words(d, lang))
                     .unwrap_or_else(|| lang.pick("waktu tidak diketahui", "unknown time").into());
                 let word = lang.pick("langkah", "step");
-                name(&s.id, format!("**{}** — {word}, {time}", s.title), s.loc);
+                name(
+                    &s.id,
+                    ("step", parent),
+                    format!("**{}** — {word}, {time}", s.title),
+                    s.loc,
+                );
             }
             for e in &p.ends {
                 let word = lang.pick("akhir", "end");
-                name(&e.id, format!("**{}** — {word}", e.title), e.loc);
+                name(
+                    &e.id,
+                    ("end", parent),
+                    format!("**{}** — {word}", e.title),
+                    e.loc,
+                );
             }
             for st in &p.stages {
                 let word = lang.pick("tahap", "stage");
-                name(&st.id, format!("**{}** — {word}", st.title), st.loc);
+                name(
+                    &st.id,
+                    ("stage", parent),
+                    format!("**{}** — {word}", st.title),
+                    st.loc,
+                );
             }
         }
     }
     Analysis {
         diagnostics: by_file,
         names,
+        files,
+        english,
     }
+}
+
+/// One diagnostic of `source` (whose text as stored is `text`) in LSP form; the fix `check`
+/// computed, if any, kept in `data` as stored byte offsets for the quick fix.
+fn to_lsp(
+    d: &sopan::Diagnostic,
+    source: &sopan::source::SourceFile,
+    text: &str,
+    lang: Lang,
+) -> Diagnostic {
+    let at = |offset: u32| source.stored_offset(offset as usize);
+    let (start, end) = d.loc.map_or((0, 0), |l| (at(l.span.start), at(l.span.end)));
+    Diagnostic {
+        range: range(text, start, end),
+        severity: Some(match d.severity() {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+            Severity::Advice => DiagnosticSeverity::INFORMATION,
+        }),
+        code: Some(NumberOrString::String(d.code().to_string())),
+        source: Some("sopan".into()),
+        message: d.message(lang),
+        data: d.fix.as_ref().map(|fix| {
+            serde_json::json!({"start": at(fix.span.start), "end": at(fix.span.end), "text": fix.text})
+        }),
+        ..Diagnostic::default()
+    }
+}
+
+/// A calendar file checked as `sopan check` checks it: its diagnostics.
+pub fn analyse_calendar(docs: &Documents, path: &Path) -> Analysis {
+    let file = slash(path);
+    let (project, _) = Project::load_calendar(docs, &file, &slash(&root_of(path)));
+    let text = stored(docs, &file);
+    let lang = lang();
+    let diagnostics = project
+        .diagnostics()
+        .iter()
+        .filter_map(|d| {
+            let loc = d.loc?;
+            let source = project.sources().get(loc.file)?;
+            (source.path == file).then(|| to_lsp(d, source, &text, lang))
+        })
+        .collect();
+    Analysis {
+        diagnostics: vec![(file, diagnostics)],
+        ..Analysis::default()
+    }
+}
+
+/// The text of `path` as the editor or the disk has it (for a file the analysis names).
+pub fn text_of(docs: &Documents, path: &str) -> String {
+    stored(docs, path)
 }
 
 /// The identifier under byte `offset` of `text`, with its byte range.

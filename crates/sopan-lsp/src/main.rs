@@ -3,22 +3,25 @@
 //! What it does: diagnostics as you type (the codes, places and language of `sopan check`,
 //! published after every change), quick fixes from the fixes `check` computes, formatting
 //! (`sopan fmt`'s layout), hover on a role, procedure, step, stage or end (its title, a step's
-//! time), and go to its definition. Messages are Indonesian unless `SOPAN_LANG=en`.
+//! time), go to its definition, find its references, rename it across the standard's files,
+//! completion of keywords (in the file's language) and declared names, the outline, and
+//! diagnostics for calendar files. Messages are Indonesian unless `SOPAN_LANG=en`.
 
 mod analysis;
 mod documents;
+mod navigate;
 mod position;
 
-use analysis::{analyse, name_range, word_at, Analysis};
+use analysis::{analyse, analyse_calendar, name_range, word_at, Analysis};
 use documents::{slash, Documents};
 use ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DocumentFormattingParams, GotoDefinitionParams,
-    GotoDefinitionResponse, Hover, HoverContents, HoverParams, HoverProviderCapability,
-    InitializeResult, Location, MarkupContent, MarkupKind, OneOf, PublishDiagnosticsParams,
-    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit,
-    Uri, WorkspaceEdit,
+    CodeActionProviderCapability, CompletionParams, DidChangeTextDocumentParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentFormattingParams,
+    DocumentSymbolParams, GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverContents,
+    HoverParams, HoverProviderCapability, InitializeResult, Location, MarkupContent, MarkupKind,
+    OneOf, PublishDiagnosticsParams, ReferenceParams, RenameParams, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
 };
 use lsp_server::{Connection, Message, Notification, Request, Response};
 use std::collections::HashMap;
@@ -50,6 +53,10 @@ fn capabilities() -> ServerCapabilities {
         definition_provider: Some(OneOf::Left(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(ls_types::CompletionOptions::default()),
         ..ServerCapabilities::default()
     }
 }
@@ -91,8 +98,8 @@ fn serve(connection: &Connection) -> Result<(), Box<dyn std::error::Error>> {
 struct Server {
     docs: Documents,
     analyses: HashMap<String, Analysis>,
-    /// Files diagnostics were published for, per document: cleared when they have none.
-    published: HashMap<String, Vec<String>>,
+    /// Files with diagnostics at the last publication: cleared when they have none.
+    published: Vec<String>,
 }
 
 /// The file path of a `file:` URI.
@@ -131,39 +138,54 @@ impl Server {
         };
         let key = slash(&path);
         match text {
-            Some(t) => self.docs.set(key.clone(), t),
+            Some(t) => self.docs.set(key, t),
             None => {
                 self.docs.close(&key);
                 self.analyses.remove(&key);
-                return self.publish(&key, Vec::new());
             }
         }
-        // Every open standard is checked again: one may include the one that changed.
+        // Every open file is checked again (a standard may include the one that changed, or
+        // run on its calendar), then each file's diagnostics published once.
         let open: Vec<String> = self.docs.paths().cloned().collect();
-        let mut out = Vec::new();
-        for doc in open.into_iter().filter(|d| d.ends_with(".sop")) {
-            let analysis = analyse(&self.docs, std::path::Path::new(&doc));
-            let lists = analysis.diagnostics.clone();
-            self.analyses.insert(doc.clone(), analysis);
-            out.extend(self.publish(&doc, lists));
+        for doc in open {
+            let path = std::path::Path::new(&doc);
+            let analysis = if doc.ends_with(".sop") {
+                analyse(&self.docs, path)
+            } else if doc.ends_with(".kalender.yaml") || doc.ends_with(".calendar.yaml") {
+                analyse_calendar(&self.docs, path)
+            } else {
+                continue;
+            };
+            self.analyses.insert(doc, analysis);
         }
-        out
+        self.publish()
     }
 
-    /// The notifications that publish `lists` for `doc`, clearing files it published before.
-    fn publish(
-        &mut self,
-        doc: &str,
-        lists: Vec<(String, Vec<ls_types::Diagnostic>)>,
-    ) -> Vec<Notification> {
-        let before = self.published.remove(doc).unwrap_or_default();
+    /// The diagnostics of every file the open documents' checks reach, one notification per
+    /// file (the same diagnostic found from two documents once), and an empty one for each
+    /// file that had some before and has none now.
+    fn publish(&mut self) -> Vec<Notification> {
+        let mut files: std::collections::BTreeMap<String, Vec<ls_types::Diagnostic>> =
+            std::collections::BTreeMap::new();
+        for analysis in self.analyses.values() {
+            for (file, list) in &analysis.diagnostics {
+                let all = files.entry(file.clone()).or_default();
+                for d in list {
+                    if !all.contains(d) {
+                        all.push(d.clone());
+                    }
+                }
+            }
+        }
+        let before = std::mem::take(&mut self.published);
+        for file in before {
+            files.entry(file).or_default();
+        }
         let mut out = Vec::new();
-        let now: Vec<String> = lists.iter().map(|(f, _)| f.clone()).collect();
-        let cleared = before
-            .into_iter()
-            .filter(|f| !now.contains(f))
-            .map(|f| (f, Vec::new()));
-        for (file, diagnostics) in lists.into_iter().chain(cleared) {
+        for (file, diagnostics) in files {
+            if !diagnostics.is_empty() {
+                self.published.push(file.clone());
+            }
             let Some(uri) = uri_of(&file) else { continue };
             let p = PublishDiagnosticsParams {
                 uri,
@@ -174,9 +196,6 @@ impl Server {
                 "textDocument/publishDiagnostics".into(),
                 p,
             ));
-        }
-        if !now.is_empty() {
-            self.published.insert(doc.to_string(), now);
         }
         out
     }
@@ -193,6 +212,24 @@ impl Server {
             "textDocument/hover" => params::<HoverParams>(req.params).map(|p| self.hover(&p)),
             "textDocument/definition" => {
                 params::<GotoDefinitionParams>(req.params).map(|p| self.definition(&p))
+            }
+            "textDocument/references" => {
+                params::<ReferenceParams>(req.params).map(|p| self.references(&p))
+            }
+            "textDocument/rename" => match params::<RenameParams>(req.params)
+                .map(|p| self.rename(&p))
+            {
+                Some(Ok(edit)) => Some(edit),
+                Some(Err(why)) => {
+                    return Response::new_err(id, lsp_server::ErrorCode::InvalidParams as i32, why)
+                }
+                None => None,
+            },
+            "textDocument/completion" => {
+                params::<CompletionParams>(req.params).map(|p| self.completion(&p))
+            }
+            "textDocument/documentSymbol" => {
+                params::<DocumentSymbolParams>(req.params).map(|p| self.symbols(&p))
             }
             _ => {
                 return Response::new_err(
@@ -303,6 +340,57 @@ impl Server {
             .unwrap_or_default(),
             None => serde_json::Value::Null,
         }
+    }
+
+    fn references(&self, p: &ReferenceParams) -> serde_json::Value {
+        let at = &p.text_document_position;
+        let (Some((name, _)), Some(analysis)) = (
+            self.name_at(&at.text_document.uri, at.position),
+            self.analysis_of(&at.text_document.uri),
+        ) else {
+            return serde_json::Value::Null;
+        };
+        serde_json::to_value(navigate::references(&self.docs, analysis, name)).unwrap_or_default()
+    }
+
+    fn rename(&self, p: &RenameParams) -> Result<serde_json::Value, String> {
+        let at = &p.text_document_position;
+        let (Some((name, _)), Some(analysis)) = (
+            self.name_at(&at.text_document.uri, at.position),
+            self.analysis_of(&at.text_document.uri),
+        ) else {
+            return Ok(serde_json::Value::Null);
+        };
+        if let Some(why) = navigate::refuse_rename(analysis, name, &p.new_name) {
+            return Err(why);
+        }
+        let edit = navigate::rename(&self.docs, analysis, name, &p.new_name);
+        Ok(serde_json::to_value(edit).unwrap_or_default())
+    }
+
+    fn completion(&self, p: &CompletionParams) -> serde_json::Value {
+        match self.analysis_of(&p.text_document_position.text_document.uri) {
+            Some(a) => serde_json::to_value(navigate::completion(a)).unwrap_or_default(),
+            None => serde_json::Value::Null,
+        }
+    }
+
+    fn symbols(&self, p: &DocumentSymbolParams) -> serde_json::Value {
+        let Some((key, _)) = self.text(&p.text_document.uri) else {
+            return serde_json::Value::Null;
+        };
+        match self.analyses.get(&key) {
+            Some(a) => {
+                serde_json::to_value(navigate::symbols(&self.docs, a, &key)).unwrap_or_default()
+            }
+            None => serde_json::Value::Null,
+        }
+    }
+
+    /// The last analysis of a document the editor holds.
+    fn analysis_of(&self, uri: &Uri) -> Option<&Analysis> {
+        let (key, _) = self.text(uri)?;
+        self.analyses.get(&key)
     }
 
     fn definition(&self, p: &GotoDefinitionParams) -> serde_json::Value {

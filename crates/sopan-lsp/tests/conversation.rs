@@ -176,6 +176,115 @@ fn an_editing_session() {
         json!({"uri": uri, "range": {"start": {"line": 1, "character": 6}, "end": {"line": 1, "character": 13}}})
     );
 
+    // References of the role: where it is declared and where a step names it.
+    let refs = c.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 4, "character": 11}, "context": {"includeDeclaration": true}}),
+    );
+    assert_eq!(
+        refs["result"],
+        json!([
+            {"uri": uri, "range": {"start": {"line": 1, "character": 6}, "end": {"line": 1, "character": 13}}},
+            {"uri": uri, "range": {"start": {"line": 4, "character": 9}, "end": {"line": 4, "character": 16}}}
+        ])
+    );
+
+    // Completion: the keywords of the file's language and its names.
+    let items = c.request(
+        "textDocument/completion",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 4}}),
+    );
+    let labels: Vec<&str> = items["result"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter_map(|i| i["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"langkah") && labels.contains(&"anggaran"));
+    assert!(
+        !labels.contains(&"step"),
+        "Indonesian keywords for an Indonesian file"
+    );
+    assert!(labels.contains(&"petugas") && labels.contains(&"periksa"));
+
+    // The outline.
+    let outline = c.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let names: Vec<(String, Vec<String>)> = outline["result"]
+        .as_array()
+        .expect("symbols")
+        .iter()
+        .map(|s| {
+            let children = s["children"]
+                .as_array()
+                .map(|c| {
+                    c.iter()
+                        .filter_map(|c| c["name"].as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            (s["name"].as_str().unwrap_or_default().to_string(), children)
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("petugas".to_string(), vec![]),
+            (
+                "p".to_string(),
+                vec!["periksa".to_string(), "selesai".to_string()]
+            )
+        ]
+    );
+
+    // Rename the role everywhere; a name already taken is refused.
+    let renamed = c.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 1, "character": 8}, "newName": "pegawai"}),
+    );
+    let edits = renamed["result"]["changes"][&uri]
+        .as_array()
+        .expect("edits")
+        .clone();
+    assert_eq!(edits.len(), 2);
+    assert!(edits.iter().all(|e| e["newText"] == "pegawai"));
+    let taken = c.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 1, "character": 8}, "newName": "periksa"}),
+    );
+    assert!(taken["error"]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("sudah dipakai")));
+
+    // A calendar file: its mistakes as you type too.
+    let calendar = standards.join("nasional.kalender.yaml");
+    let calendar_uri = format!("file://{}", calendar.display());
+    let yaml = std::fs::read_to_string(&calendar).expect("calendar");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": calendar_uri, "languageId": "yaml", "version": 1, "text": yaml.replacen("zona: WIB", "zona: WIX", 1)}}),
+    );
+    let calendar_diags = c.diagnostics(&calendar_uri);
+    assert!(!calendar_diags.is_empty(), "a wrong zone is reported");
+    assert_eq!(
+        calendar_diags[0]["range"]["start"]["line"],
+        json!(yaml
+            .lines()
+            .position(|l| l.starts_with("zona:"))
+            .expect("zona"))
+    );
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": calendar_uri}}),
+    );
+    assert_eq!(
+        c.diagnostics(&calendar_uri),
+        Vec::<Value>::new(),
+        "closed: cleared"
+    );
+
     // Formatting: a messy line laid out; a file in the layout needs no edit.
     let messy = CLEAN
         .replace("    oleh petugas", "oleh petugas")

@@ -27,6 +27,36 @@ use lex::{pieces, Piece};
 /// Keywords whose consecutive lines have their third item aligned (`peran pemohon   "…"`).
 const ALIGNED: &[&str] = &["peran", "role", "saluran", "channel"];
 
+/// The byte ranges of every identifier-like word of `text` outside quoted texts and comments
+/// (where a name can be written), in order: what an editor renames and finds references in.
+pub fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0usize;
+    for p in pieces(text) {
+        match p {
+            Piece::Code(t) => {
+                let mut start = None;
+                for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+                    let word = c.is_ascii_alphanumeric() || c == '_';
+                    match (word, start) {
+                        (true, None) => start = Some(i),
+                        (false, Some(s)) => {
+                            out.push((at + s, at + i));
+                            start = None;
+                        }
+                        _ => {}
+                    }
+                }
+                at += t.len();
+            }
+            Piece::Text(t) | Piece::Comment(t) => at += t.len(),
+            Piece::Space(n) => at += n,
+            Piece::Newline => at += 1,
+        }
+    }
+    out
+}
+
 /// The file in the one layout.
 pub fn format(text: &str) -> String {
     let (bom, body) = match text.strip_prefix('\u{feff}') {
