@@ -54,7 +54,7 @@ impl Project {
                 let tree = std::sync::Arc::new(tree);
                 // Diagnostics name their file: only a clean parse can serve another file.
                 if diags.is_empty() {
-                    let keep = again.then(|| tree.clone());
+                    let keep = (again || self.keep_trees).then(|| tree.clone());
                     self.trees_by_text.insert(key, keep);
                 }
                 (tree, diags)

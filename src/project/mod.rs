@@ -1,6 +1,8 @@
 //! A run over many files: load them through a [`Loader`], follow includes, and turn every
 //! file that no other file includes into a checked, compiled [`Standard`].
 
+mod cache;
+pub use cache::Cache;
 mod calendars;
 pub use calendars::LoadOptions;
 mod files;
@@ -57,6 +59,9 @@ pub struct Project {
     built_by_text: HashMap<Vec<TextKey>, Option<Arc<Calendar>>>,
     /// Budget verdicts computed in this run, shared by procedures of the same shape.
     verdicts: crate::check::budget::Verdicts,
+    /// Whether every clean parse is kept for later loads (a [`Cache`]), not only a text
+    /// seen twice.
+    keep_trees: bool,
     /// The standards, in the order of their root files.
     pub(crate) standards: Vec<Standard>,
     /// Every problem, sorted by file and place, without repeats.
@@ -109,9 +114,36 @@ impl Project {
         entries: &[Entry],
         options: &LoadOptions,
     ) -> Result<Project, LoadError> {
+        Project::load_kept(loader, entries, options, cache::Kept::default())
+            .map(|(p, _)| p)
+            .map_err(|(e, _)| e)
+    }
+
+    /// The load, starting from `kept` caches and giving them back (with the project or the
+    /// error).
+    fn load_kept(
+        loader: &dyn Loader,
+        entries: &[Entry],
+        options: &LoadOptions,
+        kept: cache::Kept,
+    ) -> Result<(Project, cache::Kept), (LoadError, cache::Kept)> {
         let mut p = Project {
             default_calendar: options.default_calendar.clone(),
+            trees_by_text: kept.trees,
+            layers_by_text: kept.layers,
+            built_by_text: kept.built,
+            hashes_by_text: kept.hashes,
+            verdicts: kept.verdicts,
+            keep_trees: kept.keep,
             ..Project::default()
+        };
+        let give_back = |p: &mut Project| cache::Kept {
+            trees: std::mem::take(&mut p.trees_by_text),
+            layers: std::mem::take(&mut p.layers_by_text),
+            built: std::mem::take(&mut p.built_by_text),
+            hashes: std::mem::take(&mut p.hashes_by_text),
+            verdicts: std::mem::take(&mut p.verdicts),
+            keep: p.keep_trees,
         };
         let mut by_path: HashMap<String, FileId> = HashMap::new();
         let mut given = Vec::new();
@@ -125,19 +157,22 @@ impl Project {
                     .and_then(|f| f.split('.').next())
                     .unwrap_or_default();
                 let name = name.to_string();
-                loader.read(&e.path).map_err(|reason| LoadError {
-                    path: e.path.clone(),
-                    reason,
-                })?;
+                if let Err(reason) = loader.read(&e.path) {
+                    let path = e.path.clone();
+                    return Err((LoadError { path, reason }, give_back(&mut p)));
+                }
                 if let Some(top) = p.find_layer(loader, loader::parent(&path), &e.root, &name) {
                     p.build_calendar(loader, top, &e.root);
                 }
                 continue;
             }
-            let bytes = loader.read(&e.path).map_err(|reason| LoadError {
-                path: e.path.clone(),
-                reason,
-            })?;
+            let bytes = match loader.read(&e.path) {
+                Ok(b) => b,
+                Err(reason) => {
+                    let path = e.path.clone();
+                    return Err((LoadError { path, reason }, give_back(&mut p)));
+                }
+            };
             given.push(p.add(loader, &mut by_path, &path, &bytes, &e.root, 0));
         }
         let included: Vec<bool> = {
@@ -197,7 +232,8 @@ impl Project {
         p.diagnostics
             .sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
         p.suppressed = suppressed;
-        Ok(p)
+        let kept = give_back(&mut p);
+        Ok((p, kept))
     }
 
     /// The standard of service `id`.

@@ -58,14 +58,16 @@ fn stored(docs: &Documents, path: &str) -> String {
     })
 }
 
-/// Checks the standard whose root file is `path`.
-pub fn analyse(docs: &Documents, path: &Path) -> Analysis {
+/// Checks the standard whose root file is `path`, reusing what `cache` kept from its last
+/// check (the files and calendars that did not change are not read, parsed or judged again).
+pub fn analyse(docs: &Documents, path: &Path, cache: &mut sopan::project::Cache) -> Analysis {
     let file = slash(path);
     let entry = Entry {
         path: file.clone(),
         root: slash(&root_of(path)),
     };
-    let Ok(project) = Project::load(docs, &[entry]) else {
+    let options = sopan::project::LoadOptions::default();
+    let Ok(project) = Project::load_cached(docs, &[entry], &options, cache) else {
         return Analysis::default();
     };
     let lang = lang();

@@ -98,6 +98,8 @@ fn serve(connection: &Connection) -> Result<(), Box<dyn std::error::Error>> {
 struct Server {
     docs: Documents,
     analyses: HashMap<String, Analysis>,
+    /// What each document's last check keeps for the next (see `sopan::project::Cache`).
+    caches: HashMap<String, sopan::project::Cache>,
     /// Files with diagnostics at the last publication: cleared when they have none.
     published: Vec<String>,
 }
@@ -142,6 +144,7 @@ impl Server {
             None => {
                 self.docs.close(&key);
                 self.analyses.remove(&key);
+                self.caches.remove(&key);
             }
         }
         // Every open file is checked again (a standard may include the one that changed, or
@@ -150,7 +153,11 @@ impl Server {
         for doc in open {
             let path = std::path::Path::new(&doc);
             let analysis = if doc.ends_with(".sop") {
-                analyse(&self.docs, path)
+                analyse(
+                    &self.docs,
+                    path,
+                    self.caches.entry(doc.clone()).or_default(),
+                )
             } else if doc.ends_with(".kalender.yaml") || doc.ends_with(".calendar.yaml") {
                 analyse_calendar(&self.docs, path)
             } else {

@@ -103,6 +103,18 @@ pub struct Verdicts {
     known: HashMap<JudgementKey, verdict::Judgement>,
 }
 
+impl Verdicts {
+    /// How many judgements are kept.
+    pub fn len(&self) -> usize {
+        self.known.len()
+    }
+
+    /// Whether none is kept.
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty()
+    }
+}
+
 /// Analyses every budget of a procedure on its calendar (`None`: only calendar units).
 pub fn analyse(
     proc: &Procedure,

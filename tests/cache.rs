@@ -1,0 +1,88 @@
+//! Loads through a `Cache` kept between them give what loads without one give: after edits to
+//! one file — a title, a mistake, the mistake undone, a calendar changed — every standard's
+//! export and every diagnostic (code, message and place) are the same.
+
+use sopan::project::{Cache, Entry, LoadOptions, Project};
+use sopan::source::loader::MemoryLoader;
+
+/// Every file under `standards/`, as a loader, and the `.sop` files as entries.
+fn shipped() -> (MemoryLoader, Vec<Entry>) {
+    let mut files = MemoryLoader::new();
+    let mut entries = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from("standards")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("a folder").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+                continue;
+            }
+            let name = p.to_string_lossy().replace('\\', "/");
+            if name.ends_with(".case.yaml") {
+                continue;
+            }
+            files.insert(&name, std::fs::read(&p).expect("readable"));
+            if name.ends_with(".sop") || name.ends_with(".kalender.yaml") {
+                entries.push(Entry {
+                    path: name,
+                    root: "standards".into(),
+                });
+            }
+        }
+    }
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, entries)
+}
+
+/// What a load shows: each standard's export, then each diagnostic with its place.
+fn shown(p: &Project) -> Vec<String> {
+    let mut out: Vec<String> = p
+        .standards()
+        .iter()
+        .map(|s| {
+            serde_json::to_string(&sopan::render::export::export(s.model(), "x")).expect("json")
+        })
+        .collect();
+    out.extend(p.diagnostics().iter().map(|d| {
+        let place = d
+            .loc
+            .and_then(|l| Some((p.sources().get(l.file)?.path.clone(), l.span)));
+        format!("{} {} {place:?}", d.code(), d.message(sopan::Lang::En))
+    }));
+    out
+}
+
+#[test]
+fn a_cached_load_is_the_same_as_a_fresh_one_after_every_edit() {
+    let (mut files, entries) = shipped();
+    let licence = "standards/pekanbaru/izin_praktik_dokter.sop";
+    let calendar = "standards/pekanbaru/pekanbaru.kalender.yaml";
+    let original = String::from_utf8(std::fs::read(licence).expect("licence")).expect("utf-8");
+    let original_calendar = std::fs::read_to_string(calendar).expect("calendar");
+    let edits: Vec<(&str, String)> = vec![
+        (licence, original.clone()),
+        (
+            licence,
+            original.replacen("menerima dan memeriksa", "menerima lalu memeriksa", 1),
+        ),
+        (
+            licence,
+            original.replacen("oleh front_office", "oleh front_ofice", 1),
+        ),
+        (licence, original.clone()),
+        (
+            calendar,
+            original_calendar.replacen("zona: WIB", "zona: WITA", 1),
+        ),
+        (calendar, original_calendar.clone()),
+    ];
+    let options = LoadOptions::default();
+    let mut cache = Cache::default();
+    for (k, (path, text)) in edits.into_iter().enumerate() {
+        files.insert(path, text);
+        let fresh = Project::load_with(&files, &entries, &options).expect("loads");
+        let cached = Project::load_cached(&files, &entries, &options, &mut cache).expect("loads");
+        assert_eq!(shown(&cached), shown(&fresh), "edit {k} of {path}");
+        assert!(!shown(&fresh).is_empty());
+    }
+}
