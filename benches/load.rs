@@ -5,13 +5,13 @@
 //!    through the library's public stages, with the calendar built once as a host shares it.
 //!    Target: ≥ 9,000 per second. The parse time is printed apart.
 //! 2. The same through `Project::load`, which also reads the two calendar YAML files.
-//! 2b. An editor's re-check (issue 25's workspace target): the licence file edited — a step's
+//! 3. An editor's re-check (issue 25's workspace target): the licence file edited — a step's
 //!    title, alternately two texts — with the agency file and the calendars unchanged, loaded
 //!    through a `Cache` kept between loads, as the language server does. Target: ≥ 9,000 per
 //!    second.
-//! 3. 1,000 standard files (copies of the licence standard sharing the agency file) checked
+//! 4. 1,000 standard files (copies of the licence standard sharing the agency file) checked
 //!    in one run, split over two threads. Target: under 1 second.
-//! 4. `sopan check` (the release binary) of 1,000 copies of the whole `standards/` folder,
+//! 5. `sopan check` (the release binary) of 1,000 copies of the whole `standards/` folder,
 //!    written to a temporary folder first; the median of five runs. Target: ≤ 1 second.
 //!
 //! The machine is shared and its speed wanders; each figure is the best of several rounds.
@@ -117,7 +117,7 @@ fn main() {
         std::hint::black_box(p);
     });
 
-    // 2b. Re-checks after an edit, with a cache kept between loads.
+    // 3. Re-checks after an edit, with a cache kept between loads.
     let edited = licence.replacen(
         "\"Petugas menerima dan memeriksa",
         "\"Petugas menerima lalu memeriksa",
@@ -137,7 +137,7 @@ fn main() {
         std::hint::black_box(p);
     });
 
-    // 3. A thousand standard files, two threads.
+    // 4. A thousand standard files, two threads.
     let mut many = MemoryLoader::new();
     many.insert(AGENCY, agency)
         .insert(NATIONAL, national)

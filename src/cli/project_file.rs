@@ -3,30 +3,19 @@
 //! default calendar and the language of messages. Every command finds it by walking up from
 //! the paths it is given, so it works from any subfolder or on a single file.
 //!
-//! ```yaml
-//! # sopan.yaml
-//! kalender: nasional   # calendar: … — for procedures whose agency and service name none
-//! bahasa: id           # language: id | en
-//! folder: .            # the standards root, relative to this file (default: its folder)
-//! ```
+//! The file's keys and their meaning are the library's (`sopan::project::Settings`); this
+//! module finds the file from the paths a command is given and makes its root a path.
 
 use super::LangArg;
-use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 /// The file's name.
 pub const NAME: &str = "sopan.yaml";
 
-/// What a project file says.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The parts of a project file this module turns into paths.
 struct Raw {
-    #[serde(alias = "root")]
     folder: Option<String>,
-    #[serde(alias = "calendar")]
     kalender: Option<String>,
-    #[serde(alias = "language")]
-    bahasa: Option<String>,
 }
 
 /// A project file found above a path.
@@ -77,32 +66,16 @@ fn read(path: &Path, base: &Path) -> Result<ProjectFile, String> {
     let limit = sopan::source::limits::MAX_PROJECT_FILE_BYTES;
     let text = super::inputs::read_text(&shown, limit, sopan::diag::Lang::Id)
         .map_err(|e| format!("berkas proyek: {e}"))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    if sopan::source::limits::yaml_too_deep(&text, sopan::source::limits::MAX_YAML_DEPTH).is_some()
-    {
-        return Err(format!(
-            "berkas proyek `{shown}`: `[` atau `{{` bersarang lebih dari {} tingkat",
-            sopan::source::limits::MAX_YAML_DEPTH
-        ));
-    }
-    let raw: Raw = if text.trim().is_empty() {
-        Raw::default()
-    } else {
-        serde_yaml::from_str(&text).map_err(|e| {
-            format!(
-                "berkas proyek `{shown}` tidak sah: {e} (kunci yang dikenal: folder, kalender, bahasa)"
-            )
-        })?
-    };
-    let lang = match raw.bahasa.as_deref() {
-        None => None,
-        Some("id") => Some(LangArg::Id),
-        Some("en") => Some(LangArg::En),
-        Some(other) => {
-            return Err(format!(
-                "berkas proyek `{shown}`: bahasa `{other}` tidak dikenal; tulis `id` atau `en`"
-            ))
-        }
+    // What the file says is the library's to read (`sopan::project::Settings`), so the
+    // language server and hosts read it the same way.
+    let settings = sopan::project::Settings::parse(&text, &shown)?;
+    let lang = settings.lang.map(|l| match l {
+        sopan::diag::Lang::Id => LangArg::Id,
+        sopan::diag::Lang::En => LangArg::En,
+    });
+    let raw = Raw {
+        folder: settings.folder,
+        kalender: settings.calendar,
     };
     let mut root = base.to_path_buf();
     if let Some(folder) = &raw.folder {

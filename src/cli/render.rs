@@ -9,14 +9,13 @@ use std::io::IsTerminal;
 
 /// The language a diagnostic is written in.
 pub fn lang_of(project: &Project, diag: &Diagnostic, choice: Option<LangArg>) -> Lang {
-    match choice {
-        Some(LangArg::Id) => Lang::Id,
-        Some(LangArg::En) => Lang::En,
-        None => match diag.loc {
-            Some(loc) if project.is_english(loc.file) => Lang::En,
-            _ => Lang::Id,
-        },
-    }
+    // `choice` holds `--lang`, `SOPAN_LANG` and the project file's `bahasa` already.
+    let asked = choice.map(|c| match c {
+        LangArg::Id => Lang::Id,
+        LangArg::En => Lang::En,
+    });
+    let english = diag.loc.map(|loc| project.is_english(loc.file));
+    sopan::project::message_lang(asked, None, None, english)
 }
 
 /// Renders every diagnostic for a terminal or a log.

@@ -47,11 +47,7 @@ impl Project {
             verdicts: std::mem::take(&mut cache.verdicts),
             keep: true,
         };
-        let loaded = Project::load_kept(loader, entries, options, kept);
-        let (project, kept) = match loaded {
-            Ok((p, kept)) => (Ok(p), kept),
-            Err((e, kept)) => (Err(e), kept),
-        };
+        let (project, kept) = Project::load_kept(loader, entries, options, kept);
         let Kept {
             mut trees,
             mut layers,

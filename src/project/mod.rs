@@ -5,6 +5,8 @@ mod cache;
 pub use cache::Cache;
 mod calendars;
 pub use calendars::LoadOptions;
+mod settings;
+pub use settings::{message_lang, Settings, PROJECT_FILE};
 mod files;
 mod hold;
 mod includes;
@@ -114,9 +116,7 @@ impl Project {
         entries: &[Entry],
         options: &LoadOptions,
     ) -> Result<Project, LoadError> {
-        Project::load_kept(loader, entries, options, cache::Kept::default())
-            .map(|(p, _)| p)
-            .map_err(|(e, _)| e)
+        Project::load_kept(loader, entries, options, cache::Kept::default()).0
     }
 
     /// The load, starting from `kept` caches and giving them back (with the project or the
@@ -126,7 +126,7 @@ impl Project {
         entries: &[Entry],
         options: &LoadOptions,
         kept: cache::Kept,
-    ) -> Result<(Project, cache::Kept), (LoadError, cache::Kept)> {
+    ) -> (Result<Project, LoadError>, cache::Kept) {
         let mut p = Project {
             default_calendar: options.default_calendar.clone(),
             trees_by_text: kept.trees,
@@ -159,7 +159,7 @@ impl Project {
                 let name = name.to_string();
                 if let Err(reason) = loader.read(&e.path) {
                     let path = e.path.clone();
-                    return Err((LoadError { path, reason }, give_back(&mut p)));
+                    return (Err(LoadError { path, reason }), give_back(&mut p));
                 }
                 if let Some(top) = p.find_layer(loader, loader::parent(&path), &e.root, &name) {
                     p.build_calendar(loader, top, &e.root);
@@ -170,7 +170,7 @@ impl Project {
                 Ok(b) => b,
                 Err(reason) => {
                     let path = e.path.clone();
-                    return Err((LoadError { path, reason }, give_back(&mut p)));
+                    return (Err(LoadError { path, reason }), give_back(&mut p));
                 }
             };
             given.push(p.add(loader, &mut by_path, &path, &bytes, &e.root, 0));
@@ -233,7 +233,7 @@ impl Project {
             .sort_by(|a, b| (a.loc, a.code()).cmp(&(b.loc, b.code())));
         p.suppressed = suppressed;
         let kept = give_back(&mut p);
-        Ok((p, kept))
+        (Ok(p), kept)
     }
 
     /// The standard of service `id`.

@@ -2,7 +2,7 @@
 //! fix `check` computes kept for the quick fix), and the names it declares, for hover and go
 //! to definition.
 
-use crate::documents::{root_of, slash, Documents};
+use crate::documents::{project_of, slash, Documents};
 use crate::position::range;
 use ls_types::{Diagnostic, DiagnosticSeverity, NumberOrString, Range};
 use sopan::diag::{Lang, Severity};
@@ -40,12 +40,15 @@ pub struct Analysis {
     pub english: bool,
 }
 
-/// The language of messages: `SOPAN_LANG=en`, else Indonesian.
+/// The language of the words the server adds (quick-fix titles, refusals): `SOPAN_LANG`,
+/// else Indonesian. Diagnostics follow [`sopan::project::message_lang`] per file.
 pub fn lang() -> Lang {
-    match std::env::var("SOPAN_LANG").ok().as_deref() {
-        Some("en") => Lang::En,
-        _ => Lang::Id,
-    }
+    sopan::project::message_lang(
+        None,
+        std::env::var("SOPAN_LANG").ok().as_deref(),
+        None,
+        None,
+    )
 }
 
 /// The text of `path` as the editor or the disk has it.
@@ -62,15 +65,26 @@ fn stored(docs: &Documents, path: &str) -> String {
 /// check (the files and calendars that did not change are not read, parsed or judged again).
 pub fn analyse(docs: &Documents, path: &Path, cache: &mut sopan::project::Cache) -> Analysis {
     let file = slash(path);
+    let (root, settings) = project_of(docs, path);
     let entry = Entry {
         path: file.clone(),
-        root: slash(&root_of(path)),
+        root: slash(&root),
     };
-    let options = sopan::project::LoadOptions::default();
+    let options = match &settings.calendar {
+        Some(name) => sopan::project::LoadOptions::with_default_calendar(name.clone()),
+        None => sopan::project::LoadOptions::default(),
+    };
     let Ok(project) = Project::load_cached(docs, &[entry], &options, cache) else {
         return Analysis::default();
     };
-    let lang = lang();
+    // As `sopan check` decides it: SOPAN_LANG, else the project file's `bahasa`, else the
+    // language the file is written in.
+    let env = std::env::var("SOPAN_LANG").ok();
+    let english = project
+        .standards()
+        .first()
+        .map(|s| project.is_english(s.root()));
+    let lang = sopan::project::message_lang(None, env.as_deref(), Some(&settings), english);
     let mut by_file: Vec<(String, Vec<Diagnostic>)> = vec![(file.clone(), Vec::new())];
     let mut texts: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for d in project.diagnostics() {
@@ -208,7 +222,7 @@ fn to_lsp(
 /// A calendar file checked as `sopan check` checks it: its diagnostics.
 pub fn analyse_calendar(docs: &Documents, path: &Path) -> Analysis {
     let file = slash(path);
-    let (project, _) = Project::load_calendar(docs, &file, &slash(&root_of(path)));
+    let (project, _) = Project::load_calendar(docs, &file, &slash(&project_of(docs, path).0));
     let text = stored(docs, &file);
     let lang = lang();
     let diagnostics = project

@@ -51,17 +51,22 @@ impl Loader for Documents {
     }
 }
 
-/// The standards root of a file, as `sopan check` finds it: the nearest folder above with a
-/// project file (`sopan.yaml`), else the nearest folder named `standards`, else the file's
-/// own folder.
-pub fn root_of(file: &Path) -> PathBuf {
+/// The project of a file, as `sopan check` finds it: the standards root — the one the nearest
+/// project file (`sopan.yaml`) above sets, else the nearest folder named `standards`, else
+/// the file's own folder — and what the project file says (read by the library, so both
+/// decide alike; a project file that cannot be read is taken as empty).
+pub fn project_of(docs: &Documents, file: &Path) -> (PathBuf, sopan::project::Settings) {
     let dir = file.parent().unwrap_or(Path::new("/"));
-    let above = || dir.ancestors();
-    above()
-        .find(|d| d.join("sopan.yaml").is_file())
-        .or_else(|| above().find(|d| d.file_name().is_some_and(|n| n == "standards")))
+    if let Some((at, settings)) = sopan::project::Settings::find(docs, &slash(dir)) {
+        let settings = settings.unwrap_or_default();
+        return (PathBuf::from(settings.root(&at)), settings);
+    }
+    let root = dir
+        .ancestors()
+        .find(|d| d.file_name().is_some_and(|n| n == "standards"))
         .unwrap_or(dir)
-        .to_path_buf()
+        .to_path_buf();
+    (root, sopan::project::Settings::default())
 }
 
 /// A path as the loader names it: `/`-separated.

@@ -9,19 +9,19 @@
 
 mod analysis;
 mod documents;
+mod edits;
 mod navigate;
 mod position;
 
 use analysis::{analyse, analyse_calendar, name_range, word_at, Analysis};
 use documents::{slash, Documents};
 use ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, CompletionParams, DidChangeTextDocumentParams,
+    CodeActionParams, CodeActionProviderCapability, CompletionParams, DidChangeTextDocumentParams,
     DidCloseTextDocumentParams, DidOpenTextDocumentParams, DocumentFormattingParams,
     DocumentSymbolParams, GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverContents,
     HoverParams, HoverProviderCapability, InitializeResult, Location, MarkupContent, MarkupKind,
     OneOf, PublishDiagnosticsParams, ReferenceParams, RenameParams, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
+    TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
 };
 use lsp_server::{Connection, Message, Notification, Request, Response};
 use std::collections::HashMap;
@@ -210,12 +210,14 @@ impl Server {
     fn request(&mut self, req: Request) -> Response {
         let id = req.id.clone();
         let result = match req.method.as_str() {
-            "textDocument/formatting" => {
-                params::<DocumentFormattingParams>(req.params).map(|p| self.format(&p))
-            }
-            "textDocument/codeAction" => {
-                params::<CodeActionParams>(req.params).map(|p| self.code_actions(&p))
-            }
+            "textDocument/formatting" => params::<DocumentFormattingParams>(req.params).map(|p| {
+                self.text(&p.text_document.uri)
+                    .map_or(serde_json::Value::Null, |(_, t)| edits::format(t))
+            }),
+            "textDocument/codeAction" => params::<CodeActionParams>(req.params).map(|p| {
+                self.text(&p.text_document.uri)
+                    .map_or(serde_json::Value::Null, |(_, t)| edits::code_actions(t, &p))
+            }),
             "textDocument/hover" => params::<HoverParams>(req.params).map(|p| self.hover(&p)),
             "textDocument/definition" => {
                 params::<GotoDefinitionParams>(req.params).map(|p| self.definition(&p))
@@ -261,64 +263,6 @@ impl Server {
         let key = slash(&path_of(uri)?);
         let text = self.docs.get(&key)?;
         Some((key, text))
-    }
-
-    /// One edit replacing the whole document with its layout; none when it is in it already
-    /// or has a syntax error.
-    fn format(&self, p: &DocumentFormattingParams) -> serde_json::Value {
-        let Some((_, text)) = self.text(&p.text_document.uri) else {
-            return serde_json::Value::Null;
-        };
-        let edits = match sopan::format_source(text) {
-            Some(f) if f != text => vec![TextEdit {
-                range: position::range(text, 0, text.len()),
-                new_text: f,
-            }],
-            _ => Vec::new(),
-        };
-        serde_json::to_value(edits).unwrap_or_default()
-    }
-
-    /// A quick fix for each diagnostic in the range that carries the fix `check` computed.
-    fn code_actions(&self, p: &CodeActionParams) -> serde_json::Value {
-        let Some((_, text)) = self.text(&p.text_document.uri) else {
-            return serde_json::Value::Null;
-        };
-        let mut actions: Vec<CodeActionOrCommand> = Vec::new();
-        for d in &p.context.diagnostics {
-            let Some(fix) = &d.data else { continue };
-            let (Some(start), Some(end), Some(new_text)) = (
-                fix["start"].as_u64(),
-                fix["end"].as_u64(),
-                fix["text"].as_str(),
-            ) else {
-                continue;
-            };
-            let edit = TextEdit {
-                range: position::range(text, start as usize, end as usize),
-                new_text: new_text.to_string(),
-            };
-            let title = if new_text.is_empty() {
-                analysis::lang().pick("Hapus", "Remove").to_string()
-            } else {
-                format!(
-                    "{} `{new_text}`",
-                    analysis::lang().pick("Ganti dengan", "Replace with")
-                )
-            };
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title,
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![d.clone()]),
-                edit: Some(WorkspaceEdit {
-                    changes: Some(HashMap::from([(p.text_document.uri.clone(), vec![edit])])),
-                    ..WorkspaceEdit::default()
-                }),
-                is_preferred: Some(true),
-                ..CodeAction::default()
-            }));
-        }
-        serde_json::to_value(actions).unwrap_or_default()
     }
 
     /// The declared name under the cursor, when the document's standard declares it.
