@@ -153,7 +153,7 @@ pub struct ComplaintPolicy {
     pub book: Option<Book>,
     /// Report.
     pub report: Option<Report>,
-    /// Its procedures (indexes in [`Model::procedures`]).
+    /// Its procedures (indexes in [`Model::procedures`](super::Model::procedures)).
     pub procedures: Vec<usize>,
     /// Where its name is written.
     pub loc: Loc,

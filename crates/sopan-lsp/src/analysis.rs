@@ -15,7 +15,7 @@ use std::path::Path;
 pub struct Name {
     /// The identifier.
     pub id: String,
-    /// What it names: `role`, `procedure`, `step`, `stage` or `end`.
+    /// What it names: `role`, `procedure`, `step`, `stage`, `end`, `budget` or `calendar`.
     pub kind: &'static str,
     /// The procedure it belongs to (steps, stages, ends).
     pub parent: Option<String>,
@@ -142,7 +142,10 @@ pub fn analyse(docs: &Documents, path: &Path, cache: &mut sopan::project::Cache)
                 r.loc,
             );
         }
-        for p in &model.procedures {
+        let calendars = standard.procedure_calendars();
+        let mut named_calendars = std::collections::HashSet::new();
+        for (k, p) in model.procedures.iter().enumerate() {
+            let calendar = calendars.get(k).and_then(|c| c.as_deref());
             let word = lang.pick("prosedur", "procedure");
             name(
                 &p.id,
@@ -151,18 +154,47 @@ pub fn analyse(docs: &Documents, path: &Path, cache: &mut sopan::project::Cache)
                 p.loc,
             );
             let parent = Some(p.id.as_str());
-            for s in &p.steps {
-                let time = s
-                    .duration
-                    .map(|d| sopan::render::graph::duration_words(d, lang))
-                    .unwrap_or_else(|| lang.pick("waktu tidak diketahui", "unknown time").into());
-                let word = lang.pick("langkah", "step");
+            for (i, s) in p.steps.iter().enumerate() {
+                let hover = crate::hover::step(p, i, calendar, lang).unwrap_or_default();
+                name(&s.id, ("step", parent), hover, s.loc);
+            }
+            for b in p
+                .budgets
+                .iter()
+                .filter(|b| b.scope == sopan::model::Scope::Budget)
+            {
+                let word = lang.pick("anggaran waktu", "time budget");
+                let time = sopan::render::graph::duration_words(b.duration, lang);
+                let title = b.title.as_deref().unwrap_or(&b.id);
                 name(
-                    &s.id,
-                    ("step", parent),
-                    format!("**{}** — {word}, {time}", s.title),
-                    s.loc,
+                    &b.id,
+                    ("budget", parent),
+                    format!("**{title}** — {word}, {time}"),
+                    b.loc,
                 );
+            }
+            if let Some(c) = calendar {
+                // A calendar is named where the agency or service writes it; its definition
+                // is its file, when loaded.
+                let file = format!("/{}.kalender.yaml", c.name());
+                if let Some((id, _)) = project
+                    .sources()
+                    .iter()
+                    .find(|(_, f)| f.path.ends_with(&file))
+                {
+                    let at = sopan::source::span::Loc {
+                        file: id,
+                        span: sopan::source::span::Span::new(0, 0),
+                    };
+                    if named_calendars.insert(c.name().to_string()) {
+                        name(
+                            c.name(),
+                            ("calendar", None),
+                            crate::hover::calendar(c, lang),
+                            at,
+                        );
+                    }
+                }
             }
             for e in &p.ends {
                 let word = lang.pick("akhir", "end");
@@ -175,10 +207,19 @@ pub fn analyse(docs: &Documents, path: &Path, cache: &mut sopan::project::Cache)
             }
             for st in &p.stages {
                 let word = lang.pick("tahap", "stage");
+                let time = match (st.duration, st.timing) {
+                    (Some(d), _) => sopan::render::graph::duration_words(d, lang),
+                    (None, sopan::model::Timing::Unknown) => lang
+                        .pick("waktu tidak diketahui", "unknown time")
+                        .to_string(),
+                    _ => lang
+                        .pick("tanpa waktu sendiri", "no time of its own")
+                        .to_string(),
+                };
                 name(
                     &st.id,
                     ("stage", parent),
-                    format!("**{}** — {word}", st.title),
+                    format!("**{}** — {word}, {time}", st.title),
                     st.loc,
                 );
             }

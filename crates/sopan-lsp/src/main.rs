@@ -10,6 +10,7 @@
 mod analysis;
 mod documents;
 mod edits;
+mod hover;
 mod navigate;
 mod position;
 

@@ -125,6 +125,8 @@ pub fn symbols(docs: &Documents, analysis: &Analysis, path: &str) -> Vec<Documen
                 "procedure" => SymbolKind::MODULE,
                 "stage" => SymbolKind::NAMESPACE,
                 "end" => SymbolKind::EVENT,
+                "budget" => SymbolKind::CONSTANT,
+                "calendar" => SymbolKind::OBJECT,
                 _ => SymbolKind::FUNCTION,
             },
             tags: None,

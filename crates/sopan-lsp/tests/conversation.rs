@@ -87,7 +87,7 @@ impl Client {
     }
 }
 
-const CLEAN: &str = "instansi kantor \"Kantor\" { kalender nasional }\nperan petugas \"Petugas loket\" internal\nprosedur p \"Prosedur\" {\n  langkah periksa \"Periksa berkas\" {\n    oleh petugas\n    waktu 1 hari kerja\n    lanjut selesai\n  }\n  selesai selesai \"Selesai\"\n}\n";
+const CLEAN: &str = "instansi kantor \"Kantor\" { kalender nasional }\nperan petugas \"Petugas loket\" internal\nprosedur p \"Prosedur\" {\n  langkah periksa \"Periksa berkas\" {\n    oleh petugas\n    waktu 1 hari kerja\n    lanjut selesai\n  }\n  anggaran total \"Waktu penyelesaian\" 5 hari kerja\n  selesai selesai \"Selesai\"\n}\n";
 
 #[test]
 fn an_editing_session() {
@@ -168,8 +168,21 @@ fn an_editing_session() {
     );
     assert_eq!(
         step["result"]["contents"]["value"],
-        "**Periksa berkas** — langkah, 1 hari kerja"
+        "**Periksa berkas** — langkah, 1 hari kerja (450 menit kerja)\n\n20 % dari Waktu penyelesaian (5 hari kerja)"
     );
+    // The calendar an agency names: its zone and the dates it covers; its file is where it
+    // is defined.
+    let calendar_at =
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 40}});
+    let cal = c.request("textDocument/hover", calendar_at.clone());
+    assert_eq!(
+        cal["result"]["contents"]["value"],
+        "**Hari kerja pemerintah Republik Indonesia** — kalender kerja `nasional`, zona WIB, berlaku 2024-01-01 sampai 2027-12-31"
+    );
+    let cal_def = c.request("textDocument/definition", calendar_at);
+    assert!(cal_def["result"]["uri"]
+        .as_str()
+        .is_some_and(|u| u.ends_with("/nasional.kalender.yaml")));
     let definition = c.request("textDocument/definition", at);
     assert_eq!(
         definition["result"],
@@ -234,7 +247,11 @@ fn an_editing_session() {
             ("petugas".to_string(), vec![]),
             (
                 "p".to_string(),
-                vec!["periksa".to_string(), "selesai".to_string()]
+                vec![
+                    "periksa".to_string(),
+                    "total".to_string(),
+                    "selesai".to_string()
+                ]
             )
         ]
     );
