@@ -699,3 +699,21 @@ fn a_refused_calendar_exits_1_and_a_missing_one_2() {
     ]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
 }
+
+/// Every command is described in English under `--lang en`: no line of the command list is
+/// the same in both languages.
+#[test]
+fn every_command_has_an_english_description() {
+    let lines = |lang: &str| -> Vec<String> {
+        let out = sopan(&["--lang", lang, "--help"]);
+        text(&out.stdout)
+            .lines()
+            .filter(|l| l.starts_with("  ") && !l.trim_start().starts_with('-'))
+            .map(|l| l.trim().to_string())
+            .collect()
+    };
+    let (id, en) = (lines("id"), lines("en"));
+    assert!(id.len() >= 15, "{id:?}");
+    let same: Vec<&String> = en.iter().filter(|l| id.contains(l)).collect();
+    assert!(same.is_empty(), "not translated: {same:?}");
+}

@@ -114,6 +114,22 @@ pub fn translate(rendered: &str, lang: Lang) -> String {
 const ENGLISH: &[(&str, &str, &str)] = &[
     ("", "", "Check and run Indonesian public-service standards (.sop files)"),
     ("", "lang", "Language of every message: id (the default) or en. Also `SOPAN_LANG`, or `bahasa` in the project file `sopan.yaml`"),
+    ("fmt", "", "Lay out .sop files in the one layout (only space changes; see grammar/README.md)"),
+    ("fmt", "paths", "Files or folders (default: the project's standards folder, or `standards/`)"),
+    ("fmt", "check", "Write nothing: name the files that would change, exit 1 when there is one"),
+    ("lsp", "", "The language server (LSP) for editors, over stdin/stdout (runs `sopan-lsp`)"),
+    ("case", "", "A live case for other systems: open, apply an event, let time pass, status (JSON)"),
+    ("case open", "", "Open a case on a standard's procedure; print the stored case and its actions"),
+    ("case apply", "", "Apply one event (JSON) to a stored case; print the new case and its actions"),
+    ("case advance", "", "Let time pass up to an instant; print the new case and the actions due"),
+    ("case status", "", "Where a case stands at an instant: position, clocks, control card"),
+    ("case due", "", "When the case next needs `advance` (its nearest timer), or `null`"),
+    ("calendar due", "", "When a duration runs out, counted from an instant"),
+    ("calendar between", "", "Working days (and, for instants, working time) between two dates or instants"),
+    ("calendar offset", "", "Batch: read CSV `start_date,offset_days` from stdin, write `start_date,offset_days,date`"),
+    ("calendar show", "", "The non-working days of a year, with their names and decrees"),
+    ("serve", "", "The HTTP service for live cases (runs `sopan-serve`, docs/server.md)"),
+    ("serve", "args", "Arguments for `sopan-serve` (`--db`, `--addr`, `--root`, `--clock`)"),
     ("check", "", "Parse and check standards: files or folders (recursive)"),
     ("check", "paths", "Files or folders (default: the project's standards folder, or `standards/`)"),
     ("check", "format", "Output format"),
@@ -158,6 +174,11 @@ pub fn english(command: Command) -> Command {
         command = match (*sub, *arg) {
             ("", "") => command.about(*text),
             ("", arg) => command.mut_arg(arg, |a| a.help(*text)),
+            // `case open`: a command of a command.
+            (sub, "") if sub.contains(' ') => {
+                let (outer, inner) = sub.split_once(' ').unwrap_or((sub, ""));
+                command.mut_subcommand(outer, |c| c.mut_subcommand(inner, |i| i.about(*text)))
+            }
             (sub, "") => command.mut_subcommand(sub, |c| c.about(*text)),
             (sub, arg) => command.mut_subcommand(sub, |c| c.mut_arg(arg, |a| a.help(*text))),
         };
