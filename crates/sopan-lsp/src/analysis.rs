@@ -163,15 +163,8 @@ pub fn analyse(docs: &Documents, path: &Path, cache: &mut sopan::project::Cache)
                 .iter()
                 .filter(|b| b.scope == sopan::model::Scope::Budget)
             {
-                let word = lang.pick("anggaran waktu", "time budget");
-                let time = sopan::render::graph::duration_words(b.duration, lang);
-                let title = b.title.as_deref().unwrap_or(&b.id);
-                name(
-                    &b.id,
-                    ("budget", parent),
-                    format!("**{title}** — {word}, {time}"),
-                    b.loc,
-                );
+                let hover = crate::hover::budget(model, p, b, calendar, lang);
+                name(&b.id, ("budget", parent), hover, b.loc);
             }
             if let Some(c) = calendar {
                 // A calendar is named where the agency or service writes it; its definition

@@ -73,3 +73,94 @@ pub fn calendar(c: &Calendar, lang: Lang) -> String {
         lang.pick("sampai", "to"),
     )
 }
+
+/// A budget's hover: its title and time, and each escalation rule with the instant it fires
+/// for a case whose clock starts at a sample instant (Monday 2 March 2026, 08.00 on its
+/// calendar), reckoned as the case clock reckons it.
+pub fn budget(
+    model: &sopan::model::Model,
+    proc: &Procedure,
+    b: &sopan::model::Budget,
+    calendar: Option<&Calendar>,
+    lang: Lang,
+) -> String {
+    let word = lang.pick("anggaran waktu", "time budget");
+    let title = b.title.as_deref().unwrap_or(&b.id);
+    let mut out = format!("**{title}** — {word}, {}", duration_words(b.duration, lang));
+    let offset = calendar.map_or(7 * 3600, |c| c.zone().offset_seconds());
+    let zone = calendar.map_or("WIB", |c| c.zone().name());
+    let Some(start) = jiff::Timestamp::from_second(1_772_413_200 - offset + 7 * 3600).ok() else {
+        return out;
+    };
+    let deadlines = sopan::time::Deadlines::new(calendar);
+    let shown = |t: jiff::Timestamp| {
+        jiff::Timestamp::from_second(t.as_second() + offset)
+            .map(|l| l.strftime("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default()
+    };
+    if !b.escalations.is_empty() {
+        out.push_str(&format!(
+            "\n\n{} {} {zone}:",
+            lang.pick("Bila jamnya mulai", "When its clock starts"),
+            shown(start)
+        ));
+    }
+    for e in &b.escalations {
+        let when = match e.trigger {
+            sopan::model::Trigger::Breached => {
+                deadlines.due(start, b.duration).ok().map(|c| c.value)
+            }
+            sopan::model::Trigger::AtRisk(p) => {
+                deadlines.limit(start, b.duration).ok().and_then(|l| {
+                    let part = u64::try_from(l).ok()? * u64::from(p) / 100;
+                    deadlines
+                        .after(start, part, b.duration.unit.measure())
+                        .ok()
+                        .map(|c| c.value)
+                })
+            }
+        };
+        let words = sopan::render::graph::escalation_words(model, proc, e, lang);
+        match when {
+            Some(t) => out.push_str(&format!("\n- {words}: {} {zone}", shown(t))),
+            None => out.push_str(&format!("\n- {words}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use sopan::project::{Entry, Project};
+    use sopan::source::loader::MemoryLoader;
+
+    #[test]
+    fn a_budget_hover_gives_each_rule_its_instant() {
+        let mut files = MemoryLoader::new();
+        files.insert(
+            "std/nasional.kalender.yaml",
+            std::fs::read("../../standards/nasional.kalender.yaml").expect("calendar"),
+        );
+        files.insert(
+            "std/a.sop",
+            "instansi k \"K\" { kalender nasional }\nperan kepala \"Kepala\" internal\nprosedur p \"P\" {\n  anggaran total \"Penyelesaian\" 5 hari kerja {\n    bila berisiko eskalasi ke kepala\n    bila terlambat eskalasi ke kepala\n  }\n  langkah a \"A\" { oleh kepala  waktu 1 hari kerja  lanjut ok }\n  selesai ok \"OK\"\n}\n",
+        );
+        let entry = Entry {
+            path: "std/a.sop".into(),
+            root: "std".into(),
+        };
+        let project = Project::load(&files, &[entry]).expect("loads");
+        let s = &project.standards()[0];
+        let (model, proc) = (s.model(), &s.model().procedures[0]);
+        let calendar = s.procedure_calendars()[0].as_deref();
+        let text = super::budget(model, proc, &proc.budgets[0], calendar, sopan::Lang::Id);
+        // 80 % of 2,670 working minutes from Monday 08.00 is Friday 15.06; 5 working days
+        // after Monday run out on the next Monday at 16.00.
+        assert!(text.contains("2026-03-06 15:06 WIB"), "{text}");
+        assert!(text.contains("2026-03-09 16:00 WIB"), "{text}");
+        assert!(
+            text.starts_with("**Penyelesaian** — anggaran waktu, 5 hari kerja"),
+            "{text}"
+        );
+    }
+}
