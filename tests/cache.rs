@@ -2,6 +2,8 @@
 //! one file — a title, a mistake, the mistake undone, a calendar changed — every standard's
 //! export and every diagnostic (code, message and place) are the same.
 
+mod common;
+
 use sopan::project::{Cache, Entry, LoadOptions, Project};
 use sopan::source::loader::MemoryLoader;
 
@@ -9,25 +11,17 @@ use sopan::source::loader::MemoryLoader;
 fn shipped() -> (MemoryLoader, Vec<Entry>) {
     let mut files = MemoryLoader::new();
     let mut entries = Vec::new();
-    let mut dirs = vec![std::path::PathBuf::from("standards")];
-    while let Some(d) = dirs.pop() {
-        for e in std::fs::read_dir(&d).expect("a folder").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                dirs.push(p);
-                continue;
-            }
-            let name = p.to_string_lossy().replace('\\', "/");
-            if name.ends_with(".case.yaml") {
-                continue;
-            }
-            files.insert(&name, std::fs::read(&p).expect("readable"));
-            if name.ends_with(".sop") || name.ends_with(".kalender.yaml") {
-                entries.push(Entry {
-                    path: name,
-                    root: "standards".into(),
-                });
-            }
+    for p in common::files_under("standards", "") {
+        let name = p.to_string_lossy().replace('\\', "/");
+        if name.ends_with(".case.yaml") {
+            continue;
+        }
+        files.insert(&name, std::fs::read(&p).expect("readable"));
+        if name.ends_with(".sop") || name.ends_with(".kalender.yaml") {
+            entries.push(Entry {
+                path: name,
+                root: "standards".into(),
+            });
         }
     }
     entries.sort_by(|a, b| a.path.cmp(&b.path));

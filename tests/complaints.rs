@@ -483,19 +483,7 @@ pengaduan p "Pengaduan" {
 #[test]
 fn route_and_the_case_clock_agree_in_every_shipped_complaint_scenario() {
     use sopan::interp::{Case, ClockState};
-    let mut files = Vec::new();
-    let mut dirs = vec![std::path::PathBuf::from("standards")];
-    while let Some(d) = dirs.pop() {
-        for e in std::fs::read_dir(&d).expect("a folder").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if p.to_string_lossy().ends_with(".case.yaml") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    let files = common::files_under("standards", ".case.yaml");
     let (mut compared, mut scenarios) = (0, 0);
     for file in &files {
         let text = std::fs::read_to_string(file).expect("readable");

@@ -9,22 +9,8 @@ use sopan::project::{Entry, Project};
 use sopan::source::loader::MemoryLoader;
 use std::path::PathBuf;
 
-/// Every file under `dir` whose name ends with `suffix`, sorted.
 fn files(dir: &str, suffix: &str) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut dirs = vec![PathBuf::from(dir)];
-    while let Some(d) = dirs.pop() {
-        for e in std::fs::read_dir(&d).expect("a folder").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if p.to_string_lossy().ends_with(suffix) {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
+    common::files_under(dir, suffix)
 }
 
 /// The text without any space: what `fmt` must leave as it is.

@@ -89,3 +89,21 @@ pub fn relative(file: &std::path::Path) -> String {
         .to_string_lossy()
         .replace('\\', "/")
 }
+
+/// Every file under `dir` whose name ends with `suffix` (`""`: every file), sorted.
+pub fn files_under(dir: &str, suffix: &str) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(dir)];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("a folder").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.to_string_lossy().ends_with(suffix) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
