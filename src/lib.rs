@@ -137,6 +137,30 @@ pub fn name_occurrences(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
         .collect()
 }
 
+/// Where `name` is written in a `.sop` text, as one name: with `procedure`, a step, stage or
+/// end of that procedure — alone inside the procedure's block and as `procedure.name`
+/// anywhere (the range of `name`); without, every place it is written except as the second
+/// half of a qualified `procedure.name`.
+///
+/// ```
+/// let text = "prosedur a \"A\" { mulai p  langkah p \"P\" { } }\nprosedur b \"B\" { mulai p }\n\
+///             anggaran x \"X\" { mulai saat masuk a.p }";
+/// assert_eq!(sopan::occurrences_in(text, Some("a"), "p").len(), 3);
+/// assert_eq!(sopan::occurrences_in(text, Some("b"), "p").len(), 1);
+/// ```
+pub fn occurrences_in(
+    text: &str,
+    procedure: Option<&str>,
+    name: &str,
+) -> Vec<std::ops::Range<usize>> {
+    syntax::names::occurrences(text, procedure, name)
+}
+
+/// The procedure whose block holds byte `offset` of a `.sop` text (the innermost), if any.
+pub fn procedure_at(text: &str, offset: usize) -> Option<&str> {
+    syntax::names::procedure_at(text, offset)
+}
+
 /// Every keyword of the language in one spelling: Indonesian, or with `english` the English
 /// alias (as a file written in that language uses them), for an editor's completion.
 pub fn keywords(english: bool) -> Vec<&'static str> {

@@ -4,47 +4,8 @@
 
 mod common;
 
-use sopan::project::{Cache, Entry, LoadOptions, Project};
-use sopan::source::loader::MemoryLoader;
-
-/// Every file under `standards/`, as a loader, and the `.sop` files as entries.
-fn shipped() -> (MemoryLoader, Vec<Entry>) {
-    let mut files = MemoryLoader::new();
-    let mut entries = Vec::new();
-    for p in common::files_under("standards", "") {
-        let name = p.to_string_lossy().replace('\\', "/");
-        if name.ends_with(".case.yaml") {
-            continue;
-        }
-        files.insert(&name, std::fs::read(&p).expect("readable"));
-        if name.ends_with(".sop") || name.ends_with(".kalender.yaml") {
-            entries.push(Entry {
-                path: name,
-                root: "standards".into(),
-            });
-        }
-    }
-    entries.sort_by(|a, b| a.path.cmp(&b.path));
-    (files, entries)
-}
-
-/// What a load shows: each standard's export, then each diagnostic with its place.
-fn shown(p: &Project) -> Vec<String> {
-    let mut out: Vec<String> = p
-        .standards()
-        .iter()
-        .map(|s| {
-            serde_json::to_string(&sopan::render::export::export(s.model(), "x")).expect("json")
-        })
-        .collect();
-    out.extend(p.diagnostics().iter().map(|d| {
-        let place = d
-            .loc
-            .and_then(|l| Some((p.sources().get(l.file)?.path.clone(), l.span)));
-        format!("{} {} {place:?}", d.code(), d.message(sopan::Lang::En))
-    }));
-    out
-}
+use common::{shipped, shown};
+use sopan::project::{Cache, LoadOptions, Project};
 
 #[test]
 fn a_cached_load_is_the_same_as_a_fresh_one_after_every_edit() {

@@ -2,7 +2,9 @@
 //! file that no other file includes into a checked, compiled [`Standard`].
 
 mod cache;
+mod workspace;
 pub use cache::Cache;
+pub use workspace::Workspace;
 mod calendars;
 pub use calendars::LoadOptions;
 mod settings;

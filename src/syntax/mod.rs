@@ -2,4 +2,5 @@
 
 pub mod ast;
 pub mod format;
+pub mod names;
 pub mod parser;

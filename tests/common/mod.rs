@@ -107,3 +107,42 @@ pub fn files_under(dir: &str, suffix: &str) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+/// Every file under `standards/`, as a loader, and the `.sop` files as entries.
+pub fn shipped() -> (sopan::source::loader::MemoryLoader, Vec<Entry>) {
+    let mut files = sopan::source::loader::MemoryLoader::new();
+    let mut entries = Vec::new();
+    for p in files_under("standards", "") {
+        let name = p.to_string_lossy().replace('\\', "/");
+        if name.ends_with(".case.yaml") {
+            continue;
+        }
+        files.insert(&name, std::fs::read(&p).expect("readable"));
+        if name.ends_with(".sop") || name.ends_with(".kalender.yaml") {
+            entries.push(Entry {
+                path: name,
+                root: "standards".into(),
+            });
+        }
+    }
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, entries)
+}
+
+/// What a load shows: each standard's export, then each diagnostic with its place.
+pub fn shown(p: &Project) -> Vec<String> {
+    let mut out: Vec<String> = p
+        .standards()
+        .iter()
+        .map(|s| {
+            serde_json::to_string(&sopan::render::export::export(s.model(), "x")).expect("json")
+        })
+        .collect();
+    out.extend(p.diagnostics().iter().map(|d| {
+        let place = d
+            .loc
+            .and_then(|l| Some((p.sources().get(l.file)?.path.clone(), l.span)));
+        format!("{} {} {place:?}", d.code(), d.message(sopan::Lang::En))
+    }));
+    out
+}

@@ -38,6 +38,9 @@ pub struct Analysis {
     pub files: Vec<String>,
     /// Whether the document is written with the English keywords.
     pub english: bool,
+    /// Every file the check read (`.sop` and calendar files): a change to another file
+    /// cannot change this analysis.
+    pub read: Vec<String>,
 }
 
 /// The language of the words the server adds (quick-fix titles, refusals): `SOPAN_LANG`,
@@ -218,11 +221,17 @@ pub fn analyse(docs: &Documents, path: &Path, cache: &mut sopan::project::Cache)
             }
         }
     }
+    let read = project
+        .sources()
+        .iter()
+        .map(|(_, f)| f.path.clone())
+        .collect();
     Analysis {
         diagnostics: by_file,
         names,
         files,
         english,
+        read,
     }
 }
 
@@ -268,8 +277,14 @@ pub fn analyse_calendar(docs: &Documents, path: &Path) -> Analysis {
             (source.path == file).then(|| to_lsp(d, source, &text, lang))
         })
         .collect();
+    let read = project
+        .sources()
+        .iter()
+        .map(|(_, f)| f.path.clone())
+        .collect();
     Analysis {
         diagnostics: vec![(file, diagnostics)],
+        read,
         ..Analysis::default()
     }
 }
@@ -294,6 +309,48 @@ pub fn word_at(text: &str, offset: usize) -> Option<(&str, usize, usize)> {
         .find(|(_, c)| !is_word(*c))
         .map_or(text.len(), |(i, _)| offset + i);
     (start < end).then(|| (&text[start..end], start, end))
+}
+
+/// The declared name the word `word` at `start..end` of `text` refers to, as one name:
+/// `procedure.step` is that procedure's step (and `procedure` there the procedure); a word
+/// several names share is the one of the procedure whose block holds it, else the first.
+pub fn pick<'a>(
+    names: &'a [Name],
+    text: &str,
+    word: &str,
+    start: usize,
+    end: usize,
+) -> Option<&'a Name> {
+    let before = text.get(..start).unwrap_or_default().trim_end();
+    let qualifier = before.strip_suffix('.').map(|b| {
+        let b = b.trim_end();
+        let from = b
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        &b[from..]
+    });
+    let qualifies = text
+        .get(end..)
+        .unwrap_or_default()
+        .trim_start()
+        .strip_prefix('.')
+        .is_some_and(|r| {
+            r.trim_start()
+                .starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        });
+    let mut same = names.iter().filter(|n| n.id == word);
+    if let Some(q) = qualifier.filter(|q| !q.is_empty()) {
+        return same.find(|n| n.parent.as_deref() == Some(q));
+    }
+    if qualifies {
+        return same.find(|n| n.kind == "procedure");
+    }
+    let around = sopan::procedure_at(text, start);
+    let all: Vec<&Name> = same.collect();
+    all.iter()
+        .find(|n| around.is_some() && n.parent.as_deref() == around)
+        .or(all.first())
+        .copied()
 }
 
 /// The range of `name` in its file's stored text.

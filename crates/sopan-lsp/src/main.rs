@@ -140,17 +140,33 @@ impl Server {
             return Vec::new();
         };
         let key = slash(&path);
+        // An edit reaches only the checks that read the file; opening or closing one may
+        // change which files exist as the editor sees them, so every check runs again.
+        let edit = n.method == "textDocument/didChange";
         match text {
-            Some(t) => self.docs.set(key, t),
+            Some(t) => self.docs.set(key.clone(), t),
             None => {
                 self.docs.close(&key);
                 self.analyses.remove(&key);
                 self.caches.remove(&key);
             }
         }
-        // Every open file is checked again (a standard may include the one that changed, or
-        // run on its calendar), then each file's diagnostics published once.
-        let open: Vec<String> = self.docs.paths().cloned().collect();
+        // Every open file whose check read the changed one is checked again (it may be
+        // included by a standard or be its calendar), then each file's diagnostics published
+        // once.
+        let open: Vec<String> = self
+            .docs
+            .paths()
+            .filter(|doc| {
+                !edit
+                    || **doc == key
+                    || self
+                        .analyses
+                        .get(*doc)
+                        .is_none_or(|a| a.read.contains(&key))
+            })
+            .cloned()
+            .collect();
         for doc in open {
             let path = std::path::Path::new(&doc);
             let analysis = if doc.ends_with(".sop") {
@@ -275,7 +291,7 @@ impl Server {
         let (key, text) = self.text(uri)?;
         let (word, start, end) = word_at(text, position::offset(text, pos))?;
         let analysis = self.analyses.get(&key)?;
-        let name = analysis.names.iter().find(|n| n.id == word)?;
+        let name = analysis::pick(&analysis.names, text, word, start, end)?;
         Some((name, position::range(text, start, end)))
     }
 

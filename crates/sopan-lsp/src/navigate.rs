@@ -18,7 +18,7 @@ pub fn references(docs: &Documents, analysis: &Analysis, name: &Name) -> Vec<Loc
             continue;
         };
         let text = text_of(docs, file);
-        for r in sopan::name_occurrences(&text, &name.id) {
+        for r in places(&text, analysis, name) {
             out.push(Location {
                 uri: uri.clone(),
                 range: range(&text, r.start, r.end),
@@ -26,6 +26,25 @@ pub fn references(docs: &Documents, analysis: &Analysis, name: &Name) -> Vec<Loc
         }
     }
     out
+}
+
+/// Whether `name` is a procedure's own (a step, stage or end).
+fn scoped(name: &Name) -> bool {
+    matches!(name.kind, "step" | "stage" | "end") && name.parent.is_some()
+}
+
+/// Where `name` is written in `text`, as one name: a step whose id another name shares is
+/// found in its procedure's block and as `procedure.step`; any other name wherever it is
+/// written (a unique step's unqualified references outside its block included).
+fn places(text: &str, analysis: &Analysis, name: &Name) -> Vec<std::ops::Range<usize>> {
+    let shared = analysis.names.iter().filter(|n| n.id == name.id).count() > 1;
+    if scoped(name) && shared {
+        sopan::occurrences_in(text, name.parent.as_deref(), &name.id)
+    } else if scoped(name) {
+        sopan::name_occurrences(text, &name.id)
+    } else {
+        sopan::occurrences_in(text, None, &name.id)
+    }
 }
 
 /// Why a rename is refused, in words; `None` when it may go ahead.
@@ -51,8 +70,14 @@ pub fn refuse_rename(analysis: &Analysis, name: &Name, new: &str) -> Option<Stri
             lang.pick("sudah dipakai", "is already used")
         ));
     }
-    // The same word naming two things (a step and a role) cannot be told apart in the text.
-    if analysis.names.iter().filter(|n| n.id == name.id).count() > 1 {
+    // The same word naming two things (a step and a role) cannot be told apart in the text;
+    // steps of the same name in two procedures can (by their blocks and `procedure.step`).
+    let apart = |n: &Name| scoped(n) && scoped(name) && n.parent != name.parent;
+    if analysis
+        .names
+        .iter()
+        .any(|n| n.id == name.id && !std::ptr::eq(n, name) && !apart(n))
+    {
         return Some(format!(
             "`{}` {}",
             name.id,

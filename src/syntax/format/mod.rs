@@ -27,9 +27,22 @@ use lex::{pieces, Piece};
 /// Keywords whose consecutive lines have their third item aligned (`peran pemohon   "…"`).
 const ALIGNED: &[&str] = &["peran", "role", "saluran", "channel"];
 
-/// The byte ranges of every identifier-like word of `text` outside quoted texts and comments
-/// (where a name can be written), in order: what an editor renames and finds references in.
-pub fn words(text: &str) -> Vec<(usize, usize)> {
+/// A token of code an editor's navigation needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tok {
+    /// An identifier-like word.
+    Word,
+    /// `.`, which joins a procedure's name to one of its steps.
+    Dot,
+    /// `{`.
+    Open,
+    /// `}`.
+    Close,
+}
+
+/// The words, dots and braces of `text` outside quoted texts and comments, in order, with
+/// their byte ranges.
+pub fn tokens(text: &str) -> Vec<(Tok, usize, usize)> {
     let mut out = Vec::new();
     let mut at = 0usize;
     for p in pieces(text) {
@@ -41,10 +54,19 @@ pub fn words(text: &str) -> Vec<(usize, usize)> {
                     match (word, start) {
                         (true, None) => start = Some(i),
                         (false, Some(s)) => {
-                            out.push((at + s, at + i));
+                            out.push((Tok::Word, at + s, at + i));
                             start = None;
                         }
                         _ => {}
+                    }
+                    let mark = match c {
+                        '.' => Some(Tok::Dot),
+                        '{' => Some(Tok::Open),
+                        '}' => Some(Tok::Close),
+                        _ => None,
+                    };
+                    if let (Some(m), true) = (mark, i < t.len()) {
+                        out.push((m, at + i, at + i + 1));
                     }
                 }
                 at += t.len();
@@ -55,6 +77,16 @@ pub fn words(text: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The byte ranges of every identifier-like word of `text` outside quoted texts and comments
+/// (where a name can be written), in order: what an editor renames and finds references in.
+pub fn words(text: &str) -> Vec<(usize, usize)> {
+    tokens(text)
+        .into_iter()
+        .filter(|(t, _, _)| *t == Tok::Word)
+        .map(|(_, a, b)| (a, b))
+        .collect()
 }
 
 /// The file in the one layout.
