@@ -131,17 +131,18 @@ pub fn analyse(docs: &Documents, path: &Path, cache: &mut sopan::project::Cache)
                 });
             }
         };
-        for r in &model.roles {
+        for (index, r) in model.roles.iter().enumerate() {
             let kind = match (r.internal, lang) {
                 (true, Lang::Id) => "peran internal",
                 (false, Lang::Id) => "peran eksternal",
                 (true, Lang::En) => "internal role",
                 (false, Lang::En) => "external role",
             };
+            let staffing = crate::hover::staffing(model, index, &r.id, lang);
             name(
                 &r.id,
                 ("role", None),
-                format!("**{}** — {kind}", r.title),
+                format!("**{}** — {kind}{staffing}", r.title),
                 r.loc,
             );
         }

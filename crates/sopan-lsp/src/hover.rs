@@ -164,3 +164,39 @@ mod tests {
         );
     }
 }
+
+/// A role's staffing as the services of `model` write it (`jumlah_pelaksana`): each entry that
+/// covers the role, with its head count — or nothing when no service counts it.
+pub fn staffing(model: &sopan::model::Model, index: usize, role: &str, lang: Lang) -> String {
+    let id = u32::try_from(index).map(sopan::model::RoleId).ok();
+    let mut out = String::new();
+    for service in &model.services {
+        for entry in service
+            .staffing
+            .iter()
+            .filter(|e| e.roles.iter().any(|r| Some(*r) == id))
+        {
+            let count = match entry.count {
+                sopan::model::Count::People(n) => {
+                    format!(
+                        "{n} {}",
+                        lang.pick("orang", if n == 1 { "person" } else { "people" })
+                    )
+                }
+                sopan::model::Count::AsNeeded => {
+                    lang.pick("sesuai kebutuhan", "as needed").to_string()
+                }
+            };
+            let shared = if entry.subject == role {
+                String::new()
+            } else {
+                format!(" (`{}`)", entry.subject)
+            };
+            out.push_str(&format!(
+                "\n\n{}: {count}{shared}",
+                lang.pick("Jumlah pelaksana", "Staffing")
+            ));
+        }
+    }
+    out
+}

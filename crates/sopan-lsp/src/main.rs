@@ -363,6 +363,22 @@ impl Server {
 
     fn definition(&self, p: &GotoDefinitionParams) -> serde_json::Value {
         let at = &p.text_document_position_params;
+        // On an include's path: the included file.
+        if let Some((key, text)) = self.text(&at.text_document.uri) {
+            let offset = position::offset(text, at.position);
+            if let Some(file) = navigate::include_at(text, offset, &key) {
+                let Some(uri) = uri_of(&file) else {
+                    return serde_json::Value::Null;
+                };
+                let start = ls_types::Position::new(0, 0);
+                let location = Location {
+                    uri,
+                    range: ls_types::Range::new(start, start),
+                };
+                return serde_json::to_value(GotoDefinitionResponse::Scalar(location))
+                    .unwrap_or_default();
+            }
+        }
         let Some((name, _)) = self.name_at(&at.text_document.uri, at.position) else {
             return serde_json::Value::Null;
         };

@@ -181,3 +181,24 @@ pub fn symbols(docs: &Documents, analysis: &Analysis, path: &str) -> Vec<Documen
     }
     out
 }
+
+/// The file an include line names, when `offset` of `text` is on its quoted path: the path as
+/// written, resolved against the folder of `path` (the including file).
+pub fn include_at(text: &str, offset: usize, path: &str) -> Option<String> {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let line = &text[start..end];
+    let body = line.trim_start();
+    let rest = body
+        .strip_prefix("sertakan")
+        .or_else(|| body.strip_prefix("include"))?;
+    let open = start + (line.len() - body.len()) + (body.len() - rest.len()) + rest.find('"')?;
+    let close = open + 1 + text[open + 1..end].find('"')?;
+    if offset < open || offset > close {
+        return None;
+    }
+    let written = &text[open + 1..close];
+    let dir = sopan::source::loader::parent(path);
+    Some(sopan::source::loader::join(dir, written))
+}

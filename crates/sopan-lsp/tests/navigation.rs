@@ -1,18 +1,21 @@
-//! Qualified references as one name: two procedures each with a step `periksa`, and an
-//! obligation triggered after `a.periksa`. Hover, references and rename take the step the
-//! cursor is on — by its procedure's block, or by the procedure written before the dot.
+//! Navigation beyond one word: qualified references as one name (two procedures each with a
+//! step `periksa`, and an obligation triggered after `a.periksa`: hover, references and
+//! rename take the step the cursor is on — by its procedure's block, or by the procedure
+//! written before the dot), a role's staffing in its hover, and an include's path leading to
+//! the included file.
 
 mod common;
 
 use common::Client;
 use serde_json::{json, Value};
 
-const TEXT: &str = "instansi kantor \"Kantor\" { kalender nasional }
+const TEXT: &str = "sertakan \"kantor.sop\"
 peran petugas \"Petugas\" internal
 peran pemohon \"Pemohon\" eksternal
 layanan l \"Layanan\" {
   instansi kantor
   versi \"1\"
+  jumlah_pelaksana { petugas 2 }
   jaminan {
     kewajiban kabar \"Kabar\" {
       pemicu setelah a.periksa
@@ -75,6 +78,11 @@ fn a_step_is_one_name_with_its_procedure() {
         standards.join("nasional.kalender.yaml"),
     )
     .expect("calendar");
+    std::fs::write(
+        standards.join("kantor.sop"),
+        "instansi kantor \"Kantor\" { kalender nasional }\n",
+    )
+    .expect("write");
     let file = standards.join("q.sop");
     std::fs::write(&file, TEXT).expect("write");
     let uri = format!("file://{}", file.display());
@@ -106,13 +114,23 @@ fn a_step_is_one_name_with_its_procedure() {
     assert!(hover(&mut c, at("langkah periksa", 1, 9)).contains("Periksa B"));
     assert!(hover(&mut c, at("a.periksa", 0, 3)).contains("Periksa A"));
     assert!(hover(&mut c, at("a.periksa", 0, 0)).contains("Prosedur A"));
+    let role = hover(&mut c, at("peran petugas", 0, 7));
+    assert!(role.contains("Jumlah pelaksana: 2 orang"), "{role}");
+
+    // Definition on an include's path: the included file.
+    let def = c.request(
+        "textDocument/definition",
+        json!({"textDocument": doc, "position": at("kantor.sop", 0, 2)}),
+    );
+    let kantor = format!("file://{}", standards.join("kantor.sop").display());
+    assert_eq!(def["result"]["uri"], json!(kantor));
 
     // References of a's step: its declaration and the qualified trigger, not b's step.
     let refs = c.request(
         "textDocument/references",
         json!({"textDocument": doc, "position": at("langkah periksa", 0, 9), "context": {"includeDeclaration": true}}),
     );
-    assert_eq!(lines(&refs["result"]), vec![8, 14]);
+    assert_eq!(lines(&refs["result"]), vec![9, 15]);
 
     // Rename b's step: only b's declaration changes.
     let edit = c.request(
@@ -120,7 +138,7 @@ fn a_step_is_one_name_with_its_procedure() {
         json!({"textDocument": doc, "position": at("langkah periksa", 1, 9), "newName": "teliti"}),
     );
     let changes = &edit["result"]["changes"][&uri];
-    assert_eq!(lines(changes), vec![22]);
+    assert_eq!(lines(changes), vec![23]);
     c.request("shutdown", json!(null));
     c.notify("exit", json!(null));
     let _ = c.child.wait();
