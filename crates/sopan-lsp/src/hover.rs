@@ -129,42 +129,6 @@ pub fn budget(
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use sopan::project::{Entry, Project};
-    use sopan::source::loader::MemoryLoader;
-
-    #[test]
-    fn a_budget_hover_gives_each_rule_its_instant() {
-        let mut files = MemoryLoader::new();
-        files.insert(
-            "std/nasional.kalender.yaml",
-            std::fs::read("../../standards/nasional.kalender.yaml").expect("calendar"),
-        );
-        files.insert(
-            "std/a.sop",
-            "instansi k \"K\" { kalender nasional }\nperan kepala \"Kepala\" internal\nprosedur p \"P\" {\n  anggaran total \"Penyelesaian\" 5 hari kerja {\n    bila berisiko eskalasi ke kepala\n    bila terlambat eskalasi ke kepala\n  }\n  langkah a \"A\" { oleh kepala  waktu 1 hari kerja  lanjut ok }\n  selesai ok \"OK\"\n}\n",
-        );
-        let entry = Entry {
-            path: "std/a.sop".into(),
-            root: "std".into(),
-        };
-        let project = Project::load(&files, &[entry]).expect("loads");
-        let s = &project.standards()[0];
-        let (model, proc) = (s.model(), &s.model().procedures[0]);
-        let calendar = s.procedure_calendars()[0].as_deref();
-        let text = super::budget(model, proc, &proc.budgets[0], calendar, sopan::Lang::Id);
-        // 80 % of 2,670 working minutes from Monday 08.00 is Friday 15.06; 5 working days
-        // after Monday run out on the next Monday at 16.00.
-        assert!(text.contains("2026-03-06 15:06 WIB"), "{text}");
-        assert!(text.contains("2026-03-09 16:00 WIB"), "{text}");
-        assert!(
-            text.starts_with("**Penyelesaian** — anggaran waktu, 5 hari kerja"),
-            "{text}"
-        );
-    }
-}
-
 /// A role's staffing as the services of `model` write it (`jumlah_pelaksana`): each entry that
 /// covers the role, with its head count — or nothing when no service counts it.
 pub fn staffing(model: &sopan::model::Model, index: usize, role: &str, lang: Lang) -> String {
@@ -199,4 +163,40 @@ pub fn staffing(model: &sopan::model::Model, index: usize, role: &str, lang: Lan
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use sopan::project::{Entry, Project};
+    use sopan::source::loader::MemoryLoader;
+
+    #[test]
+    fn a_budget_hover_gives_each_rule_its_instant() {
+        let mut files = MemoryLoader::new();
+        files.insert(
+            "std/nasional.kalender.yaml",
+            std::fs::read("../../standards/nasional.kalender.yaml").expect("calendar"),
+        );
+        files.insert(
+            "std/a.sop",
+            "instansi k \"K\" { kalender nasional }\nperan kepala \"Kepala\" internal\nprosedur p \"P\" {\n  anggaran total \"Penyelesaian\" 5 hari kerja {\n    bila berisiko eskalasi ke kepala\n    bila terlambat eskalasi ke kepala\n  }\n  langkah a \"A\" { oleh kepala  waktu 1 hari kerja  lanjut ok }\n  selesai ok \"OK\"\n}\n",
+        );
+        let entry = Entry {
+            path: "std/a.sop".into(),
+            root: "std".into(),
+        };
+        let project = Project::load(&files, &[entry]).expect("loads");
+        let s = &project.standards()[0];
+        let (model, proc) = (s.model(), &s.model().procedures[0]);
+        let calendar = s.procedure_calendars()[0].as_deref();
+        let text = super::budget(model, proc, &proc.budgets[0], calendar, sopan::Lang::Id);
+        // 80 % of 2,670 working minutes from Monday 08.00 is Friday 15.06; 5 working days
+        // after Monday run out on the next Monday at 16.00.
+        assert!(text.contains("2026-03-06 15:06 WIB"), "{text}");
+        assert!(text.contains("2026-03-09 16:00 WIB"), "{text}");
+        assert!(
+            text.starts_with("**Penyelesaian** — anggaran waktu, 5 hari kerja"),
+            "{text}"
+        );
+    }
 }
