@@ -156,6 +156,7 @@ const ENGLISH: &[(&str, &str, &str)] = &[
     ("complaints", "log", "The log: `diterima,saluran,bobot,identitas,jenis,ada_telepon,dijawab`"),
     ("graph", "", "Draw the flowchart of a standard's procedures (SOP AP symbols, a lane per role)"),
     ("graph", "procedure", "Only this procedure (default: every procedure of the standard)"),
+    ("graph", "out", "Write one file per procedure into this folder (`PROCEDURE.svg`, `.dot`, `.mmd`)"),
     ("doc", "", "Write the official document of a standard as Markdown: the 14 components, then each procedure as an SOP table with its flowchart"),
     ("export", "", "Print the compiled model of one standard as data"),
 ];

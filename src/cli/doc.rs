@@ -1,10 +1,16 @@
 //! `sopan doc`.
 
-use super::{inputs, LangArg, OK, USAGE};
+use super::{inputs, DocFormat, LangArg, FAILED, OK, USAGE};
 
 /// Prints the official document of every service of one standard, and of every procedure
 /// no service owns, as Markdown.
-pub fn run(file: &str, lang: Option<LangArg>, root: Option<&str>) -> u8 {
+pub fn run(
+    file: &str,
+    format: DocFormat,
+    out: Option<&str>,
+    lang: Option<LangArg>,
+    root: Option<&str>,
+) -> u8 {
     let project = match inputs::load_clean(&[file.to_string()], root) {
         Ok(p) => p,
         Err(code) => return code,
@@ -27,13 +33,24 @@ pub fn run(file: &str, lang: Option<LangArg>, root: Option<&str>) -> u8 {
     }
     let lang = inputs::words_lang(&project, standard, lang);
     // Every service's document, then each procedure no service documents.
-    let pages: Vec<String> =
-        (0..model.services.len())
-            .map(|i| sopan::render::doc::markdown(model, standard.machines(), i, lang))
-            .chain(standalone.into_iter().map(|p| {
-                sopan::render::doc::procedure_markdown(model, standard.machines(), p, lang)
-            }))
-            .collect();
-    print!("{}", pages.join("\n---\n\n"));
-    OK
+    let doc = sopan::render::doc::document(model, standard.machines(), lang);
+    let bytes = match format {
+        DocFormat::Md => doc.markdown().into_bytes(),
+        DocFormat::Html => {
+            sopan::render::doc::html(&doc, model, standard.machines(), lang).into_bytes()
+        }
+        DocFormat::Docx => sopan::render::doc::docx(&doc, model, standard.machines(), lang),
+    };
+    let written = match out {
+        Some(path) => std::fs::write(path, &bytes),
+        None => std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes),
+    };
+    match written {
+        Ok(()) => OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => OK,
+        Err(e) => {
+            eprintln!("sopan: {}: {e}", out.unwrap_or("-"));
+            FAILED
+        }
+    }
 }

@@ -38,4 +38,17 @@ pub enum GraphFormat {
     Mermaid,
     /// Graphviz DOT (`dot -Tsvg`).
     Dot,
+    /// SVG digambar sopan sendiri: lajur per pelaksana, simbol SOP AP, Mutu Baku di samping.
+    Svg,
+}
+
+/// Output of `doc`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DocFormat {
+    /// Markdown.
+    Md,
+    /// HTML: satu berkas mandiri (CSS dan SVG di dalamnya), siap cetak A4.
+    Html,
+    /// Word (`.docx`).
+    Docx,
 }

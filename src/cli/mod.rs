@@ -26,7 +26,7 @@ mod test;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
 
-pub use formats::{ExportFormat, Format, GraphFormat, TestFormat};
+pub use formats::{DocFormat, ExportFormat, Format, GraphFormat, TestFormat};
 
 /// Exit code: no errors.
 pub const OK: u8 = 0;
@@ -222,6 +222,9 @@ enum Command {
         /// Bentuk keluaran.
         #[arg(long, value_enum, default_value = "mermaid")]
         format: GraphFormat,
+        /// Tulis satu berkas per prosedur ke folder ini (`PROSEDUR.svg`, `.dot`, `.mmd`).
+        #[arg(long)]
+        out: Option<String>,
         /// Folder standar (batas `sertakan`).
         #[arg(long)]
         root: Option<String>,
@@ -231,6 +234,12 @@ enum Command {
     Doc {
         /// Berkas standar.
         file: String,
+        /// Bentuk keluaran: Markdown, HTML (satu berkas, siap cetak A4) atau Word.
+        #[arg(long, value_enum, default_value = "md")]
+        format: DocFormat,
+        /// Tulis ke berkas ini (bawaan: keluaran standar).
+        #[arg(long)]
+        out: Option<String>,
         /// Folder standar (batas `sertakan`).
         #[arg(long)]
         root: Option<String>,
@@ -332,13 +341,26 @@ pub fn run() -> ExitCode {
         Command::Fmt { paths, check } => fmt::run(&paths, check),
         Command::Lsp => serve::lsp(),
         Command::Export { file, format, root } => export::run(&file, format, lang, root.as_deref()),
-        Command::Doc { file, root } => doc::run(&file, lang, root.as_deref()),
+        Command::Doc {
+            file,
+            format,
+            out,
+            root,
+        } => doc::run(&file, format, out.as_deref(), lang, root.as_deref()),
         Command::Graph {
             file,
             procedure,
             format,
+            out,
             root,
-        } => graph::run(&file, procedure.as_deref(), format, lang, root.as_deref()),
+        } => graph::run(
+            &file,
+            procedure.as_deref(),
+            format,
+            out.as_deref(),
+            lang,
+            root.as_deref(),
+        ),
         Command::Run {
             file,
             case,

@@ -11,9 +11,18 @@ use crate::model::{Count, Flow, Model, Node, Point, Procedure, RoleId, Service};
 use crate::render::graph::{duration_words, flowchart, mermaid};
 use std::fmt::Write as _;
 
+pub mod blocks;
 mod components;
+mod document;
+mod docx;
+mod html;
 mod sop;
 mod words;
+mod zip;
+
+pub use document::{document, Document, Page};
+pub use docx::docx;
+pub use html::html;
 
 use components::component;
 use sop::{point_words, sop};
@@ -22,6 +31,12 @@ use words::{anchor, capitalise, cell, list, roles, slug, subject_title, thousand
 /// The document of service `service` (index into `model.services`), with every procedure it
 /// owns or whose complaint policy it names. `machines` are the compiled procedures, in order.
 pub fn markdown(model: &Model, machines: &[Machine], service: usize, lang: Lang) -> String {
+    words::finish(&service_text(model, machines, service, lang))
+}
+
+/// The text of [`markdown`] before its final escaping (the document's own tags between the
+/// control characters 1 and 2).
+fn service_text(model: &Model, machines: &[Machine], service: usize, lang: Lang) -> String {
     let Some(svc) = model.services.get(service) else {
         return String::new();
     };
@@ -97,7 +112,7 @@ pub fn markdown(model: &Model, machines: &[Machine], service: usize, lang: Lang)
             );
         }
     }
-    words::finish(&out)
+    out
 }
 
 /// The procedures no service documents: an agency's SOP published without a full standard,
@@ -121,6 +136,11 @@ pub fn procedure_markdown(
     procedure: usize,
     lang: Lang,
 ) -> String {
+    words::finish(&procedure_text(model, machines, procedure, lang))
+}
+
+/// The text of [`procedure_markdown`] before its final escaping.
+fn procedure_text(model: &Model, machines: &[Machine], procedure: usize, lang: Lang) -> String {
     let (Some(proc), Some(machine)) = (model.procedures.get(procedure), machines.get(procedure))
     else {
         return String::new();
@@ -171,7 +191,7 @@ pub fn procedure_markdown(
         }
     }
     sop(&mut out, model, proc.sop.as_ref(), proc, machine, w);
-    words::finish(&out)
+    out
 }
 
 #[derive(Clone, Copy)]

@@ -14,6 +14,9 @@ use std::fmt::Write as _;
 
 mod draw;
 mod label;
+pub(crate) mod svg;
+
+pub use svg::{svg, svg_faults, svg_pages, svg_stacked};
 
 pub use draw::{dot, mermaid};
 pub use label::{condition_words, duration_words, escalation_words};
@@ -43,6 +46,8 @@ pub struct Symbol {
     pub shape: Shape,
     /// The lane (index into [`Flowchart::lanes`]), if any role holds it.
     pub lane: Option<usize>,
+    /// The step it draws (index into the procedure's steps), for a step's symbol.
+    pub step: Option<usize>,
 }
 
 /// An arrow between two symbols (indices into [`Flowchart::symbols`]).
@@ -118,6 +123,7 @@ pub fn flowchart(model: &Model, proc: &Procedure, machine: &Machine, lang: Lang)
         label: lang.pick("Mulai", "Start").into(),
         shape: Shape::Terminator,
         lane: start_lane,
+        step: None,
     });
     // Symbol index of each machine state; `None` for states not drawn (unresolved targets).
     let mut symbol_of: Vec<Option<usize>> = Vec::with_capacity(machine.len());
@@ -133,12 +139,14 @@ pub fn flowchart(model: &Model, proc: &Procedure, machine: &Machine, lang: Lang)
                     Shape::Activity
                 },
                 lane: s.roles.first().and_then(|r| lane(&mut chart, *r)),
+                step: Some(step),
             }),
             Some(State::End { end }) => proc.ends.get(end).map(|e| Symbol {
                 id: format!("e_{}", e.id),
                 label: wrap(&e.title),
                 shape: Shape::Terminator,
                 lane: None,
+                step: None,
             }),
             Some(State::Returned { role, .. }) => {
                 returns += 1;
@@ -150,6 +158,7 @@ pub fn flowchart(model: &Model, proc: &Procedure, machine: &Machine, lang: Lang)
                     label: format!("{} {who}", lang.pick("Dikembalikan ke", "Returned to")),
                     shape: Shape::Returned,
                     lane: role.and_then(|r| lane(&mut chart, r)),
+                    step: None,
                 })
             }
             Some(State::Unresolved) | None => None,

@@ -1,0 +1,659 @@
+//! Where every part of an SOP AP flowchart sits. Columns: the stages (when the procedure has
+//! any), one lane per performer role, then the Mutu Baku columns. Rows: one symbol each, in
+//! the document's order. Boxes sit inside their lane with a margin on each side, so the lane
+//! boundaries (channels) and the space between rows (gutters) hold no box: every connector
+//! runs from its box into a gutter, along gutters and channels only, and into the top of its
+//! target — it never crosses a box. Each connector has its own track in a gutter or channel.
+//! A procedure taller than a page continues on the next one, through a pair of off-page
+//! connectors lettered alike.
+
+use super::geometry::{chars_in, wrap, Rect};
+
+/// A lane's width.
+pub const LANE_W: i32 = 190;
+/// Between a box and its lane's edges (half a channel).
+const MARGIN: i32 = 17;
+/// A line of text.
+pub const LINE_H: i32 = 14;
+/// The stage column's width.
+const STAGE_W: i32 = 120;
+/// The Mutu Baku columns' widths: inputs, time, output.
+const CELL_W: [i32; 3] = [140, 110, 140];
+/// Space between the lanes and the columns beside them (wider than any channel track).
+const SIDE_GAP: i32 = 16;
+/// The shortest page: a narrow chart still gets a page a few steps tall.
+const PAGE_MIN_H: i32 = 900;
+
+/// The symbol a placed box is drawn with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Start or end (rounded).
+    Terminator,
+    /// An activity.
+    Activity,
+    /// A decision (diamond).
+    Decision,
+    /// A file handed back (document shape).
+    Returned,
+    /// An off-page connector.
+    OffPage,
+}
+
+/// What the chart holds, before placing.
+pub struct Plan {
+    /// The procedure's title.
+    pub title: String,
+    /// Lane titles, in the order roles first act.
+    pub lanes: Vec<String>,
+    /// Headings of the stage column and of the three Mutu Baku columns.
+    pub headings: [String; 4],
+    /// One row per symbol.
+    pub rows: Vec<RowPlan>,
+    /// Connectors: from row, to row, label.
+    pub arrows: Vec<(usize, usize, Option<String>)>,
+    /// Stages: label and first and last row.
+    pub stages: Vec<(String, usize, usize)>,
+    /// Lines under the chart (time budgets and their rules).
+    pub notes: Vec<String>,
+}
+
+/// One row's symbol.
+#[derive(Clone)]
+pub struct RowPlan {
+    /// The symbol's identifier in the drawing.
+    pub id: String,
+    /// Its symbol.
+    pub kind: Kind,
+    /// Its lane.
+    pub lane: usize,
+    /// Its text (number and title, other roles, condition).
+    pub text: String,
+    /// A decision's question, drawn in the diamond under the activity's box.
+    pub question: Option<String>,
+    /// The Mutu Baku cells: inputs, time, output.
+    pub cells: [String; 3],
+}
+
+/// A box placed.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    /// Identifier in the drawing.
+    pub id: String,
+    /// Its symbol.
+    pub kind: Kind,
+    /// Its bounds.
+    pub rect: Rect,
+    /// Its text, line by line.
+    pub lines: Vec<String>,
+    /// A decision: the height of the activity's box on top, and the question's lines in the
+    /// diamond under it (the rest of `rect`).
+    pub diamond: Option<(i32, Vec<String>)>,
+}
+
+/// A connector: a polyline from one placed box to another (indices into `placed`).
+#[derive(Debug, Clone)]
+pub struct Wire {
+    /// From.
+    pub from: usize,
+    /// To.
+    pub to: usize,
+    /// The corners, first on `from`'s edge, last on `to`'s top.
+    pub points: Vec<(i32, i32)>,
+    /// Text written beside its start, and where (left end of the baseline).
+    pub label: Option<(String, i32, i32)>,
+}
+
+/// A framed cell with text: a heading, a Mutu Baku cell, a stage's name.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// Its bounds.
+    pub rect: Rect,
+    /// Its text, line by line.
+    pub lines: Vec<String>,
+    /// `head`, `mutu` or `stage`.
+    pub class: &'static str,
+}
+
+/// The chart placed.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// Total width.
+    pub width: i32,
+    /// Total height.
+    pub height: i32,
+    /// Every box, symbols and off-page connectors.
+    pub placed: Vec<Placed>,
+    /// Every connector.
+    pub wires: Vec<Wire>,
+    /// Headings and cells.
+    pub cells: Vec<Cell>,
+    /// Stage bands behind the rows.
+    pub bands: Vec<Rect>,
+    /// Page frames.
+    pub pages: Vec<Rect>,
+    /// Free text: x, baseline y, text, class (`title`, `note`).
+    pub texts: Vec<(i32, i32, String, &'static str)>,
+}
+
+/// How a connector leaves its box.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Exit {
+    Bottom,
+    Right,
+    Left,
+}
+
+/// Places `plan`.
+pub fn layout(plan: &Plan) -> Layout {
+    let lanes = plan.lanes.len().max(1) as i32;
+    // Rows name lanes and arrows name rows; anything else is dropped rather than trusted.
+    let last_lane = plan.lanes.len().saturating_sub(1);
+    let clamped: Vec<RowPlan>;
+    let plan = if plan.rows.iter().any(|r| r.lane > last_lane)
+        || plan
+            .arrows
+            .iter()
+            .any(|(f, t, _)| *f >= plan.rows.len() || *t >= plan.rows.len())
+    {
+        clamped = plan
+            .rows
+            .iter()
+            .map(|r| RowPlan {
+                lane: r.lane.min(last_lane),
+                ..r.clone()
+            })
+            .collect();
+        &Plan {
+            rows: clamped,
+            arrows: plan
+                .arrows
+                .iter()
+                .filter(|(f, t, _)| *f < plan.rows.len() && *t < plan.rows.len())
+                .cloned()
+                .collect(),
+            title: plan.title.clone(),
+            lanes: plan.lanes.clone(),
+            headings: plan.headings.clone(),
+            stages: plan.stages.clone(),
+            notes: plan.notes.clone(),
+        }
+    } else {
+        plan
+    };
+    let stage_w = if plan.stages.is_empty() {
+        0
+    } else {
+        STAGE_W + SIDE_GAP
+    };
+    let lane_x = |lane: usize| 10 + stage_w + lane as i32 * LANE_W;
+    let cells_x = lane_x(0) + lanes * LANE_W + SIDE_GAP;
+    let width = cells_x + CELL_W.iter().sum::<i32>() + 10;
+
+    // Each row's box and cells, sized; placed vertically later.
+    type Sized = (
+        Kind,
+        i32,
+        Vec<String>,
+        Option<(i32, Vec<String>)>,
+        [Vec<String>; 3],
+    );
+    let sized: Vec<Sized> = plan
+        .rows
+        .iter()
+        .map(|r| {
+            let (lines, mut h) = size(r.kind, &r.text);
+            let diamond = r
+                .question
+                .as_ref()
+                .filter(|_| r.kind == Kind::Decision)
+                .map(|q| {
+                    // The question's block fits the diamond when its width is 3/5 of the
+                    // diamond's and its height 2/5 of the diamond's.
+                    let lines = wrap(q, chars_in((LANE_W - 2 * MARGIN) * 3 / 5));
+                    let th = lines.len() as i32 * LINE_H + 6;
+                    let top = h;
+                    h += 12 + th * 5 / 2 + 10;
+                    (top, lines)
+                });
+            let cells = [0, 1, 2].map(|k| wrap(&r.cells[k], chars_in(CELL_W[k] - 10)));
+            (r.kind, h, lines, diamond, cells)
+        })
+        .collect();
+    let row_h: Vec<i32> = sized
+        .iter()
+        .map(|(_, h, _, _, cells)| {
+            let text = cells.iter().map(Vec::len).max().unwrap_or(0) as i32 * LINE_H + 10;
+            (*h).max(text) + 16
+        })
+        .collect();
+    // The way each connector leaves: a decision's second and third outcomes by its sides.
+    let mut exits = Vec::with_capacity(plan.arrows.len());
+    let mut count = vec![0usize; plan.rows.len()];
+    for &(from, _, _) in &plan.arrows {
+        let k = count.get(from).copied().unwrap_or(0);
+        if let Some(c) = count.get_mut(from) {
+            *c += 1;
+        }
+        let decision = plan
+            .rows
+            .get(from)
+            .is_some_and(|r| r.kind == Kind::Decision);
+        exits.push(match (decision, k) {
+            (true, 1) => Exit::Right,
+            (true, 2) => Exit::Left,
+            _ => Exit::Bottom,
+        });
+    }
+    let straight = |a: usize| {
+        let (from, to, _) = &plan.arrows[a];
+        exits[a] == Exit::Bottom
+            && *to == from + 1
+            && plan.rows.get(*from).map(|r| r.lane) == plan.rows.get(*to).map(|r| r.lane)
+    };
+
+    // Pages: rows packed greedily, a gutter's share estimated from the connectors at it.
+    let head_lines = plan
+        .lanes
+        .iter()
+        .map(|t| wrap(t, chars_in(LANE_W - 10)).len())
+        .chain(plan.headings.iter().map(|t| wrap(t, chars_in(130)).len()))
+        .max()
+        .unwrap_or(1) as i32;
+    let head_h = head_lines * LINE_H + 12;
+    let title = wrap(&plan.title, chars_in(width - 20));
+    let title_h = title.len() as i32 * 18 + 12;
+    // An A4 page on its side at the drawing's width, as the document prints it.
+    let page_h = (width * 210 / 297).max(PAGE_MIN_H);
+    let mut page_of = vec![0usize; plan.rows.len()];
+    let mut used = title_h + head_h + 80;
+    let mut page = 0;
+    for (r, h) in row_h.iter().enumerate() {
+        let at = plan
+            .arrows
+            .iter()
+            .filter(|(f, t, _)| *f + 1 == r || *t == r)
+            .count() as i32;
+        let cost = h + 20 + 12 * at;
+        if r > 0 && used + cost > page_h {
+            page += 1;
+            used = title_h + head_h + 80;
+        }
+        used += cost;
+        page_of[r] = page;
+    }
+    let pages = page + 1;
+
+    // Tracks: each connector's place in the gutters, channels and strips it runs through.
+    // Gutter `r` is above row `r`; gutter `rows + p` is below the last row of page `p`.
+    let rows = plan.rows.len();
+    let mut gutter_tracks = vec![0i32; rows + pages];
+    let mut labelled = vec![0i32; rows + pages];
+    // One channel at each lane boundary (a chart without roles still has one lane).
+    let mut channel_tracks = vec![0i32; lanes as usize + 1];
+    let mut strip_in = vec![0i32; pages];
+    let mut strip_out = vec![0i32; pages];
+    let below = |r: usize| {
+        if r + 1 < rows && page_of[r + 1] == page_of[r] {
+            r + 1
+        } else {
+            rows + page_of[r]
+        }
+    };
+    struct Route {
+        exit_track: i32,
+        approach_track: i32,
+        channel: (usize, i32),
+        strip: i32,
+        strip_out: i32,
+        cross: bool,
+    }
+    let mut routes = Vec::with_capacity(plan.arrows.len());
+    for (a, &(from, to, ref label)) in plan.arrows.iter().enumerate() {
+        let cross = page_of.get(from) != page_of.get(to);
+        if straight(a) && !cross {
+            if label.is_some() {
+                labelled[to] += 1;
+            }
+            routes.push(None);
+            continue;
+        }
+        let g = below(from);
+        let exit_track = gutter_tracks[g];
+        gutter_tracks[g] += 1;
+        if label.is_some() {
+            labelled[g] += 1;
+        }
+        let (lf, lt) = (plan.rows[from].lane, plan.rows[to].lane);
+        let boundary = match exits[a] {
+            Exit::Right => lf + 1,
+            Exit::Left => lf,
+            Exit::Bottom if lt < lf => lf,
+            Exit::Bottom => lf + 1,
+        };
+        let channel = (boundary, channel_tracks[boundary]);
+        channel_tracks[boundary] += 1;
+        let adjacent = !cross && to == from + 1;
+        let approach_track = if adjacent {
+            exit_track
+        } else {
+            let t = gutter_tracks[to];
+            gutter_tracks[to] += 1;
+            t
+        };
+        let (strip, strip_out_k) = if cross {
+            strip_out[page_of[from]] += 1;
+            strip_in[page_of[to]] += 1;
+            (strip_in[page_of[to]] - 1, strip_out[page_of[from]] - 1)
+        } else {
+            (0, 0)
+        };
+        routes.push(Some(Route {
+            exit_track,
+            approach_track,
+            channel,
+            strip,
+            strip_out: strip_out_k,
+            cross,
+        }));
+    }
+    let gutter_h = |g: usize| 14 + 10 * gutter_tracks[g] + 12 * labelled[g];
+    let strip_h = |n: i32| if n == 0 { 0 } else { 64 + 8 * n };
+
+    // Vertical places.
+    let mut out = Layout {
+        width,
+        ..Layout::default()
+    };
+    let mut row_y = vec![0i32; rows];
+    let mut gutter_y = vec![0i32; rows + pages];
+    let mut strip_in_y = vec![0i32; pages];
+    let mut strip_out_y = vec![0i32; pages];
+    let mut y = 10;
+    let mut r = 0;
+    for p in 0..pages {
+        let top = y;
+        for (i, line) in title.iter().enumerate() {
+            out.texts
+                .push((20, y + 20 + i as i32 * 18, line.clone(), "title"));
+        }
+        y += title_h;
+        headings(&mut out, plan, y, head_h, stage_w, &lane_x, cells_x);
+        y += head_h;
+        strip_in_y[p] = y;
+        y += strip_h(strip_in[p]);
+        let first = r;
+        while r < rows && page_of[r] == p {
+            gutter_y[r] = y;
+            y += gutter_h(r);
+            row_y[r] = y;
+            y += row_h[r];
+            r += 1;
+        }
+        gutter_y[rows + p] = y;
+        y += gutter_h(rows + p);
+        strip_out_y[p] = y;
+        y += strip_h(strip_out[p]);
+        // Stage bands and names on this page.
+        for (label, a, b) in &plan.stages {
+            let (a, b) = ((*a).max(first), (*b).min(r.saturating_sub(1)));
+            if a > b || b >= r || a < first {
+                continue;
+            }
+            let band = Rect {
+                x: 10,
+                y: gutter_y[a],
+                w: width - 20,
+                h: row_y[b] + row_h[b] - gutter_y[a],
+            };
+            out.bands.push(band);
+            out.cells.push(Cell {
+                rect: Rect {
+                    x: 10,
+                    w: STAGE_W,
+                    ..band
+                },
+                lines: wrap(label, chars_in(STAGE_W - 10)),
+                class: "stage",
+            });
+        }
+        out.pages.push(Rect {
+            x: 4,
+            y: top - 6,
+            w: width - 8,
+            h: y - top + 12,
+        });
+        y += 24;
+    }
+    out.height = y;
+
+    // Boxes and cells.
+    for (i, row) in plan.rows.iter().enumerate() {
+        let (kind, h, lines, diamond, cells) = &sized[i];
+        let rect = Rect {
+            x: lane_x(row.lane) + MARGIN,
+            y: row_y[i] + 8,
+            w: LANE_W - 2 * MARGIN,
+            h: *h,
+        };
+        out.placed.push(Placed {
+            id: row.id.clone(),
+            kind: *kind,
+            rect,
+            lines: lines.clone(),
+            diamond: diamond.clone(),
+        });
+        let mut x = cells_x;
+        for (k, text) in cells.iter().enumerate() {
+            if !text.is_empty() {
+                out.cells.push(Cell {
+                    rect: Rect {
+                        x,
+                        y: row_y[i] + 4,
+                        w: CELL_W[k],
+                        h: row_h[i] - 8,
+                    },
+                    lines: text.clone(),
+                    class: "mutu",
+                });
+            }
+            x += CELL_W[k];
+        }
+    }
+
+    // Connectors.
+    let track_y = |g: usize, t: i32| gutter_y[g] + 10 + 10 * t + 12 * labelled[g].min(t + 1);
+    let channel_x = |(b, t): (usize, i32)| {
+        let off = [0, 5, -5, 10, -10][(t % 5) as usize];
+        lane_x(b) + off
+    };
+    let mut letter = 0u32;
+    // Off-page connectors already placed, by page and lane: under the page, above it.
+    let mut under: std::collections::HashMap<(usize, usize), i32> = Default::default();
+    let mut over: std::collections::HashMap<(usize, usize), i32> = Default::default();
+    for (a, (&(from, to, ref label), route)) in plan.arrows.iter().zip(&routes).enumerate() {
+        let (s, t) = (out.placed[from].rect, out.placed[to].rect);
+        // A decision's sides are its diamond's left and right corners.
+        let side_y = match &out.placed[from].diamond {
+            Some((top, _)) => (s.y + top + 12 + s.bottom()) / 2,
+            None => s.cy(),
+        };
+        let Some(route) = route else {
+            let label = label
+                .as_ref()
+                .map(|l| (l.clone(), s.cx() + 4, s.bottom() + 12));
+            out.wires.push(Wire {
+                from,
+                to,
+                points: vec![(s.cx(), s.bottom()), (s.cx(), t.y)],
+                label,
+            });
+            continue;
+        };
+        let g = below(from);
+        let ye = track_y(g, route.exit_track);
+        let mut points = match exits[a] {
+            Exit::Bottom => vec![(s.cx(), s.bottom()), (s.cx(), ye)],
+            Exit::Right => vec![
+                (s.right(), side_y),
+                (s.right() + 8, side_y),
+                (s.right() + 8, ye),
+            ],
+            Exit::Left => vec![(s.x, side_y), (s.x - 8, side_y), (s.x - 8, ye)],
+        };
+        let drop = points.last().copied().unwrap_or_default();
+        let label = label.as_ref().map(|l| (l.clone(), drop.0 + 3, ye - 3));
+        let xc = channel_x(route.channel);
+        if route.cross {
+            // To an off-page connector under the page, then from its pair above the target.
+            letter = letter.wrapping_add(1);
+            let name = connector_name(letter);
+            let (pf, pt) = (page_of[from], page_of[to]);
+            let lane = plan.rows[from].lane;
+            let k = *under.entry((pf, lane)).and_modify(|k| *k += 1).or_insert(0);
+            let cx = lane_x(lane) + 8 + 28 * (k % 6);
+            let ys = strip_out_y[pf] + 8 + 8 * (route.strip_out % 3);
+            let below_box = Rect {
+                x: cx,
+                y: strip_out_y[pf] + 8 + 8 * 3,
+                w: 24,
+                h: 22,
+            };
+            points.extend([
+                (xc, ye),
+                (xc, ys),
+                (below_box.cx(), ys),
+                (below_box.cx(), below_box.y),
+            ]);
+            let out_index = out.placed.len();
+            out.placed.push(Placed {
+                id: format!("keluar_{name}"),
+                kind: Kind::OffPage,
+                rect: below_box,
+                lines: vec![name.clone()],
+                diamond: None,
+            });
+            out.wires.push(Wire {
+                from,
+                to: out_index,
+                points,
+                label,
+            });
+            let k = route.strip;
+            let lane = plan.rows[to].lane;
+            let j = *over.entry((pt, lane)).and_modify(|k| *k += 1).or_insert(0);
+            let above_box = Rect {
+                x: lane_x(lane) + 8 + 28 * (j % 6),
+                y: strip_in_y[pt] + 6,
+                w: 24,
+                h: 22,
+            };
+            let ys = above_box.bottom() + 8 + 8 * k;
+            let xc2 = channel_x((plan.rows[to].lane, k + 1));
+            let ya = track_y(to, route.approach_track);
+            let in_index = out.placed.len();
+            out.placed.push(Placed {
+                id: format!("masuk_{name}"),
+                kind: Kind::OffPage,
+                rect: above_box,
+                lines: vec![name],
+                diamond: None,
+            });
+            out.wires.push(Wire {
+                from: in_index,
+                to,
+                points: vec![
+                    (above_box.cx(), above_box.bottom()),
+                    (above_box.cx(), ys),
+                    (xc2, ys),
+                    (xc2, ya),
+                    (t.cx(), ya),
+                    (t.cx(), t.y),
+                ],
+                label: None,
+            });
+            continue;
+        }
+        if to == from + 1 {
+            points.extend([(t.cx(), ye), (t.cx(), t.y)]);
+        } else {
+            let ya = track_y(to, route.approach_track);
+            points.extend([(xc, ye), (xc, ya), (t.cx(), ya), (t.cx(), t.y)]);
+        }
+        out.wires.push(Wire {
+            from,
+            to,
+            points,
+            label,
+        });
+    }
+    for w in &mut out.wires {
+        w.points.dedup();
+    }
+    let mut y = out.height;
+    for note in &plan.notes {
+        for line in wrap(note, chars_in(width - 30)) {
+            out.texts.push((20, y, line, "note"));
+            y += LINE_H + 2;
+        }
+    }
+    out.height = y + 10;
+    out
+}
+
+/// The text of a box wrapped to fit its symbol, and the box's height.
+fn size(kind: Kind, text: &str) -> (Vec<String>, i32) {
+    let w = LANE_W - 2 * MARGIN;
+    match kind {
+        Kind::Returned => {
+            let lines = wrap(text, chars_in(w - 16));
+            let h = lines.len() as i32 * LINE_H + 24;
+            (lines, h)
+        }
+        _ => {
+            let lines = wrap(text, chars_in(w - 16));
+            let h = lines.len() as i32 * LINE_H + 14;
+            (lines, h.max(30))
+        }
+    }
+}
+
+/// `A`, `B`, … `Z`, `AA`, …: the letters a pair of off-page connectors share.
+fn connector_name(n: u32) -> String {
+    let n = n.max(1) - 1;
+    let letter = |k: u32| char::from_u32('A' as u32 + k % 26).unwrap_or('A');
+    if n < 26 {
+        letter(n).to_string()
+    } else {
+        format!("{}{}", letter(n / 26 - 1), letter(n))
+    }
+}
+
+/// The heading row of a page.
+fn headings(
+    out: &mut Layout,
+    plan: &Plan,
+    y: i32,
+    h: i32,
+    stage_w: i32,
+    lane_x: &dyn Fn(usize) -> i32,
+    cells_x: i32,
+) {
+    let mut push = |x: i32, w: i32, text: &str| {
+        out.cells.push(Cell {
+            rect: Rect { x, y, w, h },
+            lines: wrap(text, chars_in(w - 10)),
+            class: "head",
+        });
+    };
+    if stage_w > 0 {
+        push(10, STAGE_W, &plan.headings[0]);
+    }
+    for (i, lane) in plan.lanes.iter().enumerate() {
+        push(lane_x(i), LANE_W, lane);
+    }
+    let mut x = cells_x;
+    for (k, w) in CELL_W.iter().enumerate() {
+        push(x, *w, &plan.headings[k + 1]);
+        x += w;
+    }
+}
