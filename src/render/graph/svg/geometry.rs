@@ -61,45 +61,68 @@ impl Rect {
     }
 }
 
-/// Tenths of a pixel one character takes at the drawing's font size (11 px), a generous
-/// average for the wide sans-serif faces a browser picks (DejaVu Sans, Verdana): wrapping by
-/// it keeps every line inside its box.
-const CHAR_TENTHS: i32 = 70;
-
-/// How many characters fit in `width` pixels.
-pub fn chars_in(width: i32) -> usize {
-    usize::try_from((width * 10 / CHAR_TENTHS).max(4)).unwrap_or(4)
+/// Tenths of a pixel a character takes at the drawing's font size (11 px), by its shape, a
+/// little over DejaVu Sans's and Verdana's own widths (the faces a browser picks for the
+/// drawing): wrapping by it keeps every line inside its box.
+fn tenths(c: char) -> i32 {
+    match c {
+        ' ' => 36,
+        'i' | 'l' | 'j' | '\'' | '.' | ',' | ':' | ';' | '|' | '!' | 'I' => 34,
+        'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '/' | '-' => 50,
+        'm' => 112,
+        'w' => 96,
+        'M' => 104,
+        'W' => 116,
+        c if c.is_ascii_uppercase() => 86,
+        c if c.is_ascii_lowercase() || c.is_ascii_digit() => 74,
+        _ => 118,
+    }
 }
 
-/// `text` broken at spaces into lines of at most `chars` characters; a word longer than a
-/// line is cut.
-pub fn wrap(text: &str, chars: usize) -> Vec<String> {
+/// The width of `text` in pixels, at the drawing's font size.
+pub fn width_of(text: &str) -> i32 {
+    (text.chars().map(tenths).sum::<i32>() + 9) / 10
+}
+
+/// `text` broken at spaces into lines at most `width` pixels wide; a word wider than a line
+/// is cut.
+pub fn wrap(text: &str, width: i32) -> Vec<String> {
+    let width = width.max(20);
     let mut lines = Vec::new();
     let mut line = String::new();
-    let mut len = 0;
     for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        while word.len() > chars {
-            if len > 0 {
+        let mut word = word.to_string();
+        // A word too wide for any line is cut where it fills one.
+        while width_of(&word) > width {
+            if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
-                len = 0;
             }
-            let rest = word.split_off(chars);
-            lines.push(word.into_iter().collect());
+            let mut cut = 0;
+            let mut w = 0;
+            for (i, c) in word.char_indices() {
+                w += tenths(c);
+                if (w + 9) / 10 > width {
+                    break;
+                }
+                cut = i + c.len_utf8();
+            }
+            let cut = cut.max(word.chars().next().map_or(1, char::len_utf8));
+            let rest = word.split_off(cut);
+            lines.push(word);
             word = rest;
         }
-        if len > 0 && len + 1 + word.len() > chars {
-            lines.push(std::mem::take(&mut line));
-            len = 0;
+        let joined = if line.is_empty() {
+            word.clone()
+        } else {
+            format!("{line} {word}")
+        };
+        if width_of(&joined) > width && !line.is_empty() {
+            lines.push(std::mem::replace(&mut line, word));
+        } else {
+            line = joined;
         }
-        if len > 0 {
-            line.push(' ');
-            len += 1;
-        }
-        len += word.len();
-        line.extend(word);
     }
-    if len > 0 {
+    if !line.is_empty() {
         lines.push(line);
     }
     lines
@@ -129,11 +152,14 @@ mod tests {
     #[test]
     fn wrapping_keeps_words_and_cuts_only_long_ones() {
         assert_eq!(
-            wrap("satu dua tiga empat", 9),
+            wrap("satu dua tiga empat", 60),
             ["satu dua", "tiga", "empat"]
         );
-        assert_eq!(wrap("abcdefghij x", 4), ["abcd", "efgh", "ij x"]);
-        assert!(wrap("  ", 5).is_empty());
+        assert_eq!(wrap("abcdefghij x", 30), ["abcd", "efgh", "ij x"]);
+        assert!(wrap("  ", 50).is_empty());
+        for line in wrap("menyampaikanpengaduanmenyampaikanpengaduan dan lain-lain", 100) {
+            assert!(width_of(&line) <= 100, "{line}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! A procedure taller than a page continues on the next one, through a pair of off-page
 //! connectors lettered alike.
 
-use super::geometry::{chars_in, wrap, Rect};
+use super::geometry::{wrap, Rect};
 
 /// A lane's width.
 pub const LANE_W: i32 = 190;
@@ -209,13 +209,13 @@ pub fn layout(plan: &Plan) -> Layout {
                 .map(|q| {
                     // The question's block fits the diamond when its width is 3/5 of the
                     // diamond's and its height 2/5 of the diamond's.
-                    let lines = wrap(q, chars_in((LANE_W - 2 * MARGIN) * 3 / 5));
+                    let lines = wrap(q, (LANE_W - 2 * MARGIN) * 3 / 5);
                     let th = lines.len() as i32 * LINE_H + 6;
                     let top = h;
                     h += 12 + th * 5 / 2 + 10;
                     (top, lines)
                 });
-            let cells = [0, 1, 2].map(|k| wrap(&r.cells[k], chars_in(CELL_W[k] - 10)));
+            let cells = [0, 1, 2].map(|k| wrap(&r.cells[k], CELL_W[k] - 10));
             (r.kind, h, lines, diamond, cells)
         })
         .collect();
@@ -255,12 +255,13 @@ pub fn layout(plan: &Plan) -> Layout {
     let head_lines = plan
         .lanes
         .iter()
-        .map(|t| wrap(t, chars_in(LANE_W - 10)).len())
-        .chain(plan.headings.iter().map(|t| wrap(t, chars_in(130)).len()))
+        .map(|t| wrap(t, (LANE_W - 10) * 9 / 10).len())
+        .chain(plan.headings.iter().map(|t| wrap(t, 117).len()))
         .max()
         .unwrap_or(1) as i32;
     let head_h = head_lines * LINE_H + 12;
-    let title = wrap(&plan.title, chars_in(width - 20));
+    // The title is bold and 15 px: wider per character than the 11 px the widths are for.
+    let title = wrap(&plan.title, (width - 20) * 11 * 9 / (15 * 10));
     let title_h = title.len() as i32 * 18 + 12;
     // An A4 page on its side at the drawing's width, as the document prints it.
     let page_h = (width * 210 / 297).max(PAGE_MIN_H);
@@ -412,7 +413,7 @@ pub fn layout(plan: &Plan) -> Layout {
                     w: STAGE_W,
                     ..band
                 },
-                lines: wrap(label, chars_in(STAGE_W - 10)),
+                lines: wrap(label, STAGE_W - 10),
                 class: "stage",
             });
         }
@@ -472,6 +473,12 @@ pub fn layout(plan: &Plan) -> Layout {
     let mut over: std::collections::HashMap<(usize, usize), i32> = Default::default();
     for (a, (&(from, to, ref label), route)) in plan.arrows.iter().zip(&routes).enumerate() {
         let (s, t) = (out.placed[from].rect, out.placed[to].rect);
+        // A file handed back leaves from the lowest point of its wavy edge.
+        let foot = if out.placed[from].kind == Kind::Returned {
+            s.x + s.w / 4
+        } else {
+            s.cx()
+        };
         // A decision's sides are its diamond's left and right corners.
         let side_y = match &out.placed[from].diamond {
             Some((top, _)) => (s.y + top + 12 + s.bottom()) / 2,
@@ -480,11 +487,11 @@ pub fn layout(plan: &Plan) -> Layout {
         let Some(route) = route else {
             let label = label
                 .as_ref()
-                .map(|l| (l.clone(), s.cx() + 4, s.bottom() + 12));
+                .map(|l| (l.clone(), foot + 4, s.bottom() + 12));
             out.wires.push(Wire {
                 from,
                 to,
-                points: vec![(s.cx(), s.bottom()), (s.cx(), t.y)],
+                points: vec![(foot, s.bottom()), (foot, t.y)],
                 label,
             });
             continue;
@@ -492,7 +499,7 @@ pub fn layout(plan: &Plan) -> Layout {
         let g = below(from);
         let ye = track_y(g, route.exit_track);
         let mut points = match exits[a] {
-            Exit::Bottom => vec![(s.cx(), s.bottom()), (s.cx(), ye)],
+            Exit::Bottom => vec![(foot, s.bottom()), (foot, ye)],
             Exit::Right => vec![
                 (s.right(), side_y),
                 (s.right() + 8, side_y),
@@ -591,7 +598,7 @@ pub fn layout(plan: &Plan) -> Layout {
     }
     let mut y = out.height;
     for note in &plan.notes {
-        for line in wrap(note, chars_in(width - 30)) {
+        for line in wrap(note, width - 30) {
             out.texts.push((20, y, line, "note"));
             y += LINE_H + 2;
         }
@@ -605,12 +612,12 @@ fn size(kind: Kind, text: &str) -> (Vec<String>, i32) {
     let w = LANE_W - 2 * MARGIN;
     match kind {
         Kind::Returned => {
-            let lines = wrap(text, chars_in(w - 16));
+            let lines = wrap(text, w - 16);
             let h = lines.len() as i32 * LINE_H + 24;
             (lines, h)
         }
         _ => {
-            let lines = wrap(text, chars_in(w - 16));
+            let lines = wrap(text, w - 16);
             let h = lines.len() as i32 * LINE_H + 14;
             (lines, h.max(30))
         }
@@ -641,7 +648,8 @@ fn headings(
     let mut push = |x: i32, w: i32, text: &str| {
         out.cells.push(Cell {
             rect: Rect { x, y, w, h },
-            lines: wrap(text, chars_in(w - 10)),
+            // Headings are bold: a tenth wider.
+            lines: wrap(text, (w - 10) * 9 / 10),
             class: "head",
         });
     };

@@ -328,15 +328,18 @@ fn write_svg(out: &mut String, l: &Layout, id: &str, y: i32, view: Option<geomet
                     r.bottom()
                 )
             }
+            // The wave's lowest point, a quarter in from the left, is the box's bottom.
             Kind::Returned => write!(
                 out,
-                "<path class=\"shape\" d=\"M{x},{y} L{r2},{y} L{r2},{} Q{},{} {},{} T{x},{} z\" {style}/>",
-                r.bottom() - 8,
+                "<path class=\"shape\" d=\"M{x},{y} L{r2},{y} L{r2},{} Q{},{} {},{} Q{},{} {x},{} z\" {style}/>",
+                r.bottom() - 6,
                 x + w * 3 / 4,
-                r.bottom() - 16,
+                r.bottom() - 18,
                 r.cx(),
-                r.bottom() - 8,
-                r.bottom() - 8
+                r.bottom() - 6,
+                x + w / 4,
+                r.bottom() + 6,
+                r.bottom() - 6
             ),
             Kind::OffPage => write!(
                 out,
