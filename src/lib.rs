@@ -72,6 +72,7 @@ pub use project::{Entry, LoadError, Project, Standard};
 pub use source::loader::{FsLoader, Loader, MemoryLoader};
 pub use time::{Calendar, Duration, Unit};
 
+pub mod audit;
 pub mod complaints;
 pub mod diag;
 pub mod interp;

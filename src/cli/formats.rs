@@ -52,3 +52,14 @@ pub enum DocFormat {
     /// Word (`.docx`).
     Docx,
 }
+
+/// Output of `audit`.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum AuditFormat {
+    /// Ringkasan untuk dibaca orang.
+    Human,
+    /// Laporan lengkap sebagai JSON.
+    Json,
+    /// Satu halaman HTML dengan grafik SVG.
+    Html,
+}

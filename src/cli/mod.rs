@@ -1,5 +1,6 @@
 //! Command-line parsing and dispatch. The only place with files, streams and exit codes.
 
+mod audit;
 mod budget;
 mod calendar;
 mod calendar_file;
@@ -26,7 +27,7 @@ mod test;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
 
-pub use formats::{DocFormat, ExportFormat, Format, GraphFormat, TestFormat};
+pub use formats::{AuditFormat, DocFormat, ExportFormat, Format, GraphFormat, TestFormat};
 
 /// Exit code: no errors.
 pub const OK: u8 = 0;
@@ -169,6 +170,22 @@ enum Command {
         /// Folder standar (bawaan: dari `sopan.yaml`, atau folder `standards` terdekat).
         #[arg(long)]
         root: Option<String>,
+    },
+    /// Evaluasi kinerja dari kasus nyata: log peristiwa banyak kasus (CSV atau JSON Lines)
+    /// diputar ulang pada standar.
+    Audit {
+        /// Berkas standar.
+        file: String,
+        /// Log peristiwa: CSV berkepala `case,event,step,outcome,by,at` (atau `kasus,peristiwa,
+        /// langkah,hasil,oleh,waktu`), atau JSON Lines.
+        #[arg(long)]
+        log: String,
+        /// Prosedur bagi baris yang tidak menyebutnya (bawaan: prosedur pertama layanan).
+        #[arg(long)]
+        procedure: Option<String>,
+        /// Bentuk keluaran.
+        #[arg(long, value_enum, default_value = "human")]
+        format: AuditFormat,
     },
     /// Indeks kepuasan masyarakat (SKM) sebuah survei, dan aturan tindak lanjut standar.
     Skm {
@@ -320,6 +337,7 @@ pub fn run() -> ExitCode {
         | Command::Complaints { file, .. }
         | Command::Route { file, .. }
         | Command::Skm { file, .. }
+        | Command::Audit { file, .. }
         | Command::Budget { file, .. } => Some(file.clone()),
         Command::Calendar { root, .. } => root.clone(),
         Command::Case { job, .. } => Some(job.file().to_string()),
@@ -341,6 +359,12 @@ pub fn run() -> ExitCode {
         Command::Fmt { paths, check } => fmt::run(&paths, check),
         Command::Lsp => serve::lsp(),
         Command::Export { file, format, root } => export::run(&file, format, lang, root.as_deref()),
+        Command::Audit {
+            file,
+            log,
+            procedure,
+            format,
+        } => audit::run(&file, &log, procedure.as_deref(), format, lang),
         Command::Doc {
             file,
             format,

@@ -246,7 +246,8 @@ impl Case {
         Ok(s)
     }
 
-    pub(super) fn is_closed(&self) -> bool {
+    /// Whether it reached an end or was withdrawn.
+    pub(crate) fn is_closed(&self) -> bool {
         matches!(self.pos, Pos::Ended { .. } | Pos::Withdrawn { .. })
     }
 

@@ -41,6 +41,19 @@ impl Case {
         Ok(case)
     }
 
+    /// Keeps the control card from now on as events are applied (for a reader of many cases
+    /// that wants each card once, without replaying: the audit).
+    pub(crate) fn keep_card(&mut self) {
+        if self.card.is_none() {
+            self.card = Some(Box::default());
+        }
+    }
+
+    /// The card kept since [`Case::keep_card`], if it was asked for.
+    pub(crate) fn kept_card(&self, ctx: &Context<'_>) -> Option<Vec<super::CardLine>> {
+        self.card.as_ref().map(|c| super::card::lines(c, ctx))
+    }
+
     /// The control card with roles, standard times, the applicant's waiting and lateness,
     /// rebuilt from the events.
     pub fn card(&self, ctx: &Context<'_>) -> Vec<super::CardLine> {

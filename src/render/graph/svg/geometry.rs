@@ -157,7 +157,10 @@ mod tests {
         );
         assert_eq!(wrap("abcdefghij x", 30), ["abcd", "efgh", "ij x"]);
         assert!(wrap("  ", 50).is_empty());
-        for line in wrap("menyampaikanpengaduanmenyampaikanpengaduan dan lain-lain", 100) {
+        for line in wrap(
+            "menyampaikanpengaduanmenyampaikanpengaduan dan lain-lain",
+            100,
+        ) {
             assert!(width_of(&line) <= 100, "{line}");
         }
     }
