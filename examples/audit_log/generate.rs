@@ -29,12 +29,11 @@ impl Rng {
 /// Seconds of 2026-01-05 08:00 WIB (a Monday), where the log starts.
 const START: i64 = 1_767_574_800;
 
-/// The rows of case `i` opened at `opened` (seconds): event, step, outcome, officer, seconds.
-fn case_rows(
-    i: u64,
-    opened: i64,
-    rng: &mut Rng,
-) -> Vec<(&'static str, &'static str, &'static str, &'static str, i64)> {
+/// A row to write: event, step, outcome, officer, and when (seconds).
+type Row = (&'static str, &'static str, &'static str, &'static str, i64);
+
+/// The rows of case `i` opened at `opened` (seconds).
+fn case_rows(i: u64, opened: i64, rng: &mut Rng) -> Vec<Row> {
     let mut t = opened;
     let mut step = |rng: &mut Rng, lo: u64, hi: u64| {
         t += 60 * (lo + rng.below(hi - lo + 1)) as i64;
@@ -100,13 +99,11 @@ pub fn generate(cases: u64, seed: u64, out: &mut impl Write) -> std::io::Result<
     // Cases open over 230 working days, Monday to Friday, 08:00–15:00.
     let per_day = cases.div_ceil(230).max(1);
     let mut heap: BinaryHeap<Reverse<(i64, u64, usize)>> = BinaryHeap::new();
-    let mut pending: std::collections::HashMap<u64, Vec<(&str, &str, &str, &str, i64)>> =
-        std::collections::HashMap::new();
+    let mut pending: std::collections::HashMap<u64, Vec<Row>> = std::collections::HashMap::new();
     let mut rows = 0;
     let mut next = 0u64;
     loop {
-        // Open the cases whose opening comes before the next pending row.
-        let horizon = heap.peek().map_or(i64::MAX, |Reverse((t, _, _))| *t);
+        // Open the cases whose opening comes before the next pending row (one, to begin).
         while next < cases {
             let day = (next / per_day) as i64;
             let week = day / 5;
@@ -114,7 +111,7 @@ pub fn generate(cases: u64, seed: u64, out: &mut impl Write) -> std::io::Result<
                 + week * 7 * 86_400
                 + (day % 5) * 86_400
                 + ((next % per_day) * 7 * 3_600 / per_day) as i64;
-            if opened > horizon {
+            if heap.peek().is_some_and(|Reverse((t, _, _))| opened > *t) {
                 break;
             }
             let case_rows = case_rows(next, opened, &mut rng);

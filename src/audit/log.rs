@@ -86,11 +86,11 @@ impl Columns {
     }
 
     /// The row the cells of line `line` hold.
-    pub fn row<'r>(&self, line: usize, cells: &'r [String]) -> LogRow<'r> {
+    pub fn row<'r, S: AsRef<str>>(&self, line: usize, cells: &'r [S]) -> LogRow<'r> {
         let get = |i: Option<usize>| {
             i.and_then(|i| cells.get(i))
-                .map(|s| s.as_str())
-                .filter(|s| !s.is_empty())
+                .map(AsRef::as_ref)
+                .filter(|s: &&str| !s.is_empty())
         };
         LogRow {
             line,

@@ -16,7 +16,7 @@ pub use log::{Columns, LogRow, OwnedRow};
 pub use report::Report;
 
 use crate::diag::Lang;
-use crate::interp::{Case, ClockScope, ClockState, Context, Event};
+use crate::interp::{Case, ClockScope, ClockState, Context};
 use crate::project::Standard;
 use report::{BadRow, Counts, Month, RoleTime, StepTime};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -49,8 +49,6 @@ struct StepSums {
 pub struct Audit<'a> {
     standard: &'a Standard,
     contexts: Vec<Option<Context<'a>>>,
-    /// Step index by id, per procedure.
-    step_index: Vec<HashMap<&'a str, usize>>,
     default_procedure: Option<usize>,
     lang: Lang,
     open: HashMap<String, Open>,
@@ -82,17 +80,6 @@ impl<'a> Audit<'a> {
         };
         Audit {
             standard,
-            step_index: model
-                .procedures
-                .iter()
-                .map(|p| {
-                    p.steps
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| (s.id.as_str(), i))
-                        .collect()
-                })
-                .collect(),
             steps: model
                 .procedures
                 .iter()
@@ -113,7 +100,7 @@ impl<'a> Audit<'a> {
     /// Takes one row of the log.
     pub fn row(&mut self, row: &LogRow<'_>) {
         self.report.rows += 1;
-        if self.set_aside.contains(row.case) {
+        if !self.set_aside.is_empty() && self.set_aside.contains(row.case) {
             self.report.skipped_rows += 1;
             return;
         }
@@ -185,10 +172,14 @@ impl<'a> Audit<'a> {
         };
         let zone = ctx.calendar().map_or(crate::time::Zone::Wib, |c| c.zone());
         let lang = self.lang;
+        if self.last.is_none_or(|l| at > l) {
+            self.last = Some(at);
+        }
+        // One look-up for a case already open; a new one is opened first.
         if !self.open.contains_key(row.case) {
             let (mut case, actions) =
                 Case::open(ctx, row.case, at).map_err(|e| e.message(lang, zone))?;
-            case.keep_card();
+            case.keep_card(ctx);
             let local = (at.as_second() + zone.offset_seconds()).div_euclid(86_400);
             let (y, m, _) = crate::time::days::civil::date(i32::try_from(local).unwrap_or(0));
             self.open.insert(
@@ -203,7 +194,6 @@ impl<'a> Audit<'a> {
                 },
             );
         }
-        self.last = Some(self.last.map_or(at, |l| l.max(at)));
         let Some(event) = event else {
             return Ok(());
         };
@@ -268,37 +258,42 @@ impl<'a> Audit<'a> {
             if !breached {
                 self.report.on_time += 1;
             }
-            match open.case.events(ctx).last() {
-                Some(Event::Deemed { .. }) => self.report.deemed += 1,
-                Some(Event::Withdrawn { .. }) => self.report.withdrawn += 1,
-                _ => {}
+            if matches!(
+                open.case.position(),
+                crate::interp::Position::Withdrawn { .. }
+            ) {
+                self.report.withdrawn += 1;
+            }
+            // A deemed approval ends the case with an action of its own kind.
+            if open.fired.iter().any(|a| a.kind == "fiktif_positif") {
+                self.report.deemed += 1;
             }
         }
         if breached {
             self.report.breached += 1;
         }
-        let index = self.step_index.get(open.procedure);
-        let sums = self.steps.get_mut(open.procedure);
-        let (Some(index), Some(sums)) = (index, sums) else {
+        let Some(sums) = self.steps.get_mut(open.procedure) else {
             return;
         };
-        for line in open.case.kept_card(ctx).unwrap_or_default() {
-            if line.resubmitted {
+        for e in open.case.kept_card().unwrap_or_default() {
+            if e.resubmitted {
                 self.report.resubmitted += 1;
-                self.waits.add(line.waiting_minutes);
+                self.waits.add(e.waiting / 60);
                 continue;
             }
-            if line.skipped {
+            if e.skipped {
                 continue;
             }
-            let Some(s) = index.get(line.step.as_str()).and_then(|&i| sums.get_mut(i)) else {
+            let Some(s) = sums.get_mut(e.step) else {
                 continue;
             };
-            s.minutes.add(line.minutes);
-            s.standard = s.standard.max(line.standard_minutes);
-            if line.late {
+            let minutes = e.seconds / 60;
+            let (standard, late) = crate::interp::card::standard(e, ctx);
+            s.minutes.add(minutes);
+            s.standard = s.standard.max(standard);
+            if late {
                 s.late += 1;
-                s.over += (line.minutes - line.standard_minutes.unwrap_or(line.minutes)).max(0);
+                s.over += (minutes - standard.unwrap_or(minutes)).max(0);
             }
         }
     }

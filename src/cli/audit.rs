@@ -70,29 +70,34 @@ pub fn run(
             }
             continue;
         }
-        let row = match csv.row(number, text) {
-            Ok(Some(row)) => row,
-            Ok(None) => continue,
+        // Cells borrow this line: one small list a row.
+        let mut cells = Vec::with_capacity(8);
+        match csv.split(number, text, &mut cells) {
+            Ok(true) => {}
+            Ok(false) => continue,
             Err(e) => {
                 audit.unreadable(number, e.message(lang));
                 continue;
             }
-        };
+        }
         match &columns {
-            Some(c) => audit.row(&c.row(number, &row.cells)),
-            None => match Columns::from_header(&row.cells) {
-                Ok(c) => columns = Some(c),
-                Err(what) => {
-                    eprintln!(
-                        "sopan: `{log}`: {} {what}",
-                        words.pick(
-                            "kepala kolom tidak sesuai (perlu case, event, at; dikenal: procedure, step, outcome, by, budget, reason):",
-                            "the header does not fit (needs case, event, at; known: procedure, step, outcome, by, budget, reason):"
-                        )
-                    );
-                    return USAGE;
+            Some(c) => audit.row(&c.row(number, &cells)),
+            None => {
+                let head: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+                match Columns::from_header(&head) {
+                    Ok(c) => columns = Some(c),
+                    Err(what) => {
+                        eprintln!(
+                            "sopan: `{log}`: {} {what}",
+                            words.pick(
+                                "kepala kolom tidak sesuai (perlu case, event, at; dikenal: procedure, step, outcome, by, budget, reason):",
+                                "the header does not fit (needs case, event, at; known: procedure, step, outcome, by, budget, reason):"
+                            )
+                        );
+                        return USAGE;
+                    }
                 }
-            },
+            }
         }
     }
     let report = audit.finish();

@@ -89,16 +89,7 @@ fn line(e: &CardEntry, ctx: &Context<'_>) -> CardLine {
     } else {
         names(&step.roles)
     };
-    // The step's own due instant from when it could begin (after any wait on the way):
-    // the same reckoning as every clock.
-    let from = e.ready.map_or(e.since, |r| r.max(e.since));
-    let standard = match (step.duration, e.resubmitted || e.skipped) {
-        (Some(d), false) => ctx.deadlines().due(from, d).ok().and_then(|due| {
-            let size = ctx.deadlines().elapsed(from, due.value, d.unit.measure());
-            size.ok().map(|s| (due.value, s.value))
-        }),
-        _ => None,
-    };
+    let (standard_minutes, late) = standard(e, ctx);
     CardLine {
         step: step.id.clone(),
         roles,
@@ -108,11 +99,30 @@ fn line(e: &CardEntry, ctx: &Context<'_>) -> CardLine {
         at: e.at,
         minutes: e.seconds / 60,
         waiting_minutes: e.waiting / 60,
-        standard_minutes: standard.map(|(_, s)| s / 60),
-        late: !ctx.waits_for_applicant(e.step) && standard.is_some_and(|(due, _)| e.at > due),
+        standard_minutes,
+        late,
         resubmitted: e.resubmitted,
         skipped: e.skipped,
     }
+}
+
+/// A card entry's standard time in minutes of its measure, from when the step could begin
+/// (after any wait on the way), and whether the officers finished after it ran out.
+pub(crate) fn standard(e: &CardEntry, ctx: &Context<'_>) -> (Option<i64>, bool) {
+    let Some(step) = ctx.procedure.steps.get(e.step) else {
+        return (None, false);
+    };
+    // The step's own due instant: the same reckoning as every clock.
+    let from = e.ready.map_or(e.since, |r| r.max(e.since));
+    let standard = match (step.duration, e.resubmitted || e.skipped) {
+        (Some(d), false) => ctx.deadlines().due(from, d).ok().and_then(|due| {
+            let size = ctx.deadlines().elapsed(from, due.value, d.unit.measure());
+            size.ok().map(|s| (due.value, s.value))
+        }),
+        _ => None,
+    };
+    let late = !ctx.waits_for_applicant(e.step) && standard.is_some_and(|(due, _)| e.at > due);
+    (standard.map(|(_, s)| s / 60), late)
 }
 
 /// The role a step's return goes to first.

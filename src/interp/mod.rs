@@ -46,7 +46,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-mod card;
+pub(crate) mod card;
 mod case;
 mod checks;
 mod clock;

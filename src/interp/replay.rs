@@ -43,15 +43,17 @@ impl Case {
 
     /// Keeps the control card from now on as events are applied (for a reader of many cases
     /// that wants each card once, without replaying: the audit).
-    pub(crate) fn keep_card(&mut self) {
+    pub(crate) fn keep_card(&mut self, ctx: &Context<'_>) {
         if self.card.is_none() {
-            self.card = Some(Box::default());
+            // A line a step, and a little room for returns.
+            let room = ctx.procedure.steps.len() + 2;
+            self.card = Some(Box::new(Vec::with_capacity(room)));
         }
     }
 
-    /// The card kept since [`Case::keep_card`], if it was asked for.
-    pub(crate) fn kept_card(&self, ctx: &Context<'_>) -> Option<Vec<super::CardLine>> {
-        self.card.as_ref().map(|c| super::card::lines(c, ctx))
+    /// The card entries kept since [`Case::keep_card`], if it was asked for.
+    pub(crate) fn kept_card(&self) -> Option<&[super::card::CardEntry]> {
+        self.card.as_deref().map(Vec::as_slice)
     }
 
     /// The control card with roles, standard times, the applicant's waiting and lateness,

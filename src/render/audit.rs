@@ -229,9 +229,9 @@ fn months_chart(r: &Report, lang: Lang) -> String {
             escape(&m.month)
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<text x=\"50\" y=\"{}\">■ {} ■ {} ■ {}</text></svg>\n",
+        "<text x=\"50\" y=\"{}\">■ {} ■ {} ■ {}</text></svg>",
         h + 45,
         lang.pick("tepat waktu", "on time"),
         lang.pick("terlambat", "late"),

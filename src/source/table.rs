@@ -115,6 +115,29 @@ impl Lines {
 
     /// The row line `number` (1-based) holds: `None` for a blank line.
     pub fn row(&mut self, number: usize, line: &str) -> Result<Option<Row>, TableError> {
+        let mut cells = Vec::new();
+        if !self.split(number, line, &mut cells)? {
+            return Ok(None);
+        }
+        Ok(Some(Row {
+            line: number,
+            cells: cells
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect(),
+        }))
+    }
+
+    /// The cells of line `number` (1-based) into `out`, borrowed from the line where no
+    /// quote has to be undone (for a reader of millions of rows: no copy of a plain cell);
+    /// `false` for a blank line.
+    pub fn split<'l>(
+        &mut self,
+        number: usize,
+        line: &'l str,
+        out: &mut Vec<std::borrow::Cow<'l, str>>,
+    ) -> Result<bool, TableError> {
+        out.clear();
         let err = |problem| TableError {
             line: number,
             problem,
@@ -129,27 +152,38 @@ impl Lines {
             return Err(err(TableProblem::TooLong));
         }
         if line.trim().is_empty() {
-            return Ok(None);
+            return Ok(false);
         }
-        if let Some(c) = line.chars().find(|c| super::hidden_character(*c)) {
+        // Plain ASCII needs only its control bytes looked at.
+        let hidden = if line.is_ascii() {
+            line.bytes()
+                .find(|b| (*b < 0x20 && *b != b'\t') || *b == 0x7f)
+                .map(char::from)
+        } else {
+            line.chars().find(|c| super::hidden_character(*c))
+        };
+        if let Some(c) = hidden {
             return Err(err(TableProblem::ControlCharacter(u32::from(c))));
         }
         let separator = *self.separator.get_or_insert_with(|| separator(line));
-        if line.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
+        let quotes = line.bytes().filter(|b| *b == b'"').count();
+        if quotes % 2 == 1 {
             return Err(err(TableProblem::UnclosedQuote));
         }
-        let record = cells(line, if separator == ';' { b';' } else { b',' });
-        if record.len() > super::limits::MAX_CSV_CELLS {
+        if quotes == 0 {
+            let blank = |c: char| c.is_ascii_whitespace();
+            out.extend(
+                line.split(separator)
+                    .map(|c| std::borrow::Cow::Borrowed(c.trim_matches(blank))),
+            );
+        } else {
+            let sep = if separator == ';' { b';' } else { b',' };
+            out.extend(cells(line, sep).into_iter().map(std::borrow::Cow::Owned));
+        }
+        if out.len() > super::limits::MAX_CSV_CELLS {
             return Err(err(TableProblem::TooManyCells));
         }
-        let cells = record;
-        if cells.iter().all(String::is_empty) {
-            return Ok(None);
-        }
-        Ok(Some(Row {
-            line: number,
-            cells,
-        }))
+        Ok(!out.iter().all(|c| c.is_empty()))
     }
 }
 

@@ -8,178 +8,29 @@
 //! connectors lettered alike.
 
 use super::geometry::{wrap, Rect};
+pub use super::parts::{Cell, Kind, Layout, Placed, Plan, RowPlan};
+use super::wires::{Exit, Grid, Route};
 
 /// A lane's width.
 pub const LANE_W: i32 = 190;
 /// Between a box and its lane's edges (half a channel).
-const MARGIN: i32 = 17;
+pub(super) const MARGIN: i32 = 17;
 /// A line of text.
 pub const LINE_H: i32 = 14;
 /// The stage column's width.
-const STAGE_W: i32 = 120;
+pub(super) const STAGE_W: i32 = 120;
 /// The Mutu Baku columns' widths: inputs, time, output.
 const CELL_W: [i32; 3] = [140, 110, 140];
 /// Space between the lanes and the columns beside them (wider than any channel track).
-const SIDE_GAP: i32 = 16;
+pub(super) const SIDE_GAP: i32 = 16;
 /// The shortest page: a narrow chart still gets a page a few steps tall.
 const PAGE_MIN_H: i32 = 900;
-
-/// The symbol a placed box is drawn with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Start or end (rounded).
-    Terminator,
-    /// An activity.
-    Activity,
-    /// A decision (diamond).
-    Decision,
-    /// A file handed back (document shape).
-    Returned,
-    /// An off-page connector.
-    OffPage,
-}
-
-/// What the chart holds, before placing.
-pub struct Plan {
-    /// The procedure's title.
-    pub title: String,
-    /// Lane titles, in the order roles first act.
-    pub lanes: Vec<String>,
-    /// Headings of the stage column and of the three Mutu Baku columns.
-    pub headings: [String; 4],
-    /// One row per symbol.
-    pub rows: Vec<RowPlan>,
-    /// Connectors: from row, to row, label.
-    pub arrows: Vec<(usize, usize, Option<String>)>,
-    /// Stages: label and first and last row.
-    pub stages: Vec<(String, usize, usize)>,
-    /// Lines under the chart (time budgets and their rules).
-    pub notes: Vec<String>,
-}
-
-/// One row's symbol.
-#[derive(Clone)]
-pub struct RowPlan {
-    /// The symbol's identifier in the drawing.
-    pub id: String,
-    /// Its symbol.
-    pub kind: Kind,
-    /// Its lane.
-    pub lane: usize,
-    /// Its text (number and title, other roles, condition).
-    pub text: String,
-    /// A decision's question, drawn in the diamond under the activity's box.
-    pub question: Option<String>,
-    /// The Mutu Baku cells: inputs, time, output.
-    pub cells: [String; 3],
-}
-
-/// A box placed.
-#[derive(Debug, Clone)]
-pub struct Placed {
-    /// Identifier in the drawing.
-    pub id: String,
-    /// Its symbol.
-    pub kind: Kind,
-    /// Its bounds.
-    pub rect: Rect,
-    /// Its text, line by line.
-    pub lines: Vec<String>,
-    /// A decision: the height of the activity's box on top, and the question's lines in the
-    /// diamond under it (the rest of `rect`).
-    pub diamond: Option<(i32, Vec<String>)>,
-}
-
-/// A connector: a polyline from one placed box to another (indices into `placed`).
-#[derive(Debug, Clone)]
-pub struct Wire {
-    /// From.
-    pub from: usize,
-    /// To.
-    pub to: usize,
-    /// The corners, first on `from`'s edge, last on `to`'s top.
-    pub points: Vec<(i32, i32)>,
-    /// Text written beside its start, and where (left end of the baseline).
-    pub label: Option<(String, i32, i32)>,
-}
-
-/// A framed cell with text: a heading, a Mutu Baku cell, a stage's name.
-#[derive(Debug, Clone)]
-pub struct Cell {
-    /// Its bounds.
-    pub rect: Rect,
-    /// Its text, line by line.
-    pub lines: Vec<String>,
-    /// `head`, `mutu` or `stage`.
-    pub class: &'static str,
-}
-
-/// The chart placed.
-#[derive(Debug, Clone, Default)]
-pub struct Layout {
-    /// Total width.
-    pub width: i32,
-    /// Total height.
-    pub height: i32,
-    /// Every box, symbols and off-page connectors.
-    pub placed: Vec<Placed>,
-    /// Every connector.
-    pub wires: Vec<Wire>,
-    /// Headings and cells.
-    pub cells: Vec<Cell>,
-    /// Stage bands behind the rows.
-    pub bands: Vec<Rect>,
-    /// Page frames.
-    pub pages: Vec<Rect>,
-    /// Free text: x, baseline y, text, class (`title`, `note`).
-    pub texts: Vec<(i32, i32, String, &'static str)>,
-}
-
-/// How a connector leaves its box.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Exit {
-    Bottom,
-    Right,
-    Left,
-}
 
 /// Places `plan`.
 pub fn layout(plan: &Plan) -> Layout {
     let lanes = plan.lanes.len().max(1) as i32;
-    // Rows name lanes and arrows name rows; anything else is dropped rather than trusted.
-    let last_lane = plan.lanes.len().saturating_sub(1);
-    let clamped: Vec<RowPlan>;
-    let plan = if plan.rows.iter().any(|r| r.lane > last_lane)
-        || plan
-            .arrows
-            .iter()
-            .any(|(f, t, _)| *f >= plan.rows.len() || *t >= plan.rows.len())
-    {
-        clamped = plan
-            .rows
-            .iter()
-            .map(|r| RowPlan {
-                lane: r.lane.min(last_lane),
-                ..r.clone()
-            })
-            .collect();
-        &Plan {
-            rows: clamped,
-            arrows: plan
-                .arrows
-                .iter()
-                .filter(|(f, t, _)| *f < plan.rows.len() && *t < plan.rows.len())
-                .cloned()
-                .collect(),
-            title: plan.title.clone(),
-            lanes: plan.lanes.clone(),
-            headings: plan.headings.clone(),
-            stages: plan.stages.clone(),
-            notes: plan.notes.clone(),
-        }
-    } else {
-        plan
-    };
+    let kept = plan.sound();
+    let plan = kept.as_ref();
     let stage_w = if plan.stages.is_empty() {
         0
     } else {
@@ -300,14 +151,6 @@ pub fn layout(plan: &Plan) -> Layout {
             rows + page_of[r]
         }
     };
-    struct Route {
-        exit_track: i32,
-        approach_track: i32,
-        channel: (usize, i32),
-        strip: i32,
-        strip_out: i32,
-        cross: bool,
-    }
     let mut routes = Vec::with_capacity(plan.arrows.len());
     for (a, &(from, to, ref label)) in plan.arrows.iter().enumerate() {
         let cross = page_of.get(from) != page_of.get(to);
@@ -462,137 +305,16 @@ pub fn layout(plan: &Plan) -> Layout {
     }
 
     // Connectors.
-    let track_y = |g: usize, t: i32| gutter_y[g] + 10 + 10 * t + 12 * labelled[g].min(t + 1);
-    let channel_x = |(b, t): (usize, i32)| {
-        let off = [0, 5, -5, 10, -10][(t % 5) as usize];
-        lane_x(b) + off
+    let grid = Grid {
+        stage_w,
+        rows,
+        page_of: &page_of,
+        gutter_y: &gutter_y,
+        labelled: &labelled,
+        strip_in_y: &strip_in_y,
+        strip_out_y: &strip_out_y,
     };
-    let mut letter = 0u32;
-    // Off-page connectors already placed, by page and lane: under the page, above it.
-    let mut under: std::collections::HashMap<(usize, usize), i32> = Default::default();
-    let mut over: std::collections::HashMap<(usize, usize), i32> = Default::default();
-    for (a, (&(from, to, ref label), route)) in plan.arrows.iter().zip(&routes).enumerate() {
-        let (s, t) = (out.placed[from].rect, out.placed[to].rect);
-        // A file handed back leaves from the lowest point of its wavy edge.
-        let foot = if out.placed[from].kind == Kind::Returned {
-            s.x + s.w / 4
-        } else {
-            s.cx()
-        };
-        // A decision's sides are its diamond's left and right corners.
-        let side_y = match &out.placed[from].diamond {
-            Some((top, _)) => (s.y + top + 12 + s.bottom()) / 2,
-            None => s.cy(),
-        };
-        let Some(route) = route else {
-            let label = label
-                .as_ref()
-                .map(|l| (l.clone(), foot + 4, s.bottom() + 12));
-            out.wires.push(Wire {
-                from,
-                to,
-                points: vec![(foot, s.bottom()), (foot, t.y)],
-                label,
-            });
-            continue;
-        };
-        let g = below(from);
-        let ye = track_y(g, route.exit_track);
-        let mut points = match exits[a] {
-            Exit::Bottom => vec![(foot, s.bottom()), (foot, ye)],
-            Exit::Right => vec![
-                (s.right(), side_y),
-                (s.right() + 8, side_y),
-                (s.right() + 8, ye),
-            ],
-            Exit::Left => vec![(s.x, side_y), (s.x - 8, side_y), (s.x - 8, ye)],
-        };
-        let drop = points.last().copied().unwrap_or_default();
-        let label = label.as_ref().map(|l| (l.clone(), drop.0 + 3, ye - 3));
-        let xc = channel_x(route.channel);
-        if route.cross {
-            // To an off-page connector under the page, then from its pair above the target.
-            letter = letter.wrapping_add(1);
-            let name = connector_name(letter);
-            let (pf, pt) = (page_of[from], page_of[to]);
-            let lane = plan.rows[from].lane;
-            let k = *under.entry((pf, lane)).and_modify(|k| *k += 1).or_insert(0);
-            let cx = lane_x(lane) + 8 + 28 * (k % 6);
-            let ys = strip_out_y[pf] + 8 + 8 * (route.strip_out % 3);
-            let below_box = Rect {
-                x: cx,
-                y: strip_out_y[pf] + 8 + 8 * 3,
-                w: 24,
-                h: 22,
-            };
-            points.extend([
-                (xc, ye),
-                (xc, ys),
-                (below_box.cx(), ys),
-                (below_box.cx(), below_box.y),
-            ]);
-            let out_index = out.placed.len();
-            out.placed.push(Placed {
-                id: format!("keluar_{name}"),
-                kind: Kind::OffPage,
-                rect: below_box,
-                lines: vec![name.clone()],
-                diamond: None,
-            });
-            out.wires.push(Wire {
-                from,
-                to: out_index,
-                points,
-                label,
-            });
-            let k = route.strip;
-            let lane = plan.rows[to].lane;
-            let j = *over.entry((pt, lane)).and_modify(|k| *k += 1).or_insert(0);
-            let above_box = Rect {
-                x: lane_x(lane) + 8 + 28 * (j % 6),
-                y: strip_in_y[pt] + 6,
-                w: 24,
-                h: 22,
-            };
-            let ys = above_box.bottom() + 8 + 8 * k;
-            let xc2 = channel_x((plan.rows[to].lane, k + 1));
-            let ya = track_y(to, route.approach_track);
-            let in_index = out.placed.len();
-            out.placed.push(Placed {
-                id: format!("masuk_{name}"),
-                kind: Kind::OffPage,
-                rect: above_box,
-                lines: vec![name],
-                diamond: None,
-            });
-            out.wires.push(Wire {
-                from: in_index,
-                to,
-                points: vec![
-                    (above_box.cx(), above_box.bottom()),
-                    (above_box.cx(), ys),
-                    (xc2, ys),
-                    (xc2, ya),
-                    (t.cx(), ya),
-                    (t.cx(), t.y),
-                ],
-                label: None,
-            });
-            continue;
-        }
-        if to == from + 1 {
-            points.extend([(t.cx(), ye), (t.cx(), t.y)]);
-        } else {
-            let ya = track_y(to, route.approach_track);
-            points.extend([(xc, ye), (xc, ya), (t.cx(), ya), (t.cx(), t.y)]);
-        }
-        out.wires.push(Wire {
-            from,
-            to,
-            points,
-            label,
-        });
-    }
+    super::wires::wires(plan, &grid, &routes, &exits, &mut out);
     for w in &mut out.wires {
         w.points.dedup();
     }
@@ -621,17 +343,6 @@ fn size(kind: Kind, text: &str) -> (Vec<String>, i32) {
             let h = lines.len() as i32 * LINE_H + 14;
             (lines, h.max(30))
         }
-    }
-}
-
-/// `A`, `B`, … `Z`, `AA`, …: the letters a pair of off-page connectors share.
-fn connector_name(n: u32) -> String {
-    let n = n.max(1) - 1;
-    let letter = |k: u32| char::from_u32('A' as u32 + k % 26).unwrap_or('A');
-    if n < 26 {
-        letter(n).to_string()
-    } else {
-        format!("{}{}", letter(n / 26 - 1), letter(n))
     }
 }
 
