@@ -71,13 +71,22 @@ pub fn check(data: &[u8]) {
         for (i, _) in model.services.iter().enumerate() {
             let _ = sopan::render::doc::markdown(model, standard.machines(), i, Lang::Id);
         }
+        // The document written three ways from one build.
+        let doc = sopan::render::doc::document(model, standard.machines(), Lang::Id);
+        let _ = doc.markdown();
+        let _ = sopan::render::doc::html(&doc, model, standard.machines(), Lang::En);
+        let _ = sopan::render::doc::docx(&doc, model, standard.machines(), Lang::Id);
         let procedures = model.procedures.iter().zip(standard.machines());
         for ((procedure, machine), calendar) in procedures.zip(standard.procedure_calendars()) {
             let chart = sopan::render::graph::flowchart(model, procedure, machine, Lang::En);
             let _ = (
                 sopan::render::graph::mermaid(&chart),
                 sopan::render::graph::dot(&chart),
+                sopan::render::graph::svg(model, procedure, machine, Lang::Id),
             );
+            // Whatever the standard, sopan's own drawing keeps its promises.
+            let faults = sopan::render::graph::svg_faults(model, procedure, machine, Lang::En);
+            assert!(faults.is_empty(), "{faults:?}");
             let _ = sopan::internals::budget::analyse(procedure, machine, calendar.as_deref());
             if let Some(ctx) = standard.context(&procedure.id) {
                 let at = "2026-03-02T08:00:00+07:00".parse().expect("an instant");
@@ -407,4 +416,46 @@ pub fn tables(data: &[u8]) {
     }
     let _ = tally.index(Some("C"));
     let _ = sopan::source::table::read(&text);
+    audit(&text);
+}
+
+/// The text as an event log for `audit` on the Pekanbaru licence: read as CSV under the
+/// usual header (and under its own first line as the header), and as JSON Lines.
+fn audit(text: &str) {
+    let Some(standard) = shipped().service("izin_praktik_dokter") else {
+        return;
+    };
+    let header = "case,event,step,outcome,by,at\n".to_string() + text;
+    for log in [header.as_str(), text] {
+        let mut audit = sopan::audit::Audit::new(standard, None, Lang::En);
+        let mut csv = sopan::source::table::Lines::new();
+        let mut columns: Option<sopan::audit::Columns> = None;
+        for (i, line) in log.lines().enumerate() {
+            let mut cells = Vec::new();
+            match csv.split(i + 1, line, &mut cells) {
+                Ok(true) => match &columns {
+                    Some(c) => audit.row(&c.row(i + 1, &cells)),
+                    None => {
+                        let head: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+                        match sopan::audit::Columns::from_header(&head) {
+                            Ok(c) => columns = Some(c),
+                            Err(_) => break,
+                        }
+                    }
+                },
+                Ok(false) => {}
+                Err(e) => audit.unreadable(i + 1, e.message(Lang::En)),
+            }
+        }
+        let report = audit.finish();
+        assert!(report.cases <= report.rows, "a case comes from a row");
+    }
+    let mut audit = sopan::audit::Audit::new(standard, None, Lang::Id);
+    for (i, line) in text.lines().enumerate() {
+        match serde_json::from_str::<sopan::audit::OwnedRow>(line) {
+            Ok(row) => audit.row(&row.borrow(i + 1)),
+            Err(e) => audit.unreadable(i + 1, e.to_string()),
+        }
+    }
+    let _ = sopan::render::audit::text(&audit.finish(), Lang::Id);
 }
