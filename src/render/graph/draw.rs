@@ -24,6 +24,11 @@ pub fn mermaid(chart: &Flowchart) -> String {
     };
     let mut out = String::new();
     let _ = writeln!(out, "flowchart TB");
+    if !chart.notes.is_empty() {
+        // The budgets and their rules in a note of their own, not in a step's box.
+        let lines: Vec<String> = chart.notes.iter().map(|n| text(n)).collect();
+        let _ = writeln!(out, "  budgets[\"{}\"]", lines.join("<br/>"));
+    }
     walk(
         chart,
         &mut out,
@@ -47,7 +52,9 @@ pub fn mermaid(chart: &Flowchart) -> String {
     out
 }
 
-/// The chart as a Graphviz `digraph`, lanes as clusters.
+/// The chart as a Graphviz `digraph`, lanes as clusters side by side in the order the roles
+/// first act: each lane has an invisible head node, the heads share one rank and are chained
+/// by invisible edges, so Graphviz lays the lanes out as columns.
 pub fn dot(chart: &Flowchart) -> String {
     let text = |s: &str| {
         s.replace('\\', "\\\\")
@@ -70,17 +77,30 @@ pub fn dot(chart: &Flowchart) -> String {
     };
     let mut out = String::new();
     let _ = writeln!(out, "digraph \"{}\" {{", text(&chart.id));
-    let _ = writeln!(out, "  label=\"{}\";", text(&chart.title));
+    // The budgets and their rules under the title, not in a step's box.
+    let mut title = chart.title.clone();
+    for n in &chart.notes {
+        title.push('\n');
+        title.push_str(n);
+    }
+    let _ = writeln!(out, "  label=\"{}\";", text(&title));
     let _ = writeln!(out, "  labelloc=t;");
     let _ = writeln!(out, "  fontname=\"Helvetica\";");
     let _ = writeln!(out, "  node [fontname=\"Helvetica\"];");
     let _ = writeln!(out, "  edge [fontname=\"Helvetica\"];");
+    let _ = writeln!(out, "  newrank=true;");
+    let head = |lane: &Lane| format!("\"lane_{}\"", text(&lane.role));
     walk(
         chart,
         &mut out,
         |out, lane| {
             let _ = writeln!(out, "  subgraph \"cluster_{}\" {{", lane.role);
             let _ = writeln!(out, "    label=\"{}\";", text(&lane.title));
+            let _ = writeln!(
+                out,
+                "    {} [shape=point, style=invis, width=0, height=0];",
+                head(lane)
+            );
         },
         "  }",
         symbol,
@@ -91,6 +111,13 @@ pub fn dot(chart: &Flowchart) -> String {
             };
         },
     );
+    if chart.lanes.len() > 1 {
+        let heads: Vec<String> = chart.lanes.iter().map(head).collect();
+        let _ = writeln!(out, "  {{ rank=same; {}; }}", heads.join("; "));
+        for pair in heads.windows(2) {
+            let _ = writeln!(out, "  {} -> {} [style=invis];", pair[0], pair[1]);
+        }
+    }
     let _ = writeln!(out, "}}");
     out
 }

@@ -2,6 +2,27 @@
 
 use super::*;
 
+/// The procedure's time budgets with their escalation rules, a line each, for under the
+/// chart's title (not inside the box of the step their clock starts at).
+pub(super) fn budget_notes(model: &Model, proc: &Procedure, lang: Lang) -> Vec<String> {
+    let mut notes = Vec::new();
+    for b in proc
+        .budgets
+        .iter()
+        .filter(|b| b.scope == crate::model::Scope::Budget)
+    {
+        notes.push(wrap(&format!(
+            "⏱ {}: {}",
+            b.title.as_deref().unwrap_or(&b.id),
+            duration_words(b.duration, lang)
+        )));
+        for e in &b.escalations {
+            notes.push(wrap(&format!("⚠ {}", escalation_words(model, proc, e, lang))));
+        }
+    }
+    notes
+}
+
 pub(super) fn step_label(model: &Model, proc: &Procedure, i: usize, lang: Lang) -> String {
     let Some(step) = proc.steps.get(i) else {
         return String::new();
@@ -30,32 +51,6 @@ pub(super) fn step_label(model: &Model, proc: &Procedure, i: usize, lang: Lang) 
             })
             .flat_map(|b| &b.escalations)
         {
-            let _ = writeln!(
-                label,
-                "{}",
-                wrap(&format!("⚠ {}", escalation_words(model, proc, e, lang)))
-            );
-        }
-    }
-    // A written budget's rules sit on the step its clock starts at.
-    for b in proc.budgets.iter().filter(|b| {
-        b.scope == crate::model::Scope::Budget
-            && !b.escalations.is_empty()
-            && match &b.start {
-                Some(p) => p.node == crate::model::Node::Step(i),
-                None => proc.start == Some(i),
-            }
-    }) {
-        let _ = writeln!(
-            label,
-            "{}",
-            wrap(&format!(
-                "⏱ {}: {}",
-                b.title.as_deref().unwrap_or(&b.id),
-                duration_words(b.duration, lang)
-            ))
-        );
-        for e in &b.escalations {
             let _ = writeln!(
                 label,
                 "{}",

@@ -83,6 +83,8 @@ pub struct Flowchart {
     pub symbols: Vec<Symbol>,
     /// Arrows in the order written.
     pub arrows: Vec<Arrow>,
+    /// The time budgets and their escalation rules, a line each (lines within `\n`).
+    pub notes: Vec<String>,
 }
 
 /// Lays out procedure `proc` of `model` from its compiled `machine`.
@@ -93,6 +95,7 @@ pub fn flowchart(model: &Model, proc: &Procedure, machine: &Machine, lang: Lang)
         lanes: Vec::new(),
         symbols: Vec::new(),
         arrows: Vec::new(),
+        notes: label::budget_notes(model, proc, lang),
     };
     let mut lane_of_role: Vec<(RoleId, usize)> = Vec::new();
     let mut lane = |chart: &mut Flowchart, role: RoleId| -> Option<usize> {
