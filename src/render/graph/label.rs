@@ -17,7 +17,10 @@ pub(super) fn budget_notes(model: &Model, proc: &Procedure, lang: Lang) -> Vec<S
             duration_words(b.duration, lang)
         )));
         for e in &b.escalations {
-            notes.push(wrap(&format!("⚠ {}", escalation_words(model, proc, e, lang))));
+            notes.push(wrap(&format!(
+                "⚠ {}",
+                escalation_words(model, proc, e, lang)
+            )));
         }
     }
     notes
