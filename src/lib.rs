@@ -21,11 +21,12 @@
 //! | `resolve` | syntax trees of one standard → model (names, values, durations, dates) | below |
 //! | [`machine`] | a procedure → its state machine (petgraph) | `model` |
 //! | `check` | model and machines → diagnostics (flow, components, staffing, complaints, budgets on the calendar) | below |
-//! | [`project`] | loading: entries, includes, calendars, one [`project::Standard`] per root file | below |
+//! | [`project`] | loading: entries, includes, calendars, one [`project::Standard`] per root file; the load cache and the [`project::Workspace`] that re-checks only what a change reaches | below |
 //! | [`interp`] | cases on a standard's procedure: events, clocks, card, actions; scenarios | below |
 //! | [`complaints`] | routing a complaint, the complaint book | `model`, `time`, `source` |
 //! | [`survey`] | the satisfaction index (SKM) | `source`, `model` |
-//! | [`render`] | output for people and hosts: the document, flowcharts, export data | below |
+//! | [`audit`] | the evaluation of performance from a log of real cases, streamed | `project`, `interp`, below |
+//! | [`render`] | output for people and hosts: the document (Markdown, HTML, Word) from one build, flowcharts (SVG laid out by sopan, Mermaid, DOT), export data, the audit report | below |
 //!
 //! The command-line tool (`src/cli/`, behind the `cli` feature) sits on top and does the I/O.
 //! **Where new code goes:** into the module of the stage it belongs to, as a file named for
