@@ -54,6 +54,9 @@ fn doc_writes_html_and_word_with_the_same_content() {
     // The package's document part, stored: the SOP table's step text is in it as a cell.
     let body = String::from_utf8_lossy(&bytes);
     assert!(body.contains("word/document.xml") && body.contains("<w:tbl>"));
+    // The agency and the version at the top of every page, as in the HTML.
+    assert!(body.contains("word/header1.xml") && body.contains(">Versi 2024.1</w:t>"));
+    assert!(body.contains("<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>"));
     assert!(body.contains("Petugas menerima dan memeriksa berkas permohonan izin dari pemohon"));
     let _ = std::fs::remove_dir_all(&dir);
 }

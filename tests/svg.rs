@@ -73,13 +73,20 @@ fn a_long_procedure_continues_on_the_next_page_through_connectors() {
 #[test]
 fn the_english_example_in_svg() {
     let project = sopan::load_dir("standards").expect("loads");
-    let standard = project.service("billboard_permit").expect("the English example");
+    let standard = project
+        .service("billboard_permit")
+        .expect("the English example");
     let model = standard.model();
     let i = model
         .procedures
         .iter()
         .position(|p| p.id == "issue")
         .expect("its procedure");
-    let text = svg(model, &model.procedures[i], &standard.machines()[i], Lang::En);
+    let text = svg(
+        model,
+        &model.procedures[i],
+        &standard.machines()[i],
+        Lang::En,
+    );
     insta::assert_snapshot!(text);
 }

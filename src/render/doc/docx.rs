@@ -1,7 +1,8 @@
 //! The document as a Word file (`.docx`, Office Open XML), for agencies that attach the
 //! standard to a decree drafted in a word processor: the same blocks as the HTML — headings,
 //! paragraphs, lists, real Word tables (the SOP table with its heading row repeated on each
-//! page), each SOP in a landscape section, each flowchart page as an SVG picture.
+//! page), each SOP in a landscape section, each flowchart page as an SVG picture, and the
+//! agency's name and the version at the top of every page, its number at the bottom.
 
 use super::blocks::{Block, Span, Table};
 use super::document::Document;
@@ -81,11 +82,17 @@ pub fn docx(doc: &Document, model: &Model, machines: &[Machine], lang: Lang) -> 
             }
         }
     }
-    let size = if landscape { LANDSCAPE } else { PORTRAIT };
     let document = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document {W_NS}><w:body>{body}<w:sectPr>{size}</w:sectPr></w:body></w:document>"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document {W_NS}><w:body>{body}{}</w:body></w:document>",
+        section(landscape)
     );
-    let mut rels = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>");
+    let first = doc.pages.first();
+    let agency = first.and_then(|p| p.agency.as_deref()).unwrap_or_default();
+    let version = first
+        .and_then(|p| p.version.as_deref())
+        .map(|v| format!("{} {v}", lang.pick("Versi", "Version")))
+        .unwrap_or_default();
+    let mut rels = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/><Relationship Id=\"rIdHeader\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/header\" Target=\"header1.xml\"/><Relationship Id=\"rIdFooter\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>");
     for i in 1..=pictures.len() {
         let _ = write!(
             rels,
@@ -102,6 +109,11 @@ pub fn docx(doc: &Document, model: &Model, machines: &[Machine], lang: Lang) -> 
         ("word/document.xml".into(), document.into_bytes()),
         ("word/_rels/document.xml.rels".into(), rels.into_bytes()),
         ("word/styles.xml".into(), STYLES.as_bytes().to_vec()),
+        (
+            "word/header1.xml".into(),
+            header(agency, &version).into_bytes(),
+        ),
+        ("word/footer1.xml".into(), FOOTER.as_bytes().to_vec()),
     ];
     for (i, svg) in pictures.into_iter().enumerate() {
         files.push((format!("word/media/bagan{}.svg", i + 1), svg));
@@ -112,12 +124,26 @@ pub fn docx(doc: &Document, model: &Model, machines: &[Machine], lang: Lang) -> 
 
 /// Ends the section written so far (upright, or on its side for an SOP).
 fn section_end(body: &mut String, landscape: bool) {
-    let size = if landscape { LANDSCAPE } else { PORTRAIT };
-    let _ = write!(
-        body,
-        "<w:p><w:pPr><w:sectPr>{size}</w:sectPr></w:pPr></w:p>"
-    );
+    let _ = write!(body, "<w:p><w:pPr>{}</w:pPr></w:p>", section(landscape));
 }
+
+/// A section's properties: the running head and foot, and the page.
+fn section(landscape: bool) -> String {
+    let size = if landscape { LANDSCAPE } else { PORTRAIT };
+    format!("<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>{size}</w:sectPr>")
+}
+
+/// The running head: the agency's name, and the version at the right.
+fn header(agency: &str, version: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {W_NS}><w:p><w:pPr><w:tabs><w:tab w:val=\"right\" w:pos=\"15400\"/></w:tabs></w:pPr><w:r><w:rPr><w:sz w:val=\"16\"/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r><w:r><w:rPr><w:sz w:val=\"16\"/></w:rPr><w:tab/><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p></w:hdr>",
+        escape(agency),
+        escape(version)
+    )
+}
+
+/// The running foot: the page's number at the right.
+const FOOTER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:ftr>";
 
 /// A bookmark's name: letters, digits and `_` only.
 fn bookmark(id: &str) -> String {
@@ -256,7 +282,7 @@ fn picture(body: &mut String, n: usize, svg: &[u8]) {
     );
 }
 
-const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"svg\" ContentType=\"image/svg+xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/></Types>";
+const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Default Extension=\"svg\" ContentType=\"image/svg+xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/><Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/><Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/></Types>";
 
 const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
 
