@@ -9,7 +9,7 @@
 
 use super::geometry::{wrap, Rect};
 pub use super::parts::{Cell, Kind, Layout, Placed, Plan, RowPlan};
-use super::wires::{Exit, Grid, Route};
+use super::wires::{Exit, Grid, Route, Strip};
 
 /// A lane's width.
 pub const LANE_W: i32 = 190;
@@ -142,8 +142,8 @@ pub fn layout(plan: &Plan) -> Layout {
     let mut labelled = vec![0i32; rows + pages];
     // One channel at each lane boundary (a chart without roles still has one lane).
     let mut channel_tracks = vec![0i32; lanes as usize + 1];
-    let mut strip_in = vec![0i32; pages];
-    let mut strip_out = vec![0i32; pages];
+    let mut strips_in: Vec<Strip> = (0..pages).map(|_| Strip::default()).collect();
+    let mut strips_out: Vec<Strip> = (0..pages).map(|_| Strip::default()).collect();
     let below = |r: usize| {
         if r + 1 < rows && page_of[r + 1] == page_of[r] {
             r + 1
@@ -184,24 +184,22 @@ pub fn layout(plan: &Plan) -> Layout {
             gutter_tracks[to] += 1;
             t
         };
-        let (strip, strip_out_k) = if cross {
-            strip_out[page_of[from]] += 1;
-            strip_in[page_of[to]] += 1;
-            (strip_in[page_of[to]] - 1, strip_out[page_of[from]] - 1)
-        } else {
-            (0, 0)
-        };
+        // A connector to another page: a slot under this page and one above the target's.
+        let slots = cross.then(|| {
+            let lanes = lanes as usize;
+            (
+                strips_out[page_of[from]].place(lf, lanes),
+                strips_in[page_of[to]].place(lt, lanes),
+            )
+        });
         routes.push(Some(Route {
             exit_track,
             approach_track,
             channel,
-            strip,
-            strip_out: strip_out_k,
-            cross,
+            slots,
         }));
     }
     let gutter_h = |g: usize| 14 + 10 * gutter_tracks[g] + 12 * labelled[g];
-    let strip_h = |n: i32| if n == 0 { 0 } else { 64 + 8 * n };
 
     // Vertical places.
     let mut out = Layout {
@@ -224,7 +222,7 @@ pub fn layout(plan: &Plan) -> Layout {
         headings(&mut out, plan, y, head_h, stage_w, &lane_x, cells_x);
         y += head_h;
         strip_in_y[p] = y;
-        y += strip_h(strip_in[p]);
+        y += strips_in[p].height();
         let first = r;
         while r < rows && page_of[r] == p {
             gutter_y[r] = y;
@@ -236,7 +234,7 @@ pub fn layout(plan: &Plan) -> Layout {
         gutter_y[rows + p] = y;
         y += gutter_h(rows + p);
         strip_out_y[p] = y;
-        y += strip_h(strip_out[p]);
+        y += strips_out[p].height();
         // Stage bands and names on this page.
         for (label, a, b) in &plan.stages {
             let (a, b) = ((*a).max(first), (*b).min(r.saturating_sub(1)));
@@ -313,6 +311,8 @@ pub fn layout(plan: &Plan) -> Layout {
         labelled: &labelled,
         strip_in_y: &strip_in_y,
         strip_out_y: &strip_out_y,
+        strips_in: &strips_in,
+        strips_out: &strips_out,
     };
     super::wires::wires(plan, &grid, &routes, &exits, &mut out);
     for w in &mut out.wires {

@@ -23,9 +23,86 @@ pub(super) struct Route {
     pub exit_track: i32,
     pub approach_track: i32,
     pub channel: (usize, i32),
-    pub strip: i32,
-    pub strip_out: i32,
-    pub cross: bool,
+    /// For a connector to another page: its off-page connectors' slots, under its page and
+    /// above the target's.
+    pub slots: Option<(Slot, Slot)>,
+}
+
+/// Off-page connectors in a lane's band, before the rest go to bands of their own.
+const PER_LANE: i32 = 6;
+/// A band's connector row: a connector and the space around it.
+const ROW_H: i32 = 30;
+
+/// Where an off-page connector sits in a page's strip: its band (0 first), its lane and place
+/// in that lane, and its wire's track in the band.
+#[derive(Clone, Copy)]
+pub(super) struct Slot {
+    band: usize,
+    lane: usize,
+    place: i32,
+    track: i32,
+}
+
+/// The off-page connectors above or under a page, in bands: the first holds up to six per
+/// lane in the lane of their step; more go to further bands, in any lane. Connectors sit
+/// inside lanes, clear of the channels, so a connector's wire runs down a channel past the
+/// bands above or below without touching a connector, and each band has its own tracks.
+#[derive(Default)]
+pub(super) struct Strip {
+    per_lane: Vec<i32>,
+    overflow: i32,
+    tracks: Vec<i32>,
+}
+
+impl Strip {
+    /// A slot for a connector of a step in `lane`, of `lanes`.
+    pub fn place(&mut self, lane: usize, lanes: usize) -> Slot {
+        if self.per_lane.len() < lanes.max(1) {
+            self.per_lane.resize(lanes.max(1), 0);
+        }
+        let own = self.per_lane.get(lane).copied().unwrap_or(PER_LANE);
+        let (band, lane, place) = if own < PER_LANE {
+            if let Some(n) = self.per_lane.get_mut(lane) {
+                *n += 1;
+            }
+            (0, lane, own)
+        } else {
+            let per_band = PER_LANE as usize * lanes.max(1);
+            let o = self.overflow as usize;
+            self.overflow += 1;
+            let slot = o % per_band;
+            (
+                1 + o / per_band,
+                slot / PER_LANE as usize,
+                (slot % PER_LANE as usize) as i32,
+            )
+        };
+        if self.tracks.len() <= band {
+            self.tracks.resize(band + 1, 0);
+        }
+        let track = self.tracks[band];
+        self.tracks[band] += 1;
+        Slot {
+            band,
+            lane,
+            place,
+            track,
+        }
+    }
+
+    fn band_h(&self, band: usize) -> i32 {
+        ROW_H + 8 + 8 * self.tracks.get(band).copied().unwrap_or(0)
+    }
+
+    /// Its height (none without a connector).
+    pub fn height(&self) -> i32 {
+        (0..self.tracks.len()).map(|b| self.band_h(b)).sum()
+    }
+
+    /// Where band `band` begins, from the strip's top.
+    fn band_top(&self, band: usize) -> i32 {
+        (0..band).map(|b| self.band_h(b)).sum()
+    }
 }
 
 /// Where the rows, gutters and page strips were placed.
@@ -37,12 +114,29 @@ pub(super) struct Grid<'g> {
     pub labelled: &'g [i32],
     pub strip_in_y: &'g [i32],
     pub strip_out_y: &'g [i32],
+    pub strips_in: &'g [Strip],
+    pub strips_out: &'g [Strip],
 }
 
 impl Grid<'_> {
     /// The left edge of lane `lane`.
     pub fn lane_x(&self, lane: usize) -> i32 {
         10 + self.stage_w + lane as i32 * LANE_W
+    }
+
+    /// The box of an off-page connector in `slot` of a strip at `top`: above the page, its
+    /// band's connectors come first and their tracks under them; under the page, the
+    /// tracks first.
+    fn connector(&self, strip: &Strip, top: i32, slot: Slot, above: bool) -> (Rect, i32) {
+        let band = top + strip.band_top(slot.band);
+        let x = self.lane_x(slot.lane) + 16 + 26 * slot.place;
+        let tracks = 8 * strip.tracks.get(slot.band).copied().unwrap_or(0);
+        let (y, track) = if above {
+            (band + 4, band + ROW_H + 8 + 8 * slot.track)
+        } else {
+            (band + 8 + tracks + 4, band + 8 + 8 * slot.track)
+        };
+        (Rect { x, y, w: 24, h: 22 }, track)
     }
 
     /// The gutter under row `r`: above the next row, or the page's last.
@@ -70,9 +164,6 @@ pub(super) fn wires(
         grid.lane_x(b) + off
     };
     let mut letter = 0u32;
-    // Off-page connectors already placed, by page and lane: under the page, above it.
-    let mut under: std::collections::HashMap<(usize, usize), i32> = Default::default();
-    let mut over: std::collections::HashMap<(usize, usize), i32> = Default::default();
     for (a, (&(from, to, ref label), route)) in plan.arrows.iter().zip(routes).enumerate() {
         let (s, t) = (out.placed[from].rect, out.placed[to].rect);
         // A file handed back leaves from the lowest point of its wavy edge.
@@ -112,21 +203,17 @@ pub(super) fn wires(
         let drop = points.last().copied().unwrap_or_default();
         let label = label.as_ref().map(|l| (l.clone(), drop.0 + 3, ye - 3));
         let xc = channel_x(route.channel);
-        if route.cross {
+        if let Some((under, over)) = route.slots {
             // To an off-page connector under the page, then from its pair above the target.
             letter = letter.wrapping_add(1);
             let name = connector_name(letter);
             let (pf, pt) = (grid.page_of[from], grid.page_of[to]);
-            let lane = plan.rows[from].lane;
-            let k = *under.entry((pf, lane)).and_modify(|k| *k += 1).or_insert(0);
-            let cx = grid.lane_x(lane) + 8 + 28 * (k % 6);
-            let ys = grid.strip_out_y[pf] + 8 + 8 * (route.strip_out % 3);
-            let below_box = Rect {
-                x: cx,
-                y: grid.strip_out_y[pf] + 8 + 8 * 3,
-                w: 24,
-                h: 22,
+            let (Some(strip_out), Some(strip_in)) =
+                (grid.strips_out.get(pf), grid.strips_in.get(pt))
+            else {
+                continue;
             };
+            let (below_box, ys) = grid.connector(strip_out, grid.strip_out_y[pf], under, false);
             points.extend([
                 (xc, ye),
                 (xc, ys),
@@ -147,17 +234,9 @@ pub(super) fn wires(
                 points,
                 label,
             });
-            let k = route.strip;
-            let lane = plan.rows[to].lane;
-            let j = *over.entry((pt, lane)).and_modify(|k| *k += 1).or_insert(0);
-            let above_box = Rect {
-                x: grid.lane_x(lane) + 8 + 28 * (j % 6),
-                y: grid.strip_in_y[pt] + 6,
-                w: 24,
-                h: 22,
-            };
-            let ys = above_box.bottom() + 8 + 8 * k;
-            let xc2 = channel_x((plan.rows[to].lane, k + 1));
+            let (above_box, ys) = grid.connector(strip_in, grid.strip_in_y[pt], over, true);
+            // Down the left channel of the target's lane, on a track of its own.
+            let xc2 = channel_x((plan.rows[to].lane, over.track + 1));
             let ya = track_y(to, route.approach_track);
             let in_index = out.placed.len();
             out.placed.push(Placed {
