@@ -16,7 +16,7 @@ pub use log::{Columns, LogRow, OwnedRow};
 pub use report::Report;
 
 use crate::diag::Lang;
-use crate::interp::{Case, ClockScope, ClockState, Context};
+use crate::interp::{Case, Context};
 use crate::project::Standard;
 use report::{BadRow, Counts, Month, RoleTime, StepTime};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -236,11 +236,7 @@ impl<'a> Audit<'a> {
         let Some(ctx) = self.contexts.get(open.procedure).and_then(Option::as_ref) else {
             return;
         };
-        let breached = open.case.status(ctx, now).is_ok_and(|s| {
-            s.clocks
-                .iter()
-                .any(|c| c.scope == ClockScope::Budget && c.status == ClockState::Breached)
-        });
+        let breached = open.case.budget_breached(ctx, now);
         self.report.cases += 1;
         self.report.events += open.events;
         self.report.returns += open.returns;

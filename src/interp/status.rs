@@ -93,6 +93,27 @@ pub struct Status {
 pub const AT_RISK_PERCENT: i64 = 80;
 
 impl Case {
+    /// Whether a written time budget (`anggaran`) has run out at `now`: what [`Case::status`]
+    /// reports as a breached budget clock, without the rest (for a reader of many cases).
+    pub(crate) fn budget_breached(&self, ctx: &Context<'_>, now: Timestamp) -> bool {
+        let Ok(now_s) = self.rel(now) else {
+            return false;
+        };
+        let now_s = now_s.max(self.last);
+        self.clocks
+            .iter()
+            .zip(&ctx.procedure.budgets)
+            .filter(|(_, b)| b.scope == crate::model::Scope::Budget)
+            .any(|(clock, budget)| {
+                some(clock.started).is_some_and(|s| {
+                    let measure = budget.duration.unit.measure();
+                    let used = i64::from(self.used_at(ctx, clock, measure, now_s));
+                    self.limit(ctx, clock, budget, s)
+                        .is_some_and(|limit| used > limit)
+                })
+            })
+    }
+
     /// Where the case stands at `now`. Refused when `now` is before the latest event (the
     /// case would be read at a moment it had not reached) or outside the calendar's range.
     pub fn status(&self, ctx: &Context<'_>, now: Timestamp) -> Result<Status, EventError> {
