@@ -124,7 +124,11 @@ function docxTables(file) {
   const decode = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
   const text = (cell) => decode([...cell.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((m) => m[1] ?? ' ').join('')).replace(/\s+/g, ' ').trim();
   return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) => [...t[1].matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)]
-    .map((r) => [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => text(c[1]))));
+    .map((r) => [...r[1].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)]
+      // A cell merged into the one above (`<w:vMerge/>`) is that cell, as a row-spanning
+      // HTML cell is written once.
+      .filter((c) => !c[1].includes('<w:vMerge/>'))
+      .map((c) => text(c[1]))));
 }
 
 // The number of landscape pages of a PDF Chromium printed (A4 on its side: 842 × 595 points).

@@ -61,7 +61,7 @@ pub fn docx(doc: &Document, model: &Model, machines: &[Machine], lang: Lang) -> 
                         );
                     }
                 }
-                Block::Table(t) => table(&mut body, t),
+                Block::Table(t) => table(&mut body, t, lang),
                 Block::Flowchart(n) => {
                     let Some(&p) = page.procedures.get(*n) else {
                         continue;
@@ -189,7 +189,7 @@ fn runs(spans: &[Span], bold: bool) -> String {
 }
 
 /// A Word table: borders on every cell, the heading row shaded and repeated on each page.
-fn table(body: &mut String, t: &Table) {
+fn table(body: &mut String, t: &Table, lang: Lang) {
     let facts = t.head.iter().all(Vec::is_empty);
     let cols = t
         .head
@@ -248,7 +248,59 @@ fn table(body: &mut String, t: &Table) {
         }
         body.push_str("</w:tr>");
     };
-    if !facts {
+    if sop && t.head.len() >= 6 {
+        // As the HTML and PermenPAN-RB 35/2012 head it: Pelaksana over the roles, Mutu Baku
+        // over Kelengkapan, Waktu and Output; No, Kegiatan and Keterangan over both rows.
+        let n = t.head.len();
+        let roles = n - 6;
+        let shade = "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E9E9E9\"/>";
+        let cell = |body: &mut String, text: String, width: i64, merge: &str| {
+            let _ = write!(
+                body,
+                "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{merge}{shade}</w:tcPr><w:p>{}</w:p></w:tc>",
+                text.replace("<w:rPr>", &format!("<w:rPr>{size}"))
+            );
+        };
+        let words = |text: &str| {
+            runs(
+                &[Span {
+                    text: text.to_string(),
+                    ..Span::default()
+                }],
+                true,
+            )
+        };
+        let width = |range: std::ops::Range<usize>| -> i64 {
+            widths.get(range).map_or(1000, |w| w.iter().sum())
+        };
+        let restart = "<w:vMerge w:val=\"restart\"/>";
+        let cont = "<w:vMerge/>";
+        body.push_str("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
+        cell(body, runs(&t.head[0], true), width(0..1), restart);
+        cell(body, runs(&t.head[1], true), width(1..2), restart);
+        let span = format!("<w:gridSpan w:val=\"{roles}\"/>");
+        cell(
+            body,
+            words(lang.pick("Pelaksana", "Performers")),
+            width(2..2 + roles),
+            &span,
+        );
+        cell(
+            body,
+            words(lang.pick("Mutu Baku", "Quality standards")),
+            width(2 + roles..n - 1),
+            "<w:gridSpan w:val=\"3\"/>",
+        );
+        cell(body, runs(&t.head[n - 1], true), width(n - 1..n), restart);
+        body.push_str("</w:tr><w:tr><w:trPr><w:tblHeader/></w:trPr>");
+        cell(body, String::new(), width(0..1), cont);
+        cell(body, String::new(), width(1..2), cont);
+        for i in 2..n - 1 {
+            cell(body, runs(&t.head[i], true), width(i..i + 1), "");
+        }
+        cell(body, String::new(), width(n - 1..n), cont);
+        body.push_str("</w:tr>");
+    } else if !facts {
         row(body, &t.head, true);
     }
     for r in &t.rows {

@@ -63,7 +63,7 @@ pub fn html(doc: &Document, model: &Model, machines: &[Machine], lang: Lang) -> 
                     }
                     out.push_str("</ul>\n");
                 }
-                Block::Table(t) => table(&mut out, t),
+                Block::Table(t) => table(&mut out, t, lang),
                 Block::Flowchart(n) => {
                     let Some(&p) = page.procedures.get(*n) else {
                         continue;
@@ -103,7 +103,7 @@ pub fn html(doc: &Document, model: &Model, machines: &[Machine], lang: Lang) -> 
 
 /// A table: a table of facts (no heading) or a table with its heading row; the SOP table
 /// (headed `No`) gets its column widths and upright role names.
-fn table(out: &mut String, t: &Table) {
+fn table(out: &mut String, t: &Table, lang: Lang) {
     let facts = t.head.iter().all(Vec::is_empty);
     let sop = t
         .head
@@ -125,12 +125,30 @@ fn table(out: &mut String, t: &Table) {
         }
         out.push_str("<col style=\"width:12%\"><col style=\"width:8%\"><col style=\"width:12%\"><col style=\"width:14%\"></colgroup>\n");
     }
-    if !facts {
+    if sop && t.head.len() >= 6 {
+        // As PermenPAN-RB 35/2012 heads it: Pelaksana over the roles, Mutu Baku over
+        // Kelengkapan, Waktu and Output; No, Kegiatan and Keterangan over both rows.
+        let n = t.head.len();
+        let roles = n - 6;
+        let cell = |i: usize| t.head.get(i).map_or_else(String::new, |c| inline(c));
+        let _ = write!(
+            out,
+            "<thead><tr><th rowspan=\"2\">{}</th><th rowspan=\"2\">{}</th><th colspan=\"{roles}\">{}</th><th colspan=\"3\">{}</th><th rowspan=\"2\">{}</th></tr>\n<tr>",
+            cell(0),
+            cell(1),
+            lang.pick("Pelaksana", "Performers"),
+            lang.pick("Mutu Baku", "Quality standards"),
+            cell(n - 1)
+        );
+        for i in 2..n - 1 {
+            let class = if i < 2 + roles { " class=\"role\"" } else { "" };
+            let _ = write!(out, "<th{class}>{}</th>", cell(i));
+        }
+        out.push_str("</tr></thead>\n");
+    } else if !facts {
         out.push_str("<thead><tr>");
-        for (i, cell) in t.head.iter().enumerate() {
-            let role = sop && t.centred.get(i).copied().unwrap_or(false);
-            let class = if role { " class=\"role\"" } else { "" };
-            let _ = write!(out, "<th{class}>{}</th>", inline(cell));
+        for cell in &t.head {
+            let _ = write!(out, "<th>{}</th>", inline(cell));
         }
         out.push_str("</tr></thead>\n");
     }
