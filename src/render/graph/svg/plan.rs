@@ -110,6 +110,40 @@ pub(super) fn plan(model: &Model, proc: &Procedure, machine: &Machine, lang: Lan
             notes.push(format!("– {}", escalation_words(model, proc, e, lang)));
         }
     }
+    // Stages that own no row: by their bounds (a time window across the steps) or done
+    // elsewhere, written under the chart rather than drawn as a band.
+    let step_name = |k: usize| {
+        proc.steps
+            .get(k)
+            .map_or_else(String::new, |st| match &st.number {
+                Some(n) => format!("{} {}", lang.pick("langkah", "step"), n.label),
+                None => format!("“{}”", st.title),
+            })
+    };
+    for st in &proc.stages {
+        let time = st.duration.map_or_else(
+            || lang.pick("tidak ditulis", "not written").to_string(),
+            |d| duration_words(d, lang),
+        );
+        match (&st.elsewhere, st.bounded.then_some(st.steps).flatten()) {
+            (Some(place), _) => notes.push(format!(
+                "{} {} ({} {place}): {time}",
+                lang.pick("Tahap", "Stage"),
+                st.title,
+                lang.pick("di luar prosedur ini, di", "outside this procedure, at"),
+            )),
+            (None, Some((a, c))) => notes.push(format!(
+                "{} {} ({} {} {} {}): {time}",
+                lang.pick("Tahap", "Stage"),
+                st.title,
+                lang.pick("dari", "from"),
+                step_name(a),
+                lang.pick("sampai", "until"),
+                step_name(c)
+            )),
+            _ => {}
+        }
+    }
     Plan {
         title: proc.title.clone(),
         lanes: chart.lanes.iter().map(|l| l.title.clone()).collect(),
