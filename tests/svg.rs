@@ -90,3 +90,32 @@ fn the_english_example_in_svg() {
     );
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn stages_that_own_no_row_are_written_under_the_chart() {
+    let project = sopan::load_dir("standards").expect("loads");
+    // The standard holding procedure `id`.
+    let find = |id: &str| {
+        let standard = project
+            .standards()
+            .iter()
+            .find(|s| s.model().procedures.iter().any(|p| p.id == id))
+            .expect("shipped");
+        let model = standard.model();
+        model
+            .procedures
+            .iter()
+            .zip(standard.machines())
+            .map(|(p, m)| svg(model, p, m, Lang::Id))
+            .collect::<String>()
+    };
+    let lumajang = find("pbg");
+    assert!(
+        lumajang.contains(
+            "Tahap Penerbitan PBG (dari langkah 6 sampai langkah 8): paling lama 2 hari kerja"
+        ),
+        "the bounded stage"
+    );
+    let sidoarjo = find("perekaman");
+    assert!(sidoarjo.contains("(di luar prosedur ini, di POS, ke alamat pemohon): 2 hari kerja"));
+}
