@@ -31,6 +31,24 @@ pub struct Table {
     pub rows: Vec<Vec<Vec<Span>>>,
 }
 
+impl Table {
+    /// A table of facts: two columns and no heading.
+    pub fn is_facts(&self) -> bool {
+        self.head.iter().all(Vec::is_empty)
+    }
+
+    /// The SOP table of a procedure (headed `No`, then Kegiatan, the role columns, the Mutu
+    /// Baku and Keterangan).
+    pub fn is_sop(&self) -> bool {
+        self.head.first().is_some_and(|c| plain(c) == "No")
+    }
+
+    /// The SOP table's number of role (Pelaksana) columns: the centred ones.
+    pub fn roles(&self) -> usize {
+        self.centred.iter().filter(|c| **c).count()
+    }
+}
+
 /// One block of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {

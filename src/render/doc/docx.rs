@@ -190,19 +190,16 @@ fn runs(spans: &[Span], bold: bool) -> String {
 
 /// A Word table: borders on every cell, the heading row shaded and repeated on each page.
 fn table(body: &mut String, t: &Table, lang: Lang) {
-    let facts = t.head.iter().all(Vec::is_empty);
+    let facts = t.is_facts();
     let cols = t
         .head
         .len()
         .max(t.rows.iter().map(Vec::len).max().unwrap_or(0))
         .max(1);
-    let sop = t
-        .head
-        .first()
-        .is_some_and(|c| super::blocks::plain(c) == "No");
+    let sop = t.is_sop();
     // Widths as in the HTML: the SOP table's Kegiatan wide and the Pelaksana columns narrow.
     let widths: Vec<i64> = if sop {
-        let roles = t.centred.iter().filter(|c| **c).count().max(1) as i64;
+        let roles = t.roles().max(1) as i64;
         let mut w = vec![4 * LANDSCAPE_TEXT / 100, 20 * LANDSCAPE_TEXT / 100];
         w.extend(std::iter::repeat_n(
             30 * LANDSCAPE_TEXT / 100 / roles,

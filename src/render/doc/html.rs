@@ -104,11 +104,8 @@ pub fn html(doc: &Document, model: &Model, machines: &[Machine], lang: Lang) -> 
 /// A table: a table of facts (no heading) or a table with its heading row; the SOP table
 /// (headed `No`) gets its column widths and upright role names.
 fn table(out: &mut String, t: &Table, lang: Lang) {
-    let facts = t.head.iter().all(Vec::is_empty);
-    let sop = t
-        .head
-        .first()
-        .is_some_and(|c| super::blocks::plain(c) == "No");
+    let facts = t.is_facts();
+    let sop = t.is_sop();
     let class = match (facts, sop) {
         (true, _) => "facts",
         (_, true) => "sop",
@@ -117,7 +114,7 @@ fn table(out: &mut String, t: &Table, lang: Lang) {
     let _ = writeln!(out, "<table class=\"{class}\">");
     if sop {
         // No, Kegiatan, a Pelaksana column per role, then the Mutu Baku and Keterangan.
-        let roles = t.centred.iter().filter(|c| **c).count().max(1);
+        let roles = t.roles().max(1);
         let share = 30.0 / roles as f32;
         out.push_str("<colgroup><col style=\"width:4%\"><col style=\"width:20%\">");
         for _ in 0..roles {
