@@ -70,14 +70,8 @@ pub(super) fn step_label(model: &Model, proc: &Procedure, i: usize, lang: Lang) 
             let _ = write!(label, "\n{}", wrap(question));
         }
     }
-    if step.roles.len() > 1 {
-        let names: Vec<&str> = step
-            .roles
-            .iter()
-            .filter_map(|r| model.role(*r))
-            .map(|r| r.title.as_str())
-            .collect();
-        let _ = write!(label, "\n{}: {}", lang.pick("oleh", "by"), names.join(", "));
+    if let Some(by) = performers(model, step, lang) {
+        let _ = write!(label, "\n{by}");
     }
     if let Some(when) = &step.condition {
         if opens_with_condition_word(when) {
@@ -107,6 +101,19 @@ pub(super) fn step_label(model: &Model, proc: &Procedure, i: usize, lang: Lang) 
         );
     }
     label
+}
+
+/// `oleh: A, B` for a step several roles perform (the chart's lane shows only the first).
+pub(super) fn performers(model: &Model, step: &crate::model::Step, lang: Lang) -> Option<String> {
+    (step.roles.len() > 1).then(|| {
+        let names: Vec<&str> = step
+            .roles
+            .iter()
+            .filter_map(|r| model.role(*r))
+            .map(|r| r.title.as_str())
+            .collect();
+        format!("{}: {}", lang.pick("oleh", "by"), names.join(", "))
+    })
 }
 
 /// An escalation rule in words: `terlambat: eskalasi ke Kepala Dinas`.

@@ -20,7 +20,7 @@ pub use svg::{svg, svg_faults, svg_pages, svg_stacked};
 
 pub use draw::{dot, mermaid};
 pub use label::{condition_words, duration_words, escalation_words};
-use label::{step_label, wrap};
+use label::{performers, step_label, wrap};
 
 /// The symbol a box is drawn with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

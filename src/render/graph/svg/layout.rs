@@ -9,7 +9,7 @@
 
 use super::geometry::{wrap, Rect};
 pub use super::parts::{Cell, Kind, Layout, Placed, Plan, RowPlan};
-use super::wires::{Exit, Grid, Route, Strip};
+use super::wires::{gutter_below, Exit, Grid, Route, Strip};
 
 /// A lane's width.
 pub const LANE_W: i32 = 190;
@@ -144,13 +144,7 @@ pub fn layout(plan: &Plan) -> Layout {
     let mut channel_tracks = vec![0i32; lanes as usize + 1];
     let mut strips_in: Vec<Strip> = (0..pages).map(|_| Strip::default()).collect();
     let mut strips_out: Vec<Strip> = (0..pages).map(|_| Strip::default()).collect();
-    let below = |r: usize| {
-        if r + 1 < rows && page_of[r + 1] == page_of[r] {
-            r + 1
-        } else {
-            rows + page_of[r]
-        }
-    };
+    let below = |r: usize| gutter_below(r, &page_of);
     let mut routes = Vec::with_capacity(plan.arrows.len());
     for (a, &(from, to, ref label)) in plan.arrows.iter().enumerate() {
         let cross = page_of.get(from) != page_of.get(to);
@@ -305,7 +299,6 @@ pub fn layout(plan: &Plan) -> Layout {
     // Connectors.
     let grid = Grid {
         stage_w,
-        rows,
         page_of: &page_of,
         gutter_y: &gutter_y,
         labelled: &labelled,

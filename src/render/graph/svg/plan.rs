@@ -176,14 +176,8 @@ fn box_text(
         }
         None => step.title.clone(),
     };
-    if step.roles.len() > 1 {
-        let names: Vec<&str> = step
-            .roles
-            .iter()
-            .filter_map(|r| model.role(*r))
-            .map(|r| r.title.as_str())
-            .collect();
-        let _ = write!(text, " ({}: {})", lang.pick("oleh", "by"), names.join(", "));
+    if let Some(by) = crate::render::graph::performers(model, step, lang) {
+        let _ = write!(text, " ({by})");
     }
     if let Some(c) = &step.condition {
         let _ = write!(

@@ -108,7 +108,6 @@ impl Strip {
 /// Where the rows, gutters and page strips were placed.
 pub(super) struct Grid<'g> {
     pub stage_w: i32,
-    pub rows: usize,
     pub page_of: &'g [usize],
     pub gutter_y: &'g [i32],
     pub labelled: &'g [i32],
@@ -139,13 +138,20 @@ impl Grid<'_> {
         (Rect { x, y, w: 24, h: 22 }, track)
     }
 
-    /// The gutter under row `r`: above the next row, or the page's last.
+    /// The gutter under row `r` (see [`gutter_below`]).
     pub fn below(&self, r: usize) -> usize {
-        if r + 1 < self.rows && self.page_of[r + 1] == self.page_of[r] {
-            r + 1
-        } else {
-            self.rows + self.page_of[r]
-        }
+        gutter_below(r, self.page_of)
+    }
+}
+
+/// The gutter under row `r` of rows on pages `page_of`: the one above the next row, or, for
+/// the last row of a page, that page's own (gutter `rows + page`).
+pub(super) fn gutter_below(r: usize, page_of: &[usize]) -> usize {
+    let rows = page_of.len();
+    match (page_of.get(r), page_of.get(r + 1)) {
+        (Some(p), Some(q)) if p == q => r + 1,
+        (Some(p), _) => rows + p,
+        _ => rows,
     }
 }
 
