@@ -2,7 +2,8 @@
 //!
 //! A log of 1,000,000 cases of the Pekanbaru licence (about 10.2 million events, written by
 //! the `audit_log` example's generator to `target/audit-bench.csv` the first time) read one
-//! line at a time and replayed by `sopan::audit::Audit` on one core, as `sopan audit` does.
+//! line at a time through `sopan::audit::LogReader` and replayed by `sopan::audit::Audit` on
+//! one core, as `sopan audit` does.
 //! Target: ≥ 1 million events per second; memory bounded by the cases open at once (the
 //! peak RSS is printed). `cargo test --all-targets` runs it on 2,000 cases as a smoke test.
 //! Prints one JSON line.
@@ -11,7 +12,7 @@
 #[allow(dead_code, reason = "only the generator is used")]
 mod generate;
 
-use sopan::audit::{Audit, Columns};
+use sopan::audit::{Audit, LogReader};
 use std::io::BufRead;
 use std::time::Instant;
 
@@ -50,29 +51,17 @@ fn main() {
     let rss_before = peak_rss().unwrap_or(0);
     let start = Instant::now();
     let mut audit = Audit::new(standard, None, sopan::diag::Lang::Id);
-    let mut csv = sopan::source::table::Lines::new();
-    let mut columns: Option<Columns> = None;
+    let mut reader = LogReader::new();
     let mut input = std::io::BufReader::new(std::fs::File::open(&path).expect("the log"));
-    let mut line = String::new();
+    let mut line = Vec::new();
     for number in 1.. {
         line.clear();
-        if input.read_line(&mut line).expect("readable") == 0 {
+        if input.read_until(b'\n', &mut line).expect("readable") == 0 {
             break;
         }
-        let text = line.trim_end_matches('\n');
-        // Cells borrow this line: one small list a row.
-        let mut cells = Vec::with_capacity(8);
-        match csv.split(number, text, &mut cells) {
-            Ok(true) => match &columns {
-                Some(c) => audit.row(&c.row(number, &cells)),
-                None => {
-                    let head: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
-                    columns = Some(Columns::from_header(&head).expect("header"));
-                }
-            },
-            Ok(false) => {}
-            Err(e) => audit.unreadable(number, e.message(sopan::diag::Lang::Id)),
-        }
+        reader
+            .line(&mut audit, number, &line)
+            .expect("a header that fits");
     }
     let report = audit.finish();
     let seconds = start.elapsed().as_secs_f64();

@@ -900,3 +900,77 @@ pengaduan aduan "Pengaduan" {
     // Past where it would have fallen (Sunday 10:00), not yet past the moved instant.
     assert_ne!(clock.status, ClockState::Breached);
 }
+
+/// Instants are read digit by digit in their usual form (`2026-03-02T08:00:00+07:00`, `Z`)
+/// and by jiff otherwise: both must give the same instant, or both refuse, for every string —
+/// here every field pushed past its bounds, every separator swapped, and a sweep of real dates.
+#[test]
+fn the_plain_instant_reader_agrees_with_jiff() {
+    let jiff = |s: &str| s.parse::<Timestamp>().ok();
+    let mut texts: Vec<String> = Vec::new();
+    for (y, m, d) in [
+        (2026, 2, 28),
+        (2026, 2, 29),
+        (2028, 2, 29),
+        (2100, 2, 29),
+        (2000, 2, 29),
+        (2026, 4, 31),
+        (2026, 12, 31),
+        (2026, 13, 1),
+        (2026, 0, 10),
+        (2026, 1, 0),
+        (1899, 12, 31),
+        (1900, 1, 1),
+        (2999, 12, 31),
+        (3000, 1, 1),
+        (9999, 12, 31),
+    ] {
+        for (h, mi, s) in [
+            (0, 0, 0),
+            (23, 59, 59),
+            (24, 0, 0),
+            (8, 60, 0),
+            (8, 0, 60),
+            (7, 30, 5),
+        ] {
+            for off in [
+                "Z", "+07:00", "-00:00", "+00:00", "-05:30", "+23:59", "+24:00", "+07:60", "z",
+                "+0700", "",
+            ] {
+                texts.push(format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}{off}"));
+            }
+        }
+    }
+    let base = "2026-03-02T08:00:00+07:00";
+    for i in 0..base.len() {
+        for c in ['0', '9', 'x', ' ', 't', ':', '-', '+', 'Z', '['] {
+            let mut t: Vec<char> = base.chars().collect();
+            t[i] = c;
+            texts.push(t.into_iter().collect());
+        }
+        texts.push(format!("{}{}", &base[..i], &base[i + 1..]));
+    }
+    texts.push(format!(" {base}"));
+    texts.push(format!("{base} "));
+    texts.push(format!("{base}[Asia/Jakarta]"));
+    for day in 0..3_000i64 {
+        let t =
+            Timestamp::from_second(1_767_225_600 + day * 86_400 + day * 37 % 86_400).expect("t");
+        for (zone, hours) in [("+07:00", 7), ("+08:00", 8), ("+09:00", 9), ("Z", 0)] {
+            let local = jiff::tz::Offset::constant(hours).to_datetime(t);
+            texts.push(format!("{}{zone}", local.strftime("%Y-%m-%dT%H:%M:%S")));
+        }
+    }
+    let mut read = 0;
+    for text in &texts {
+        let ours = sopan::time::instant(text);
+        let theirs = if text.contains('[') {
+            None
+        } else {
+            jiff(text.trim())
+        };
+        assert_eq!(ours, theirs, "{text}");
+        read += usize::from(ours.is_some());
+    }
+    assert!(read > 12_000, "{read} of {} read", texts.len());
+}

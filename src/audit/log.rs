@@ -156,6 +156,46 @@ impl OwnedRow {
 }
 
 impl LogRow<'_> {
+    /// [`LogRow::event`] into `slot`, reusing the room of its texts when it already holds a
+    /// step done (most rows): `false` for a case opened.
+    pub(crate) fn event_into(
+        &self,
+        at: Timestamp,
+        lang: Lang,
+        slot: &mut Event,
+    ) -> Result<bool, String> {
+        if let (
+            "done" | "selesai",
+            Some(name),
+            Event::Done {
+                step,
+                outcome,
+                by,
+                at: when,
+            },
+        ) = (self.event, self.step, &mut *slot)
+        {
+            refill(step, name);
+            match (outcome.as_mut(), self.outcome) {
+                (Some(o), Some(new)) => refill(o, new),
+                (_, new) => *outcome = new.map(str::to_string),
+            }
+            match (by.as_mut(), self.by) {
+                (Some(b), Some(new)) => refill(b, new),
+                (_, new) => *by = new.map(str::to_string),
+            }
+            *when = at;
+            return Ok(true);
+        }
+        match self.event(at, lang)? {
+            Some(event) => {
+                *slot = event;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
     /// The event the row reports at `at` (`None` for a case opened), or why it is none.
     pub fn event(&self, at: Timestamp, lang: Lang) -> Result<Option<Event>, String> {
         let by = self.by.map(str::to_string);
@@ -200,4 +240,10 @@ impl LogRow<'_> {
             }
         }))
     }
+}
+
+/// `text` in the room of `into`.
+fn refill(into: &mut String, text: &str) {
+    into.clear();
+    into.push_str(text);
 }

@@ -10,9 +10,11 @@
 //! cases open at once, not the length of the log. Sans I/O: the host reads the log.
 
 mod log;
+mod read;
 pub mod report;
 
 pub use log::{Columns, LogRow, OwnedRow};
+pub use read::{HeaderError, LogReader};
 pub use report::Report;
 
 use crate::diag::Lang;
@@ -58,6 +60,8 @@ pub struct Audit<'a> {
     waits: Counts,
     report: Report,
     last: Option<jiff::Timestamp>,
+    /// The event of the row being taken, its texts' room reused from row to row.
+    event: crate::interp::Event,
 }
 
 impl<'a> Audit<'a> {
@@ -94,6 +98,9 @@ impl<'a> Audit<'a> {
             waits: Counts::default(),
             report: Report::default(),
             last: None,
+            event: crate::interp::Event::Deemed {
+                at: jiff::Timestamp::UNIX_EPOCH,
+            },
         }
     }
 
@@ -146,7 +153,7 @@ impl<'a> Audit<'a> {
                 row.at
             )
         })?;
-        let event = row.event(at, self.lang)?;
+        let has_event = row.event_into(at, self.lang, &mut self.event)?;
         let procedure = match row.procedure {
             Some(id) => self
                 .standard
@@ -176,30 +183,27 @@ impl<'a> Audit<'a> {
             self.last = Some(at);
         }
         // One look-up for a case already open; a new one is opened first.
-        if !self.open.contains_key(row.case) {
-            let (mut case, actions) =
-                Case::open(ctx, row.case, at).map_err(|e| e.message(lang, zone))?;
-            case.keep_card(ctx);
-            let local = (at.as_second() + zone.offset_seconds()).div_euclid(86_400);
-            let (y, m, _) = crate::time::days::civil::date(i32::try_from(local).unwrap_or(0));
-            self.open.insert(
-                row.case.to_string(),
-                Open {
+        let open = match self.open.get_mut(row.case) {
+            Some(open) => open,
+            None => {
+                let (mut case, actions) =
+                    Case::open(ctx, row.case, at).map_err(|e| e.message(lang, zone))?;
+                case.keep_card(ctx);
+                let local = (at.as_second() + zone.offset_seconds()).div_euclid(86_400);
+                let (y, m, _) = crate::time::days::civil::date(i32::try_from(local).unwrap_or(0));
+                self.open.entry(row.case.to_string()).or_insert(Open {
                     case,
                     procedure,
                     month: (y, m),
                     events: 0,
                     returns: 0,
                     fired: actions,
-                },
-            );
+                })
+            }
+        };
+        if !has_event {
+            return Ok(());
         }
-        let Some(event) = event else {
-            return Ok(());
-        };
-        let Some(open) = self.open.get_mut(row.case) else {
-            return Ok(());
-        };
         if open.procedure != procedure {
             return Err(self
                 .words(
@@ -212,7 +216,7 @@ impl<'a> Audit<'a> {
         open.fired.extend(fired);
         let actions = open
             .case
-            .apply(ctx, &event)
+            .apply(ctx, &self.event)
             .map_err(|e| e.message(lang, zone))?;
         open.fired.extend(actions);
         open.events += 1;

@@ -1,7 +1,7 @@
 //! `sopan audit`: the evaluation of performance from a log of real cases.
 
 use super::{inputs, AuditFormat, LangArg, FAILED, OK, USAGE};
-use sopan::audit::{Audit, Columns, OwnedRow};
+use sopan::audit::{Audit, HeaderError, LogReader};
 use std::io::{BufRead, Write};
 
 /// Replays the log on the standard and prints the report; returns the exit code.
@@ -40,9 +40,7 @@ pub fn run(
     };
     let mut audit = Audit::new(standard, procedure, lang);
     // One line at a time: memory holds the cases open at once, not the log.
-    let mut csv = sopan::source::table::Lines::new();
-    let mut columns: Option<Columns> = None;
-    let mut json: Option<bool> = None;
+    let mut reader = LogReader::new();
     let mut line = Vec::new();
     let mut input = input;
     for number in 1.. {
@@ -55,49 +53,15 @@ pub fn run(
                 return USAGE;
             }
         }
-        let text = String::from_utf8_lossy(&line);
-        let text = text.strip_suffix('\n').unwrap_or(&text);
-        let text = text.strip_suffix('\r').unwrap_or(text);
-        if text.trim().is_empty() {
-            continue;
-        }
-        let is_json =
-            *json.get_or_insert_with(|| text.trim_start_matches('\u{feff}').starts_with('{'));
-        if is_json {
-            match serde_json::from_str::<OwnedRow>(text.trim_start_matches('\u{feff}')) {
-                Ok(row) => audit.row(&row.borrow(number)),
-                Err(e) => audit.unreadable(number, e.to_string()),
-            }
-            continue;
-        }
-        // Cells borrow this line: one small list a row.
-        let mut cells = Vec::with_capacity(8);
-        match csv.split(number, text, &mut cells) {
-            Ok(true) => {}
-            Ok(false) => continue,
-            Err(e) => {
-                audit.unreadable(number, e.message(lang));
-                continue;
-            }
-        }
-        match &columns {
-            Some(c) => audit.row(&c.row(number, &cells)),
-            None => {
-                let head: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
-                match Columns::from_header(&head) {
-                    Ok(c) => columns = Some(c),
-                    Err(what) => {
-                        eprintln!(
-                            "sopan: `{log}`: {} {what}",
-                            words.pick(
-                                "kepala kolom tidak sesuai (perlu case, event, at; dikenal: procedure, step, outcome, by, budget, reason):",
-                                "the header does not fit (needs case, event, at; known: procedure, step, outcome, by, budget, reason):"
-                            )
-                        );
-                        return USAGE;
-                    }
-                }
-            }
+        if let Err(HeaderError(what)) = reader.line(&mut audit, number, &line) {
+            eprintln!(
+                "sopan: `{log}`: {} {what}",
+                words.pick(
+                    "kepala kolom tidak sesuai (perlu case, event, at; dikenal: procedure, step, outcome, by, budget, reason):",
+                    "the header does not fit (needs case, event, at; known: procedure, step, outcome, by, budget, reason):"
+                )
+            );
+            return USAGE;
         }
     }
     let report = audit.finish();

@@ -37,6 +37,34 @@ pub struct CardEntry {
     pub skipped: bool,
 }
 
+/// A card being kept: its entries, and whether they name the officer and the outcome (the
+/// audit sums times only, and spares the copies).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Card {
+    pub entries: Vec<CardEntry>,
+    pub nameless: bool,
+}
+
+impl Card {
+    /// Adds an entry, without its names on a nameless card.
+    pub fn push(&mut self, mut entry: CardEntry) {
+        if self.nameless {
+            entry.by = None;
+            entry.outcome = None;
+        }
+        self.entries.push(entry);
+    }
+
+    /// The officer's name for an entry, unless the card keeps none.
+    pub fn name(&self, by: &Option<String>) -> Option<String> {
+        if self.nameless {
+            None
+        } else {
+            by.clone()
+        }
+    }
+}
+
 fn is_zero(n: &i64) -> bool {
     *n == 0
 }
@@ -150,8 +178,16 @@ impl super::Case {
         (since, ready, at): (u32, u32, u32),
         skipped: bool,
     ) {
+        let Some(card) = self.card.as_deref() else {
+            return;
+        };
         let work_from = some(ready).map_or(since, |r| r.clamp(since, at));
-        let waited = ctx.working_seconds(self.at(since), self.at(work_from));
+        // Most steps had no wait on the way: nothing to measure there.
+        let waited = if work_from == since {
+            0
+        } else {
+            ctx.working_seconds(self.at(since), self.at(work_from))
+        };
         let worked = ctx.working_seconds(self.at(work_from), self.at(at));
         let (officer, waiting) = if ctx.waits_for_applicant(i) || ctx.outside_only(i) {
             (0, waited + worked)
@@ -160,8 +196,8 @@ impl super::Case {
         };
         let entry = CardEntry {
             step: i,
-            by: by.clone(),
-            outcome: outcome.map(str::to_string),
+            by: card.name(by),
+            outcome: outcome.filter(|_| !card.nameless).map(str::to_string),
             since: self.at(since),
             ready: some(ready).map(|r| self.at(r)),
             at: self.at(at),

@@ -1,7 +1,7 @@
 //! A case: where it is, its clocks and its pending timers, and the events that moved it —
 //! a few hundred bytes while it lives (see `record`), its events the whole truth when stored.
 
-use super::card::CardEntry;
+use super::card::Card;
 use super::event::{Event, EventError};
 use super::names::line;
 pub use super::position::{Action, Position};
@@ -34,10 +34,9 @@ pub struct Case {
     pub(super) advanced: u32,
     /// Every event applied, in order, deemed approvals included.
     pub(super) events: Vec<Rec>,
-    /// The control card, kept only while rebuilding it ([`Case::card`]). Boxed: a live case
-    /// pays 8 bytes for it, not 24.
-    #[allow(clippy::box_collection)]
-    pub(super) card: Option<Box<Vec<CardEntry>>>,
+    /// The control card, kept only while rebuilding it ([`Case::card`]) or for the audit.
+    /// Boxed: a live case pays 8 bytes for it.
+    pub(super) card: Option<Box<Card>>,
 }
 
 impl Case {
@@ -202,8 +201,8 @@ impl Case {
         let at = event.at();
         let at = Timestamp::from_second(at.as_second()).unwrap_or(at);
         // Every refusal happens before the first change, so no copy is needed.
-        let mut actions = self.take(ctx, event, at)?;
-        self.keep(ctx, event, at);
+        let (mut actions, step) = self.take(ctx, event, at)?;
+        self.keep(ctx, event, at, step);
         // An event reported after `advance` went past it: what it set in motion and is
         // already due fires now, as if `advance` were called again.
         if let Some(watermark) = some(self.advanced) {

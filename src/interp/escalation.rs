@@ -12,6 +12,9 @@ impl Case {
     /// The instant (seconds since opened) a pending deemed approval falls due, if one is
     /// scheduled.
     pub(super) fn deem_due(&self, ctx: &Context<'_>) -> Option<u32> {
+        if self.timers.is_empty() {
+            return None;
+        }
         self.timers
             .iter()
             .filter(|t| match t.what {
@@ -69,8 +72,8 @@ impl Case {
                 };
                 let deemed = Event::Deemed { at: due };
                 match self.take(ctx, &deemed, due) {
-                    Ok(mut more) => {
-                        self.keep(ctx, &deemed, due);
+                    Ok((mut more, step)) => {
+                        self.keep(ctx, &deemed, due, step);
                         let title = ctx.procedure.ends.get(end).map_or("", |e| e.title.as_str());
                         let mut out = vec![action(
                             "fiktif_positif",

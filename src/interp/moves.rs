@@ -13,35 +13,43 @@ use crate::model::{Flow, Node, Wait};
 use jiff::Timestamp;
 
 impl Case {
+    /// Moves the case by `event`; the actions now due, and the index of the step the event
+    /// names (`NONE` for events that name none), which the event's record keeps.
     pub(super) fn take(
         &mut self,
         ctx: &Context<'_>,
         event: &Event,
         at: Timestamp,
-    ) -> Result<Vec<Action>, EventError> {
+    ) -> Result<(Vec<Action>, u32), EventError> {
         if let Some(field) = event.bad_text() {
             return Err(EventError::BadText { field });
         }
-        match event {
+        let step = |i: usize| u32::try_from(i).unwrap_or(NONE);
+        let actions = match event {
             Event::Done {
-                step, outcome, by, ..
+                step: name,
+                outcome,
+                by,
+                ..
             } => {
-                let i = self.step_of(ctx, step)?;
-                self.finish(ctx, i, outcome.as_deref(), by, at, false)
+                let i = self.step_of(ctx, name)?;
+                let actions = self.finish(ctx, i, outcome.as_deref(), by, at, false)?;
+                return Ok((actions, step(i)));
             }
-            Event::Skipped { step, by, .. } => {
-                let i = self.step_of(ctx, step)?;
+            Event::Skipped { step: name, by, .. } => {
+                let i = self.step_of(ctx, name)?;
                 if !ctx.procedure.steps[i].is_conditional() {
-                    return Err(EventError::NotConditional(step.clone()));
+                    return Err(EventError::NotConditional(name.clone()));
                 }
-                self.finish(ctx, i, None, by, at, true)
+                let actions = self.finish(ctx, i, None, by, at, true)?;
+                return Ok((actions, step(i)));
             }
             Event::Returned { by, .. } => {
                 let (step, outcome) = self.returning(ctx)?;
-                self.finish(ctx, step, Some(&outcome), by, at, false)
+                self.finish(ctx, step, Some(&outcome), by, at, false)?
             }
-            Event::Collected { by, .. } => self.collect(ctx, by, at),
-            Event::Resubmitted { by, .. } => self.resubmit(ctx, by, at),
+            Event::Collected { by, .. } => self.collect(ctx, by, at)?,
+            Event::Resubmitted { by, .. } => self.resubmit(ctx, by, at)?,
             Event::Withdrawn { .. } => {
                 if self.is_closed() {
                     return Err(EventError::Closed);
@@ -57,12 +65,17 @@ impl Case {
                 self.timers.clear();
                 self.mark_clocks(ctx, s);
                 self.last = s;
-                Ok(Vec::new())
+                Vec::new()
             }
-            Event::Deemed { .. } => self.deem(ctx, at),
-            Event::Arrived { step, .. } => self.arrive(ctx, step, at),
-            Event::Extended { budget, .. } => self.extend(ctx, budget.as_deref(), at),
-        }
+            Event::Deemed { .. } => self.deem(ctx, at)?,
+            Event::Arrived { step: name, .. } => {
+                let i = step_index(ctx, name)?;
+                let actions = self.arrive(ctx, i, at)?;
+                return Ok((actions, step(i)));
+            }
+            Event::Extended { budget, .. } => self.extend(ctx, budget.as_deref(), at)?,
+        };
+        Ok((actions, NONE))
     }
 
     /// What the case waited for on the way to the active step arrived (a recommendation
@@ -70,10 +83,10 @@ impl Case {
     fn arrive(
         &mut self,
         ctx: &Context<'_>,
-        name: &str,
+        i: usize,
         at: Timestamp,
     ) -> Result<Vec<Action>, EventError> {
-        let i = step_index(ctx, name)?;
+        let name = ctx.procedure.steps[i].id.as_str();
         let since = match self.pos {
             Pos::Step {
                 step,
@@ -215,20 +228,22 @@ impl Case {
         let entering = Signal::Enter(Node::Step(resume as usize));
         let dues = triggered(ctx, &[&entering], at)?;
         self.settle(ctx, s);
-        let entry = CardEntry {
-            step: from as usize,
-            by: by.clone(),
-            outcome: None,
-            since: self.at(since),
-            ready: None,
-            at,
-            seconds: 0,
-            waiting: ctx.working_seconds(self.at(since), at),
-            resubmitted: true,
-            skipped: false,
-        };
-        if let Some(card) = self.card.as_mut() {
-            card.push(entry);
+        if let Some(card) = self.card.as_deref() {
+            let entry = CardEntry {
+                step: from as usize,
+                by: card.name(by),
+                outcome: None,
+                since: self.at(since),
+                ready: None,
+                at,
+                seconds: 0,
+                waiting: ctx.working_seconds(self.at(since), at),
+                resubmitted: true,
+                skipped: false,
+            };
+            if let Some(card) = self.card.as_mut() {
+                card.push(entry);
+            }
         }
         self.pos = Pos::Step {
             step: resume,

@@ -99,8 +99,9 @@ impl Case {
         u32::try_from(at).unwrap_or(NONE)
     }
 
-    /// Keeps an applied event: its names as numbers against the procedure and the case.
-    pub(super) fn keep(&mut self, ctx: &Context<'_>, event: &Event, at: Timestamp) {
+    /// Keeps an applied event: its names as numbers against the procedure and the case;
+    /// `found` is the index of the step it names, as `take` found it.
+    pub(super) fn keep(&mut self, ctx: &Context<'_>, event: &Event, at: Timestamp, found: u32) {
         if let Event::Extended {
             budget, reason, by, ..
         } = event
@@ -135,21 +136,8 @@ impl Case {
             Event::Deemed { .. } => (Kind::Deemed, None, None, None),
             Event::Extended { .. } => return,
         };
-        // The step is usually the one the case was at, or the one before it.
-        let step = step
-            .and_then(|s| {
-                let hint = self
-                    .events
-                    .last()
-                    .map_or(0, |r| r.step.wrapping_add(1) as usize);
-                let steps = &ctx.procedure.steps;
-                [hint, hint.wrapping_sub(1), hint + 1]
-                    .into_iter()
-                    .find(|k| steps.get(*k).is_some_and(|x| &x.id == s))
-                    .or_else(|| steps.iter().position(|x| &x.id == s))
-            })
-            .and_then(|i| u32::try_from(i).ok())
-            .unwrap_or(NONE);
+        // The step `take` found for the event (`NONE` when it names none).
+        let step = if step.is_some() { found } else { NONE };
         let outcome = outcome
             .and_then(|o| outcome_index(ctx, step, o))
             .unwrap_or(u16::MAX);

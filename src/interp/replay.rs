@@ -41,19 +41,23 @@ impl Case {
         Ok(case)
     }
 
-    /// Keeps the control card from now on as events are applied (for a reader of many cases
-    /// that wants each card once, without replaying: the audit).
+    /// Keeps the control card from now on as events are applied, without the officers' and
+    /// outcomes' names (for a reader of many cases that sums each card's times once, without
+    /// replaying: the audit).
     pub(crate) fn keep_card(&mut self, ctx: &Context<'_>) {
         if self.card.is_none() {
             // A line a step, and a little room for returns.
             let room = ctx.procedure.steps.len() + 2;
-            self.card = Some(Box::new(Vec::with_capacity(room)));
+            self.card = Some(Box::new(super::card::Card {
+                entries: Vec::with_capacity(room),
+                nameless: true,
+            }));
         }
     }
 
     /// The card entries kept since [`Case::keep_card`], if it was asked for.
     pub(crate) fn kept_card(&self) -> Option<&[super::card::CardEntry]> {
-        self.card.as_deref().map(Vec::as_slice)
+        self.card.as_deref().map(|c| c.entries.as_slice())
     }
 
     /// The control card with roles, standard times, the applicant's waiting and lateness,
@@ -63,7 +67,7 @@ impl Case {
         match Case::rebuild(ctx, self.id(), self.opened(), &events, None, true) {
             Ok(replica) => replica
                 .card
-                .map(|entries| super::card::lines(&entries, ctx))
+                .map(|card| super::card::lines(&card.entries, ctx))
                 .unwrap_or_default(),
             Err(_) => Vec::new(),
         }

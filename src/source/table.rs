@@ -154,30 +154,55 @@ impl Lines {
         if line.trim().is_empty() {
             return Ok(false);
         }
-        // Plain ASCII needs only its control bytes looked at.
-        let hidden = if line.is_ascii() {
-            line.bytes()
-                .find(|b| (*b < 0x20 && *b != b'\t') || *b == 0x7f)
-                .map(char::from)
-        } else {
+        // Found on the first line that is a row (kept below, once the line passes).
+        let separator = self.separator.unwrap_or_else(|| separator(line));
+        let sep = if separator == ';' { b';' } else { b',' };
+        // One pass, a table look-up a byte (a log of millions of rows is read here): control
+        // bytes, quotes, bytes beyond ASCII, and the cells of a line without quotes.
+        let sep_class = if separator == ';' { SEMICOLON } else { COMMA };
+        let bytes = line.as_bytes();
+        let (mut quotes, mut wide, mut control) = (0usize, false, None);
+        let mut start = 0;
+        for (i, b) in bytes.iter().enumerate() {
+            let class = BYTE_CLASS[usize::from(*b)];
+            if class == PLAIN {
+                continue;
+            }
+            match class {
+                QUOTE => quotes += 1,
+                CONTROL => {
+                    control.get_or_insert(*b);
+                }
+                WIDE => wide = true,
+                c if c == sep_class && quotes == 0 => {
+                    // Cut at an ASCII byte only, so every cell stays valid UTF-8.
+                    let cell = line.get(start..i).unwrap_or_default();
+                    out.push(std::borrow::Cow::Borrowed(cell.trim_ascii()));
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        // Beyond ASCII, the first hidden character in the line's order (bidi marks too).
+        let hidden = if wide {
             line.chars().find(|c| super::hidden_character(*c))
+        } else {
+            control.map(char::from)
         };
         if let Some(c) = hidden {
+            out.clear();
             return Err(err(TableProblem::ControlCharacter(u32::from(c))));
         }
-        let separator = *self.separator.get_or_insert_with(|| separator(line));
-        let quotes = line.bytes().filter(|b| *b == b'"').count();
         if quotes % 2 == 1 {
+            out.clear();
             return Err(err(TableProblem::UnclosedQuote));
         }
+        self.separator = Some(separator);
         if quotes == 0 {
-            let blank = |c: char| c.is_ascii_whitespace();
-            out.extend(
-                line.split(separator)
-                    .map(|c| std::borrow::Cow::Borrowed(c.trim_matches(blank))),
-            );
+            let cell = line.get(start..).unwrap_or_default();
+            out.push(std::borrow::Cow::Borrowed(cell.trim_ascii()));
         } else {
-            let sep = if separator == ';' { b';' } else { b',' };
+            out.clear();
             out.extend(cells(line, sep).into_iter().map(std::borrow::Cow::Owned));
         }
         if out.len() > super::limits::MAX_CSV_CELLS {
@@ -186,6 +211,33 @@ impl Lines {
         Ok(!out.iter().all(|c| c.is_empty()))
     }
 }
+
+/// What a byte is to the line reader.
+const PLAIN: u8 = 0;
+const QUOTE: u8 = 1;
+const CONTROL: u8 = 2;
+const WIDE: u8 = 3;
+const COMMA: u8 = 4;
+const SEMICOLON: u8 = 5;
+
+/// The class of every byte (a tab is plain: cells may hold one).
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [PLAIN; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b {
+            0x09 => PLAIN,
+            0x00..=0x1f | 0x7f => CONTROL,
+            0x22 => QUOTE,
+            0x2c => COMMA,
+            0x3b => SEMICOLON,
+            0x80.. => WIDE,
+            _ => PLAIN,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Reads a whole `text` line by line (see [`Lines`]).
 pub fn read(text: &str) -> Result<Table, TableError> {

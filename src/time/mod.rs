@@ -68,10 +68,54 @@ pub fn local_date(t: jiff::Timestamp, offset_seconds: i64) -> String {
 /// beside it the two can contradict (`+07:00[America/New_York]`), and the offset alone
 /// already says the instant.
 pub fn instant(text: &str) -> Option<jiff::Timestamp> {
+    if let Some(t) = plain_instant(text.as_bytes()) {
+        return Some(t);
+    }
     if text.contains('[') {
         return None;
     }
     text.trim().parse().ok()
+}
+
+/// The one form logs and cases nearly always hold, `2026-03-02T08:00:00+07:00` (or `Z`),
+/// read digit by digit: a log of ten million rows spent more on jiff's general parser than
+/// on the rest of the row. Anything else (`None`) goes to jiff, which agrees on every string
+/// this accepts (a test compares them).
+fn plain_instant(b: &[u8]) -> Option<jiff::Timestamp> {
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let at = |i: usize, c: u8| b.get(i) == Some(&c);
+    if !(at(4, b'-') && at(7, b'-') && at(10, b'T') && at(13, b':') && at(16, b':')) {
+        return None;
+    }
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1900..=2999).contains(&y) || h > 23 || mi > 59 || s > 59 {
+        return None;
+    }
+    let offset = match (b.len(), b.get(19)) {
+        (20, Some(b'Z')) => 0,
+        (25, Some(&sign @ (b'+' | b'-'))) if at(22, b':') => {
+            let (oh, om) = (num(20..22)?, num(23..25)?);
+            let seconds = i64::from(oh * 3600 + om * 60);
+            // `-00:00` (an unknown offset in RFC 3339) is left to jiff.
+            if oh > 23 || om > 59 || (sign == b'-' && seconds == 0) {
+                return None;
+            }
+            if sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+        _ => return None,
+    };
+    let day = days::civil::days_checked(i32::try_from(y).ok()?, m, d)?;
+    let local = i64::from(day) * 86_400 + i64::from(h * 3600 + mi * 60 + s);
+    jiff::Timestamp::from_second(local - offset).ok()
 }
 
 /// [`instant`] for serde: `#[serde(deserialize_with = "crate::time::de_instant")]`.
