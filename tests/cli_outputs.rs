@@ -61,6 +61,40 @@ fn doc_writes_html_and_word_with_the_same_content() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A published SOP table that names no performer (Medan's incoming-letter SOP) has no
+/// Pelaksana columns, and so no Pelaksana heading: the heading spanned no column (HTML
+/// `colspan="0"`, Word `gridSpan` 0, which LibreOffice read as an extra cell) and pushed the
+/// table's heading a column past its body.
+#[test]
+fn an_sop_table_without_performers_has_no_performers_heading() {
+    const MEDAN: &str = "standards/contoh/medan_sei_putih_timur/surat_masuk.sop";
+    let html = sopan(&["doc", MEDAN, "--format", "html"]);
+    assert_eq!(html.status.code(), Some(0), "{}", text(&html.stderr));
+    let page = text(&html.stdout);
+    assert!(page.contains("<table class=\"sop\">"));
+    assert!(!page.contains("colspan=\"0\""));
+    let head = page
+        .split("<table class=\"sop\">")
+        .nth(1)
+        .unwrap_or_default();
+    let head = head.split("</thead>").next().unwrap_or_default();
+    assert!(!head.contains("Pelaksana"), "{head}");
+    // Six columns as the body has them: No, Kegiatan, the Mutu Baku three and Keterangan.
+    assert_eq!(head.matches("<col ").count(), 6, "{head}");
+
+    let dir = scratch("no-performers");
+    let path = dir.join("surat.docx");
+    let path = path.to_string_lossy();
+    let word = sopan(&["doc", MEDAN, "--format", "docx", "--out", &path]);
+    assert_eq!(word.status.code(), Some(0), "{}", text(&word.stderr));
+    let body = text(&std::fs::read(&*path).expect("written"));
+    assert!(!body.contains("<w:gridSpan w:val=\"0\"/>"));
+    let sop = body.split("<w:tbl>").nth(2).unwrap_or_default();
+    let grid = sop.split("</w:tblGrid>").next().unwrap_or_default();
+    assert_eq!(grid.matches("<w:gridCol ").count(), 6, "{grid}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn graph_draws_svg_one_file_per_procedure_or_stacked() {
     let dir = scratch("graph");

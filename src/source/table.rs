@@ -388,4 +388,51 @@ mod cells_tests {
         }
         assert!(compared > 5_000, "{compared}");
     }
+
+    /// The one-pass reader against the rules written plainly (the first hidden character in
+    /// the line's order refused; otherwise the cells between separators, trimmed), for every
+    /// line of up to five characters drawn from letters, blanks, both separators, a tab, a
+    /// control byte, a letter beyond ASCII and a bidi mark, under either separator.
+    #[test]
+    fn plain_lines_split_as_the_rules_say() {
+        let alphabet = ['a', ' ', ',', ';', '\t', '\u{1}', 'é', '\u{202e}', '"'];
+        let mut compared = 0;
+        for first in ["a,b", "a;b"] {
+            for len in 0..=5u32 {
+                for mut k in 0..alphabet.len().pow(len) {
+                    let mut line = String::new();
+                    for _ in 0..len {
+                        line.push(alphabet[k % alphabet.len()]);
+                        k /= alphabet.len();
+                    }
+                    let mut lines = super::Lines::new();
+                    let mut cells = Vec::new();
+                    assert_eq!(lines.split(1, first, &mut cells), Ok(true));
+                    let sep = lines.separator();
+                    let got = lines.split(2, &line, &mut cells);
+                    let plain: Vec<&str> = line
+                        .split(sep)
+                        .map(|c| c.trim_matches(|c: char| c.is_ascii_whitespace()))
+                        .collect();
+                    let want = if line.trim().is_empty() {
+                        Ok(false)
+                    } else if let Some(c) =
+                        line.chars().find(|c| super::super::hidden_character(*c))
+                    {
+                        Err(super::TableProblem::ControlCharacter(u32::from(c)))
+                    } else if line.contains('"') {
+                        continue;
+                    } else {
+                        Ok(plain.iter().any(|c| !c.is_empty()))
+                    };
+                    assert_eq!(got.map_err(|e| e.problem), want, "{line:?}");
+                    if want.is_ok() && !line.trim().is_empty() {
+                        assert_eq!(cells, plain, "{line:?}");
+                    }
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 20_000, "{compared}");
+    }
 }

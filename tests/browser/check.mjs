@@ -4,9 +4,13 @@
 // on its box and ends on the top of its target, no connector passes through a box, no text
 // runs out of its box or cell; every SOP table fits an A4 landscape page when printed, and
 // the PDF Chromium prints has landscape pages for the SOPs; the Word file's tables read back
-// with the same cells as the HTML's. Screenshots go to target/browser/shots.
+// with the same cells as the HTML's, by our reader and by a word processor: LibreOffice
+// (Debian's `soffice`, headless) opens every Word file, writes it as HTML, whose tables
+// Chromium reads and compares with ours, and prints it to PDF, which must have a landscape
+// page for each SOP. Screenshots go to target/browser/shots.
 //
-// Usage: node check.mjs [path/to/sopan]   (default: target/debug/sopan; CHROMIUM=/usr/bin/chromium)
+// Usage: node check.mjs [path/to/sopan]   (default: target/debug/sopan; CHROMIUM=/usr/bin/chromium;
+// SOFFICE=/usr/bin/soffice, the LibreOffice part skipped with a notice only when it is absent)
 
 import { chromium } from 'playwright-core';
 import { spawnSync } from 'node:child_process';
@@ -151,7 +155,24 @@ async function open(file, where) {
   await page.goto('file://' + file);
   return page;
 }
-let charts = 0; let tables = 0;
+// LibreOffice's reading of every Word file: as HTML (tables compared below) and as PDF.
+const soffice = process.env.SOFFICE || '/usr/bin/soffice';
+const office = path.join(out, 'libreoffice');
+const haveOffice = fs.existsSync(soffice);
+if (haveOffice) {
+  const docs = made.map(({ name }) => path.join(out, `${name}.docx`));
+  for (const to of ['html', 'pdf']) {
+    const r = spawnSync(soffice, ['--headless', '--convert-to', to, '--outdir', office, ...docs],
+      { encoding: 'utf8', env: { ...process.env, HOME: path.join(out, 'office-home') } });
+    if (r.status !== 0) fault('libreoffice', `--convert-to ${to} failed: ${r.stderr}`);
+  }
+} else {
+  console.log(`LibreOffice not found at ${soffice}: the Word files are read by our reader only`);
+}
+const tablesOf = (page) => page.evaluate(() => [...document.querySelectorAll('table')]
+  .map((t) => [...t.rows].map((r) => [...r.cells].map((c) => c.innerText.replace(/\s+/g, ' ').trim()))));
+
+let charts = 0; let tables = 0; let officeTables = 0;
 for (const { rel, name, svgs } of made) {
   const page = await open(path.join(out, `${name}.html`), rel);
   const inPage = await page.evaluate(flowchartFaults);
@@ -159,13 +180,38 @@ for (const { rel, name, svgs } of made) {
   charts += inPage.charts;
   if (inPage.charts === 0) fault(rel, 'the document shows no flowchart');
   await page.screenshot({ path: path.join(shots, `${name}.png`) });
-  const htmlTables = await page.evaluate(() => [...document.querySelectorAll('table')]
-    .map((t) => [...t.rows].map((r) => [...r.cells].map((c) => c.innerText.replace(/\s+/g, ' ').trim()))));
+  // Every row of every table spans as many columns as the others (row and column spans
+  // counted), with no hole.
+  const ragged = await page.evaluate(() => [...document.querySelectorAll('table')].flatMap((t, i) => {
+    const taken = [];
+    for (const [y, r] of [...t.rows].entries()) {
+      let x = 0;
+      for (const c of r.cells) {
+        while (taken[y]?.[x]) x++;
+        for (let dy = 0; dy < c.rowSpan; dy++) for (let dx = 0; dx < c.colSpan; dx++) (taken[y + dy] ??= [])[x + dx] = true;
+        x += c.colSpan;
+      }
+    }
+    const widths = new Set(taken.map((row) => (row.filter(Boolean).length === row.length ? row.length : -1)));
+    return widths.size > 1 || widths.has(-1) ? [`table ${i + 1}: its rows span different numbers of columns`] : [];
+  }));
+  ragged.forEach((r) => fault(rel, r));
+  const htmlTables = await tablesOf(page);
   const wordTables = docxTables(path.join(out, `${name}.docx`));
   if (JSON.stringify(htmlTables) !== JSON.stringify(wordTables)) {
     fault(rel, `the Word tables differ from the HTML's (${wordTables.length} vs ${htmlTables.length} tables)`);
   }
   tables += htmlTables.length;
+  if (haveOffice) {
+    const lo = await open(path.join(office, `${name}.html`), `${rel} (LibreOffice)`);
+    const officeRead = await tablesOf(lo);
+    await lo.close();
+    htmlTables.forEach((t, i) => {
+      if (JSON.stringify(t) !== JSON.stringify(officeRead[i])) fault(rel, `LibreOffice reads table ${i + 1} of the Word file otherwise than the HTML shows it`);
+    });
+    if (officeRead.length !== htmlTables.length) fault(rel, `LibreOffice reads ${officeRead.length} tables in the Word file, the HTML has ${htmlTables.length}`);
+    officeTables += officeRead.length;
+  }
   // Printed: each SOP table within an A4 landscape page's text width (297 mm less 10 mm
   // margins each side = 1047 px), no cell's content wider than its cell.
   await page.emulateMedia({ media: 'print' });
@@ -181,6 +227,8 @@ for (const { rel, name, svgs } of made) {
   const pdf = path.join(out, `${name}.pdf`);
   await page.pdf({ path: pdf, preferCSSPageSize: true });
   if (landscapePages(pdf) < sops) fault(rel, `${sops} SOPs but ${landscapePages(pdf)} landscape pages printed`);
+  const officePdf = path.join(office, `${name}.pdf`);
+  if (haveOffice && landscapePages(officePdf) < sops) fault(rel, `${sops} SOPs but ${landscapePages(officePdf)} landscape pages in LibreOffice's print of the Word file`);
   await page.close();
   for (const svg of svgs) {
     const p = await open(svg, path.relative(root, svg));
@@ -194,7 +242,7 @@ for (const { rel, name, svgs } of made) {
   }
 }
 await browser.close();
-console.log(`${made.length} documents, ${charts} flowchart pages in them, ${tables} tables compared with Word, ${made.reduce((n, m) => n + m.svgs.length, 0)} SVG files`);
+console.log(`${made.length} documents, ${charts} flowchart pages in them, ${tables} tables compared with Word, ${officeTables} as LibreOffice reads them, ${made.reduce((n, m) => n + m.svgs.length, 0)} SVG files`);
 if (faults.length) {
   console.error(faults.join('\n'));
   process.exit(1);

@@ -428,23 +428,10 @@ fn audit(text: &str) {
     let header = "case,event,step,outcome,by,at\n".to_string() + text;
     for log in [header.as_str(), text] {
         let mut audit = sopan::audit::Audit::new(standard, None, Lang::En);
-        let mut csv = sopan::source::table::Lines::new();
-        let mut columns: Option<sopan::audit::Columns> = None;
-        for (i, line) in log.lines().enumerate() {
-            let mut cells = Vec::new();
-            match csv.split(i + 1, line, &mut cells) {
-                Ok(true) => match &columns {
-                    Some(c) => audit.row(&c.row(i + 1, &cells)),
-                    None => {
-                        let head: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
-                        match sopan::audit::Columns::from_header(&head) {
-                            Ok(c) => columns = Some(c),
-                            Err(_) => break,
-                        }
-                    }
-                },
-                Ok(false) => {}
-                Err(e) => audit.unreadable(i + 1, e.message(Lang::En)),
+        let mut reader = sopan::audit::LogReader::new();
+        for (i, line) in log.split_inclusive('\n').enumerate() {
+            if reader.line(&mut audit, i + 1, line.as_bytes()).is_err() {
+                break;
             }
         }
         let report = audit.finish();

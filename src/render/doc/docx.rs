@@ -199,11 +199,13 @@ fn table(body: &mut String, t: &Table, lang: Lang) {
     let sop = t.is_sop();
     // Widths as in the HTML: the SOP table's Kegiatan wide and the Pelaksana columns narrow.
     let widths: Vec<i64> = if sop {
-        let roles = t.roles().max(1) as i64;
-        let mut w = vec![4 * LANDSCAPE_TEXT / 100, 20 * LANDSCAPE_TEXT / 100];
+        // A table whose source names no performer gives Kegiatan their room.
+        let roles = t.roles();
+        let activity = if roles == 0 { 50 } else { 20 };
+        let mut w = vec![4 * LANDSCAPE_TEXT / 100, activity * LANDSCAPE_TEXT / 100];
         w.extend(std::iter::repeat_n(
-            30 * LANDSCAPE_TEXT / 100 / roles,
-            roles as usize,
+            30 * LANDSCAPE_TEXT / 100 / roles.max(1) as i64,
+            roles,
         ));
         w.extend([12, 8, 12, 14].map(|p| p * LANDSCAPE_TEXT / 100));
         w
@@ -275,13 +277,16 @@ fn table(body: &mut String, t: &Table, lang: Lang) {
         body.push_str("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
         cell(body, runs(&t.head[0], true), width(0..1), restart);
         cell(body, runs(&t.head[1], true), width(1..2), restart);
-        let span = format!("<w:gridSpan w:val=\"{roles}\"/>");
-        cell(
-            body,
-            words(lang.pick("Pelaksana", "Performers")),
-            width(2..2 + roles),
-            &span,
-        );
+        // No Pelaksana heading over no columns (a source that names no performer).
+        if roles > 0 {
+            let span = format!("<w:gridSpan w:val=\"{roles}\"/>");
+            cell(
+                body,
+                words(lang.pick("Pelaksana", "Performers")),
+                width(2..2 + roles),
+                &span,
+            );
+        }
         cell(
             body,
             words(lang.pick("Mutu Baku", "Quality standards")),

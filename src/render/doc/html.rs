@@ -114,9 +114,14 @@ fn table(out: &mut String, t: &Table, lang: Lang) {
     let _ = writeln!(out, "<table class=\"{class}\">");
     if sop {
         // No, Kegiatan, a Pelaksana column per role, then the Mutu Baku and Keterangan.
-        let roles = t.roles().max(1);
-        let share = 30.0 / roles as f32;
-        out.push_str("<colgroup><col style=\"width:4%\"><col style=\"width:20%\">");
+        // A table whose source names no performer gives Kegiatan their room.
+        let roles = t.roles();
+        let share = 30.0 / roles.max(1) as f32;
+        let activity = if roles == 0 { 50 } else { 20 };
+        let _ = write!(
+            out,
+            "<colgroup><col style=\"width:4%\"><col style=\"width:{activity}%\">"
+        );
         for _ in 0..roles {
             let _ = write!(out, "<col style=\"width:{share:.2}%\">");
         }
@@ -128,12 +133,20 @@ fn table(out: &mut String, t: &Table, lang: Lang) {
         let n = t.head.len();
         let roles = n - 6;
         let cell = |i: usize| t.head.get(i).map_or_else(String::new, |c| inline(c));
+        // No Pelaksana heading over no columns (a source that names no performer).
+        let performers = if roles == 0 {
+            String::new()
+        } else {
+            format!(
+                "<th colspan=\"{roles}\">{}</th>",
+                lang.pick("Pelaksana", "Performers")
+            )
+        };
         let _ = write!(
             out,
-            "<thead><tr><th rowspan=\"2\">{}</th><th rowspan=\"2\">{}</th><th colspan=\"{roles}\">{}</th><th colspan=\"3\">{}</th><th rowspan=\"2\">{}</th></tr>\n<tr>",
+            "<thead><tr><th rowspan=\"2\">{}</th><th rowspan=\"2\">{}</th>{performers}<th colspan=\"3\">{}</th><th rowspan=\"2\">{}</th></tr>\n<tr>",
             cell(0),
             cell(1),
-            lang.pick("Pelaksana", "Performers"),
             lang.pick("Mutu Baku", "Quality standards"),
             cell(n - 1)
         );
