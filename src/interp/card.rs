@@ -2,6 +2,7 @@
 //! the time the file waited for the applicant kept apart.
 
 use super::record::some;
+use crate::time::Unit;
 use super::Context;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -144,8 +145,20 @@ pub(crate) fn standard(e: &CardEntry, ctx: &Context<'_>) -> (Option<i64>, bool) 
     let from = e.ready.map_or(e.since, |r| r.max(e.since));
     let standard = match (step.duration, e.resubmitted || e.skipped) {
         (Some(d), false) => ctx.deadlines().due(from, d).ok().and_then(|due| {
-            let size = ctx.deadlines().elapsed(from, due.value, d.unit.measure());
-            size.ok().map(|s| (due.value, s.value))
+            // Minutes and hours are counted on the calendar: their due instant is exactly that
+            // much working time away (the audit asks this of every line of every case).
+            let fixed = match d.unit {
+                Unit::Minute => Some(60),
+                Unit::Hour => Some(3_600),
+                _ => None,
+            };
+            match fixed.filter(|_| ctx.calendar.is_some()) {
+                Some(unit) => Some((due.value, i64::from(d.max) * unit)),
+                None => {
+                    let size = ctx.deadlines().elapsed(from, due.value, d.unit.measure());
+                    size.ok().map(|s| (due.value, s.value))
+                }
+            }
         }),
         _ => None,
     };
