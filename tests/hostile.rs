@@ -344,6 +344,77 @@ fn markup_in_a_standard_is_shown_as_text_in_the_document() {
     assert!(said.contains("<br>"), "{said}");
 }
 
+/// Markdown's marks in the text of a standard (`*`, backticks, brackets, a bar, a backslash)
+/// are the text's own: escaped in the Markdown, shown as written in the HTML and the Word file
+/// read from it, in a heading, in a table cell and in a role name.
+#[test]
+fn markdown_marks_in_a_standard_are_shown_as_written() {
+    let dir = pekanbaru("marks");
+    let file = dir.join("pekanbaru/izin_praktik_dokter.sop");
+    let text = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(
+        &file,
+        text.replace(
+            "\"Izin Praktik Dokter\" {",
+            "\"Izin *Praktik* `Dokter` [SIP] a|b \\\\ c\" {",
+        )
+        .replace(
+            "\"Petugas menerima dan memeriksa berkas permohonan izin dari pemohon\"",
+            "\"Petugas menerima berkas *asli* | [salinan]\"",
+        ),
+    )
+    .expect("write");
+    let title = "Izin *Praktik* `Dokter` [SIP] a|b \\ c";
+    let (code, md) = run(&dir, &["doc", "pekanbaru/izin_praktik_dokter.sop"]);
+    assert_eq!(code, Some(0), "{md}");
+    assert!(
+        md.contains("# Izin \\*Praktik\\* \\`Dokter\\` \\[SIP\\] a\\|b \\\\ c\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Petugas menerima berkas \\*asli\\* \\| \\[salinan\\] |"),
+        "{md}"
+    );
+    let (code, html) = run(
+        &dir,
+        &[
+            "doc",
+            "pekanbaru/izin_praktik_dokter.sop",
+            "--format",
+            "html",
+        ],
+    );
+    assert_eq!(code, Some(0), "{html}");
+    assert!(html.contains(&format!("<h1>{title}</h1>")), "{html}");
+    assert!(
+        html.contains("<td>Petugas menerima berkas *asli* | [salinan]</td>"),
+        "{html}"
+    );
+    assert!(!html.contains("<em>asli"), "{html}");
+    let out = dir.join("izin.docx");
+    let (code, said) = run(
+        &dir,
+        &[
+            "doc",
+            "pekanbaru/izin_praktik_dokter.sop",
+            "--format",
+            "docx",
+            "--out",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{said}");
+    let word = String::from_utf8_lossy(&std::fs::read(&out).expect("written")).into_owned();
+    assert!(
+        word.contains("Petugas menerima berkas *asli* | [salinan]"),
+        "a cell as written"
+    );
+    assert!(
+        word.contains(title),
+        "the heading as written"
+    );
+}
+
 #[test]
 fn an_officer_name_with_a_terminal_escape_is_refused() {
     let dir = pekanbaru("esc");

@@ -2,8 +2,8 @@
 //! the time the file waited for the applicant kept apart.
 
 use super::record::some;
-use crate::time::Unit;
 use super::Context;
+use crate::time::Unit;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 

@@ -132,7 +132,8 @@ pub fn parse(text: &str) -> Vec<Block> {
     out
 }
 
-/// The cells of a table row, `\|` kept as a bar inside a cell.
+/// The cells of a table row, `\|` kept as a bar inside a cell (other escapes are left for
+/// [`inline`]).
 fn cells(row: &str) -> Vec<String> {
     let body = row.trim().trim_start_matches('|');
     let body = body.strip_suffix('|').unwrap_or(body);
@@ -140,10 +141,13 @@ fn cells(row: &str) -> Vec<String> {
     let mut chars = body.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\\' if chars.peek() == Some(&'|') => {
-                chars.next();
+            '\\' => {
+                let next = chars.next();
                 if let Some(cell) = out.last_mut() {
-                    cell.push('|');
+                    if next != Some('|') {
+                        cell.push('\\');
+                    }
+                    cell.extend(next);
                 }
             }
             '|' => out.push(String::new()),
@@ -178,6 +182,16 @@ pub fn inline(text: &str) -> Vec<Span> {
         };
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
+        // A mark written as text (`\*`, `\[`, `\\`): the character itself.
+        if let Some(lit) = rest
+            .strip_prefix('\\')
+            .and_then(|r| r.chars().next())
+            .filter(char::is_ascii_punctuation)
+        {
+            cur.push(lit);
+            rest = &rest[1 + lit.len_utf8()..];
+            continue;
+        }
         if let Some(r) = rest.strip_prefix("\u{1}br\u{2}") {
             push(&mut out, &mut cur, bold, italic, false, &link);
             out.push(Span {
@@ -255,5 +269,16 @@ mod tests {
         assert!(items[0][1].italic && items[1][0].code);
         assert_eq!(items[1][0].link.as_deref(), Some("sop-p"));
         assert_eq!(blocks[4], Block::Flowchart(0));
+    }
+
+    #[test]
+    fn escaped_marks_are_text() {
+        let spans = inline("a \\*b\\* \\`c\\` \\[d\\](#e) \\\\ f");
+        assert_eq!(plain(&spans), "a *b* `c` [d](#e) \\ f");
+        assert!(spans
+            .iter()
+            .all(|s| !s.italic && !s.code && s.link.is_none()));
+        let row = cells("| a\\|b | c\\\\ | \\*d |");
+        assert_eq!(row, ["a|b", "c\\\\", "\\*d"]);
     }
 }

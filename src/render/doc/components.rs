@@ -21,7 +21,7 @@ pub(super) fn component(
                 let _ = writeln!(
                     out,
                     "- {} — {} {}",
-                    p.title,
+                    cell(&p.title),
                     w.pick("lihat SOP", "see SOP"),
                     anchor(&p.id)
                 );
@@ -34,7 +34,7 @@ pub(super) fn component(
                 .filter_map(|p| model.procedures.get(*p))
             {
                 for b in &p.budgets {
-                    let title = b.title.as_deref().unwrap_or(&p.title);
+                    let title = cell(b.title.as_deref().unwrap_or(&p.title));
                     let _ = writeln!(out, "- {title}: **{}**", duration_words(b.duration, w.lang));
                 }
                 // A stage done outside the procedure is part of the published time, though no
@@ -44,13 +44,13 @@ pub(super) fn component(
                         let _ = writeln!(
                             out,
                             "- {}: **{}** ({} {})",
-                            st.title,
+                            cell(&st.title),
                             duration_words(d, w.lang),
                             w.pick(
                                 "dikerjakan di luar prosedur:",
                                 "done outside the procedure:"
                             ),
-                            st.elsewhere.as_deref().unwrap_or_default()
+                            cell(st.elsewhere.as_deref().unwrap_or_default())
                         );
                     }
                 }
@@ -60,10 +60,10 @@ pub(super) fn component(
             if let Some((amount, text)) = &svc.fee {
                 match amount {
                     Some(n) => {
-                        let _ = writeln!(out, "Rp {} — {text}", thousands(*n));
+                        let _ = writeln!(out, "Rp {} — {}", thousands(*n), cell(text));
                     }
                     None => {
-                        let _ = writeln!(out, "{text}");
+                        let _ = writeln!(out, "{}", cell(text));
                     }
                 }
             }
@@ -87,7 +87,7 @@ pub(super) fn component(
                             .map(|g| g.title.as_str())
                     })
                     .unwrap_or(who);
-                let _ = writeln!(out, "**{title}**\n");
+                let _ = writeln!(out, "**{}**\n", cell(title));
                 list(&mut out, items);
                 out.push('\n');
             }
@@ -105,7 +105,7 @@ pub(super) fn component(
         12 => {
             list(&mut out, &svc.guarantees);
             for o in &svc.obligations {
-                let mut line = format!("- {}", o.title);
+                let mut line = format!("- {}", cell(&o.title));
                 if let Some(d) = o.delay {
                     let _ = write!(line, " — {} ", duration_words(d, w.lang));
                     line.push_str(w.pick("setelah", "after"));
@@ -122,10 +122,11 @@ pub(super) fn component(
                 if let (Some(action), Some(to)) = (&o.action, o.to.and_then(|r| model.role(r))) {
                     let _ = write!(
                         line,
-                        ": {} {action} {} {}",
+                        ": {} {} {} {}",
                         w.pick("kirim", "send"),
+                        cell(action),
                         w.pick("kepada", "to"),
-                        to.title
+                        cell(&to.title)
                     );
                 }
                 if let Some(p) = &o.cancel {
@@ -144,15 +145,17 @@ pub(super) fn component(
             if let Some(s) = &svc.survey {
                 let _ = writeln!(
                     out,
-                    "- {}: {s}",
-                    w.pick("Survei kepuasan masyarakat", "Public satisfaction survey")
+                    "- {}: {}",
+                    w.pick("Survei kepuasan masyarakat", "Public satisfaction survey"),
+                    cell(s)
                 );
             }
             if let Some((grade, text)) = &svc.follow_up {
                 let _ = writeln!(
                     out,
-                    "- {} `{grade}`: {text}",
-                    w.pick("Tindak lanjut bila nilai", "Follow-up when the grade is")
+                    "- {} `{grade}`: {}",
+                    w.pick("Tindak lanjut bila nilai", "Follow-up when the grade is"),
+                    cell(text)
                 );
             }
             list(&mut out, &svc.evaluation);
@@ -172,7 +175,7 @@ pub(super) fn complaints(
     let Some(policy) = svc.complaints.and_then(|c| model.complaints.get(c)) else {
         return;
     };
-    let _ = writeln!(out, "{}\n", policy.title);
+    let _ = writeln!(out, "{}\n", cell(&policy.title));
     let _ = writeln!(
         out,
         "**{}**\n",
@@ -182,16 +185,16 @@ pub(super) fn complaints(
     for (i, ch) in policy.channels.iter().enumerate() {
         if ch.reply_only {
             let only = w.pick("hanya untuk balasan", "replies only");
-            let _ = writeln!(out, "- {} ({only})", ch.title);
+            let _ = writeln!(out, "- {} ({only})", cell(&ch.title));
             continue;
         }
         let mut rules = Vec::new();
         for r in policy.replies.iter().filter(|r| r.channel == i) {
-            let via: Vec<&str> = r
+            let via: Vec<String> = r
                 .via
                 .iter()
                 .filter_map(|v| policy.channels.get(*v))
-                .map(|c| c.title.as_str())
+                .map(|c| cell(&c.title))
                 .collect();
             let mut rule = if r.unstated {
                 unstated.to_string()
@@ -208,7 +211,7 @@ pub(super) fn complaints(
             }
             rules.push(rule);
         }
-        let _ = writeln!(out, "- {} → {}", ch.title, rules.join("; "));
+        let _ = writeln!(out, "- {} → {}", cell(&ch.title), rules.join("; "));
     }
     if policy.tiers.is_empty() && (policy.deadline.is_some() || !policy.deadlines.is_empty()) {
         let _ = writeln!(
@@ -246,17 +249,17 @@ pub(super) fn complaints(
         }
     }
     if let Some(book) = &policy.book {
-        let fields: Vec<&str> = book.fields.iter().map(|(_, t)| t.as_str()).collect();
+        let fields: Vec<String> = book.fields.iter().map(|(_, t)| cell(t)).collect();
         let _ = writeln!(
             out,
             "\n**{}** ({}): {}",
-            book.title,
+            cell(&book.title),
             roles(model, &book.by),
             fields.join(", ")
         );
     }
     if let Some(report) = &policy.report {
-        let _ = write!(out, "\n**{}**", report.title);
+        let _ = write!(out, "\n**{}**", cell(&report.title));
         if let Some(p) = report.procedure.and_then(|p| model.procedures.get(p)) {
             let _ = write!(
                 out,

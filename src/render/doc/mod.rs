@@ -42,17 +42,17 @@ fn service_text(model: &Model, machines: &[Machine], service: usize, lang: Lang)
     };
     let w = Words { lang };
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", svc.title);
+    let _ = writeln!(out, "# {}\n", cell(&svc.title));
     if let Some(a) = svc.agency.and_then(|a| model.agencies.get(a)) {
-        let _ = writeln!(out, "**{}**", a.title);
+        let _ = writeln!(out, "**{}**", cell(&a.title));
         if let Some(address) = &a.address {
-            let _ = writeln!(out, "\u{1}br\u{2}{address}");
+            let _ = writeln!(out, "\u{1}br\u{2}{}", cell(address));
         }
         out.push('\n');
     }
     let mut facts = Vec::new();
     if let Some(v) = &svc.version {
-        facts.push((w.pick("Versi", "Version"), v.clone()));
+        facts.push((w.pick("Versi", "Version"), cell(v)));
     }
     if let Some(d) = svc.effective {
         facts.push((w.pick("Berlaku sejak", "In force since"), d.to_string()));
@@ -66,7 +66,7 @@ fn service_text(model: &Model, machines: &[Machine], service: usize, lang: Lang)
     if !facts.is_empty() {
         let _ = writeln!(out, "| | |\n|---|---|");
         for (k, v) in facts {
-            let _ = writeln!(out, "| {k} | {} |", cell(&v));
+            let _ = writeln!(out, "| {k} | {v} |");
         }
         out.push('\n');
     }
@@ -147,12 +147,12 @@ fn procedure_text(model: &Model, machines: &[Machine], procedure: usize, lang: L
     };
     let w = Words { lang };
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", proc.title);
+    let _ = writeln!(out, "# {}\n", cell(&proc.title));
     // A file of one agency names it; with several, the procedure's own is not recorded.
     if let [agency] = model.agencies.as_slice() {
-        let _ = writeln!(out, "**{}**", agency.title);
+        let _ = writeln!(out, "**{}**", cell(&agency.title));
         if let Some(address) = &agency.address {
-            let _ = writeln!(out, "\u{1}br\u{2}{address}");
+            let _ = writeln!(out, "\u{1}br\u{2}{}", cell(address));
         }
         if let Some(c) = &agency.calendar {
             let _ = writeln!(
@@ -176,7 +176,7 @@ fn procedure_text(model: &Model, machines: &[Machine], procedure: usize, lang: L
                     "Prosedur kebijakan pengaduan",
                     "Procedure of the complaint policy"
                 ),
-                policy.title
+                cell(&policy.title)
             );
         }
         None => {

@@ -13,7 +13,7 @@ pub(super) fn sop(
 ) {
     // An explicit anchor: renderers make heading ids differently; links need one that holds.
     let _ = writeln!(out, "\u{1}a id=\"{}\"\u{2}\u{1}/a\u{2}\n", slug(&proc.id));
-    let _ = writeln!(out, "## SOP: {}\n", proc.title);
+    let _ = writeln!(out, "## SOP: {}\n", cell(&proc.title));
     if let Some(identity) = identity {
         identity_page(out, identity, w);
     }
@@ -153,7 +153,7 @@ pub(super) fn sop(
         );
     }
     for b in &proc.budgets {
-        let title = b.title.as_deref().unwrap_or(&b.id);
+        let title = cell(b.title.as_deref().unwrap_or(&b.id));
         let label = match b.scope {
             crate::model::Scope::Budget => w.pick("Jangka waktu", "Time budget"),
             crate::model::Scope::Stage(_) => w.pick("Jangka waktu tahap", "Stage time"),
@@ -202,7 +202,9 @@ pub(super) fn sop(
             let _ = writeln!(
                 out,
                 "- {}",
-                crate::render::graph::escalation_words(model, proc, e, w.lang)
+                cell(&crate::render::graph::escalation_words(
+                    model, proc, e, w.lang
+                ))
             );
         }
     }
@@ -225,9 +227,18 @@ pub(super) fn identity_page(out: &mut String, id: &crate::model::SopIdentity, w:
             w.pick("Nomor SOP", "SOP number"),
             id.number.as_deref().map(cell),
         ),
-        (w.pick("Tanggal pembuatan", "Made"), id.made.clone()),
-        (w.pick("Tanggal revisi", "Revised"), id.revised.clone()),
-        (w.pick("Tanggal efektif", "In force"), id.in_force.clone()),
+        (
+            w.pick("Tanggal pembuatan", "Made"),
+            id.made.as_deref().map(cell),
+        ),
+        (
+            w.pick("Tanggal revisi", "Revised"),
+            id.revised.as_deref().map(cell),
+        ),
+        (
+            w.pick("Tanggal efektif", "In force"),
+            id.in_force.as_deref().map(cell),
+        ),
         (
             w.pick("Disahkan oleh", "Approved by"),
             id.approved.as_ref().map(|a| {
@@ -282,19 +293,21 @@ pub(super) fn node_words(model: &Model, proc: &Procedure, node: Node, w: Words) 
                 let words: Vec<&str> = s.title.split_whitespace().collect();
                 let head = words.get(..6).unwrap_or(&words).join(" ");
                 let more = if words.len() > 6 { "…" } else { "" };
-                format!("“{head}{more}”")
+                format!("“{}{more}”", cell(&head))
             });
             format!("{} {n}", w.pick("langkah", "step"))
         }),
         Node::End(i) => proc
             .ends
             .get(i)
-            .map_or_else(String::new, |e| e.title.clone()),
+            .map_or_else(String::new, |e| cell(&e.title)),
         Node::Return { role, .. } => format!(
             "{} {}",
             w.pick("dikembalikan ke", "returned to"),
-            role.and_then(|r| model.role(r))
-                .map_or("", |r| r.title.as_str())
+            cell(
+                role.and_then(|r| model.role(r))
+                    .map_or("", |r| r.title.as_str())
+            )
         ),
         Node::Unknown => String::new(),
     }

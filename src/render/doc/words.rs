@@ -20,26 +20,40 @@ pub(super) fn subject_title(model: &Model, subject: &str) -> String {
         .roles
         .iter()
         .find(|r| r.id == subject)
-        .map(|r| r.title.clone())
+        .map(|r| cell(&r.title))
         .or_else(|| {
             model
                 .groups
                 .iter()
                 .find(|g| g.id == subject)
-                .map(|g| g.title.clone())
+                .map(|g| cell(&g.title))
         })
         .unwrap_or_else(|| subject.to_string())
 }
 
 pub(super) fn list(out: &mut String, items: &[String]) {
     for item in items {
-        let _ = writeln!(out, "- {item}");
+        let _ = writeln!(out, "- {}", cell(item));
     }
 }
 
-/// Text safe inside a Markdown table cell.
+/// Text of the standard as Markdown shows it literally, in a table cell or anywhere: the
+/// characters Markdown reads as marks (`*`, `` ` ``, `[`, `]`, `|`, `\`) escaped with a
+/// backslash, a line end written as a line break. A title `Izin *Usaha*` stays as written
+/// in every viewer and in the HTML and Word files read from it.
 pub(super) fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', "\u{1}br\u{2}")
+    let mut out = String::with_capacity(text.len() + 4);
+    for c in text.chars() {
+        match c {
+            '*' | '`' | '[' | ']' | '|' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\u{1}br\u{2}"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub(super) fn anchor(id: &str) -> String {
