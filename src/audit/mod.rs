@@ -188,7 +188,7 @@ impl<'a> Audit<'a> {
             None => {
                 let (mut case, actions) =
                     Case::open(ctx, row.case, at).map_err(|e| e.message(lang, zone))?;
-                case.keep_card(ctx);
+                case.keep_card_only(ctx);
                 let local = (at.as_second() + zone.offset_seconds()).div_euclid(86_400);
                 let (y, m, _) = crate::time::days::civil::date(i32::try_from(local).unwrap_or(0));
                 self.open.entry(row.case.to_string()).or_insert(Open {

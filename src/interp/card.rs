@@ -44,6 +44,8 @@ pub struct CardEntry {
 pub(crate) struct Card {
     pub entries: Vec<CardEntry>,
     pub nameless: bool,
+    /// The case's events are not kept (the audit never replays or stores its cases).
+    pub only: bool,
 }
 
 impl Card {

@@ -102,6 +102,9 @@ impl Case {
     /// Keeps an applied event: its names as numbers against the procedure and the case;
     /// `found` is the index of the step it names, as `take` found it.
     pub(super) fn keep(&mut self, ctx: &Context<'_>, event: &Event, at: Timestamp, found: u32) {
+        if self.card.as_deref().is_some_and(|c| c.only) {
+            return;
+        }
         if let Event::Extended {
             budget, reason, by, ..
         } = event

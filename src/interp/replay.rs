@@ -42,20 +42,22 @@ impl Case {
     }
 
     /// Keeps the control card from now on as events are applied, without the officers' and
-    /// outcomes' names (for a reader of many cases that sums each card's times once, without
-    /// replaying: the audit).
-    pub(crate) fn keep_card(&mut self, ctx: &Context<'_>) {
+    /// outcomes' names, and keeps no more events: for a reader of many cases that sums each
+    /// card's times once and never replays, stores or lists the case (the audit). The case's
+    /// position, clocks and timers move exactly as before.
+    pub(crate) fn keep_card_only(&mut self, ctx: &Context<'_>) {
         if self.card.is_none() {
             // A line a step, and a little room for returns.
             let room = ctx.procedure.steps.len() + 2;
             self.card = Some(Box::new(super::card::Card {
                 entries: Vec::with_capacity(room),
                 nameless: true,
+                only: true,
             }));
         }
     }
 
-    /// The card entries kept since [`Case::keep_card`], if it was asked for.
+    /// The card entries kept since [`Case::keep_card_only`], if it was asked for.
     pub(crate) fn kept_card(&self) -> Option<&[super::card::CardEntry]> {
         self.card.as_deref().map(|c| c.entries.as_slice())
     }
