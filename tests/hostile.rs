@@ -409,10 +409,7 @@ fn markdown_marks_in_a_standard_are_shown_as_written() {
         word.contains("Petugas menerima berkas *asli* | [salinan]"),
         "a cell as written"
     );
-    assert!(
-        word.contains(title),
-        "the heading as written"
-    );
+    assert!(word.contains(title), "the heading as written");
 }
 
 #[test]
