@@ -213,12 +213,16 @@ impl<'a> Audit<'a> {
                 .into());
         }
         let fired = open.case.advance(ctx, at);
-        open.fired.extend(fired);
+        if !fired.is_empty() {
+            open.fired.extend(fired);
+        }
         let actions = open
             .case
             .apply(ctx, &self.event)
             .map_err(|e| e.message(lang, zone))?;
-        open.fired.extend(actions);
+        if !actions.is_empty() {
+            open.fired.extend(actions);
+        }
         open.events += 1;
         // A return by `returned` or by a decision's outcome that leads back to the applicant.
         if matches!(

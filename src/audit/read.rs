@@ -40,7 +40,7 @@ impl LogReader {
         };
         let text = text.strip_suffix('\n').unwrap_or(&text);
         let text = text.strip_suffix('\r').unwrap_or(text);
-        if text.trim().is_empty() {
+        if crate::source::line_bytes::is_blank(text) {
             return Ok(());
         }
         let is_json = *self

@@ -72,7 +72,7 @@ pub use persist::{ResumeError, SCHEMA};
 pub use status::{ClockScope, ClockState, ClockStatus, Status, AT_RISK_PERCENT};
 
 use crate::machine::Machine;
-use crate::model::{Flow, Model, Node, Obligation, Procedure};
+use crate::model::{Model, Obligation, Procedure};
 use crate::time::{Calendar, Deadlines, Measure};
 
 /// What a case needs to know about its procedure. Cheap to build; borrows the standard.
@@ -247,67 +247,21 @@ impl<'a> Context<'a> {
     /// that takes part in the procedure's first step (the applicant submits). Another
     /// office or system outside the agency is not.
     pub fn is_applicant(&self, role: crate::model::RoleId) -> bool {
-        if self.model.role(role).is_none_or(|r| r.internal) {
-            return false;
-        }
-        let returned_to = self.machine.states().any(|s| {
-            matches!(self.machine.state(s), Some(crate::machine::State::Returned { role: Some(r), .. }) if r == role)
-        });
-        let submits = self
-            .procedure
-            .start
-            .and_then(|i| self.procedure.steps.get(i))
-            .is_some_and(|s| s.roles.contains(&role));
-        returned_to || submits
+        crate::machine::hands::is_applicant(self.model, self.procedure, self.machine, role)
     }
 
     /// Whether only roles outside the agency perform step `i` (the applicant fulfilling a
     /// commitment, another system): its time is not the officers'.
     pub fn outside_only(&self, i: usize) -> bool {
-        self.procedure.steps.get(i).is_some_and(|s| {
-            !s.roles.is_empty()
-                && s.roles
-                    .iter()
-                    .all(|r| self.model.role(*r).is_some_and(|r| !r.internal))
-        })
+        self.moves.outside_only(i).unwrap_or(false)
     }
 
     /// Whether step `i` waits for the applicant: a step only external roles perform on the
     /// decision-free way to an end (the applicant receives the licence), the step that hands
-    /// over to it, or a last step done jointly with someone outside (the hand-over itself). Time there is the applicant's, not the officers'; `collected` is
-    /// allowed only from such a step.
+    /// over to it, or a last step done jointly with someone outside (the hand-over itself).
+    /// Time there is the applicant's, not the officers'; `collected` is allowed only from
+    /// such a step. Compiled once per procedure.
     pub fn waits_for_applicant(&self, i: usize) -> bool {
-        let steps = &self.procedure.steps;
-        let external_to_end = |start: usize| -> bool {
-            let mut here = start;
-            for _ in 0..=steps.len() {
-                let Some(step) = steps.get(here) else {
-                    return false;
-                };
-                match step.flow {
-                    Flow::Next(Node::Step(next)) => here = next,
-                    Flow::Next(Node::End(_)) => return true,
-                    _ => return false,
-                }
-            }
-            false
-        };
-        let external_only = |j: usize| self.outside_only(j);
-        if external_only(i) {
-            return external_to_end(i);
-        }
-        // The last step, done jointly by an officer and the applicant (the officer hands the
-        // product over), waits for the applicant to come.
-        let joint_last = steps.get(i).is_some_and(|s| {
-            matches!(s.flow, Flow::Next(Node::End(_)))
-                && s.roles.iter().any(|r| self.is_applicant(*r))
-        });
-        if joint_last {
-            return true;
-        }
-        match steps.get(i).map(|s| &s.flow) {
-            Some(Flow::Next(Node::Step(next))) => external_only(*next) && external_to_end(*next),
-            _ => false,
-        }
+        self.moves.waits_for_applicant(i).unwrap_or(false)
     }
 }

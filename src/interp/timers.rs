@@ -30,6 +30,9 @@ impl Case {
         at: u32,
         dues: &[(usize, Timestamp)],
     ) -> Vec<Action> {
+        if ctx.moves.is_quiet(signal) {
+            return Vec::new();
+        }
         let mut stopped: Vec<u16> = Vec::new();
         let mut now = Vec::new();
         for effect in ctx.moves.of(signal) {
@@ -229,6 +232,9 @@ pub(super) fn triggered(
     signals: &[&Signal<'_>],
     at: Timestamp,
 ) -> Result<Vec<(usize, Timestamp)>, EventError> {
+    if !signals.iter().any(|s| ctx.moves.may_trigger(s)) {
+        return Ok(Vec::new());
+    }
     let mut fired: Vec<usize> = signals
         .iter()
         .flat_map(|s| ctx.moves.of(s))

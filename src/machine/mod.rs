@@ -11,6 +11,7 @@ use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
 
+pub mod hands;
 pub mod moves;
 pub mod scc;
 

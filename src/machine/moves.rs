@@ -37,14 +37,24 @@ pub struct Moves {
     /// Per step: what finishing it moves, each effect with the outcome it needs (`None`:
     /// any outcome, or none).
     finish: Vec<Vec<(Option<String>, Effect)>>,
+    /// Per step: whether it waits for the applicant, and whether only outsiders perform it
+    /// (see [`super::hands`]).
+    waits: Vec<bool>,
+    outside: Vec<bool>,
 }
 
 impl Moves {
-    /// Compiles procedure `index` of `model`.
-    pub fn compile(model: &Model, index: usize) -> Moves {
+    /// Compiles procedure `index` of `model`, whose machine is `machine`.
+    pub fn compile(model: &Model, index: usize, machine: &super::Machine) -> Moves {
         let Some(proc) = model.procedures.get(index) else {
             return Moves::default();
         };
+        let waits = (0..proc.steps.len())
+            .map(|i| super::hands::waits_for_applicant(model, proc, machine, i))
+            .collect();
+        let outside = (0..proc.steps.len())
+            .map(|i| super::hands::outside_only(model, proc, i))
+            .collect();
         let obligations: Vec<_> = obligations(model, proc, index).collect();
         let nodes = (0..proc.steps.len())
             .map(Node::Step)
@@ -60,17 +70,52 @@ impl Moves {
         let finish = (0..proc.steps.len())
             .map(|i| effects(proc, index, &obligations, &Signal::Finish(i, None)))
             .collect();
-        Moves { enter, finish }
+        Moves {
+            enter,
+            finish,
+            waits,
+            outside,
+        }
     }
 
-    /// What `signal` moves, in order.
-    pub fn of<'m>(&'m self, signal: &Signal<'m>) -> impl Iterator<Item = Effect> + 'm {
-        let (enter, finish): (&[Effect], &[(Option<String>, Effect)]) = match *signal {
+    /// Whether step `i` waits for the applicant (`None`: no such step).
+    pub fn waits_for_applicant(&self, i: usize) -> Option<bool> {
+        self.waits.get(i).copied()
+    }
+
+    /// Whether only roles outside the agency perform step `i` (`None`: no such step).
+    pub fn outside_only(&self, i: usize) -> Option<bool> {
+        self.outside.get(i).copied()
+    }
+
+    /// The effects listed for `signal`, whatever the outcome: the entering list and the
+    /// finishing list.
+    fn lists(&self, signal: &Signal<'_>) -> (&[Effect], &[(Option<String>, Effect)]) {
+        match *signal {
             Signal::Enter(Node::Step(s)) => (slice(&self.enter, s), &[]),
             Signal::Enter(Node::End(e)) => (slice(&self.enter, self.finish.len() + e), &[]),
             Signal::Enter(_) => (&[], &[]),
             Signal::Finish(i, _) => (&[], slice(&self.finish, i)),
-        };
+        }
+    }
+
+    /// Whether `signal` moves nothing at all (most signals: a case spends most events going
+    /// from one step to the next).
+    pub fn is_quiet(&self, signal: &Signal<'_>) -> bool {
+        let (enter, finish) = self.lists(signal);
+        enter.is_empty() && finish.is_empty()
+    }
+
+    /// Whether `signal` may trigger an obligation (with some outcome).
+    pub fn may_trigger(&self, signal: &Signal<'_>) -> bool {
+        let (enter, finish) = self.lists(signal);
+        enter.iter().any(|e| matches!(e, Effect::Trigger(_)))
+            || finish.iter().any(|(_, e)| matches!(e, Effect::Trigger(_)))
+    }
+
+    /// What `signal` moves, in order.
+    pub fn of<'m>(&'m self, signal: &Signal<'m>) -> impl Iterator<Item = Effect> + 'm {
+        let (enter, finish) = self.lists(signal);
         let outcome = match *signal {
             Signal::Finish(_, outcome) => outcome,
             Signal::Enter(_) => None,

@@ -85,7 +85,8 @@ impl Project {
         let mut later = std::mem::take(&mut resolved.diagnostics);
         later.extend(checks);
         let moves = (0..resolved.model.procedures.len())
-            .map(|i| Moves::compile(&resolved.model, i))
+            .zip(&machines)
+            .map(|(i, machine)| Moves::compile(&resolved.model, i, machine))
             .collect();
         Prepared {
             root,

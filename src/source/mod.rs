@@ -3,6 +3,7 @@
 
 pub(crate) mod keywords;
 pub mod limits;
+pub(crate) mod line_bytes;
 pub mod loader;
 pub mod span;
 pub mod table;

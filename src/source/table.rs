@@ -2,6 +2,8 @@
 //! `,` or `;` between cells (Indonesian-locale spreadsheets write `;`), a byte-order mark,
 //! blank lines. Rows keep the line they start on, so errors name it.
 
+use super::line_bytes::{BYTE_CLASS, COMMA, CONTROL, PLAIN, QUOTE, SEMICOLON, WIDE};
+
 /// A CSV text read into rows of trimmed cells.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -151,7 +153,7 @@ impl Lines {
         if line.len() > super::limits::MAX_CSV_ROW_BYTES {
             return Err(err(TableProblem::TooLong));
         }
-        if line.trim().is_empty() {
+        if super::line_bytes::is_blank(line) {
             return Ok(false);
         }
         // Found on the first line that is a row (kept below, once the line passes).
@@ -159,7 +161,7 @@ impl Lines {
         let sep = if separator == ';' { b';' } else { b',' };
         // One pass, a table look-up a byte (a log of millions of rows is read here): control
         // bytes, quotes, bytes beyond ASCII, and the cells of a line without quotes.
-        if plain_cells(line, sep, out) {
+        if super::line_bytes::plain_cells(line, sep, out) {
             self.separator = Some(separator);
             return finish_row(out, number);
         }
@@ -224,92 +226,6 @@ fn finish_row(out: &[std::borrow::Cow<'_, str>], number: usize) -> Result<bool, 
     }
     Ok(!out.iter().all(|c| c.is_empty()))
 }
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `v` that is zero, exactly (no carry from one byte to the next).
-fn zero_bytes(v: u64) -> u64 {
-    !(((v & !HIGH) + !HIGH) | v) & HIGH
-}
-
-/// Eight bytes of `bytes` from `at` as one little-endian word.
-fn word(bytes: &[u8], at: usize) -> u64 {
-    bytes
-        .get(at..at.saturating_add(8))
-        .and_then(|s| <[u8; 8]>::try_from(s).ok())
-        .map_or(0, u64::from_le_bytes)
-}
-
-/// The cells of a plain line — ASCII with no quote, tab or other control byte, nearly every
-/// line of a log — cut at `sep`, eight bytes at a time; `false`, with nothing added, for any
-/// other line (the byte-by-byte reader takes it).
-fn plain_cells<'l>(line: &'l str, sep: u8, out: &mut Vec<std::borrow::Cow<'l, str>>) -> bool {
-    let bytes = line.as_bytes();
-    let len = bytes.len();
-    if len < 8 || !line.is_ascii() {
-        return false;
-    }
-    let (quote, delete, seps) = (ONES * 0x22, ONES * 0x7f, ONES * u64::from(sep));
-    let mut start = 0;
-    let mut at = 0;
-    while at < len {
-        // The last word is read from the line's last eight bytes and shifted into place.
-        let rest = len - at;
-        let (w, live) = if rest >= 8 {
-            (word(bytes, at), HIGH)
-        } else {
-            let gone = 8 * (8 - rest) as u32;
-            (word(bytes, len - 8) >> gone, HIGH >> gone)
-        };
-        // Below 0x20 an ASCII byte has neither bit 5 nor bit 6.
-        let special =
-            zero_bytes(w ^ quote) | zero_bytes(w ^ delete) | zero_bytes(w & (ONES * 0x60));
-        if special & live != 0 {
-            out.clear();
-            return false;
-        }
-        let mut found = zero_bytes(w ^ seps) & live;
-        while found != 0 {
-            let k = at + (found.trailing_zeros() / 8) as usize;
-            let cell = line.get(start..k).unwrap_or_default();
-            out.push(std::borrow::Cow::Borrowed(cell.trim_ascii()));
-            start = k + 1;
-            found &= found - 1;
-        }
-        at += 8;
-    }
-    let cell = line.get(start..).unwrap_or_default();
-    out.push(std::borrow::Cow::Borrowed(cell.trim_ascii()));
-    true
-}
-
-/// What a byte is to the line reader.
-const PLAIN: u8 = 0;
-const QUOTE: u8 = 1;
-const CONTROL: u8 = 2;
-const WIDE: u8 = 3;
-const COMMA: u8 = 4;
-const SEMICOLON: u8 = 5;
-
-/// The class of every byte (a tab is plain: cells may hold one).
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [PLAIN; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = match b {
-            0x09 => PLAIN,
-            0x00..=0x1f | 0x7f => CONTROL,
-            0x22 => QUOTE,
-            0x2c => COMMA,
-            0x3b => SEMICOLON,
-            0x80.. => WIDE,
-            _ => PLAIN,
-        };
-        b += 1;
-    }
-    table
-};
 
 /// Reads a whole `text` line by line (see [`Lines`]).
 pub fn read(text: &str) -> Result<Table, TableError> {
@@ -427,134 +343,5 @@ mod tests {
 }
 
 #[cfg(test)]
-mod cells_tests {
-    /// Cells as the `csv` crate reads one line (flexible, trimmed), for every line of up to
-    /// six characters drawn from letters, blanks, separators and quotes whose quotes pair up.
-    #[test]
-    fn cells_as_the_csv_crate_reads_them() {
-        let alphabet = [b'a', b' ', b',', b'"', b';'];
-        let mut compared = 0;
-        for len in 0..=6u32 {
-            for mut k in 0..alphabet.len().pow(len) {
-                let mut line = Vec::new();
-                for _ in 0..len {
-                    line.push(alphabet[k % alphabet.len()]);
-                    k /= alphabet.len();
-                }
-                if line.iter().filter(|b| **b == b'"').count() % 2 == 1 {
-                    continue;
-                }
-                let text = String::from_utf8(line).unwrap_or_default();
-                let mut reader = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .trim(csv::Trim::All)
-                    .from_reader(text.as_bytes());
-                let want: Vec<String> = match reader.records().next() {
-                    Some(Ok(r)) => r.iter().map(str::to_string).collect(),
-                    _ => continue,
-                };
-                assert_eq!(super::cells(&text, b','), want, "{text:?}");
-                compared += 1;
-            }
-        }
-        assert!(compared > 5_000, "{compared}");
-    }
-
-    /// The one-pass reader against the rules written plainly (the first hidden character in
-    /// the line's order refused; otherwise the cells between separators, trimmed), for every
-    /// line of up to five characters drawn from letters, blanks, both separators, a tab, a
-    /// control byte, a letter beyond ASCII and a bidi mark, under either separator.
-    #[test]
-    fn plain_lines_split_as_the_rules_say() {
-        let alphabet = ['a', ' ', ',', ';', '\t', '\u{1}', 'é', '\u{202e}', '"'];
-        let mut compared = 0;
-        for first in ["a,b", "a;b"] {
-            for len in 0..=5u32 {
-                for mut k in 0..alphabet.len().pow(len) {
-                    let mut line = String::new();
-                    for _ in 0..len {
-                        line.push(alphabet[k % alphabet.len()]);
-                        k /= alphabet.len();
-                    }
-                    let mut lines = super::Lines::new();
-                    let mut cells = Vec::new();
-                    assert_eq!(lines.split(1, first, &mut cells), Ok(true));
-                    let sep = lines.separator();
-                    let got = lines.split(2, &line, &mut cells);
-                    let plain: Vec<&str> = line
-                        .split(sep)
-                        .map(|c| c.trim_matches(|c: char| c.is_ascii_whitespace()))
-                        .collect();
-                    let want = if line.trim().is_empty() {
-                        Ok(false)
-                    } else if let Some(c) =
-                        line.chars().find(|c| super::super::hidden_character(*c))
-                    {
-                        Err(super::TableProblem::ControlCharacter(u32::from(c)))
-                    } else if line.contains('"') {
-                        continue;
-                    } else {
-                        Ok(plain.iter().any(|c| !c.is_empty()))
-                    };
-                    assert_eq!(got.map_err(|e| e.problem), want, "{line:?}");
-                    if want.is_ok() && !line.trim().is_empty() {
-                        assert_eq!(cells, plain, "{line:?}");
-                    }
-                    compared += 1;
-                }
-            }
-        }
-        assert!(compared > 20_000, "{compared}");
-    }
-
-    /// The same for long lines (the plain reader takes eight bytes at a time): 100,000 lines
-    /// of up to 40 characters drawn from the same letters, mostly plain.
-    #[test]
-    fn long_lines_split_as_the_rules_say() {
-        let alphabet = [
-            'a', ' ', ',', ';', '-', '\u{2d}', '0', 'Z', '\t', '\u{1}', '\u{7f}', 'é', '"',
-        ];
-        let mut seed: u64 = 7;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
-        let mut compared = 0;
-        for round in 0..100_000 {
-            let len = next(41);
-            // Most lines plain: the rare letters only now and then.
-            let rare = round % 4 == 0;
-            let line: String = (0..len)
-                .map(|_| alphabet[next(if rare { alphabet.len() } else { 8 })])
-                .collect();
-            let mut lines = super::Lines::new();
-            let mut cells = Vec::new();
-            let first = if round % 2 == 0 { "a,b" } else { "a;b" };
-            assert_eq!(lines.split(1, first, &mut cells), Ok(true));
-            let sep = lines.separator();
-            let got = lines.split(2, &line, &mut cells);
-            let plain: Vec<&str> = line
-                .split(sep)
-                .map(|c| c.trim_matches(|c: char| c.is_ascii_whitespace()))
-                .collect();
-            let want = if line.trim().is_empty() {
-                Ok(false)
-            } else if let Some(c) = line.chars().find(|c| super::super::hidden_character(*c)) {
-                Err(super::TableProblem::ControlCharacter(u32::from(c)))
-            } else if line.contains('"') {
-                continue;
-            } else {
-                Ok(plain.iter().any(|c| !c.is_empty()))
-            };
-            assert_eq!(got.map_err(|e| e.problem), want, "{line:?}");
-            if want.is_ok() && !line.trim().is_empty() {
-                assert_eq!(cells, plain, "{line:?}");
-            }
-            compared += 1;
-        }
-        assert!(compared > 80_000, "{compared}");
-    }
-}
+#[path = "table_tests.rs"]
+mod cells_tests;

@@ -1,0 +1,112 @@
+//! Lines of a log read a word at a time: whether a line is blank, and the cells of a plain
+//! line (ASCII without quotes or control bytes, nearly every line a licensing system
+//! exports) cut at its separators eight bytes at a time. The CSV reader ([`super::table`])
+//! takes every other line byte by byte.
+
+/// Whether a line holds only blanks, as `str::trim` reads them; most lines are decided by
+/// their first byte (a log reads millions).
+pub fn is_blank(line: &str) -> bool {
+    match line.bytes().position(|b| !b.is_ascii_whitespace()) {
+        None => true,
+        // The vertical tab and every blank beyond ASCII are left to `trim`.
+        Some(i)
+            if line
+                .as_bytes()
+                .get(i)
+                .is_some_and(|b| *b < 0x80 && *b != 0x0b) =>
+        {
+            false
+        }
+        Some(i) => line.get(i..).is_some_and(|rest| rest.trim().is_empty()),
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `v` that is zero, exactly (no carry from one byte to the next).
+fn zero_bytes(v: u64) -> u64 {
+    !(((v & !HIGH) + !HIGH) | v) & HIGH
+}
+
+/// Eight bytes of `bytes` from `at` as one little-endian word.
+fn word(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..at.saturating_add(8))
+        .and_then(|s| <[u8; 8]>::try_from(s).ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// The cells of a plain line — ASCII with no quote, tab or other control byte, nearly every
+/// line of a log — cut at `sep`, eight bytes at a time; `false`, with nothing added, for any
+/// other line (the byte-by-byte reader takes it).
+pub(super) fn plain_cells<'l>(
+    line: &'l str,
+    sep: u8,
+    out: &mut Vec<std::borrow::Cow<'l, str>>,
+) -> bool {
+    let bytes = line.as_bytes();
+    let len = bytes.len();
+    if len < 8 || !line.is_ascii() {
+        return false;
+    }
+    let (quote, delete, seps) = (ONES * 0x22, ONES * 0x7f, ONES * u64::from(sep));
+    let mut start = 0;
+    let mut at = 0;
+    while at < len {
+        // The last word is read from the line's last eight bytes and shifted into place.
+        let rest = len - at;
+        let (w, live) = if rest >= 8 {
+            (word(bytes, at), HIGH)
+        } else {
+            let gone = 8 * (8 - rest) as u32;
+            (word(bytes, len - 8) >> gone, HIGH >> gone)
+        };
+        // Below 0x20 an ASCII byte has neither bit 5 nor bit 6.
+        let special =
+            zero_bytes(w ^ quote) | zero_bytes(w ^ delete) | zero_bytes(w & (ONES * 0x60));
+        if special & live != 0 {
+            out.clear();
+            return false;
+        }
+        let mut found = zero_bytes(w ^ seps) & live;
+        while found != 0 {
+            let k = at + (found.trailing_zeros() / 8) as usize;
+            let cell = line.get(start..k).unwrap_or_default();
+            out.push(std::borrow::Cow::Borrowed(cell.trim_ascii()));
+            start = k + 1;
+            found &= found - 1;
+        }
+        at += 8;
+    }
+    let cell = line.get(start..).unwrap_or_default();
+    out.push(std::borrow::Cow::Borrowed(cell.trim_ascii()));
+    true
+}
+
+/// What a byte is to the line reader.
+pub(super) const PLAIN: u8 = 0;
+pub(super) const QUOTE: u8 = 1;
+pub(super) const CONTROL: u8 = 2;
+pub(super) const WIDE: u8 = 3;
+pub(super) const COMMA: u8 = 4;
+pub(super) const SEMICOLON: u8 = 5;
+
+/// The class of every byte (a tab is plain: cells may hold one).
+pub(super) static BYTE_CLASS: [u8; 256] = {
+    let mut table = [PLAIN; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b {
+            0x09 => PLAIN,
+            0x00..=0x1f | 0x7f => CONTROL,
+            0x22 => QUOTE,
+            0x2c => COMMA,
+            0x3b => SEMICOLON,
+            0x80.. => WIDE,
+            _ => PLAIN,
+        };
+        b += 1;
+    }
+    table
+};
