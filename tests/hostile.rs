@@ -16,6 +16,18 @@ fn scratch(name: &str) -> std::path::PathBuf {
     dir
 }
 
+/// [`pekanbaru`] with the licence file's texts `from` written as `to`.
+fn pekanbaru_with(name: &str, changes: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = pekanbaru(name);
+    let file = dir.join("pekanbaru/izin_praktik_dokter.sop");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let text = changes
+        .iter()
+        .fold(text, |text, (from, to)| text.replace(from, to));
+    std::fs::write(&file, text).expect("write");
+    dir
+}
+
 /// A procedure of `n` steps without a time: `n` warnings.
 fn long_procedure(n: usize) -> String {
     let mut text = String::from("peran petugas \"Petugas\" internal\nprosedur p \"P\" {\n");
@@ -322,17 +334,13 @@ fn survey_answers_and_date_batches_keep_to_their_columns() {
 
 #[test]
 fn markup_in_a_standard_is_shown_as_text_in_the_document() {
-    let dir = pekanbaru("doc");
-    let file = dir.join("pekanbaru/izin_praktik_dokter.sop");
-    let text = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(
-        &file,
-        text.replace(
+    let dir = pekanbaru_with(
+        "doc",
+        &[(
             "\"Izin Praktik Dokter\" {",
             "\"Izin Praktik Dokter <script>alert(1)</script> & <b>\" {",
-        ),
-    )
-    .expect("write");
+        )],
+    );
     let (code, said) = run(&dir, &["doc", "pekanbaru/izin_praktik_dokter.sop"]);
     assert_eq!(code, Some(0), "{said}");
     assert!(!said.contains("<script>"), "{said}");
@@ -349,21 +357,19 @@ fn markup_in_a_standard_is_shown_as_text_in_the_document() {
 /// read from it, in a heading, in a table cell and in a role name.
 #[test]
 fn markdown_marks_in_a_standard_are_shown_as_written() {
-    let dir = pekanbaru("marks");
-    let file = dir.join("pekanbaru/izin_praktik_dokter.sop");
-    let text = std::fs::read_to_string(&file).expect("read");
-    std::fs::write(
-        &file,
-        text.replace(
-            "\"Izin Praktik Dokter\" {",
-            "\"Izin *Praktik* `Dokter` [SIP] a|b \\\\ c\" {",
-        )
-        .replace(
-            "\"Petugas menerima dan memeriksa berkas permohonan izin dari pemohon\"",
-            "\"Petugas menerima berkas *asli* | [salinan]\"",
-        ),
-    )
-    .expect("write");
+    let dir = pekanbaru_with(
+        "marks",
+        &[
+            (
+                "\"Izin Praktik Dokter\" {",
+                "\"Izin *Praktik* `Dokter` [SIP] a|b \\\\ c\" {",
+            ),
+            (
+                "\"Petugas menerima dan memeriksa berkas permohonan izin dari pemohon\"",
+                "\"Petugas menerima berkas *asli* | [salinan]\"",
+            ),
+        ],
+    );
     let title = "Izin *Praktik* `Dokter` [SIP] a|b \\ c";
     let (code, md) = run(&dir, &["doc", "pekanbaru/izin_praktik_dokter.sop"]);
     assert_eq!(code, Some(0), "{md}");
