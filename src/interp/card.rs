@@ -49,12 +49,8 @@ pub(crate) struct Card {
 }
 
 impl Card {
-    /// Adds an entry, without its names on a nameless card.
-    pub fn push(&mut self, mut entry: CardEntry) {
-        if self.nameless {
-            entry.by = None;
-            entry.outcome = None;
-        }
+    /// Adds an entry (its names already left out on a nameless card, see [`Card::name`]).
+    pub fn push(&mut self, entry: CardEntry) {
         self.entries.push(entry);
     }
 
