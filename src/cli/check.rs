@@ -10,7 +10,7 @@ pub fn run(
     deny_warnings: bool,
     root: Option<&str>,
 ) -> u8 {
-    let project = match inputs::open(paths, root) {
+    let project = match inputs::open_with(paths, root, true) {
         Ok(p) => p,
         Err(message) => {
             eprintln!("sopan: {message}");

@@ -103,11 +103,23 @@ pub fn inside(file: &str, root: &str) -> bool {
 /// Loads the standards at `paths` (see [`entries`]), with the project file's default
 /// calendar; an error message when a path cannot be read.
 pub fn open(paths: &[String], root: Option<&str>) -> Result<sopan::project::Project, String> {
+    open_with(paths, root, false)
+}
+
+/// [`open`], keeping the standards to run cases on unless `checks_only`.
+pub fn open_with(
+    paths: &[String],
+    root: Option<&str>,
+    checks_only: bool,
+) -> Result<sopan::project::Project, String> {
     let entries = entries(paths, root)?;
-    let options = match project_file(paths)?.and_then(|p| p.calendar) {
+    let mut options = match project_file(paths)?.and_then(|p| p.calendar) {
         Some(name) => sopan::project::LoadOptions::with_default_calendar(name),
         None => sopan::project::LoadOptions::default(),
     };
+    if checks_only {
+        options = options.checking_only();
+    }
     sopan::project::Project::load_with(&sopan::source::loader::FsLoader, &entries, &options)
         .map_err(|e| match super::words() {
             sopan::diag::Lang::Id => format!(

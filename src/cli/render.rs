@@ -176,11 +176,8 @@ pub fn summary_lang(project: &Project, choice: Option<LangArg>) -> Lang {
     match choice {
         Some(LangArg::En) => Lang::En,
         Some(LangArg::Id) => Lang::Id,
-        None if !project.standards().is_empty()
-            && project
-                .standards()
-                .iter()
-                .all(|s| project.is_english(s.root())) =>
+        None if !project.checked().is_empty()
+            && project.checked().iter().all(|f| project.is_english(*f)) =>
         {
             Lang::En
         }

@@ -205,6 +205,10 @@ pub struct LoadOptions {
     /// The calendar (by name, `NAME.kalender.yaml` under the standards root) of procedures
     /// whose agency and service name none — a project file's `kalender`.
     pub default_calendar: Option<String>,
+    /// Whether the standards are only checked, not kept to run cases on: their problems are
+    /// reported as usual, but [`Project::standards`] is empty and each standard's model is
+    /// let go once checked, so a run over thousands of files holds what one batch needs.
+    pub checks_only: bool,
 }
 
 impl LoadOptions {
@@ -212,6 +216,15 @@ impl LoadOptions {
     pub fn with_default_calendar(name: impl Into<String>) -> Self {
         LoadOptions {
             default_calendar: Some(name.into()),
+            ..LoadOptions::default()
+        }
+    }
+
+    /// These options, with the standards only checked (see [`LoadOptions::checks_only`]).
+    pub fn checking_only(self) -> Self {
+        LoadOptions {
+            checks_only: true,
+            ..self
         }
     }
 }

@@ -2,6 +2,7 @@
 //! an agency file another standard beside it includes, and the content identity cases carry.
 
 use crate::source::loader::{self, Loader};
+use std::path::{Path, PathBuf};
 
 /// A file to check and the standards root its includes must stay inside.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,43 +59,78 @@ pub fn walk_files_inside(
 ) -> std::io::Result<()> {
     let real_root = root.and_then(|r| std::fs::canonicalize(r).ok());
     let mut seen = std::collections::HashSet::new();
-    let mut stack = vec![(dir.to_path_buf(), 0usize)];
-    while let Some((dir, depth)) = stack.pop() {
-        let real = std::fs::canonicalize(&dir)?;
-        if depth > crate::source::limits::MAX_WALK_DEPTH || seen.contains(&real) {
-            continue;
-        }
-        let dir_inside = real_root.as_ref().is_none_or(|r| real.starts_with(r));
-        for entry in std::fs::read_dir(&dir)? {
-            let entry = entry?;
-            let path = entry.path();
-            // The entry's own type needs no further call; only a link is followed to see
-            // what it points to.
-            let kind = entry.file_type()?;
-            let link = kind.is_symlink();
-            let (is_dir, is_file) = if link {
-                (path.is_dir(), path.is_file())
-            } else {
-                (kind.is_dir(), kind.is_file())
+    // Folder by folder, one depth at a time, the folders of a depth read on every core
+    // (reading a folder waits on the system). Each folder carries its real place when it is
+    // known: a folder entry that is not a link is really where its parent really is, under
+    // its own name, so only the start and the links need the system to resolve them.
+    let mut level = vec![(dir.to_path_buf(), None)];
+    let mut depth = 0;
+    while !level.is_empty() && depth <= crate::source::limits::MAX_WALK_DEPTH {
+        let mut todo = Vec::new();
+        for (dir, known) in level {
+            let real = match known {
+                Some(real) => real,
+                None => std::fs::canonicalize(&dir)?,
             };
-            let text = path.to_string_lossy().replace('\\', "/");
-            if is_dir {
-                stack.push((path, depth + 1));
-            } else if is_file && (text.ends_with(".sop") || is_calendar_file(&text)) {
-                let inside = match (&real_root, link || !dir_inside) {
-                    (Some(r), true) => std::fs::canonicalize(&path).is_ok_and(|p| p.starts_with(r)),
-                    _ => true,
-                };
-                if inside {
-                    out.push(text);
-                }
+            if seen.insert(real.clone()) {
+                todo.push((dir, real));
             }
         }
-        seen.insert(real);
+        let read = crate::source::cores::in_chunks(todo, |chunk| {
+            chunk
+                .into_iter()
+                .map(|(dir, real)| read_folder(&dir, &real, real_root.as_deref()))
+                .collect()
+        });
+        level = Vec::new();
+        for folder in read {
+            let (files, folders) = folder?;
+            out.extend(files);
+            level.extend(folders);
+        }
+        depth += 1;
     }
     out.sort();
     out.dedup();
     Ok(())
+}
+
+/// A folder's standard and calendar files (those whose real place is inside `real_root`,
+/// when given) and its folders, each with its real place when it is not a link.
+type Folder = (Vec<String>, Vec<(PathBuf, Option<PathBuf>)>);
+
+fn read_folder(dir: &Path, real: &Path, real_root: Option<&Path>) -> std::io::Result<Folder> {
+    let (mut files, mut folders) = (Vec::new(), Vec::new());
+    let dir_inside = real_root.is_none_or(|r| real.starts_with(r));
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        // The entry's own type needs no further call; only a link is followed to see
+        // what it points to.
+        let kind = entry.file_type()?;
+        let link = kind.is_symlink();
+        let (is_dir, is_file) = if link {
+            (path.is_dir(), path.is_file())
+        } else {
+            (kind.is_dir(), kind.is_file())
+        };
+        if is_dir {
+            let known = (!link).then(|| real.join(entry.file_name()));
+            folders.push((path, known));
+            continue;
+        }
+        let text = path.to_string_lossy().replace('\\', "/");
+        if is_file && (text.ends_with(".sop") || is_calendar_file(&text)) {
+            let inside = match (real_root, link || !dir_inside) {
+                (Some(r), true) => std::fs::canonicalize(&path).is_ok_and(|p| p.starts_with(r)),
+                _ => true,
+            };
+            if inside {
+                files.push(text);
+            }
+        }
+    }
+    Ok((files, folders))
 }
 
 /// Whether a path names a calendar file (`NAME.kalender.yaml` or `NAME.calendar.yaml`).

@@ -1,6 +1,7 @@
 //! A run over many files: load them through a [`Loader`], follow includes, and turn every
 //! file that no other file includes into a checked, compiled [`Standard`].
 
+mod build;
 mod cache;
 mod workspace;
 pub use cache::Cache;
@@ -17,10 +18,8 @@ mod standard;
 pub use standard::{Standard, StandardRef};
 pub mod suppress;
 
-use files::{content_hash, included_beside, legacy_hash};
 pub use files::{is_calendar_file, walk, walk_files, walk_files_inside, Entry, LoadError};
 
-use crate::check;
 use crate::diag::Diagnostic;
 use crate::source::loader::{self, Loader};
 use crate::source::span::{FileId, Span};
@@ -29,6 +28,10 @@ use crate::syntax::ast;
 use crate::time::{data::Layer, Calendar};
 use std::collections::HashMap;
 use std::sync::Arc;
+
+/// Standards prepared together: enough to keep both cores busy, few enough that a run which
+/// only checks holds little at a time.
+const BATCH: usize = 256;
 
 /// Everything one run loaded and found.
 #[derive(Debug, Clone, Default)]
@@ -68,6 +71,10 @@ pub struct Project {
     keep_trees: bool,
     /// The standards, in the order of their root files.
     pub(crate) standards: Vec<Standard>,
+    /// The root file of every standard checked, kept or not.
+    checked: Vec<FileId>,
+    /// By file: whether a standard checked so far covers it.
+    covered: Vec<bool>,
     /// Every problem, sorted by file and place, without repeats.
     pub(crate) diagnostics: Vec<Diagnostic>,
     /// Problems silenced by a suppression comment, with its reason.
@@ -149,6 +156,10 @@ impl Project {
         };
         let mut by_path: HashMap<String, FileId> = HashMap::new();
         let mut given = Vec::new();
+        // Standard files are read a batch at a time, the batch at once (see `read_many`).
+        let mut read: std::collections::VecDeque<Result<Vec<u8>, loader::ReadError>> =
+            Default::default();
+        let mut ahead = entries.iter().filter(|e| !is_calendar_file(&e.path));
         for e in entries {
             let path = loader::join("", &e.path);
             if is_calendar_file(&path) {
@@ -159,16 +170,25 @@ impl Project {
                     .and_then(|f| f.split('.').next())
                     .unwrap_or_default();
                 let name = name.to_string();
-                if let Err(reason) = loader.read(&e.path) {
-                    let path = e.path.clone();
-                    return (Err(LoadError { path, reason }), give_back(&mut p));
+                let top = p.find_layer(loader, loader::parent(&path), &e.root, &name);
+                // Found under its own path, the file was read; any other way, reading it
+                // tells why it cannot be.
+                if !matches!(p.layers.get(&path), Some(Some(_))) {
+                    if let Err(reason) = loader.read(&e.path) {
+                        let path = e.path.clone();
+                        return (Err(LoadError { path, reason }), give_back(&mut p));
+                    }
                 }
-                if let Some(top) = p.find_layer(loader, loader::parent(&path), &e.root, &name) {
+                if let Some(top) = top {
                     p.build_calendar(loader, top, &e.root);
                 }
                 continue;
             }
-            let bytes = match loader.read(&e.path) {
+            if read.is_empty() {
+                let batch: Vec<&str> = ahead.by_ref().take(BATCH).map(|e| &*e.path).collect();
+                read.extend(loader.read_many(&batch));
+            }
+            let bytes = match read.pop_front().unwrap_or_else(|| loader.read(&e.path)) {
                 Ok(b) => b,
                 Err(reason) => {
                     let path = e.path.clone();
@@ -197,26 +217,26 @@ impl Project {
             .into_iter()
             .map(|root| (root, p.closure(root)))
             .collect();
-        for prepared in p.prepare(list) {
-            let standard = p.standard(loader, prepared);
-            p.standards.push(standard);
+        // In batches, so that a run which only checks holds one batch of models at a time.
+        let mut list = list.into_iter();
+        loop {
+            let batch: Vec<_> = list.by_ref().take(BATCH).collect();
+            if batch.is_empty() {
+                break;
+            }
+            let prepared = p.prepare(batch);
+            for standard in p.build(loader, prepared) {
+                p.keep(standard, options.checks_only);
+            }
         }
         // Files that only include each other have no root: check each such file on its own.
-        // (Which files a standard covers is marked once per standard, not searched per file.)
-        let mut covered = vec![false; p.trees.len()];
-        let mut marked = 0;
+        // (Which files a standard covers is marked as each is checked, not searched per file.)
         for file in given {
-            for f in p.standards[marked..].iter().flat_map(|s| &s.files) {
-                if let Some(c) = covered.get_mut(f.0 as usize) {
-                    *c = true;
-                }
-            }
-            marked = p.standards.len();
-            if !covered.get(file.0 as usize).copied().unwrap_or(false) {
+            if !p.covered.get(file.0 as usize).copied().unwrap_or(false) {
                 let files = p.closure(file);
-                for prepared in p.prepare(vec![(file, files)]) {
-                    let standard = p.standard(loader, prepared);
-                    p.standards.push(standard);
+                let prepared = p.prepare(vec![(file, files)]);
+                for standard in p.build(loader, prepared) {
+                    p.keep(standard, options.checks_only);
                 }
             }
         }
@@ -250,105 +270,31 @@ impl Project {
         self.trees.get(file.0 as usize).is_some_and(|t| t.english)
     }
 
+    /// The root file of every standard checked, in order, whether or not it is kept
+    /// ([`LoadOptions::checks_only`]).
+    pub fn checked(&self) -> &[FileId] {
+        &self.checked
+    }
+
+    /// Records a standard checked, and keeps it unless the run only checks.
+    fn keep(&mut self, standard: Standard, checks_only: bool) {
+        self.checked.push(standard.root);
+        for f in &standard.files {
+            let i = f.0 as usize;
+            if self.covered.len() <= i {
+                self.covered.resize(i + 1, false);
+            }
+            self.covered[i] = true;
+        }
+        if !checks_only {
+            self.standards.push(standard);
+        }
+    }
+
     fn path(&self, file: FileId) -> String {
         self.sources
             .get(file)
             .map(|f| f.path.clone())
             .unwrap_or_default()
-    }
-
-    fn standard(&mut self, loader: &dyn Loader, prepared: prepare::Prepared) -> Standard {
-        let prepare::Prepared {
-            root,
-            files,
-            resolved,
-            machines,
-            moves,
-            mut later,
-        } = prepared;
-        // Roles of a file without a service are checked for use unless a standard beside it
-        // includes it: then they serve that standard (an agency file).
-        let shared =
-            resolved.model.services.is_empty() && included_beside(loader, &self.path(root));
-        if !shared {
-            check::unused_roles(&resolved.model, &resolved.usage, &mut later);
-        }
-        let (calendar, procedure_calendars) =
-            self.calendars_of(loader, &resolved.model, &mut later);
-        for ((proc, machine), cal) in resolved
-            .model
-            .procedures
-            .iter()
-            .zip(&machines)
-            .zip(&procedure_calendars)
-        {
-            crate::check::budget::check(
-                proc,
-                machine,
-                cal.as_deref(),
-                &mut self.verdicts,
-                &mut later,
-            );
-        }
-        self.hold_back_behind(&files, later);
-        let texts: Vec<TextKey> = files
-            .iter()
-            .filter_map(|f| self.sources.get(*f))
-            .map(|f| f.key())
-            .collect();
-        let (hash, legacy_hash) = match self.hashes_by_text.get(&texts) {
-            Some(known) => known.clone(),
-            None => {
-                let parts = texts.iter().map(|t| &**t.text());
-                let known = (content_hash(parts.clone()), legacy_hash(parts));
-                self.hashes_by_text.insert(texts, known.clone());
-                known
-            }
-        };
-        let path = self.path(root);
-        // File paths are kept normalised (`a/../b` is `b`); the root is compared the same way.
-        let standards_root = self
-            .roots
-            .get(root.0 as usize)
-            .map(|r| crate::source::loader::join("", r))
-            .unwrap_or_default();
-        let file = path
-            .strip_prefix(&format!("{}/", standards_root.trim_end_matches('/')))
-            .filter(|_| !standards_root.is_empty())
-            .unwrap_or(&path)
-            .to_string();
-        let service = resolved.model.services.first();
-        let refs = resolved
-            .model
-            .procedures
-            .iter()
-            .zip(&procedure_calendars)
-            .map(|(p, cal)| {
-                std::sync::Arc::new(StandardRef {
-                    file: file.clone(),
-                    procedure: p.id.clone(),
-                    standard: service.map_or(String::new(), |s| s.id.clone()),
-                    version: service.and_then(|s| s.version.clone()).unwrap_or_default(),
-                    hash: hash.clone(),
-                    legacy_hash: legacy_hash.clone(),
-                    zone: cal
-                        .as_deref()
-                        .or(calendar.as_deref())
-                        .map_or(crate::time::Zone::Wib, crate::time::Calendar::zone),
-                })
-            })
-            .collect();
-        Standard {
-            refs,
-            root,
-            files,
-            model: resolved.model,
-            machines,
-            moves,
-            calendar,
-            procedure_calendars,
-            hash,
-            legacy_hash,
-        }
     }
 }

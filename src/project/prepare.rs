@@ -21,51 +21,16 @@ pub(super) struct Prepared {
     pub later: Vec<Diagnostic>,
 }
 
-/// Fewer standards than this are prepared on one thread (starting threads costs more).
-const PARALLEL_FROM: usize = 32;
-
 impl Project {
-    /// Prepares each `(root, files)`, in the order of the list. Whether the roles are the
-    /// standard's own is decided after (it needs the loader, see `unused_roles`).
+    /// Prepares each `(root, files)`, in the order of the list, on every core. Whether the
+    /// roles are the standard's own is decided after (it needs the loader, see
+    /// `unused_roles`).
     pub(super) fn prepare(&self, list: Vec<(FileId, Vec<FileId>)>) -> Vec<Prepared> {
-        let one = |(root, files): (FileId, Vec<FileId>)| self.prepare_one(root, files);
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        if threads < 2 || list.len() < PARALLEL_FROM {
-            return list.into_iter().map(one).collect();
-        }
-        let size = list.len().div_ceil(threads);
-        let mut chunks: Vec<Vec<(FileId, Vec<FileId>)>> = Vec::new();
-        let mut rest = list.into_iter();
-        loop {
-            let chunk: Vec<_> = rest.by_ref().take(size).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            chunks.push(chunk);
-        }
-        std::thread::scope(|scope| {
-            let mut handles = Vec::new();
-            let mut done = Vec::new();
-            for chunk in chunks {
-                // Where threads cannot be started (some hosts), the work is done here.
-                let work = chunk.clone();
-                match std::thread::Builder::new()
-                    .spawn_scoped(scope, move || work.into_iter().map(one).collect::<Vec<_>>())
-                {
-                    Ok(h) => handles.push(Ok(h)),
-                    Err(_) => handles.push(Err(chunk)),
-                }
-            }
-            for h in handles {
-                match h {
-                    Ok(h) => match h.join() {
-                        Ok(part) => done.extend(part),
-                        Err(panic) => std::panic::resume_unwind(panic),
-                    },
-                    Err(chunk) => done.extend(chunk.into_iter().map(one)),
-                }
-            }
-            done
+        crate::source::cores::in_chunks(list, |chunk| {
+            chunk
+                .into_iter()
+                .map(|(root, files)| self.prepare_one(root, files))
+                .collect()
         })
     }
 

@@ -21,6 +21,12 @@ pub trait Loader {
         let _ = dir;
         Vec::new()
     }
+
+    /// The bytes of each of `paths`, in order: [`Loader::read`] of each by default. A loader
+    /// whose reads wait on a system (a file system) may read several at once.
+    fn read_many(&self, paths: &[&str]) -> Vec<Result<Vec<u8>, ReadError>> {
+        paths.iter().map(|p| self.read(p)).collect()
+    }
 }
 
 /// Files held in memory, for hosts that keep standards in a database and for tests.
@@ -88,11 +94,24 @@ impl Loader for FsLoader {
             .map(|entries| {
                 entries
                     .flatten()
-                    .filter(|e| e.path().is_file())
+                    // The entry's own type needs no further call; only a link is followed.
+                    .filter(|e| match e.file_type() {
+                        Ok(kind) if kind.is_symlink() => e.path().is_file(),
+                        Ok(kind) => kind.is_file(),
+                        Err(_) => false,
+                    })
                     .map(|e| e.file_name().to_string_lossy().into_owned())
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    fn read_many(&self, paths: &[&str]) -> Vec<Result<Vec<u8>, ReadError>> {
+        // Each read waits on the system more than it computes: two at once nearly halve
+        // the time a folder of thousands of files takes.
+        super::cores::in_chunks(paths.to_vec(), |chunk| {
+            chunk.into_iter().map(|p| self.read(p)).collect()
+        })
     }
 }
 

@@ -1,6 +1,7 @@
 //! Text in: the loader through which the core reads files, loaded files and positions in
 //! them, the language's keyword table, and the CSV tables officers export.
 
+pub(crate) mod cores;
 pub(crate) mod keywords;
 pub mod limits;
 pub(crate) mod line_bytes;

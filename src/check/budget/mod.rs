@@ -14,19 +14,20 @@ mod judge;
 mod paths;
 mod sums;
 mod verdict;
+mod verdicts;
 mod walk;
 
 use crate::diag::{Amount, Diagnostic, Kind, PathHop};
 use crate::machine::Machine;
 use crate::model::Procedure;
 use crate::time::{Calendar, DayCount, Deadlines, Duration, PlainDays, Unit};
-use paths::{Path, Seg, Side};
+use paths::{Path, Side};
 use serde::Serialize;
-use std::collections::HashMap;
 
 pub use sums::paths_only;
 
 pub use verdict::{NotJudged, Verdict};
+pub use verdicts::Verdicts;
 
 /// Working minutes of a day where a standard names no calendar (Perpres 21/2023: 37.5 hours
 /// over five days), used only to judge `hari_ke` days.
@@ -92,29 +93,6 @@ pub fn amount_of(n: u64, unit: Unit) -> Amount {
     a
 }
 
-/// What a judgement depends on: the calendar's fingerprint, the budget, and the stretches
-/// of the paths at each bound.
-type JudgementKey = (u64, Duration, Vec<Vec<Seg>>, Vec<Vec<Seg>>);
-
-/// Judgements already made in a run, by calendar content and the paths' stretches: an
-/// agency's services often share an SOP's shape, and a folder holds copies of a standard.
-#[derive(Debug, Clone, Default)]
-pub struct Verdicts {
-    known: HashMap<JudgementKey, verdict::Judgement>,
-}
-
-impl Verdicts {
-    /// How many judgements are kept.
-    pub fn len(&self) -> usize {
-        self.known.len()
-    }
-
-    /// Whether none is kept.
-    pub fn is_empty(&self) -> bool {
-        self.known.is_empty()
-    }
-}
-
 /// Analyses every budget of a procedure on its calendar (`None`: only calendar units).
 pub fn analyse(
     proc: &Procedure,
@@ -152,7 +130,7 @@ pub fn analyse_with(
                     long.paths.iter().map(|p| p.segs.clone()).collect(),
                     short.paths.iter().map(|p| p.segs.clone()).collect(),
                 );
-                *known.known.entry(key).or_insert_with(|| {
+                known.get_or_judge(key, || {
                     verdict::judge(deadlines, b.duration, &long.paths, &short.paths)
                 })
             };
