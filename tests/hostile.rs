@@ -356,6 +356,39 @@ fn markup_in_a_standard_is_shown_as_text_in_the_document() {
 /// are the text's own: escaped in the Markdown, shown as written in the HTML and the Word file
 /// read from it, in a heading, in a table cell and in a role name.
 #[test]
+fn a_text_that_starts_like_a_markdown_block_is_a_paragraph() {
+    // Texts written at the start of a line of the document: the complaint policy's title (a
+    // paragraph) and a list item (a channel).
+    let dir = pekanbaru("blocks");
+    let agency = dir.join("pekanbaru/dpmptsp.sop");
+    let text = std::fs::read_to_string(&agency).expect("read");
+    let text = text
+        .replacen(
+            "\"Penanganan Pengaduan, Saran dan Masukan\"",
+            "\"# Penanganan Pengaduan\"",
+            1,
+        )
+        .replacen("\"Email\"", "\"1. Email\"", 1);
+    std::fs::write(&agency, text).expect("write");
+    let (code, md) = run(&dir, &["doc", "pekanbaru/izin_praktik_dokter.sop"]);
+    assert_eq!(code, Some(0), "{md}");
+    assert!(md.contains("\n\\# Penanganan Pengaduan\n"), "{md}");
+    assert!(md.contains("- 1\\. Email → 1\\. Email\n"), "{md}");
+    let (code, html) = run(
+        &dir,
+        &[
+            "doc",
+            "pekanbaru/izin_praktik_dokter.sop",
+            "--format",
+            "html",
+        ],
+    );
+    assert_eq!(code, Some(0), "{html}");
+    assert!(html.contains("<p># Penanganan Pengaduan</p>"), "{html}");
+    assert!(html.contains("<li>1. Email → 1. Email</li>"), "{html}");
+}
+
+#[test]
 fn markdown_marks_in_a_standard_are_shown_as_written() {
     let dir = pekanbaru_with(
         "marks",

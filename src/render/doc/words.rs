@@ -43,7 +43,23 @@ pub(super) fn list(out: &mut String, items: &[String]) {
 /// in every viewer and in the HTML and Word files read from it.
 pub(super) fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 4);
-    for c in text.chars() {
+    // What would start a block where the text starts a line — a heading, a quote, a list
+    // item, a rule, a fence — is escaped too (a list's `1.` at its dot).
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let mut chars = text.chars();
+    let number = text.split_at_checked(digits).filter(|(_, rest)| {
+        let mark = rest.strip_prefix(['.', ')']);
+        (1..=9).contains(&digits)
+            && mark.is_some_and(|m| m.is_empty() || m.starts_with([' ', '\t']))
+    });
+    if let Some((number, rest)) = number {
+        out.push_str(number);
+        out.push('\\');
+        chars = rest.chars();
+    } else if text.starts_with(['#', '>', '-', '+', '=', '_', '~']) {
+        out.push('\\');
+    }
+    for c in chars {
         match c {
             '*' | '`' | '[' | ']' | '|' | '\\' => {
                 out.push('\\');
@@ -115,4 +131,27 @@ pub(super) fn finish(doc: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell;
+
+    #[test]
+    fn a_text_is_escaped_only_where_it_would_start_a_block() {
+        for (text, shown) in [
+            ("# Judul", "\\# Judul"),
+            ("- butir", "\\- butir"),
+            ("> kutipan", "\\> kutipan"),
+            ("1. Email", "1\\. Email"),
+            ("12) Email", "12\\) Email"),
+            ("3.", "3\\."),
+            ("2026.1", "2026.1"),
+            ("1234567890. terlalu panjang", "1234567890. terlalu panjang"),
+            ("Izin 1. a", "Izin 1. a"),
+            ("a - b # c", "a - b # c"),
+        ] {
+            assert_eq!(cell(text), shown, "{text}");
+        }
+    }
 }
