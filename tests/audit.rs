@@ -9,7 +9,7 @@
 )]
 mod generate;
 
-use sopan::audit::{Audit, Columns, Report};
+use sopan::audit::{Audit, Columns, LogReader, Report};
 use sopan::diag::Lang;
 use sopan::interp::{ClockScope, ClockState};
 use sopan::{Case, Event};
@@ -23,8 +23,24 @@ fn log(cases: u64) -> String {
     String::from_utf8(out).expect("utf-8")
 }
 
-/// The audit of `text` as the CLI runs it: one line at a time.
+/// The audit of `text` as the CLI runs it: through a `LogReader`, fed `piece` bytes at a time.
+fn audit_in_pieces(standard: &sopan::Standard, text: &str, piece: usize) -> Report {
+    let mut audit = Audit::new(standard, None, Lang::En);
+    let mut reader = LogReader::new();
+    for bytes in text.as_bytes().chunks(piece) {
+        reader.feed(&mut audit, bytes).expect("header");
+    }
+    reader.end(&mut audit).expect("header");
+    audit.finish()
+}
+
+/// The audit of `text`, fed 4 KiB at a time.
 fn audit(standard: &sopan::Standard, text: &str) -> Report {
+    audit_in_pieces(standard, text, 4096)
+}
+
+/// The audit of `text` read by the general CSV reader, one line at a time.
+fn audit_by_lines(standard: &sopan::Standard, text: &str) -> Report {
     let mut audit = Audit::new(standard, None, Lang::En);
     let mut csv = sopan::source::table::Lines::new();
     let mut columns: Option<Columns> = None;
@@ -232,4 +248,62 @@ fn bad_rows_are_each_reported_and_every_good_case_kept() {
     let r = recount(standard, &text, &spoilt);
     assert_eq!(report.cases, 300 - 4);
     check(&report, &r);
+}
+
+#[test]
+fn a_log_read_in_pieces_of_any_size_is_read_as_the_general_reader_reads_it() {
+    let project = sopan::load_dir("standards").expect("loads");
+    let standard = project.service("izin_praktik_dokter").expect("licence");
+    let text = log(40);
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    // Lines the plain reader leaves to the general one: quoted, spaced, beyond ASCII, blank,
+    // a row of empty cells, and a line ending in CR.
+    lines[3] = lines[3].replacen(",done,", ",\"done\",", 1);
+    lines[5] = lines[5].replacen(",done,", " , done , ", 1);
+    lines[7] = lines[7].replacen("fo-01", "fö-01", 1);
+    lines.insert(9, String::new());
+    lines.insert(10, ",,,,,,,,,".into());
+    lines[12].push('\r');
+    let text = lines.join("\n");
+    let json = |r: &Report| serde_json::to_string(r).expect("json");
+    let expected = json(&audit_by_lines(standard, &text));
+    assert!(expected.contains("\"bad_rows_total\":"), "{expected}");
+    for piece in [1, 2, 7, 8, 9, 63, 64, 4096, text.len()] {
+        assert_eq!(
+            json(&audit_in_pieces(standard, &text, piece)),
+            expected,
+            "pieces of {piece}"
+        );
+        let ended = text.clone() + "\n";
+        assert_eq!(
+            json(&audit_in_pieces(standard, &ended, piece)),
+            expected,
+            "pieces of {piece}, with a line end at the end"
+        );
+    }
+}
+
+#[test]
+fn a_line_longer_than_a_row_is_a_bad_row_and_is_not_held() {
+    let project = sopan::load_dir("standards").expect("loads");
+    let standard = project.service("izin_praktik_dokter").expect("licence");
+    let text = log(20);
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    lines.insert(4, "x".repeat(1 << 20));
+    let text = lines.join("\n");
+    let whole = audit(standard, &text);
+    assert_eq!(whole.bad_rows_total, 1, "{:?}", whole.bad_rows);
+    assert_eq!(whole.bad_rows[0].line, 5);
+    let without = audit(standard, &text.replacen(&"x".repeat(1 << 20), "", 1));
+    assert_eq!(whole.cases, without.cases);
+    assert_eq!(whole.events, without.events);
+    // Fed a byte at a time, the reader holds no more of the line than a row may have.
+    let mut audit = Audit::new(standard, None, Lang::En);
+    let mut reader = LogReader::new();
+    for b in text.as_bytes().chunks(1) {
+        reader.feed(&mut audit, b).expect("header");
+        assert!(reader.held() <= sopan::source::limits::MAX_CSV_ROW_BYTES + 2);
+    }
+    reader.end(&mut audit).expect("header");
+    assert_eq!(audit.finish().bad_rows_total, 1);
 }

@@ -9,6 +9,7 @@
 //! Rows are taken one at a time and a case is forgotten once it closes, so memory follows the
 //! cases open at once, not the length of the log. Sans I/O: the host reads the log.
 
+mod close;
 mod log;
 mod read;
 pub mod report;
@@ -62,7 +63,12 @@ pub struct Audit<'a> {
     last: Option<jiff::Timestamp>,
     /// The event of the row being taken, its texts' room reused from row to row.
     event: crate::interp::Event,
+    /// The cards of closed cases, their room for cases opened next.
+    spare_cards: Vec<crate::interp::CardRoom>,
 }
+
+/// Cards kept for reuse at most: enough for the cases that close between two openings.
+const SPARE_CARDS: usize = 64;
 
 impl<'a> Audit<'a> {
     /// An audit of cases of `standard`, on `procedure` when a row names none (default: the
@@ -98,6 +104,7 @@ impl<'a> Audit<'a> {
             waits: Counts::default(),
             report: Report::default(),
             last: None,
+            spare_cards: Vec::new(),
             event: crate::interp::Event::Deemed {
                 at: jiff::Timestamp::UNIX_EPOCH,
             },
@@ -188,7 +195,7 @@ impl<'a> Audit<'a> {
             None => {
                 let (mut case, actions) =
                     Case::open(ctx, row.case, at).map_err(|e| e.message(lang, zone))?;
-                case.keep_card_only(ctx);
+                case.keep_card_only(ctx, self.spare_cards.pop());
                 let local = (at.as_second() + zone.offset_seconds()).div_euclid(86_400);
                 let (y, m, _) = crate::time::days::civil::date(i32::try_from(local).unwrap_or(0));
                 self.open.entry(row.case.to_string()).or_insert(Open {
@@ -237,69 +244,6 @@ impl<'a> Audit<'a> {
             }
         }
         Ok(())
-    }
-
-    /// Adds a case's card and clocks to the sums, and forgets it.
-    fn close(&mut self, open: Open, now: jiff::Timestamp, closed: bool) {
-        let Some(ctx) = self.contexts.get(open.procedure).and_then(Option::as_ref) else {
-            return;
-        };
-        let breached = open.case.budget_breached(ctx, now);
-        self.report.cases += 1;
-        self.report.events += open.events;
-        self.report.returns += open.returns;
-        count_actions(&mut self.report, &open.fired);
-        let month = self.months.entry(open.month).or_default();
-        month.opened += 1;
-        match (closed, breached) {
-            (true, false) => month.closed_on_time += 1,
-            (true, true) => month.closed_breached += 1,
-            (false, false) => month.open_on_time += 1,
-            (false, true) => month.open_breached += 1,
-        }
-        if closed {
-            self.report.closed += 1;
-            if !breached {
-                self.report.on_time += 1;
-            }
-            if matches!(
-                open.case.position(),
-                crate::interp::Position::Withdrawn { .. }
-            ) {
-                self.report.withdrawn += 1;
-            }
-            // A deemed approval ends the case with an action of its own kind.
-            if open.fired.iter().any(|a| a.kind == "fiktif_positif") {
-                self.report.deemed += 1;
-            }
-        }
-        if breached {
-            self.report.breached += 1;
-        }
-        let Some(sums) = self.steps.get_mut(open.procedure) else {
-            return;
-        };
-        for e in open.case.kept_card().unwrap_or_default() {
-            if e.resubmitted {
-                self.report.resubmitted += 1;
-                self.waits.add(e.waiting / 60);
-                continue;
-            }
-            if e.skipped {
-                continue;
-            }
-            let Some(s) = sums.get_mut(e.step) else {
-                continue;
-            };
-            let minutes = e.seconds / 60;
-            let (standard, late) = crate::interp::card::standard(e, ctx);
-            s.minutes.add(minutes);
-            s.standard = s.standard.max(standard);
-            if late {
-                s.late += 1;
-                s.over += (minutes - standard.unwrap_or(minutes)).max(0);
-            }
-        }
     }
 
     /// Reads every case still open at the log's last instant, and gives the report.
@@ -385,16 +329,5 @@ impl<'a> Audit<'a> {
         self.report.wait_median_minutes = self.waits.quantile(0.5);
         self.report.wait_p90_minutes = self.waits.quantile(0.9);
         self.report
-    }
-}
-
-/// Counts escalations and obligations among `actions`.
-fn count_actions(report: &mut Report, actions: &[crate::interp::Action]) {
-    for a in actions {
-        if let Some(b) = &a.budget {
-            *report.escalations.entry(b.clone()).or_insert(0) += 1;
-        } else if let Some(o) = &a.obligation {
-            *report.obligations.entry(o.clone()).or_insert(0) += 1;
-        }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{inputs, AuditFormat, LangArg, FAILED, OK, USAGE};
 use sopan::audit::{Audit, HeaderError, LogReader};
-use std::io::{BufRead, Write};
+use std::io::Write;
 
 /// Replays the log on the standard and prints the report; returns the exit code.
 pub fn run(
@@ -31,38 +31,40 @@ pub fn run(
             return USAGE;
         }
     }
-    let input = match std::fs::File::open(log) {
-        Ok(f) => std::io::BufReader::new(f),
+    let mut input = match std::fs::File::open(log) {
+        Ok(f) => f,
         Err(e) => {
             eprintln!("sopan: {}", inputs::cannot_read(log, &e, words));
             return USAGE;
         }
     };
     let mut audit = Audit::new(standard, procedure, lang);
-    // One line at a time: memory holds the cases open at once, not the log.
+    // A piece at a time: memory holds the cases open at once, not the log.
     let mut reader = LogReader::new();
-    let mut line = Vec::new();
-    let mut input = input;
-    for number in 1.. {
-        line.clear();
-        match input.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
+    let mut piece = vec![0u8; 64 << 10];
+    let header = loop {
+        let n = match std::io::Read::read(&mut input, &mut piece) {
+            Ok(0) => break reader.end(&mut audit),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(e) => {
                 eprintln!("sopan: {}", inputs::cannot_read(log, &e, words));
                 return USAGE;
             }
+        };
+        if let Err(e) = reader.feed(&mut audit, piece.get(..n).unwrap_or_default()) {
+            break Err(e);
         }
-        if let Err(HeaderError(what)) = reader.line(&mut audit, number, &line) {
-            eprintln!(
-                "sopan: `{log}`: {} {what}",
-                words.pick(
-                    "kepala kolom tidak sesuai (perlu case, event, at; dikenal: procedure, step, outcome, by, budget, reason):",
-                    "the header does not fit (needs case, event, at; known: procedure, step, outcome, by, budget, reason):"
-                )
-            );
-            return USAGE;
-        }
+    };
+    if let Err(HeaderError(what)) = header {
+        eprintln!(
+            "sopan: `{log}`: {} {what}",
+            words.pick(
+                "kepala kolom tidak sesuai (perlu case, event, at; dikenal: procedure, step, outcome, by, budget, reason):",
+                "the header does not fit (needs case, event, at; known: procedure, step, outcome, by, budget, reason):"
+            )
+        );
+        return USAGE;
     }
     let report = audit.finish();
     let title = standard

@@ -59,6 +59,7 @@ mod persist;
 mod position;
 mod record;
 mod replay;
+pub(crate) use replay::CardRoom;
 pub mod scenario;
 mod status;
 mod steps;

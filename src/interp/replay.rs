@@ -45,16 +45,28 @@ impl Case {
     /// outcomes' names, and keeps no more events: for a reader of many cases that sums each
     /// card's times once and never replays, stores or lists the case (the audit). The case's
     /// position, clocks and timers move exactly as before.
-    pub(crate) fn keep_card_only(&mut self, ctx: &Context<'_>) {
+    pub(crate) fn keep_card_only(&mut self, ctx: &Context<'_>, spare: Option<CardRoom>) {
         if self.card.is_none() {
-            // A line a step, and a little room for returns.
-            let room = ctx.procedure.steps.len() + 2;
-            self.card = Some(Box::new(super::card::Card {
-                entries: Vec::with_capacity(room),
-                nameless: true,
-                only: true,
-            }));
+            let card = match spare {
+                Some(CardRoom(mut card)) => {
+                    card.entries.clear();
+                    card
+                }
+                // A line a step, and a little room for returns.
+                None => Box::new(super::card::Card {
+                    entries: Vec::with_capacity(ctx.procedure.steps.len() + 2),
+                    nameless: true,
+                    only: true,
+                }),
+            };
+            self.card = Some(card);
         }
+    }
+
+    /// The room of a card kept by [`Case::keep_card_only`], for the next case's card (a log
+    /// of a million cases allocates a card for those open at once, not one a case).
+    pub(crate) fn card_room(&mut self) -> Option<CardRoom> {
+        self.card.take().filter(|c| c.only).map(CardRoom)
     }
 
     /// The card entries kept since [`Case::keep_card_only`], if it was asked for.
@@ -75,3 +87,7 @@ impl Case {
         }
     }
 }
+
+/// A card's room, handed from a closed case to the next (see [`Case::card_room`]).
+#[derive(Debug)]
+pub(crate) struct CardRoom(Box<super::card::Card>);

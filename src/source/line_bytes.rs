@@ -43,11 +43,27 @@ fn word(bytes: &[u8], at: usize) -> u64 {
 pub(super) fn plain_cells<'l>(
     line: &'l str,
     sep: u8,
+    spans: &mut Vec<(usize, usize)>,
     out: &mut Vec<std::borrow::Cow<'l, str>>,
 ) -> bool {
-    let bytes = line.as_bytes();
+    if !plain_spans(line.as_bytes(), sep, spans) {
+        return false;
+    }
+    out.extend(
+        spans
+            .iter()
+            .map(|(a, b)| std::borrow::Cow::Borrowed(line.get(*a..*b).unwrap_or_default())),
+    );
+    true
+}
+
+/// [`plain_cells`] on bytes: where each cell of a plain line is, blanks around it left out
+/// (`false`, with `spans` emptied, for any other line: a byte beyond ASCII, a quote, a
+/// control byte, or fewer than eight bytes).
+pub fn plain_spans(bytes: &[u8], sep: u8, spans: &mut Vec<(usize, usize)>) -> bool {
+    spans.clear();
     let len = bytes.len();
-    if len < 8 || !line.is_ascii() {
+    if len < 8 {
         return false;
     }
     let (quote, delete, seps) = (ONES * 0x22, ONES * 0x7f, ONES * u64::from(sep));
@@ -62,26 +78,54 @@ pub(super) fn plain_cells<'l>(
             let gone = 8 * (8 - rest) as u32;
             (word(bytes, len - 8) >> gone, HIGH >> gone)
         };
-        // Below 0x20 an ASCII byte has neither bit 5 nor bit 6.
-        let special =
-            zero_bytes(w ^ quote) | zero_bytes(w ^ delete) | zero_bytes(w & (ONES * 0x60));
+        // Below 0x20 an ASCII byte has neither bit 5 nor bit 6; beyond ASCII it has bit 7.
+        let special = zero_bytes(w ^ quote)
+            | zero_bytes(w ^ delete)
+            | zero_bytes(w & (ONES * 0x60))
+            | (w & HIGH);
         if special & live != 0 {
-            out.clear();
+            spans.clear();
             return false;
         }
         let mut found = zero_bytes(w ^ seps) & live;
         while found != 0 {
             let k = at + (found.trailing_zeros() / 8) as usize;
-            let cell = line.get(start..k).unwrap_or_default();
-            out.push(std::borrow::Cow::Borrowed(cell.trim_ascii()));
+            spans.push(trimmed(bytes, start, k));
             start = k + 1;
             found &= found - 1;
         }
         at += 8;
     }
-    let cell = line.get(start..).unwrap_or_default();
-    out.push(std::borrow::Cow::Borrowed(cell.trim_ascii()));
+    spans.push(trimmed(bytes, start, len));
     true
+}
+
+/// `start..end` without the blanks at either end.
+fn trimmed(bytes: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
+    while start < end && bytes.get(start).is_some_and(|b| *b == b' ') {
+        start += 1;
+    }
+    while end > start && bytes.get(end - 1).is_some_and(|b| *b == b' ') {
+        end -= 1;
+    }
+    (start, end)
+}
+
+/// Where the first line end (`\n`) in `bytes` is, eight bytes at a time.
+pub fn line_end(bytes: &[u8]) -> Option<usize> {
+    let newline = ONES * u64::from(b'\n');
+    let mut at = 0;
+    while at + 8 <= bytes.len() {
+        let found = zero_bytes(word(bytes, at) ^ newline);
+        if found != 0 {
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|b| *b == b'\n'))
+        .map(|i| at + i)
 }
 
 /// What a byte is to the line reader.

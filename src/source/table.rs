@@ -102,6 +102,8 @@ impl std::error::Error for TableError {}
 #[derive(Debug, Clone, Default)]
 pub struct Lines {
     separator: Option<char>,
+    /// Where the cells of a plain line are, kept between lines for its room.
+    spans: Vec<(usize, usize)>,
 }
 
 impl Lines {
@@ -113,6 +115,11 @@ impl Lines {
     /// The separator found so far.
     pub fn separator(&self) -> char {
         self.separator.unwrap_or(',')
+    }
+
+    /// The separator found on the first row, as a byte (`None` before a row is read).
+    pub fn separator_byte(&self) -> Option<u8> {
+        self.separator.map(|c| if c == ';' { b';' } else { b',' })
     }
 
     /// The row line `number` (1-based) holds: `None` for a blank line.
@@ -161,7 +168,7 @@ impl Lines {
         let sep = if separator == ';' { b';' } else { b',' };
         // One pass, a table look-up a byte (a log of millions of rows is read here): control
         // bytes, quotes, bytes beyond ASCII, and the cells of a line without quotes.
-        if super::line_bytes::plain_cells(line, sep, out) {
+        if super::line_bytes::plain_cells(line, sep, &mut self.spans, out) {
             self.separator = Some(separator);
             return finish_row(out, number);
         }

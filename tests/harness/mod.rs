@@ -429,13 +429,28 @@ fn audit(text: &str) {
     for log in [header.as_str(), text] {
         let mut audit = sopan::audit::Audit::new(standard, None, Lang::En);
         let mut reader = sopan::audit::LogReader::new();
+        let mut fits = true;
         for (i, line) in log.split_inclusive('\n').enumerate() {
             if reader.line(&mut audit, i + 1, line.as_bytes()).is_err() {
+                fits = false;
                 break;
             }
         }
         let report = audit.finish();
         assert!(report.cases <= report.rows, "a case comes from a row");
+        // Fed in pieces (the command's way, with its plain-row path), the log reads the same.
+        let mut audit = sopan::audit::Audit::new(standard, None, Lang::En);
+        let mut reader = sopan::audit::LogReader::new();
+        let piece = 1 + log.len() % 97;
+        let fed = log
+            .as_bytes()
+            .chunks(piece)
+            .try_for_each(|bytes| reader.feed(&mut audit, bytes))
+            .and_then(|()| reader.end(&mut audit));
+        assert_eq!(fed.is_ok(), fits, "the header fits either way or neither");
+        if fits {
+            assert_eq!(audit.finish(), report, "read in pieces of {piece}");
+        }
     }
     let mut audit = sopan::audit::Audit::new(standard, None, Lang::Id);
     for (i, line) in text.lines().enumerate() {
