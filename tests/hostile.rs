@@ -654,3 +654,24 @@ fn a_report_draws_at_most_its_limit_of_diagnostics_and_counts_the_rest() {
     let json = String::from_utf8_lossy(&json.stdout);
     assert_eq!(json.matches("sop::duplicate-name").count(), 600);
 }
+
+#[test]
+fn the_quick_hidden_character_scan_agrees_with_every_character() {
+    use sopan::source::{has_hidden_character, hidden_character};
+    // Every character alone, and between plain ASCII and a multi-byte neighbour, so that a
+    // character is found wherever it starts.
+    for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+        let alone = c.to_string();
+        assert_eq!(has_hidden_character(&alone), hidden_character(c), "{c:?}");
+        let inside = format!("ab — {c}é\n");
+        assert_eq!(
+            has_hidden_character(&inside),
+            hidden_character(c),
+            "{inside:?}"
+        );
+    }
+    assert!(!has_hidden_character(""));
+    assert!(!has_hidden_character(
+        "langkah a \"Terima — berkas\" {\n\toleh fo\r\n}"
+    ));
+}

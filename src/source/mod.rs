@@ -179,3 +179,37 @@ pub fn hidden_character(c: char) -> bool {
             '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
         )
 }
+
+/// Whether `text` holds a character [`hidden_character`] refuses: the same answer as testing
+/// every character, found a byte at a time over ASCII (nearly all of a standard) and decoding
+/// only the characters beyond it.
+pub fn has_hidden_character(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(k) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|b| !PLAIN_BYTE[usize::from(*b)]))
+    {
+        let at = i + k;
+        match text.get(at..).and_then(|rest| rest.chars().next()) {
+            Some(c) if hidden_character(c) => return true,
+            Some(c) => i = at + c.len_utf8(),
+            None => i = at + 1,
+        }
+    }
+    false
+}
+
+/// The ASCII bytes that are never part of a hidden character: printable, tab and line ends.
+static PLAIN_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0x20;
+    while b < 0x7f {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'\t' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    table
+};

@@ -71,23 +71,31 @@ pub fn parse(text: &str, file: FileId) -> (ast::File, Vec<Diagnostic>) {
     }
     // Terminal control and bidirectional characters can hide text from a reviewer or
     // rewrite a terminal: none belongs in a standard, in a string or a comment.
-    let hidden = hidden_characters(text, file);
-    if !hidden.is_empty() {
-        return (ast::File::default(), hidden);
+    if crate::source::has_hidden_character(text) {
+        return (ast::File::default(), hidden_characters(text, file));
     }
-    if let Some(offset) = depth::too_deep(text, MAX_DEPTH) {
+    // Nesting deeper than the limit needs more braces than the limit, and a text longer than
+    // its limit a longer file: most files need neither scan.
+    let braces = text.bytes().filter(|b| *b == b'{').count();
+    if let Some(offset) = (braces > MAX_DEPTH)
+        .then(|| depth::too_deep(text, MAX_DEPTH))
+        .flatten()
+    {
         let kind = Kind::TooDeep { limit: MAX_DEPTH };
         return (
             ast::File::default(),
             vec![Diagnostic::at(kind, file, Span::new(offset, offset + 1))],
         );
     }
-    let long = depth::long_text(text, MAX_TEXT_BYTES).map(|(a, b)| {
-        let kind = Kind::TextTooLong {
-            limit: MAX_TEXT_BYTES,
-        };
-        Diagnostic::at(kind, file, Span::new(a, b))
-    });
+    let long = (text.len() > MAX_TEXT_BYTES)
+        .then(|| depth::long_text(text, MAX_TEXT_BYTES))
+        .flatten()
+        .map(|(a, b)| {
+            let kind = Kind::TextTooLong {
+                limit: MAX_TEXT_BYTES,
+            };
+            Diagnostic::at(kind, file, Span::new(a, b))
+        });
     let (tree, mut diags) = parse_checked(text, file);
     diags.extend(long);
     (tree, diags)
