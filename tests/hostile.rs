@@ -355,6 +355,16 @@ fn markup_in_a_standard_is_shown_as_text_in_the_document() {
 /// Markdown's marks in the text of a standard (`*`, backticks, brackets, a bar, a backslash)
 /// are the text's own: escaped in the Markdown, shown as written in the HTML and the Word file
 /// read from it, in a heading, in a table cell and in a role name.
+/// The licence's document in `dir` as Markdown and as HTML (each command must succeed).
+fn licence_documents(dir: &std::path::Path) -> (String, String) {
+    let licence = "pekanbaru/izin_praktik_dokter.sop";
+    let (code, md) = run(dir, &["doc", licence]);
+    assert_eq!(code, Some(0), "{md}");
+    let (code, html) = run(dir, &["doc", licence, "--format", "html"]);
+    assert_eq!(code, Some(0), "{html}");
+    (md, html)
+}
+
 #[test]
 fn a_text_that_starts_like_a_markdown_block_is_a_paragraph() {
     // Texts written at the start of a line of the document: the complaint policy's title (a
@@ -370,20 +380,9 @@ fn a_text_that_starts_like_a_markdown_block_is_a_paragraph() {
         )
         .replacen("\"Email\"", "\"1. Email\"", 1);
     std::fs::write(&agency, text).expect("write");
-    let (code, md) = run(&dir, &["doc", "pekanbaru/izin_praktik_dokter.sop"]);
-    assert_eq!(code, Some(0), "{md}");
+    let (md, html) = licence_documents(&dir);
     assert!(md.contains("\n\\# Penanganan Pengaduan\n"), "{md}");
     assert!(md.contains("- 1\\. Email → 1\\. Email\n"), "{md}");
-    let (code, html) = run(
-        &dir,
-        &[
-            "doc",
-            "pekanbaru/izin_praktik_dokter.sop",
-            "--format",
-            "html",
-        ],
-    );
-    assert_eq!(code, Some(0), "{html}");
     assert!(html.contains("<p># Penanganan Pengaduan</p>"), "{html}");
     assert!(html.contains("<li>1. Email → 1. Email</li>"), "{html}");
 }
@@ -404,8 +403,7 @@ fn markdown_marks_in_a_standard_are_shown_as_written() {
         ],
     );
     let title = "Izin *Praktik* `Dokter` [SIP] a|b \\ c";
-    let (code, md) = run(&dir, &["doc", "pekanbaru/izin_praktik_dokter.sop"]);
-    assert_eq!(code, Some(0), "{md}");
+    let (md, html) = licence_documents(&dir);
     assert!(
         md.contains("# Izin \\*Praktik\\* \\`Dokter\\` \\[SIP\\] a\\|b \\\\ c\n"),
         "{md}"
@@ -414,16 +412,6 @@ fn markdown_marks_in_a_standard_are_shown_as_written() {
         md.contains("| Petugas menerima berkas \\*asli\\* \\| \\[salinan\\] |"),
         "{md}"
     );
-    let (code, html) = run(
-        &dir,
-        &[
-            "doc",
-            "pekanbaru/izin_praktik_dokter.sop",
-            "--format",
-            "html",
-        ],
-    );
-    assert_eq!(code, Some(0), "{html}");
     assert!(html.contains(&format!("<h1>{title}</h1>")), "{html}");
     assert!(
         html.contains("<td>Petugas menerima berkas *asli* | [salinan]</td>"),

@@ -157,7 +157,7 @@ impl Project {
         let mut by_path: HashMap<String, FileId> = HashMap::new();
         let mut given = Vec::new();
         // Standard files are read a batch at a time, the batch at once (see `read_many`).
-        let mut read: std::collections::VecDeque<Result<Vec<u8>, loader::ReadError>> =
+        let mut read: std::collections::VecDeque<(&str, Result<Vec<u8>, loader::ReadError>)> =
             Default::default();
         let mut ahead = entries.iter().filter(|e| !is_calendar_file(&e.path));
         for e in entries {
@@ -186,9 +186,11 @@ impl Project {
             }
             if read.is_empty() {
                 let batch: Vec<&str> = ahead.by_ref().take(BATCH).map(|e| &*e.path).collect();
-                read.extend(loader.read_many(&batch));
+                read.extend(batch.iter().copied().zip(loader.read_many(&batch)));
             }
-            let bytes = match read.pop_front().unwrap_or_else(|| loader.read(&e.path)) {
+            // Read ahead for this entry, else (should the two ever part) read now.
+            let ready = read.pop_front().filter(|(at, _)| *at == e.path);
+            let bytes = match ready.map_or_else(|| loader.read(&e.path), |(_, r)| r) {
                 Ok(b) => b,
                 Err(reason) => {
                     let path = e.path.clone();
