@@ -140,7 +140,7 @@ impl Excerpt {
 /// same length in bytes (`?` for one byte, `??` for two, `�` for three), so spans still fit
 /// and no excerpt writes such a character to the terminal.
 fn visible(text: &std::sync::Arc<str>) -> std::sync::Arc<str> {
-    if !text.chars().any(crate::source::hidden_character) {
+    if !crate::source::has_hidden_character(text) {
         return text.clone();
     }
     let shown: String = text

@@ -10,7 +10,7 @@ use crate::source::cores;
 use crate::source::loader::Loader;
 use crate::source::TextKey;
 use crate::time::Calendar;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 /// A prepared standard with its calendars.
 pub(super) struct Placed {
@@ -28,29 +28,22 @@ impl Project {
             .into_iter()
             .map(|p| self.place(loader, p))
             .collect();
-        // Each thread judges with what the run knows so far and keeps what it adds.
+        // Each thread judges with what the run knows so far and gives back what it adds.
         let shared = self.verdicts.share();
-        let added = Mutex::new(Vec::new());
         let judged = cores::in_chunks(placed, |mut chunk| {
             let mut verdicts = shared.clone();
             for placed in &mut chunk {
                 placed.judge_budgets(&mut verdicts);
             }
-            match added.lock() {
-                Ok(mut added) => added.push(verdicts),
-                Err(poisoned) => poisoned.into_inner().push(verdicts),
-            }
-            chunk
+            vec![(chunk, verdicts)]
         });
         drop(shared);
-        let added = match added.into_inner() {
-            Ok(added) => added,
-            Err(poisoned) => poisoned.into_inner(),
-        };
-        for verdicts in added {
+        let mut standards = Vec::new();
+        for (chunk, verdicts) in judged {
             self.verdicts.absorb(verdicts);
+            standards.extend(chunk);
         }
-        judged.into_iter().map(|p| self.finish(p)).collect()
+        standards.into_iter().map(|p| self.finish(p)).collect()
     }
 
     /// Checks what needs the loader and finds the standard's calendars.
