@@ -62,7 +62,7 @@
 #![deny(missing_docs)]
 
 // The API most hosts need, at the top: load standards, read their problems, run cases.
-pub use check::budget::{BudgetReport, Judged, NotJudged, Verdict};
+pub use check::budget::{BudgetCondition, BudgetReport, Judged, NotJudged, Verdict};
 pub use diag::{path_words, PathHop};
 pub use diag::{Diagnostic, Lang, Severity};
 pub use interp::{

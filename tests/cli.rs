@@ -717,3 +717,65 @@ fn every_command_has_an_english_description() {
     let same: Vec<&String> = en.iter().filter(|l| id.contains(l)).collect();
     assert!(same.is_empty(), "not translated: {same:?}");
 }
+
+/// A total with a condition (Bangkalan: one total per building class): `budget` names the
+/// outcome each budget applies under, in words and in JSON, and a sum that leaves out steps
+/// of unknown time is shown as a lower bound, never as the path's time.
+#[test]
+fn budget_says_which_condition_a_total_applies_under() {
+    let file = "standards/contoh/bangkalan_imb/rekomendasi_imb.sop";
+    let out = sopan(&["budget", file]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let human = text(&out.stdout);
+    let line = human
+        .lines()
+        .find(|l| l.contains("sederhana 2 lantai"))
+        .expect("the two-floor budget");
+    assert!(
+        line.contains(
+            "anggaran 3 hari kerja, berlaku bila `periksa` selesai dengan `sederhana_2_lantai`"
+        ),
+        "{line}"
+    );
+    assert!(line.contains("jalur tercepat sedikitnya 0 menit"), "{line}");
+    assert!(!line.contains("tercepat 0 menit"), "{line}");
+
+    let out = sopan(&["budget", file, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let budgets = doc.as_array().expect("a list");
+    assert_eq!(budgets.len(), 5);
+    for (budget, outcome) in [
+        ("satu_lantai", "sederhana_1_lantai"),
+        ("umum_di_atas_8", "umum_atau_khusus_di_atas_8_lantai"),
+    ] {
+        let r = budgets
+            .iter()
+            .find(|r| r["budget"] == budget)
+            .expect("the budget");
+        assert_eq!(r["applies_when"]["step"], "periksa", "{r}");
+        assert_eq!(r["applies_when"]["outcome"], outcome, "{r}");
+    }
+    // A budget for every case carries no condition.
+    let out = sopan(&[
+        "budget",
+        "standards/pekanbaru/izin_praktik_dokter.sop",
+        "--format",
+        "json",
+    ]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let licence = doc
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|r| r["procedure"] == "penerbitan")
+        .expect("the licence budget");
+    assert!(licence.get("applies_when").is_none(), "{licence}");
+    // A complaint tier's clock applies when the classification picks that tier.
+    let tier = doc
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|r| r["budget"] == "jawaban.ringan")
+        .expect("the light tier's clock");
+    assert_eq!(tier["applies_when"]["outcome"], "ringan", "{tier}");
+}

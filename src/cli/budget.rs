@@ -49,9 +49,21 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
         Format::Human => {
             let lang = super::words();
             for (r, offset) in reports.iter().zip(&offsets) {
+                // A sum that leaves out steps of unknown time, or the unpublished rest of a
+                // table, is only a lower bound: said so, never shown as the path's time.
+                let partial = !r.unknown_steps.is_empty() || !r.cut_off_after.is_empty();
+                let at_least = match (partial, lang) {
+                    (false, _) => "",
+                    (true, Lang::Id) => "sedikitnya ",
+                    (true, Lang::En) => "at least ",
+                };
                 let or_dash = |a: Option<sopan::diag::Amount>, path: &[sopan::PathHop]| match a {
-                    Some(a) if path.is_empty() => amount_words(&a, lang),
-                    Some(a) => format!("{} ({})", amount_words(&a, lang), path_words(path, lang)),
+                    Some(a) if path.is_empty() => format!("{at_least}{}", amount_words(&a, lang)),
+                    Some(a) => format!(
+                        "{at_least}{} ({})",
+                        amount_words(&a, lang),
+                        path_words(path, lang)
+                    ),
                     None => "-".to_string(),
                 };
                 let model = project
@@ -151,16 +163,27 @@ pub fn run(file: &str, format: Format, root: Option<&str>) -> u8 {
                     }
                 });
                 let limit = limit.unwrap_or_default();
+                let applies = r
+                    .applies_when
+                    .as_ref()
+                    .map_or(String::new(), |c| match lang {
+                        Lang::Id => {
+                            format!("berlaku bila `{}` selesai dengan `{}`, ", c.step, c.outcome)
+                        }
+                        Lang::En => {
+                            format!("applies when `{}` ends with `{}`, ", c.step, c.outcome)
+                        }
+                    });
                 println!(
                     "{}",
                     match lang {
                         Lang::Id => format!(
-                            "{procedure} / {budget}: {limit}jalur tercepat {}, terpanjang {} — {verdict}",
+                            "{procedure} / {budget}: {limit}{applies}jalur tercepat {}, terpanjang {} — {verdict}",
                             or_dash(r.shortest, &r.shortest_path),
                             or_dash(r.longest, &r.longest_path),
                         ),
                         Lang::En => format!(
-                            "{procedure} / {budget}: {limit}shortest {}, longest {} — {verdict}",
+                            "{procedure} / {budget}: {limit}{applies}shortest {}, longest {} — {verdict}",
                             or_dash(r.shortest, &r.shortest_path),
                             or_dash(r.longest, &r.longest_path),
                         ),

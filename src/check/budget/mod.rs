@@ -42,6 +42,12 @@ pub struct BudgetReport {
     pub budget: Option<String>,
     /// The budget as written (`None` without a budget).
     pub limit: Option<Duration>,
+    /// When the budget applies only to some cases: its clock starts after this step ends
+    /// with this outcome (`mulai setelah periksa dengan lengkap`), and cases whose step ends
+    /// otherwise never start it — a total with a condition, one budget per condition. Left
+    /// out of JSON when the budget applies to every case.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<BudgetCondition>,
     /// The time the clock counts on the shortest path, per unit (`None` when the clock's
     /// stop cannot be reached).
     pub shortest: Option<Amount>,
@@ -68,6 +74,28 @@ pub struct BudgetReport {
     /// The starts judged, first and last: every second of the calendar's covered days, up to
     /// the last start from which every path ends within them.
     pub judged: Option<Judged>,
+}
+
+/// The condition a budget applies under: a step's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BudgetCondition {
+    /// The step, by id.
+    pub step: String,
+    /// The outcome it ends with.
+    pub outcome: String,
+}
+
+/// The condition `budget` applies under, when its start names an outcome.
+fn condition(proc: &Procedure, budget: &crate::model::Budget) -> Option<BudgetCondition> {
+    let start = budget.start.as_ref()?;
+    let outcome = start.outcome.clone()?;
+    let crate::model::Node::Step(i) = start.node else {
+        return None;
+    };
+    Some(BudgetCondition {
+        step: proc.steps.get(i)?.id.clone(),
+        outcome,
+    })
 }
 
 /// The starts a verdict covers.
@@ -143,6 +171,7 @@ pub fn analyse_with(
                 procedure: proc.id.clone(),
                 budget: Some(b.id.clone()),
                 limit: Some(b.duration),
+                applies_when: condition(proc, b),
                 shortest: shortest.as_ref().map(|p| p.amount),
                 shortest_path: shortest.map(|p| hops(proc, &p)).unwrap_or_default(),
                 longest: longest.as_ref().map(|p| p.amount),

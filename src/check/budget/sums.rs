@@ -38,6 +38,7 @@ pub fn paths_only(
         procedure: proc.id.clone(),
         budget: None,
         limit: None,
+        applies_when: None,
         shortest: shortest.map(|p| p.amount),
         shortest_path: shortest.map(|p| hops(proc, p)).unwrap_or_default(),
         longest: longest.map(|p| p.amount),
