@@ -6,7 +6,7 @@
 //! `Send + Sync` once built.
 
 use crate::model::{Flow, Node, Procedure, RoleId};
-use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
@@ -223,15 +223,21 @@ impl Machine {
     }
 
     /// For each state, the states its transitions lead to (in the order written).
-    pub fn next_states(&self) -> Vec<Vec<usize>> {
-        self.states()
-            .map(|s| {
-                self.successors(s)
-                    .into_iter()
-                    .map(|(_, t)| t.0 as usize)
-                    .collect()
-            })
-            .collect()
+    pub fn next_states(&self) -> scc::Adjacency {
+        let mut next = scc::Adjacency::with_capacity(self.len(), self.graph.edge_count());
+        let mut out: Vec<(EdgeIndex<u32>, usize)> = Vec::new();
+        for s in self.states() {
+            // In the order the flows are written, as `successors` gives them.
+            out.clear();
+            out.extend(
+                self.graph
+                    .edges_directed(ix(s), Direction::Outgoing)
+                    .map(|e| (e.id(), e.target().index())),
+            );
+            out.sort_by_key(|(e, _)| *e);
+            next.push(out.iter().map(|(_, t)| *t));
+        }
+        next
     }
 
     /// Loops that never lead out: strongly connected sets of states (more than one state, or
@@ -239,13 +245,16 @@ impl Machine {
     /// order of their first state.
     pub fn closed_loops(&self) -> Vec<Vec<StateId>> {
         let next = self.next_states();
-        let (sets, of) = scc::components(&next);
-        let mut loops: Vec<Vec<StateId>> = sets
-            .iter()
+        let c = scc::components(&next);
+        let mut loops: Vec<Vec<StateId>> = c
+            .sets()
             .enumerate()
             .filter(|(k, set)| {
-                let looping = set.len() > 1 || set.iter().any(|n| next[*n].contains(n));
-                looping && set.iter().all(|n| next[*n].iter().all(|m| of[*m] == *k))
+                let looping = set.len() > 1 || set.iter().any(|n| next.next(*n).contains(n));
+                looping
+                    && set
+                        .iter()
+                        .all(|n| next.next(*n).iter().all(|m| c.of.get(*m) == Some(k)))
             })
             .map(|(_, set)| {
                 set.iter()

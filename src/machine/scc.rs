@@ -2,21 +2,113 @@
 //! procedure of a hundred thousand steps must not exhaust the stack (petgraph's Tarjan
 //! recurses once per state).
 
-/// The strongly connected sets of the graph `next` (node `i` leads to each of `next[i]`),
-/// in topological order: a set comes before every set it leads to. Also the set of each
-/// node. Linear in nodes and edges.
-pub fn components(next: &[Vec<usize>]) -> (Vec<Vec<usize>>, Vec<usize>) {
+/// A graph as flat adjacency lists: the nodes node `i` leads to are
+/// `targets[starts[i]..starts[i + 1]]`. Two allocations for any graph, not one a node.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Adjacency {
+    starts: Vec<usize>,
+    targets: Vec<usize>,
+}
+
+impl Adjacency {
+    /// An empty graph with room for `nodes` nodes and `edges` edges.
+    pub fn with_capacity(nodes: usize, edges: usize) -> Adjacency {
+        let mut starts = Vec::with_capacity(nodes + 1);
+        starts.push(0);
+        Adjacency {
+            starts,
+            targets: Vec::with_capacity(edges),
+        }
+    }
+
+    /// Adds the next node, leading to `targets`.
+    pub fn push(&mut self, targets: impl IntoIterator<Item = usize>) {
+        self.targets.extend(targets);
+        self.starts.push(self.targets.len());
+    }
+
+    /// How many nodes.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Whether it has no node.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The nodes node `i` leads to (none for a node not in the graph).
+    pub fn next(&self, i: usize) -> &[usize] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.targets.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+impl From<&[Vec<usize>]> for Adjacency {
+    fn from(lists: &[Vec<usize>]) -> Adjacency {
+        let mut a = Adjacency::with_capacity(lists.len(), lists.iter().map(Vec::len).sum());
+        for list in lists {
+            a.push(list.iter().copied());
+        }
+        a
+    }
+}
+
+/// The strongly connected sets of a graph, in topological order: a set comes before every
+/// set it leads to. Each set's nodes are sorted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Components {
+    /// The nodes, set after set.
+    members: Vec<usize>,
+    /// Where each set starts in `members`, and its end.
+    starts: Vec<usize>,
+    /// The set of each node.
+    pub of: Vec<usize>,
+}
+
+impl Components {
+    /// How many sets.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Whether there is no set.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Set `k`'s nodes.
+    pub fn set(&self, k: usize) -> &[usize] {
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&a), Some(&b)) => self.members.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// The sets in topological order.
+    pub fn sets(&self) -> impl Iterator<Item = &[usize]> + '_ {
+        (0..self.len()).map(|k| self.set(k))
+    }
+}
+
+/// The strongly connected sets of the graph `next`. Linear in nodes and edges, without
+/// recursion, and with a fixed number of allocations (a set is a slice of one list).
+pub fn components(next: &Adjacency) -> Components {
     const NONE: usize = usize::MAX;
     let n = next.len();
     let mut index = vec![NONE; n];
     let mut low = vec![0usize; n];
     let mut on_stack = vec![false; n];
-    let mut stack: Vec<usize> = Vec::new();
+    let mut stack: Vec<usize> = Vec::with_capacity(n);
     let mut of = vec![NONE; n];
-    let mut sets: Vec<Vec<usize>> = Vec::new();
+    // Sets as Tarjan finds them (each after every set it leads to), flat.
+    let mut found: Vec<usize> = Vec::with_capacity(n);
+    let mut ends: Vec<usize> = Vec::with_capacity(n);
     let mut counter = 0usize;
     // Frames of the depth-first walk: the node and how many of its edges were followed.
-    let mut frames: Vec<(usize, usize)> = Vec::new();
+    let mut frames: Vec<(usize, usize)> = Vec::with_capacity(n.min(1024));
     for root in 0..n {
         if index[root] != NONE {
             continue;
@@ -28,7 +120,7 @@ pub fn components(next: &[Vec<usize>]) -> (Vec<Vec<usize>>, Vec<usize>) {
         stack.push(root);
         on_stack[root] = true;
         while let Some(&mut (v, ref mut k)) = frames.last_mut() {
-            if let Some(&w) = next[v].get(*k) {
+            if let Some(&w) = next.next(v).get(*k) {
                 *k += 1;
                 if w >= n {
                     continue;
@@ -50,53 +142,116 @@ pub fn components(next: &[Vec<usize>]) -> (Vec<Vec<usize>>, Vec<usize>) {
                 low[parent] = low[parent].min(low[v]);
             }
             if low[v] == index[v] {
-                let mut set = Vec::new();
+                let from = found.len();
                 while let Some(w) = stack.pop() {
                     on_stack[w] = false;
-                    of[w] = sets.len();
-                    set.push(w);
+                    of[w] = ends.len();
+                    found.push(w);
                     if w == v {
                         break;
                     }
                 }
-                set.sort_unstable();
-                sets.push(set);
+                if let Some(set) = found.get_mut(from..) {
+                    set.sort_unstable();
+                }
+                ends.push(found.len());
             }
         }
     }
     // Tarjan finds a set after every set it leads to: reverse for topological order.
-    sets.reverse();
-    let last = sets.len().saturating_sub(1);
+    let count = ends.len();
+    let mut members = Vec::with_capacity(found.len());
+    let mut starts = Vec::with_capacity(count + 1);
+    starts.push(0);
+    for k in (0..count).rev() {
+        let a = if k == 0 { 0 } else { ends[k - 1] };
+        members.extend_from_slice(found.get(a..ends[k]).unwrap_or_default());
+        starts.push(members.len());
+    }
+    let last = count.saturating_sub(1);
     for o in &mut of {
         if *o != NONE {
             *o = last - *o;
         }
     }
-    (sets, of)
+    Components {
+        members,
+        starts,
+        of,
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::components;
+    use super::{components, Adjacency};
 
     #[test]
     fn sets_in_topological_order() {
         // 0 → 1 ⇄ 2 → 3, 4 alone.
         let next = vec![vec![1], vec![2], vec![1, 3], vec![], vec![]];
-        let (sets, of) = components(&next);
-        assert_eq!(sets.len(), 4);
+        let c = components(&Adjacency::from(next.as_slice()));
+        let of = &c.of;
+        assert_eq!(c.len(), 4);
         assert_eq!(of[1], of[2]);
         assert!(of[0] < of[1] && of[1] < of[3]);
-        for (k, set) in sets.iter().enumerate() {
+        assert_eq!(c.set(of[1]), [1, 2]);
+        for (k, set) in c.sets().enumerate() {
             assert!(set.iter().all(|v| of[*v] == k));
         }
+        assert_eq!(c.sets().map(<[usize]>::len).sum::<usize>(), 5);
     }
 
     #[test]
     fn a_long_chain_does_not_recurse() {
         let n = 300_000;
         let next: Vec<Vec<usize>> = (0..n).map(|i| vec![(i + 1) % n]).collect();
-        let (sets, _) = components(&next);
-        assert_eq!(sets.len(), 1);
+        let c = components(&Adjacency::from(next.as_slice()));
+        assert_eq!(c.len(), 1);
+        assert_eq!(c.set(0).len(), n);
+    }
+
+    /// The sets equal those of mutual reachability, and each set comes before every set it
+    /// leads to, on every graph of up to six nodes drawn from a fixed sequence.
+    #[test]
+    fn sets_are_those_of_mutual_reachability() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut draw = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..2000 {
+            let n = (draw() % 7) as usize;
+            let next: Vec<Vec<usize>> = (0..n)
+                .map(|_| (0..n).filter(|_| draw() % 3 == 0).collect())
+                .collect();
+            // reach[a][b]: b can be reached from a (a itself included).
+            let mut reach = vec![vec![false; n]; n];
+            for (a, row) in reach.iter_mut().enumerate() {
+                let mut todo = vec![a];
+                while let Some(v) = todo.pop() {
+                    if !row[v] {
+                        row[v] = true;
+                        todo.extend(next[v].iter().copied());
+                    }
+                }
+            }
+            let c = components(&Adjacency::from(next.as_slice()));
+            for a in 0..n {
+                for b in 0..n {
+                    let same = reach[a][b] && reach[b][a];
+                    assert_eq!(c.of[a] == c.of[b], same, "{next:?}");
+                    if reach[a][b] && !same {
+                        assert!(c.of[a] < c.of[b], "{next:?}");
+                    }
+                }
+            }
+            for (k, set) in c.sets().enumerate() {
+                assert!(set.windows(2).all(|w| w[0] < w[1]));
+                assert!(set.iter().all(|v| c.of[*v] == k));
+            }
+            assert_eq!(c.sets().map(<[usize]>::len).sum::<usize>(), n);
+        }
     }
 }

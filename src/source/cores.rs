@@ -12,7 +12,7 @@ pub(crate) fn in_chunks<T: Send, R: Send>(
     items: Vec<T>,
     work: impl Fn(Vec<T>) -> Vec<R> + Sync,
 ) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = cores();
     if threads < 2 || items.len() < PARALLEL_FROM {
         return work(items);
     }
@@ -51,6 +51,13 @@ pub(crate) fn in_chunks<T: Send, R: Send>(
         }
         done
     })
+}
+
+/// How many cores the process may use, asked of the system once: the answer reads several
+/// control-group files each time, and a run over thousands of folders asks for every level.
+fn cores() -> usize {
+    static CORES: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from))
 }
 
 /// The chunk in `slot`, once: whoever takes it first works on it.

@@ -15,7 +15,7 @@ mod stretch;
 
 use super::walk::{Clockwork, Cost, Hop};
 use crate::diag::Amount;
-use crate::machine::scc::components;
+use crate::machine::scc::{components, Adjacency};
 use crate::time::Unit;
 pub(super) use stretch::normalise;
 use stretch::{add, seg};
@@ -97,12 +97,12 @@ struct Walker<'a> {
 /// Walks every path of a budget's clock at one bound.
 pub(super) fn walk(cw: &Clockwork, side: Side, days_add: bool, moves: bool) -> Found {
     let n = cw.out.len();
-    let next: Vec<Vec<usize>> = cw
-        .out
-        .iter()
-        .map(|a| a.iter().map(|x| x.to).collect())
-        .collect();
-    let (sets, of) = components(&next);
+    let mut next = Adjacency::with_capacity(n, cw.out.iter().map(Vec::len).sum());
+    for a in &cw.out {
+        next.push(a.iter().map(|x| x.to));
+    }
+    let sets = components(&next);
+    let of = &sets.of;
     let mut w = Walker {
         cw,
         side,
@@ -122,7 +122,7 @@ pub(super) fn walk(cw: &Clockwork, side: Side, days_add: bool, moves: bool) -> F
     }
     let mut counts = vec![0u8; n];
     let mut overflow = false;
-    'sets: for set in &sets {
+    'sets: for set in sets.sets() {
         for &entry in set {
             if pending[entry].is_empty() {
                 continue;
@@ -133,7 +133,7 @@ pub(super) fn walk(cw: &Clockwork, side: Side, days_add: bool, moves: bool) -> F
                 break 'sets;
             }
             for label in labels {
-                if !w.inside(entry, label, &of, &mut counts, &mut pending, &mut finished) {
+                if !w.inside(entry, label, of, &mut counts, &mut pending, &mut finished) {
                     overflow = true;
                     break 'sets;
                 }
