@@ -49,17 +49,17 @@ impl Audit<'_> {
         for e in open.case.kept_card().unwrap_or_default() {
             if e.resubmitted {
                 self.report.resubmitted += 1;
-                self.waits.add(e.waiting / 60);
+                self.waits.add(i64::from(e.waiting / 60));
                 continue;
             }
             if e.skipped {
                 continue;
             }
-            let Some(s) = sums.get_mut(e.step) else {
+            let Some(s) = sums.get_mut(e.step as usize) else {
                 continue;
             };
-            let minutes = e.seconds / 60;
-            let (standard, late) = crate::interp::card::standard(e, ctx);
+            let minutes = i64::from(e.seconds / 60);
+            let (standard, late) = crate::interp::card::standard(&open.case, e, ctx);
             s.minutes.add(minutes);
             s.standard = s.standard.max(standard);
             if late {

@@ -1,45 +1,43 @@
 //! The control card (kartu kendali): every hand-over of the file, with the officers' time and
 //! the time the file waited for the applicant kept apart.
 
-use super::record::some;
+use super::case::Case;
+use super::record::{some, NONE};
 use super::Context;
 use crate::time::Unit;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-/// One hand-over on the control card, as a case keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CardEntry {
+/// One hand-over on the control card, as a case keeps it: its times in seconds since the
+/// case was opened, the officer as an offset in the case's name list and the outcome as an
+/// index among the step's outcomes — 32 bytes a line, since the audit holds the card of
+/// every case open at once (a log of a million cases keeps tens of thousands).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CardEntry {
     /// Step index (for a resubmission: the step that returned the file).
-    pub step: usize,
-    /// Officer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub by: Option<String>,
-    /// Outcome, for a decision.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub outcome: Option<String>,
+    pub step: u32,
+    /// The officer's offset in the case's name list (`NONE`: not said, or not kept).
+    pub by: u32,
     /// When the step began (for a resubmission: when the file went to the applicant).
-    pub since: Timestamp,
-    /// When the time waited on the way to the step ended, when there was one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ready: Option<Timestamp>,
+    pub since: u32,
+    /// When the time waited on the way to the step ended (`NONE`: there was none).
+    pub ready: u32,
     /// When it was done (or resubmitted).
-    pub at: Timestamp,
+    pub at: u32,
     /// Working seconds the officers held it.
-    pub seconds: i64,
+    pub seconds: u32,
     /// Working seconds it waited for the applicant (to come and collect, to resubmit).
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub waiting: i64,
+    pub waiting: u32,
+    /// The outcome's index among the step's outcomes (`u16::MAX`: none, or not kept).
+    pub outcome: u16,
     /// A line for a file the applicant brought back after it was returned.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub resubmitted: bool,
     /// A conditional step that did not apply and was skipped.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub skipped: bool,
 }
 
 /// A card being kept: its entries, and whether they name the officer and the outcome (the
-/// audit sums times only, and spares the copies).
+/// audit sums times only, and spares the look-ups).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Card {
     pub entries: Vec<CardEntry>,
@@ -48,24 +46,9 @@ pub(crate) struct Card {
     pub only: bool,
 }
 
-impl Card {
-    /// Adds an entry (its names already left out on a nameless card, see [`Card::name`]).
-    pub fn push(&mut self, entry: CardEntry) {
-        self.entries.push(entry);
-    }
-
-    /// The officer's name for an entry, unless the card keeps none.
-    pub fn name(&self, by: &Option<String>) -> Option<String> {
-        if self.nameless {
-            None
-        } else {
-            by.clone()
-        }
-    }
-}
-
-fn is_zero(n: &i64) -> bool {
-    *n == 0
+/// Working seconds as a card keeps them (a case spans at most `u32` seconds).
+pub(super) fn seconds(s: i64) -> u32 {
+    u32::try_from(s.max(0)).unwrap_or(u32::MAX)
 }
 
 /// One control-card line as people read it.
@@ -99,12 +82,13 @@ pub struct CardLine {
 }
 
 /// The card of a case as people read it.
-pub(super) fn lines(card: &[CardEntry], ctx: &Context<'_>) -> Vec<CardLine> {
-    card.iter().map(|e| line(e, ctx)).collect()
+pub(super) fn lines(case: &Case, card: &[CardEntry], ctx: &Context<'_>) -> Vec<CardLine> {
+    card.iter().map(|e| line(case, e, ctx)).collect()
 }
 
-fn line(e: &CardEntry, ctx: &Context<'_>) -> CardLine {
-    let step = &ctx.procedure.steps[e.step];
+fn line(case: &Case, e: &CardEntry, ctx: &Context<'_>) -> CardLine {
+    let i = e.step as usize;
+    let step = &ctx.procedure.steps[i];
     let names = |ids: &[crate::model::RoleId]| -> Vec<String> {
         ids.iter()
             .filter_map(|r| ctx.model.role(*r))
@@ -112,20 +96,20 @@ fn line(e: &CardEntry, ctx: &Context<'_>) -> CardLine {
             .collect()
     };
     let roles = if e.resubmitted {
-        names(&returned_to(ctx, e.step))
+        names(&returned_to(ctx, i))
     } else {
         names(&step.roles)
     };
-    let (standard_minutes, late) = standard(e, ctx);
+    let (standard_minutes, late) = standard(case, e, ctx);
     CardLine {
         step: step.id.clone(),
         roles,
-        by: e.by.clone(),
-        outcome: e.outcome.clone(),
-        since: e.since,
-        at: e.at,
-        minutes: e.seconds / 60,
-        waiting_minutes: e.waiting / 60,
+        by: some(e.by).map(|b| case.name(b).to_string()),
+        outcome: super::names::outcome_name(ctx, e.step, e.outcome),
+        since: case.at(e.since),
+        at: case.at(e.at),
+        minutes: i64::from(e.seconds / 60),
+        waiting_minutes: i64::from(e.waiting / 60),
         standard_minutes,
         late,
         resubmitted: e.resubmitted,
@@ -135,12 +119,13 @@ fn line(e: &CardEntry, ctx: &Context<'_>) -> CardLine {
 
 /// A card entry's standard time in minutes of its measure, from when the step could begin
 /// (after any wait on the way), and whether the officers finished after it ran out.
-pub(crate) fn standard(e: &CardEntry, ctx: &Context<'_>) -> (Option<i64>, bool) {
-    let Some(step) = ctx.procedure.steps.get(e.step) else {
+pub(crate) fn standard(case: &Case, e: &CardEntry, ctx: &Context<'_>) -> (Option<i64>, bool) {
+    let Some(step) = ctx.procedure.steps.get(e.step as usize) else {
         return (None, false);
     };
     // The step's own due instant: the same reckoning as every clock.
-    let from = e.ready.map_or(e.since, |r| r.max(e.since));
+    let from = case.at(some(e.ready).map_or(e.since, |r| r.max(e.since)));
+    let done = case.at(e.at);
     let standard = match (step.duration, e.resubmitted || e.skipped) {
         (Some(d), false) => ctx.deadlines().due(from, d).ok().and_then(|due| {
             // Minutes and hours are counted on the calendar: their due instant is exactly that
@@ -160,7 +145,8 @@ pub(crate) fn standard(e: &CardEntry, ctx: &Context<'_>) -> (Option<i64>, bool) 
         }),
         _ => None,
     };
-    let late = !ctx.waits_for_applicant(e.step) && standard.is_some_and(|(due, _)| e.at > due);
+    let late =
+        !ctx.waits_for_applicant(e.step as usize) && standard.is_some_and(|(due, _)| done > due);
     (standard.map(|(_, s)| s / 60), late)
 }
 
@@ -189,7 +175,7 @@ impl super::Case {
         (since, ready, at): (u32, u32, u32),
         skipped: bool,
     ) {
-        let Some(card) = self.card.as_deref() else {
+        let Some(nameless) = self.card.as_deref().map(|c| c.nameless) else {
             return;
         };
         let work_from = some(ready).map_or(since, |r| r.clamp(since, at));
@@ -205,20 +191,27 @@ impl super::Case {
         } else {
             (worked, waited)
         };
+        let (by, outcome) = if nameless {
+            (NONE, u16::MAX)
+        } else {
+            let step = u32::try_from(i).unwrap_or(NONE);
+            let outcome = outcome.and_then(|o| super::names::outcome_index(ctx, step, o));
+            (self.officer(by.as_deref()), outcome.unwrap_or(u16::MAX))
+        };
         let entry = CardEntry {
-            step: i,
-            by: card.name(by),
-            outcome: outcome.filter(|_| !card.nameless).map(str::to_string),
-            since: self.at(since),
-            ready: some(ready).map(|r| self.at(r)),
-            at: self.at(at),
-            seconds: if skipped { 0 } else { officer },
-            waiting: if skipped { 0 } else { waiting },
+            step: u32::try_from(i).unwrap_or(NONE),
+            by,
+            since,
+            ready,
+            at,
+            seconds: if skipped { 0 } else { seconds(officer) },
+            waiting: if skipped { 0 } else { seconds(waiting) },
+            outcome,
             resubmitted: false,
             skipped,
         };
         if let Some(card) = self.card.as_mut() {
-            card.push(entry);
+            card.entries.push(entry);
         }
     }
 }

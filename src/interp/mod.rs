@@ -66,7 +66,7 @@ mod steps;
 mod timers;
 mod whereabouts;
 
-pub use card::{CardEntry, CardLine};
+pub use card::CardLine;
 pub use case::{Action, Case, Position};
 pub use event::{Event, EventError, Impossible, Whereabouts};
 pub use persist::{ResumeError, SCHEMA};

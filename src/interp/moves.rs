@@ -2,7 +2,7 @@
 //! skipped, collected, withdrawn, or deemed approved. Everything that can refuse an event is
 //! checked before the first change.
 
-use super::card::CardEntry;
+use super::card::{seconds, CardEntry};
 use super::case::{Action, Case};
 use super::event::{Event, EventError, Impossible};
 use super::record::{Pos, NONE};
@@ -228,21 +228,25 @@ impl Case {
         let entering = Signal::Enter(Node::Step(resume as usize));
         let dues = triggered(ctx, &[&entering], at)?;
         self.settle(ctx, s);
-        if let Some(card) = self.card.as_deref() {
+        if let Some(nameless) = self.card.as_deref().map(|c| c.nameless) {
             let entry = CardEntry {
-                step: from as usize,
-                by: card.name(by),
-                outcome: None,
-                since: self.at(since),
-                ready: None,
-                at,
+                step: from,
+                by: if nameless {
+                    NONE
+                } else {
+                    self.officer(by.as_deref())
+                },
+                since,
+                ready: NONE,
+                at: s,
                 seconds: 0,
-                waiting: ctx.working_seconds(self.at(since), at),
+                waiting: seconds(ctx.working_seconds(self.at(since), at)),
+                outcome: u16::MAX,
                 resubmitted: true,
                 skipped: false,
             };
             if let Some(card) = self.card.as_mut() {
-                card.push(entry);
+                card.entries.push(entry);
             }
         }
         self.pos = Pos::Step {

@@ -62,7 +62,7 @@ impl Case {
     }
 
     /// The offset of `name` in the name list, added when new.
-    fn officer(&mut self, name: Option<&str>) -> u32 {
+    pub(super) fn officer(&mut self, name: Option<&str>) -> u32 {
         let Some(name) = name else {
             return NONE;
         };
@@ -163,7 +163,7 @@ pub(super) fn line(text: &str) -> &str {
 }
 
 /// The index of outcome `name` of step `step`'s decision.
-fn outcome_index(ctx: &Context<'_>, step: u32, name: &str) -> Option<u16> {
+pub(super) fn outcome_index(ctx: &Context<'_>, step: u32, name: &str) -> Option<u16> {
     match &ctx.procedure.steps.get(step as usize)?.flow {
         Flow::Decision { outcomes, .. } => outcomes
             .iter()
@@ -173,7 +173,8 @@ fn outcome_index(ctx: &Context<'_>, step: u32, name: &str) -> Option<u16> {
     }
 }
 
-fn outcome_name(ctx: &Context<'_>, step: u32, outcome: u16) -> Option<String> {
+/// The name of outcome `outcome` of step `step`'s decision.
+pub(super) fn outcome_name(ctx: &Context<'_>, step: u32, outcome: u16) -> Option<String> {
     match &ctx.procedure.steps.get(step as usize)?.flow {
         Flow::Decision { outcomes, .. } => {
             outcomes.get(usize::from(outcome)).map(|o| o.name.clone())

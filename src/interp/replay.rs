@@ -81,7 +81,8 @@ impl Case {
         match Case::rebuild(ctx, self.id(), self.opened(), &events, None, true) {
             Ok(replica) => replica
                 .card
-                .map(|card| super::card::lines(&card.entries, ctx))
+                .as_deref()
+                .map(|card| super::card::lines(&replica, &card.entries, ctx))
                 .unwrap_or_default(),
             Err(_) => Vec::new(),
         }
