@@ -69,6 +69,9 @@ pub fn plain_spans(bytes: &[u8], sep: u8, spans: &mut Vec<(usize, usize)>) -> bo
     let (quote, delete, seps) = (ONES * 0x22, ONES * 0x7f, ONES * u64::from(sep));
     let mut start = 0;
     let mut at = 0;
+    // Whether a space is anywhere in the line: only then are the cells trimmed (most rows a
+    // licensing system exports have none).
+    let mut spaced = 0;
     while at < len {
         // The last word is read from the line's last eight bytes and shifted into place.
         let rest = len - at;
@@ -87,16 +90,22 @@ pub fn plain_spans(bytes: &[u8], sep: u8, spans: &mut Vec<(usize, usize)>) -> bo
             spans.clear();
             return false;
         }
+        spaced |= zero_bytes(w ^ (ONES * 0x20)) & live;
         let mut found = zero_bytes(w ^ seps) & live;
         while found != 0 {
             let k = at + (found.trailing_zeros() / 8) as usize;
-            spans.push(trimmed(bytes, start, k));
+            spans.push((start, k));
             start = k + 1;
             found &= found - 1;
         }
         at += 8;
     }
-    spans.push(trimmed(bytes, start, len));
+    spans.push((start, len));
+    if spaced != 0 {
+        for span in spans.iter_mut() {
+            *span = trimmed(bytes, span.0, span.1);
+        }
+    }
     true
 }
 
