@@ -65,6 +65,8 @@ pub struct Audit<'a> {
     event: crate::interp::Event,
     /// The cards of closed cases, their room for cases opened next.
     spare_cards: Vec<crate::interp::CardRoom>,
+    /// Instants read, the day of the row before remembered (a log holds thousands a day).
+    instants: crate::time::InstantReader,
 }
 
 /// Cards kept for reuse at most: enough for the cases that close between two openings.
@@ -105,6 +107,7 @@ impl<'a> Audit<'a> {
             report: Report::default(),
             last: None,
             spare_cards: Vec::new(),
+            instants: crate::time::InstantReader::default(),
             event: crate::interp::Event::Deemed {
                 at: jiff::Timestamp::UNIX_EPOCH,
             },
@@ -153,7 +156,7 @@ impl<'a> Audit<'a> {
         if row.case.is_empty() {
             return Err(self.words("kasus tidak disebut", "no case named").into());
         }
-        let at = crate::time::instant(row.at).ok_or_else(|| {
+        let at = self.instants.read(row.at).ok_or_else(|| {
             format!(
                 "{} `{}`",
                 self.words("waktu tidak terbaca:", "instant not readable:"),
@@ -232,10 +235,7 @@ impl<'a> Audit<'a> {
         }
         open.events += 1;
         // A return by `returned` or by a decision's outcome that leads back to the applicant.
-        if matches!(
-            open.case.position(),
-            crate::interp::Position::Returned { .. }
-        ) {
+        if open.case.is_returned() {
             open.returns += 1;
         }
         if open.case.is_closed() {

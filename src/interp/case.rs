@@ -245,6 +245,11 @@ impl Case {
         Ok(s)
     }
 
+    /// Whether the file is back with the applicant.
+    pub(crate) fn is_returned(&self) -> bool {
+        matches!(self.pos, Pos::Returned { .. })
+    }
+
     /// Whether it reached an end or was withdrawn.
     pub(crate) fn is_closed(&self) -> bool {
         matches!(self.pos, Pos::Ended { .. } | Pos::Withdrawn { .. })

@@ -53,6 +53,7 @@ pub mod data;
 pub mod days;
 mod deadline;
 mod duration;
+mod instants;
 pub mod load;
 mod pieces;
 mod scan;
@@ -152,6 +153,7 @@ pub use data::{Closure, DayCount, PlainDays};
 pub use days::Zone;
 pub use deadline::Deadlines;
 pub use duration::{Duration, Measure, Unit};
+pub use instants::InstantReader;
 
 use serde::Serialize;
 
