@@ -578,12 +578,7 @@ fn budget_prints_every_verdict_even_cannot_fit() {
         "a budget that cannot fit is an error"
     );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
-    let licence = doc
-        .as_array()
-        .expect("a list")
-        .iter()
-        .find(|r| r["procedure"] == "penerbitan")
-        .expect("the licence budget");
+    let licence = budget_where(&doc, "procedure", "penerbitan");
     assert_eq!(licence["verdict"], "cannot_fit");
     assert_eq!(licence["shortest"]["working_days"], 3);
     assert_eq!(licence["shortest"]["minutes"], 65);
@@ -748,10 +743,7 @@ fn budget_says_which_condition_a_total_applies_under() {
         ("satu_lantai", "sederhana_1_lantai"),
         ("umum_di_atas_8", "umum_atau_khusus_di_atas_8_lantai"),
     ] {
-        let r = budgets
-            .iter()
-            .find(|r| r["budget"] == budget)
-            .expect("the budget");
+        let r = budget_where(&doc, "budget", budget);
         assert_eq!(r["applies_when"]["step"], "periksa", "{r}");
         assert_eq!(r["applies_when"]["outcome"], outcome, "{r}");
     }
@@ -763,19 +755,18 @@ fn budget_says_which_condition_a_total_applies_under() {
         "json",
     ]);
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let licence = doc
-        .as_array()
-        .expect("a list")
-        .iter()
-        .find(|r| r["procedure"] == "penerbitan")
-        .expect("the licence budget");
+    let licence = budget_where(&doc, "procedure", "penerbitan");
     assert!(licence.get("applies_when").is_none(), "{licence}");
     // A complaint tier's clock applies when the classification picks that tier.
-    let tier = doc
-        .as_array()
+    let tier = budget_where(&doc, "budget", "jawaban.ringan");
+    assert_eq!(tier["applies_when"]["outcome"], "ringan", "{tier}");
+}
+
+/// The element of `budget --format json` whose `key` is `value`.
+fn budget_where<'a>(doc: &'a serde_json::Value, key: &str, value: &str) -> &'a serde_json::Value {
+    doc.as_array()
         .expect("a list")
         .iter()
-        .find(|r| r["budget"] == "jawaban.ringan")
-        .expect("the light tier's clock");
-    assert_eq!(tier["applies_when"]["outcome"], "ringan", "{tier}");
+        .find(|r| r[key] == value)
+        .unwrap_or_else(|| panic!("no budget with {key} {value}"))
 }

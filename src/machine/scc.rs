@@ -29,7 +29,7 @@ impl Adjacency {
 
     /// How many nodes.
     pub fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        parts(&self.starts)
     }
 
     /// Whether it has no node.
@@ -39,10 +39,7 @@ impl Adjacency {
 
     /// The nodes node `i` leads to (none for a node not in the graph).
     pub fn next(&self, i: usize) -> &[usize] {
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.targets.get(a..b).unwrap_or_default(),
-            _ => &[],
-        }
+        part(&self.starts, &self.targets, i)
     }
 }
 
@@ -71,7 +68,7 @@ pub struct Components {
 impl Components {
     /// How many sets.
     pub fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        parts(&self.starts)
     }
 
     /// Whether there is no set.
@@ -81,15 +78,25 @@ impl Components {
 
     /// Set `k`'s nodes.
     pub fn set(&self, k: usize) -> &[usize] {
-        match (self.starts.get(k), self.starts.get(k + 1)) {
-            (Some(&a), Some(&b)) => self.members.get(a..b).unwrap_or_default(),
-            _ => &[],
-        }
+        part(&self.starts, &self.members, k)
     }
 
     /// The sets in topological order.
     pub fn sets(&self) -> impl Iterator<Item = &[usize]> + '_ {
         (0..self.len()).map(|k| self.set(k))
+    }
+}
+
+/// How many parts a list of starts (each part's start, then the end) marks.
+fn parts(starts: &[usize]) -> usize {
+    starts.len().saturating_sub(1)
+}
+
+/// Part `k` of `items`, cut at `starts` (empty for a part not there).
+fn part<'a>(starts: &[usize], items: &'a [usize], k: usize) -> &'a [usize] {
+    match (starts.get(k), starts.get(k + 1)) {
+        (Some(&a), Some(&b)) => items.get(a..b).unwrap_or_default(),
+        _ => &[],
     }
 }
 
