@@ -247,14 +247,15 @@ impl Machine {
         let next = self.next_states();
         let c = scc::components(&next);
         let mut loops: Vec<Vec<StateId>> = c
-            .sets()
+            .sets
+            .iter()
             .enumerate()
             .filter(|(k, set)| {
-                let looping = set.len() > 1 || set.iter().any(|n| next.next(*n).contains(n));
+                let looping = set.len() > 1 || set.iter().any(|n| next.get(*n).contains(n));
                 looping
                     && set
                         .iter()
-                        .all(|n| next.next(*n).iter().all(|m| c.of.get(*m) == Some(k)))
+                        .all(|n| next.get(*n).iter().all(|m| c.of.get(*m) == Some(k)))
             })
             .map(|(_, set)| {
                 set.iter()

@@ -2,50 +2,61 @@
 //! procedure of a hundred thousand steps must not exhaust the stack (petgraph's Tarjan
 //! recurses once per state).
 
-/// A graph as flat adjacency lists: the nodes node `i` leads to are
-/// `targets[starts[i]..starts[i + 1]]`. Two allocations for any graph, not one a node.
+/// Lists of nodes kept flat: list `i` is `items[starts[i]..starts[i + 1]]`. Two
+/// allocations for any number of lists, not one a list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Adjacency {
+pub struct Lists {
     starts: Vec<usize>,
-    targets: Vec<usize>,
+    items: Vec<usize>,
 }
 
-impl Adjacency {
-    /// An empty graph with room for `nodes` nodes and `edges` edges.
-    pub fn with_capacity(nodes: usize, edges: usize) -> Adjacency {
-        let mut starts = Vec::with_capacity(nodes + 1);
+/// A graph as flat adjacency lists: list `i` holds the nodes node `i` leads to.
+pub type Adjacency = Lists;
+
+impl Lists {
+    /// No list yet, with room for `lists` lists of `items` nodes in all.
+    pub fn with_capacity(lists: usize, items: usize) -> Lists {
+        let mut starts = Vec::with_capacity(lists + 1);
         starts.push(0);
-        Adjacency {
+        Lists {
             starts,
-            targets: Vec::with_capacity(edges),
+            items: Vec::with_capacity(items),
         }
     }
 
-    /// Adds the next node, leading to `targets`.
-    pub fn push(&mut self, targets: impl IntoIterator<Item = usize>) {
-        self.targets.extend(targets);
-        self.starts.push(self.targets.len());
+    /// Adds the next list.
+    pub fn push(&mut self, items: impl IntoIterator<Item = usize>) {
+        self.items.extend(items);
+        self.starts.push(self.items.len());
     }
 
-    /// How many nodes.
+    /// How many lists.
     pub fn len(&self) -> usize {
-        parts(&self.starts)
+        self.starts.len().saturating_sub(1)
     }
 
-    /// Whether it has no node.
+    /// Whether there is no list.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    /// The nodes node `i` leads to (none for a node not in the graph).
-    pub fn next(&self, i: usize) -> &[usize] {
-        part(&self.starts, &self.targets, i)
+    /// List `i` (empty for a list not there): for a graph, the nodes node `i` leads to.
+    pub fn get(&self, i: usize) -> &[usize] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// The lists in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[usize]> + '_ {
+        (0..self.len()).map(|i| self.get(i))
     }
 }
 
-impl From<&[Vec<usize>]> for Adjacency {
-    fn from(lists: &[Vec<usize>]) -> Adjacency {
-        let mut a = Adjacency::with_capacity(lists.len(), lists.iter().map(Vec::len).sum());
+impl From<&[Vec<usize>]> for Lists {
+    fn from(lists: &[Vec<usize>]) -> Lists {
+        let mut a = Lists::with_capacity(lists.len(), lists.iter().map(Vec::len).sum());
         for list in lists {
             a.push(list.iter().copied());
         }
@@ -57,47 +68,10 @@ impl From<&[Vec<usize>]> for Adjacency {
 /// set it leads to. Each set's nodes are sorted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Components {
-    /// The nodes, set after set.
-    members: Vec<usize>,
-    /// Where each set starts in `members`, and its end.
-    starts: Vec<usize>,
+    /// The sets.
+    pub sets: Lists,
     /// The set of each node.
     pub of: Vec<usize>,
-}
-
-impl Components {
-    /// How many sets.
-    pub fn len(&self) -> usize {
-        parts(&self.starts)
-    }
-
-    /// Whether there is no set.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Set `k`'s nodes.
-    pub fn set(&self, k: usize) -> &[usize] {
-        part(&self.starts, &self.members, k)
-    }
-
-    /// The sets in topological order.
-    pub fn sets(&self) -> impl Iterator<Item = &[usize]> + '_ {
-        (0..self.len()).map(|k| self.set(k))
-    }
-}
-
-/// How many parts a list of starts (each part's start, then the end) marks.
-fn parts(starts: &[usize]) -> usize {
-    starts.len().saturating_sub(1)
-}
-
-/// Part `k` of `items`, cut at `starts` (empty for a part not there).
-fn part<'a>(starts: &[usize], items: &'a [usize], k: usize) -> &'a [usize] {
-    match (starts.get(k), starts.get(k + 1)) {
-        (Some(&a), Some(&b)) => items.get(a..b).unwrap_or_default(),
-        _ => &[],
-    }
 }
 
 /// The strongly connected sets of the graph `next`. Linear in nodes and edges, without
@@ -127,7 +101,7 @@ pub fn components(next: &Adjacency) -> Components {
         stack.push(root);
         on_stack[root] = true;
         while let Some(&mut (v, ref mut k)) = frames.last_mut() {
-            if let Some(&w) = next.next(v).get(*k) {
+            if let Some(&w) = next.get(v).get(*k) {
                 *k += 1;
                 if w >= n {
                     continue;
@@ -167,13 +141,10 @@ pub fn components(next: &Adjacency) -> Components {
     }
     // Tarjan finds a set after every set it leads to: reverse for topological order.
     let count = ends.len();
-    let mut members = Vec::with_capacity(found.len());
-    let mut starts = Vec::with_capacity(count + 1);
-    starts.push(0);
+    let mut sets = Lists::with_capacity(count, found.len());
     for k in (0..count).rev() {
         let a = if k == 0 { 0 } else { ends[k - 1] };
-        members.extend_from_slice(found.get(a..ends[k]).unwrap_or_default());
-        starts.push(members.len());
+        sets.push(found.get(a..ends[k]).unwrap_or_default().iter().copied());
     }
     let last = count.saturating_sub(1);
     for o in &mut of {
@@ -181,11 +152,7 @@ pub fn components(next: &Adjacency) -> Components {
             *o = last - *o;
         }
     }
-    Components {
-        members,
-        starts,
-        of,
-    }
+    Components { sets, of }
 }
 
 #[cfg(test)]
@@ -198,14 +165,14 @@ mod tests {
         let next = vec![vec![1], vec![2], vec![1, 3], vec![], vec![]];
         let c = components(&Adjacency::from(next.as_slice()));
         let of = &c.of;
-        assert_eq!(c.len(), 4);
+        assert_eq!(c.sets.len(), 4);
         assert_eq!(of[1], of[2]);
         assert!(of[0] < of[1] && of[1] < of[3]);
-        assert_eq!(c.set(of[1]), [1, 2]);
-        for (k, set) in c.sets().enumerate() {
+        assert_eq!(c.sets.get(of[1]), [1, 2]);
+        for (k, set) in c.sets.iter().enumerate() {
             assert!(set.iter().all(|v| of[*v] == k));
         }
-        assert_eq!(c.sets().map(<[usize]>::len).sum::<usize>(), 5);
+        assert_eq!(c.sets.iter().map(<[usize]>::len).sum::<usize>(), 5);
     }
 
     #[test]
@@ -213,8 +180,8 @@ mod tests {
         let n = 300_000;
         let next: Vec<Vec<usize>> = (0..n).map(|i| vec![(i + 1) % n]).collect();
         let c = components(&Adjacency::from(next.as_slice()));
-        assert_eq!(c.len(), 1);
-        assert_eq!(c.set(0).len(), n);
+        assert_eq!(c.sets.len(), 1);
+        assert_eq!(c.sets.get(0).len(), n);
     }
 
     /// The sets equal those of mutual reachability, and each set comes before every set it
@@ -254,11 +221,11 @@ mod tests {
                     }
                 }
             }
-            for (k, set) in c.sets().enumerate() {
+            for (k, set) in c.sets.iter().enumerate() {
                 assert!(set.windows(2).all(|w| w[0] < w[1]));
                 assert!(set.iter().all(|v| c.of[*v] == k));
             }
-            assert_eq!(c.sets().map(<[usize]>::len).sum::<usize>(), n);
+            assert_eq!(c.sets.iter().map(<[usize]>::len).sum::<usize>(), n);
         }
     }
 }

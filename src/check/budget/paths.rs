@@ -101,8 +101,8 @@ pub(super) fn walk(cw: &Clockwork, side: Side, days_add: bool, moves: bool) -> F
     for a in &cw.out {
         next.push(a.iter().map(|x| x.to));
     }
-    let sets = components(&next);
-    let of = &sets.of;
+    let comps = components(&next);
+    let of = &comps.of;
     let mut w = Walker {
         cw,
         side,
@@ -122,7 +122,7 @@ pub(super) fn walk(cw: &Clockwork, side: Side, days_add: bool, moves: bool) -> F
     }
     let mut counts = vec![0u8; n];
     let mut overflow = false;
-    'sets: for set in sets.sets() {
+    'sets: for set in comps.sets.iter() {
         for &entry in set {
             if pending[entry].is_empty() {
                 continue;
